@@ -1,0 +1,202 @@
+#include "checks/checkcontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace copydesk::checks {
+
+QStringList CheckContext::defaultBoilerplate() {
+    // Chrome that rides along when text is copied out of web pages and e-mails, in the
+    // desk's six languages. Whole lines only: "read more" inside a sentence is prose.
+    return {
+        // English
+        QStringLiteral("read more"),
+        QStringLiteral("continue reading"),
+        QStringLiteral("click here to read more"),
+        QStringLiteral("share this article"),
+        QStringLiteral("share this"),
+        QStringLiteral("share on facebook"),
+        QStringLiteral("share on twitter"),
+        QStringLiteral("tweet"),
+        QStringLiteral("print this page"),
+        QStringLiteral("back to top"),
+        QStringLiteral("advertisement"),
+        QStringLiteral("skip to main content"),
+        QStringLiteral("site under construction"),
+        QStringLiteral("this site is under construction"),
+        QStringLiteral("page under construction"),
+        QStringLiteral("this website uses cookies*"),
+        QStringLiteral("this site uses cookies*"),
+        QStringLiteral("we use cookies*"),
+        QStringLiteral("accept cookies"),
+        QStringLiteral("accept all cookies"),
+        QStringLiteral("sent from my *"),
+        QStringLiteral("get outlook for *"),
+        QStringLiteral("unsubscribe"),
+        QStringLiteral("unsubscribe from this list"),
+        QStringLiteral("update your preferences"),
+        QStringLiteral("manage your subscription"),
+        QStringLiteral("view this email in your browser"),
+        QStringLiteral("click here to view this email in your browser"),
+        QStringLiteral("view in browser"),
+        QStringLiteral("forward to a friend"),
+        QStringLiteral("all rights reserved"),
+        QStringLiteral("copyright *all rights reserved"),
+        QStringLiteral("home"),
+        QStringLiteral("related articles"),
+        QStringLiteral("related posts"),
+        QStringLiteral("subscribe to our newsletter"),
+        QStringLiteral("follow us"),
+        // French
+        QStringLiteral("lire la suite"),
+        QStringLiteral("en savoir plus"),
+        QStringLiteral("partager cet article"),
+        QStringLiteral("retour en haut"),
+        QStringLiteral("site en construction"),
+        QStringLiteral("page en construction"),
+        QStringLiteral("ce site utilise des cookies*"),
+        QStringLiteral("nous utilisons des cookies*"),
+        QStringLiteral("envoyé de mon *"),
+        QStringLiteral("se désabonner"),
+        QStringLiteral("se désinscrire"),
+        QStringLiteral("désabonnement"),
+        QStringLiteral("voir la version en ligne"),
+        QStringLiteral("cliquez ici pour afficher ce message dans votre navigateur"),
+        QStringLiteral("afficher dans le navigateur"),
+        QStringLiteral("tous droits réservés"),
+        QStringLiteral("publicité"),
+        QStringLiteral("articles liés"),
+        // Spanish
+        QStringLiteral("leer más"),
+        QStringLiteral("seguir leyendo"),
+        QStringLiteral("ver más"),
+        QStringLiteral("compartir este artículo"),
+        QStringLiteral("volver arriba"),
+        QStringLiteral("sitio en construcción"),
+        QStringLiteral("página en construcción"),
+        QStringLiteral("este sitio web utiliza cookies*"),
+        QStringLiteral("este sitio utiliza cookies*"),
+        QStringLiteral("utilizamos cookies*"),
+        QStringLiteral("enviado desde mi *"),
+        QStringLiteral("darse de baja"),
+        QStringLiteral("cancelar suscripción"),
+        QStringLiteral("ver este correo en tu navegador"),
+        QStringLiteral("haga clic aquí para ver este correo en su navegador"),
+        QStringLiteral("todos los derechos reservados"),
+        QStringLiteral("publicidad"),
+        QStringLiteral("artículos relacionados"),
+        // Arabic
+        QStringLiteral("اقرأ المزيد"),
+        QStringLiteral("إقرأ المزيد"),
+        QStringLiteral("المزيد"),
+        QStringLiteral("شارك هذا المقال"),
+        QStringLiteral("الموقع قيد الإنشاء"),
+        QStringLiteral("الموقع تحت الإنشاء"),
+        QStringLiteral("يستخدم هذا الموقع ملفات تعريف الارتباط*"),
+        QStringLiteral("نستخدم ملفات تعريف الارتباط*"),
+        QStringLiteral("أرسلت من *"),
+        QStringLiteral("إلغاء الاشتراك"),
+        QStringLiteral("جميع الحقوق محفوظة"),
+        QStringLiteral("عرض هذه الرسالة في المتصفح"),
+        QStringLiteral("مقالات ذات صلة"),
+        // Chinese
+        QStringLiteral("阅读更多"),
+        QStringLiteral("阅读全文"),
+        QStringLiteral("查看更多"),
+        QStringLiteral("网站建设中"),
+        QStringLiteral("本网站使用cookie*"),
+        QStringLiteral("本网站使用cookies*"),
+        QStringLiteral("我们使用cookie*"),
+        QStringLiteral("发自我的*"),
+        QStringLiteral("取消订阅"),
+        QStringLiteral("退订"),
+        QStringLiteral("在浏览器中查看此邮件"),
+        QStringLiteral("版权所有*"),
+        QStringLiteral("分享到*"),
+        QStringLiteral("相关文章"),
+        QStringLiteral("返回顶部"),
+        // Russian
+        QStringLiteral("читать далее"),
+        QStringLiteral("читать дальше"),
+        QStringLiteral("подробнее"),
+        QStringLiteral("поделиться"),
+        QStringLiteral("сайт в разработке"),
+        QStringLiteral("сайт находится в разработке"),
+        QStringLiteral("этот сайт использует файлы cookie*"),
+        QStringLiteral("мы используем файлы cookie*"),
+        QStringLiteral("отправлено с моего *"),
+        QStringLiteral("отписаться"),
+        QStringLiteral("отписаться от рассылки"),
+        QStringLiteral("открыть в браузере"),
+        QStringLiteral("все права защищены"),
+        QStringLiteral("реклама"),
+        QStringLiteral("похожие статьи"),
+        QStringLiteral("наверх"),
+    };
+}
+
+bool IgnoredFinding::matches(const Finding& finding) const {
+    if (finding.checkId != checkId || finding.field != field || finding.language != language)
+        return false;
+    if (finding.range.start.offset == offset && finding.range.length() == length &&
+        (excerpt.isEmpty() || finding.excerpt == excerpt))
+        return true;
+    // The text around moved: the same words flagged by the same check are the same
+    // finding as far as the person who dismissed it is concerned.
+    return !excerpt.isEmpty() && finding.excerpt == excerpt;
+}
+
+IgnoredFinding IgnoredFinding::fromFinding(const Finding& finding, const QString& reason) {
+    return IgnoredFinding{
+        finding.checkId,        finding.language, finding.field, finding.range.start.offset,
+        finding.range.length(), finding.excerpt,  reason};
+}
+
+QString boilerplateSettingKey() {
+    return QStringLiteral("checks/boilerplate");
+}
+
+QString allowListSettingKey() {
+    return QStringLiteral("checks/allow-list");
+}
+
+QString ignoreListSettingKey(const QUuid& articleId) {
+    return QStringLiteral("checks/ignore/") + articleId.toString(QUuid::WithoutBraces);
+}
+
+QString ignoreListToJson(const QList<IgnoredFinding>& list) {
+    QJsonArray array;
+    for (const IgnoredFinding& i : list) {
+        array.append(QJsonObject{
+            {QStringLiteral("check"), i.checkId},
+            {QStringLiteral("language"), i.language},
+            {QStringLiteral("field"), fieldId(i.field)},
+            {QStringLiteral("offset"), i.offset},
+            {QStringLiteral("length"), i.length},
+            {QStringLiteral("excerpt"), i.excerpt},
+            {QStringLiteral("reason"), i.reason},
+        });
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<IgnoredFinding> ignoreListFromJson(const QString& json) {
+    QList<IgnoredFinding> list;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue& value : array) {
+        const QJsonObject o = value.toObject();
+        const auto field = fieldFromId(o.value(QStringLiteral("field")).toString());
+        if (!field)
+            continue;
+        list.append(IgnoredFinding{o.value(QStringLiteral("check")).toString(),
+                                   o.value(QStringLiteral("language")).toString(), *field,
+                                   o.value(QStringLiteral("offset")).toInt(),
+                                   o.value(QStringLiteral("length")).toInt(),
+                                   o.value(QStringLiteral("excerpt")).toString(),
+                                   o.value(QStringLiteral("reason")).toString()});
+    }
+    return list;
+}
+
+} // namespace copydesk::checks

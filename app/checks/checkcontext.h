@@ -1,0 +1,84 @@
+#pragma once
+
+#include "checks/finding.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+#include <functional>
+#include <optional>
+
+namespace copydesk {
+class SpellerPool;
+class Library;
+} // namespace copydesk
+
+namespace copydesk::checks {
+
+/// "Don't report this again": one finding a person looked at and dismissed. Matched by
+/// check id, language and field, and then by range or, after the text moved, by the
+/// text the finding covered.
+struct IgnoredFinding final {
+    QString checkId;
+    QString language;
+    Field field = Field::Body;
+    int offset = 0;
+    int length = 0;
+    QString excerpt;
+    QString reason;
+    bool operator==(const IgnoredFinding&) const = default;
+
+    bool matches(const Finding& finding) const;
+    static IgnoredFinding fromFinding(const Finding& finding, const QString& reason);
+};
+
+/// Length limits, in characters. Chinese, Japanese and Korean text carries roughly
+/// twice the information per character, hence the separate CJK limits.
+struct LengthLimits final {
+    int titleMax = 110;
+    int titleMaxCjk = 45;
+    int summaryMin = 40;
+    int summaryMinCjk = 15;
+    int summaryMax = 320;
+    int summaryMaxCjk = 150;
+    int seoTitleMax = 60;
+    int seoTitleMaxCjk = 30;
+    int seoDescriptionMax = 160;
+    int seoDescriptionMaxCjk = 80;
+};
+
+/// Everything checks need besides the article: the library's editable lists, the
+/// article's ignore list and the spell checkers. A default-constructed context uses
+/// the built-in boilerplate list and runs no spelling-based checks.
+struct CheckContext final {
+    /// Lines of web and e-mail chrome, one phrase per entry, matched against whole
+    /// lines after normalising case, spacing and punctuation. An entry ending in '*'
+    /// matches lines that start with it.
+    QStringList boilerplate = defaultBoilerplate();
+    /// Names and product names that glued-word checks must leave alone ("iPhone",
+    /// "WhatsApp", "McDonald").
+    QStringList allowList;
+    QList<IgnoredFinding> ignored;
+    /// Spellers for glued-word checks; nullptr skips them.
+    SpellerPool* spellers = nullptr;
+    /// Alt text of a library medium in a language; unset skips the featured-image
+    /// check, an empty string means "no alt text".
+    std::function<std::optional<QString>(const QString& media, const QString& language)> altText;
+    LengthLimits limits;
+    /// Run only these check ids (empty: all).
+    QStringList onlyChecks;
+
+    static QStringList defaultBoilerplate();
+};
+
+/// Where the library keeps the editable lists and per-article ignore lists (settings
+/// stored in the library file).
+QString boilerplateSettingKey();
+QString allowListSettingKey();
+QString ignoreListSettingKey(const QUuid& articleId);
+
+QString ignoreListToJson(const QList<IgnoredFinding>& list);
+QList<IgnoredFinding> ignoreListFromJson(const QString& json);
+
+} // namespace copydesk::checks

@@ -1,0 +1,578 @@
+// Checks within sentences: glued words, missing and doubled spaces, repeated words,
+// quotation marks and brackets, and text that stops mid-sentence.
+#include "checks/checks_p.h"
+#include "spelling/speller.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace copydesk::checks::detail {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("checks", text);
+}
+
+QString primaryLanguage(const QString& language) {
+    return language.section(QLatin1Char('-'), 0, 0).toLower();
+}
+
+// Short words that are never written glued to a neighbour. Splitting a rejected token
+// "anywhere" is only trusted when one half is one of these: compounds the dictionary
+// lacks ("livestream", "cyberattack") split into two real words too, and flagging
+// them would be a false positive.
+const QSet<QString>& functionWords(const QString& lang) {
+    static const QHash<QString, QSet<QString>> words{
+        {QStringLiteral("en"),
+         {QStringLiteral("the"),   QStringLiteral("and"),  QStringLiteral("of"),
+          QStringLiteral("to"),    QStringLiteral("in"),   QStringLiteral("for"),
+          QStringLiteral("with"),  QStringLiteral("on"),   QStringLiteral("at"),
+          QStringLiteral("by"),    QStringLiteral("from"), QStringLiteral("that"),
+          QStringLiteral("this"),  QStringLiteral("is"),   QStringLiteral("was"),
+          QStringLiteral("are"),   QStringLiteral("were"), QStringLiteral("an"),
+          QStringLiteral("or"),    QStringLiteral("but"),  QStringLiteral("not"),
+          QStringLiteral("has"),   QStringLiteral("have"), QStringLiteral("had"),
+          QStringLiteral("will"),  QStringLiteral("its"),  QStringLiteral("their"),
+          QStringLiteral("which"), QStringLiteral("who")}},
+        {QStringLiteral("fr"),
+         {QStringLiteral("le"),   QStringLiteral("la"),    QStringLiteral("les"),
+          QStringLiteral("des"),  QStringLiteral("du"),    QStringLiteral("de"),
+          QStringLiteral("et"),   QStringLiteral("en"),    QStringLiteral("un"),
+          QStringLiteral("une"),  QStringLiteral("pour"),  QStringLiteral("par"),
+          QStringLiteral("dans"), QStringLiteral("sur"),   QStringLiteral("avec"),
+          QStringLiteral("est"),  QStringLiteral("sont"),  QStringLiteral("qui"),
+          QStringLiteral("que"),  QStringLiteral("au"),    QStringLiteral("aux"),
+          QStringLiteral("pas"),  QStringLiteral("cette"), QStringLiteral("ces"),
+          QStringLiteral("leur"), QStringLiteral("leurs")}},
+        {QStringLiteral("es"),
+         {QStringLiteral("el"), QStringLiteral("la"), QStringLiteral("los"), QStringLiteral("las"),
+          QStringLiteral("de"), QStringLiteral("del"), QStringLiteral("en"), QStringLiteral("un"),
+          QStringLiteral("una"), QStringLiteral("por"), QStringLiteral("para"),
+          QStringLiteral("con"), QStringLiteral("que"), QStringLiteral("es"), QStringLiteral("son"),
+          QStringLiteral("al"), QStringLiteral("sus")}},
+        {QStringLiteral("ru"),
+         {QStringLiteral("на"), QStringLiteral("по"), QStringLiteral("из"), QStringLiteral("за"),
+          QStringLiteral("не"), QStringLiteral("что"), QStringLiteral("как"), QStringLiteral("это"),
+          QStringLiteral("для"), QStringLiteral("от"), QStringLiteral("до"),
+          QStringLiteral("при")}},
+        {QStringLiteral("ar"),
+         {QStringLiteral("في"), QStringLiteral("من"), QStringLiteral("على"), QStringLiteral("إلى"),
+          QStringLiteral("عن"), QStringLiteral("مع"), QStringLiteral("التي"),
+          QStringLiteral("الذي"), QStringLiteral("هذا"), QStringLiteral("هذه")}},
+    };
+    static const QSet<QString> none;
+    const auto it = words.constFind(lang);
+    return it == words.constEnd() ? none : it.value();
+}
+
+// Words that may legitimately follow themselves ("that that", "nous nous").
+bool mayRepeat(const QString& lang, const QString& lower) {
+    static const QHash<QString, QSet<QString>> words{
+        {QStringLiteral("en"), {QStringLiteral("that"), QStringLiteral("had")}},
+        {QStringLiteral("fr"), {QStringLiteral("nous"), QStringLiteral("vous")}},
+    };
+    return words.value(lang).contains(lower);
+}
+
+struct Token {
+    int start; ///< offset in the block's prose
+    int end;
+};
+
+// Runs of word characters; an apostrophe between letters stays inside ("l’ONU").
+QList<Token> tokens(const QString& prose) {
+    QList<Token> result;
+    int i = 0;
+    const int n = int(prose.size());
+    while (i < n) {
+        if (!isWordChar(prose[i])) {
+            ++i;
+            continue;
+        }
+        const int start = i;
+        while (i < n && (isWordChar(prose[i]) ||
+                         ((prose[i] == QLatin1Char('\'') || prose[i] == QChar(0x2019)) &&
+                          i + 1 < n && isWordChar(prose[i + 1]) && i > start)))
+            ++i;
+        result.append(Token{start, i});
+    }
+    return result;
+}
+
+bool allowListed(const CheckContext& context, QStringView word) {
+    for (const QString& allowed : context.allowList) {
+        if (word.compare(allowed, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Where a token rejected by the dictionary splits into two accepted words, or -1.
+// `safe` tells whether the split is at a case change ("openedThe"), which leaves
+// little doubt.
+int gluedSplit(QStringView word, Speller& speller, const QString& lang, bool& safe) {
+    safe = false;
+    const int n = int(word.size());
+    bool caseChange = false;
+    for (int i = 1; i < n; ++i) {
+        if (word[i].isUpper() && word[i - 1].isLower()) {
+            caseChange = true;
+            // The left part must be all lower case: "PayPal", "YouTube", "MacArthur"
+            // are names, "openedThe" is a sentence boundary that lost its space.
+            const QStringView left = word.left(i);
+            const QStringView right = word.mid(i);
+            bool leftLower = true;
+            for (QChar c : left)
+                leftLower = leftLower && !c.isUpper();
+            if (i >= 2 && n - i >= 2 && leftLower && speller.isCorrect(left) &&
+                speller.isCorrect(right)) {
+                safe = true;
+                return i;
+            }
+        }
+    }
+    if (caseChange)
+        return -1;
+    const QSet<QString>& small = functionWords(lang);
+    if (small.isEmpty())
+        return -1;
+    const QString lower = word.toString().toLower();
+    for (int i = 2; i <= n - 2; ++i) {
+        const QString left = lower.left(i);
+        const QString right = lower.mid(i);
+        const bool rightSmall = small.contains(right) && left.size() >= 3;
+        const bool leftSmall = small.contains(left) && right.size() >= 3;
+        if (!rightSmall && !leftSmall)
+            continue;
+        if (speller.isCorrect(word.left(i)) && speller.isCorrect(right))
+            return i;
+    }
+    return -1;
+}
+
+bool isSentenceEnd(QChar c) {
+    return c == QLatin1Char('.') || c == QLatin1Char('!') || c == QLatin1Char('?') ||
+           c == QChar(0x061F); // Arabic question mark
+}
+
+bool isClauseMark(QChar c) {
+    return c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char(':') ||
+           c == QChar(0x060C) || c == QChar(0x061B); // Arabic comma and semicolon
+}
+
+bool isCaseless(QChar c) {
+    return c.isLetter() && !c.isUpper() && !c.isLower();
+}
+
+void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
+    const FieldText& f = sink.field();
+    const QString& p = block.prose;
+    const QString lang = primaryLanguage(f.language);
+    const QList<Token> toks = tokens(p);
+
+    if (speller && sink.enabled("glued-words")) {
+        for (const Token& t : toks) {
+            const QStringView word = QStringView(p).mid(t.start, t.end - t.start);
+            if (word.size() < 5 || word.contains(QLatin1Char('\'')) || word.contains(QChar(0x2019)))
+                continue;
+            // Neighbours that glue to other non-prose (code, digits, URLs) are not words.
+            const QChar before = t.start > 0 ? p[t.start - 1] : QChar(u' ');
+            const QChar after = t.end < p.size() ? p[t.end] : QChar(u' ');
+            if (before == kMask || after == kMask || before.isDigit() || after.isDigit() ||
+                before == QLatin1Char('-') || after == QLatin1Char('-'))
+                continue;
+            // Acronyms ("UNESCO"); caseless scripts have neither case.
+            bool upper = false;
+            bool lower = false;
+            for (QChar c : word) {
+                upper = upper || c.isUpper();
+                lower = lower || c.isLower();
+            }
+            if ((upper && !lower) || allowListed(sink.context(), word) || speller->isCorrect(word))
+                continue;
+            bool safe = false;
+            const int split = gluedSplit(word, *speller, lang, safe);
+            if (split < 0)
+                continue;
+            const int at = block.start + t.start + split;
+            Finding& finding = sink.add(
+                "glued-words", Severity::Warning, block.start + t.start, block.start + t.end,
+                tr("“%1” looks like two words run together: “%2 %3”")
+                    .arg(word.toString(), word.left(split).toString(), word.mid(split).toString()));
+            finding.fix = Fix{tr("Insert a space"), {TextEdit{at, 0, QStringLiteral(" ")}}};
+            finding.safeFix = safe;
+        }
+    }
+
+    if (sink.enabled("missing-space") && !f.cjk) {
+        for (int i = 2; i + 1 < p.size(); ++i) {
+            const QChar c = p[i];
+            const QChar next = p[i + 1];
+            const bool letterBefore = isWordChar(p[i - 1]) && isWordChar(p[i - 2]) &&
+                                      !p[i - 1].isUpper() && !p[i - 2].isUpper();
+            // "2030.It" lost its space too; "3.5" and "U.S." did not.
+            const bool digitBefore = p[i - 1].isDigit() && p[i - 2].isDigit() && isSentenceEnd(c);
+            if ((!letterBefore && !digitBefore) || !next.isLetter())
+                continue;
+            bool missing = false;
+            if (isSentenceEnd(c))
+                missing =
+                    next.isUpper() || (isCaseless(next) && (isCaseless(p[i - 1]) || digitBefore));
+            else if (isClauseMark(c))
+                missing = c != QLatin1Char(':') || next.isUpper() || isCaseless(next);
+            if (!missing)
+                continue;
+            // The whole "word.Word" may be a name the desk allows ("Node.JS").
+            int from = i;
+            while (from > 0 && !p[from - 1].isSpace())
+                --from;
+            int to = i + 1;
+            while (to < p.size() && !p[to].isSpace())
+                ++to;
+            if (allowListed(sink.context(), QStringView(p).mid(from, to - from)))
+                continue;
+            Finding& finding = sink.add("missing-space", Severity::Warning, block.start + i,
+                                        block.start + i + 2, tr("No space after “%1”").arg(c));
+            finding.fix =
+                Fix{tr("Insert a space"), {TextEdit{block.start + i + 1, 0, QStringLiteral(" ")}}};
+            finding.safeFix = true;
+        }
+    }
+
+    if (sink.enabled("repeated-word") && !f.cjk) {
+        for (int k = 1; k < toks.size(); ++k) {
+            const Token& a = toks[k - 1];
+            const Token& b = toks[k];
+            if (b.end - b.start != a.end - a.start)
+                continue;
+            const QStringView between = QStringView(p).mid(a.end, b.start - a.end);
+            bool spaces = !between.isEmpty() && between.count(QLatin1Char('\n')) <= 1;
+            for (QChar c : between)
+                spaces = spaces && c.isSpace();
+            if (!spaces)
+                continue;
+            const QStringView first = QStringView(p).mid(a.start, a.end - a.start);
+            const QStringView second = QStringView(p).mid(b.start, b.end - b.start);
+            if (first.compare(second, Qt::CaseInsensitive) != 0 ||
+                mayRepeat(lang, first.toString().toLower()))
+                continue;
+            Finding& finding =
+                sink.add("repeated-word", Severity::Warning, block.start + a.start,
+                         block.start + b.end, tr("“%1” is repeated").arg(second.toString()));
+            finding.fix = Fix{tr("Remove the repeated word"),
+                              {TextEdit{block.start + a.end, b.end - a.end, QString()}}};
+        }
+    }
+
+    if (sink.enabled("double-space")) {
+        for (int i = 1; i + 1 < p.size(); ++i) {
+            if (p[i] != QLatin1Char(' ') || p[i + 1] != QLatin1Char(' ') || p[i - 1].isSpace())
+                continue;
+            int j = i;
+            while (j < p.size() && p[j] == QLatin1Char(' '))
+                ++j;
+            // Spaces before a line break are a Markdown hard break, not a typo.
+            if (j < p.size() && p[j] != QLatin1Char('\n') && p[j] != QLatin1Char('\r')) {
+                Finding& finding = sink.add("double-space", Severity::Info, block.start + i,
+                                            block.start + j, tr("Several spaces in a row"));
+                finding.fix = Fix{tr("Replace with one space"),
+                                  {TextEdit{block.start + i, j - i, QStringLiteral(" ")}}};
+                finding.safeFix = true;
+            }
+            i = j;
+        }
+    }
+}
+
+struct Pair {
+    QChar open;
+    QChar close;
+};
+
+void checkBalance(Sink& sink, const Block& block, const Block* next) {
+    if (!sink.enabled("unbalanced"))
+        return;
+    const QString& p = block.prose;
+    const bool german = primaryLanguage(sink.field().language) == QLatin1String("de");
+    QList<Pair> pairs{{u'(', u')'},
+                      {u'[', u']'},
+                      {u'{', u'}'},
+                      {QChar(0xAB), QChar(0xBB)},
+                      {QChar(0x300C), QChar(0x300D)},
+                      {QChar(0x300E), QChar(0x300F)},
+                      {QChar(0xFF08), QChar(0xFF09)},
+                      {QChar(0x3010), QChar(0x3011)},
+                      {QChar(0x300A), QChar(0x300B)}};
+    pairs.append(german ? Pair{QChar(0x201E), QChar(0x201C)} : Pair{QChar(0x201C), QChar(0x201D)});
+
+    struct Open {
+        int pos;
+        QChar close;
+    };
+    QList<Open> stack;
+    QList<int> stray;
+    int straight = -1;
+    int straightCount = 0;
+    for (int i = 0; i < p.size(); ++i) {
+        const QChar c = p[i];
+        if (c == QLatin1Char('"')) {
+            ++straightCount;
+            straight = i;
+            continue;
+        }
+        bool handled = false;
+        for (const Pair& pair : std::as_const(pairs)) {
+            if (c == pair.open) {
+                stack.append(Open{i, pair.close});
+                handled = true;
+                break;
+            }
+        }
+        if (handled)
+            continue;
+        for (const Pair& pair : std::as_const(pairs)) {
+            if (c != pair.close)
+                continue;
+            int k = int(stack.size()) - 1;
+            while (k >= 0 && stack[k].close != c)
+                --k;
+            if (k >= 0) {
+                stack.remove(k, stack.size() - k);
+                break;
+            }
+            // "a)", "1)", "iv)" enumerate; ":)" smiles.
+            int j = i;
+            while (j > 0 && p[j - 1].isLetterOrNumber() && i - j < 3)
+                --j;
+            const bool enumerator = j < i && (j == 0 || p[j - 1].isSpace());
+            const bool smiley =
+                i > 0 && (p[i - 1] == QLatin1Char(':') || p[i - 1] == QLatin1Char(';'));
+            if (!enumerator && !smiley)
+                stray.append(i);
+            break;
+        }
+    }
+    // A quotation running over several paragraphs opens each of them and closes only
+    // in the last: an unclosed quote is fine when the next paragraph opens one.
+    const QString nextProse = next ? next->prose.trimmed() : QString();
+    for (const Open& open : std::as_const(stack)) {
+        const QChar opener = p[open.pos];
+        if (!nextProse.isEmpty() && nextProse.front() == opener && opener != QLatin1Char('('))
+            continue;
+        sink.add("unbalanced", Severity::Warning, block.start + open.pos,
+                 block.start + open.pos + 1, tr("“%1” is never closed").arg(opener));
+    }
+    for (int pos : std::as_const(stray)) {
+        sink.add("unbalanced", Severity::Warning, block.start + pos, block.start + pos + 1,
+                 tr("“%1” closes nothing").arg(p[pos]));
+    }
+    if (straightCount % 2 == 1 && !(next && next->prose.trimmed().startsWith(QLatin1Char('"')))) {
+        sink.add("unbalanced", Severity::Warning, block.start + straight,
+                 block.start + straight + 1, tr("Odd number of quotation marks"));
+    }
+}
+
+constexpr QChar kNarrowNbsp = QChar(0x202F);
+constexpr QChar kNbsp = QChar(0x00A0);
+
+void checkQuotes(Sink& sink, const Block& block) {
+    if (!sink.enabled("quotes"))
+        return;
+    const QString& p = block.prose;
+    const QString lang = primaryLanguage(sink.field().language);
+    auto add = [&](int start, int end, const QString& message, QList<TextEdit> edits) {
+        Finding& finding =
+            sink.add("quotes", Severity::Warning, block.start + start, block.start + end, message);
+        for (TextEdit& e : edits)
+            e.offset += block.start;
+        finding.fix = Fix{tr("Use the quotation marks of the language"), edits};
+        finding.safeFix = true;
+    };
+
+    // Pairs of quotation marks of the wrong style, replaced by the right one.
+    QChar wrongOpen, wrongClose, rightOpen, rightClose;
+    bool spaced = false;
+    if (lang == QLatin1String("fr")) {
+        rightOpen = QChar(0xAB);
+        rightClose = QChar(0xBB);
+        spaced = true;
+    } else if (lang == QLatin1String("ru")) {
+        rightOpen = QChar(0xAB);
+        rightClose = QChar(0xBB);
+    } else if (lang == QLatin1String("de")) {
+        rightOpen = QChar(0x201E);
+        rightClose = QChar(0x201C);
+    } else if (lang == QLatin1String("zh") || lang == QLatin1String("en")) {
+        rightOpen = QChar(0x201C);
+        rightClose = QChar(0x201D);
+    }
+    if (!rightOpen.isNull()) {
+        // Every double quotation mark that is not of the language's style, paired up
+        // in order of appearance.
+        QList<int> marks;
+        for (int i = 0; i < p.size(); ++i) {
+            const QChar c = p[i];
+            const bool quote = c == QLatin1Char('"') || c == QChar(0x201C) || c == QChar(0x201D) ||
+                               c == QChar(0x201E) || c == QChar(0xAB) || c == QChar(0xBB);
+            if (quote && c != rightOpen && c != rightClose)
+                marks.append(i);
+        }
+        // English and Chinese writers use straight quotes too; leave those alone
+        // there and flag only foreign styles.
+        const bool straightOk = lang == QLatin1String("en") || lang == QLatin1String("zh");
+        for (int k = 0; k + 1 < marks.size(); k += 2) {
+            const int a = marks[k];
+            const int b = marks[k + 1];
+            if (straightOk && p[a] == QLatin1Char('"') && p[b] == QLatin1Char('"'))
+                continue;
+            // Russian nests „…“ inside «…».
+            if (lang == QLatin1String("ru") && p[a] == QChar(0x201E) && p[b] == QChar(0x201C))
+                continue;
+            QList<TextEdit> edits;
+            // « » carry spaces inside; other styles do not.
+            int endA = a + 1;
+            if (!spaced && p[a] == QChar(0xAB) && endA < b && p[endA].isSpace())
+                ++endA;
+            int startB = b;
+            if (!spaced && p[b] == QChar(0xBB) && startB - 1 > endA && p[startB - 1].isSpace())
+                --startB;
+            edits.append(TextEdit{a, endA - a,
+                                  spaced ? QString(rightOpen) + kNarrowNbsp : QString(rightOpen)});
+            edits.append(
+                TextEdit{startB, b + 1 - startB,
+                         spaced ? QString(kNarrowNbsp) + rightClose : QString(rightClose)});
+            add(a, b + 1,
+                tr("Quotation marks %1…%2 are not those of this language; use %3…%4")
+                    .arg(p[a], p[b], rightOpen, rightClose),
+                edits);
+        }
+    }
+    if (lang == QLatin1String("fr")) {
+        // « and » take a (narrow) no-break space inside, so that they never end up
+        // alone at a line end.
+        for (int i = 0; i < p.size(); ++i) {
+            if (p[i] == QChar(0xAB) && i + 1 < p.size() && p[i + 1] != kNbsp &&
+                p[i + 1] != kNarrowNbsp) {
+                const int len = p[i + 1] == QLatin1Char(' ') ? 1 : 0;
+                add(i, i + 1 + len, tr("« needs a no-break space after it"),
+                    {TextEdit{i + 1, len, QString(kNarrowNbsp)}});
+            } else if (p[i] == QChar(0xBB) && i > 0 && p[i - 1] != kNbsp &&
+                       p[i - 1] != kNarrowNbsp) {
+                const int len = p[i - 1] == QLatin1Char(' ') ? 1 : 0;
+                add(i - len, i + 1, tr("» needs a no-break space before it"),
+                    {TextEdit{i - len, len, QString(kNarrowNbsp)}});
+            }
+        }
+    }
+}
+
+QChar fullWidth(QChar c) {
+    switch (c.unicode()) {
+    case u',':
+        return QChar(0xFF0C);
+    case u'.':
+        return QChar(0x3002);
+    case u'?':
+        return QChar(0xFF1F);
+    case u'!':
+        return QChar(0xFF01);
+    case u':':
+        return QChar(0xFF1A);
+    case u';':
+        return QChar(0xFF1B);
+    default:
+        return {};
+    }
+}
+
+void checkFullWidth(Sink& sink, const Block& block) {
+    if (!sink.enabled("fullwidth-punctuation") || !sink.field().cjk)
+        return;
+    const QString& p = block.prose;
+    for (int i = 1; i < p.size(); ++i) {
+        const QChar wide = fullWidth(p[i]);
+        if (wide.isNull() || !isCjkChar(p[i - 1]))
+            continue;
+        // "3.5" and "example.com" keep their dot.
+        if (i + 1 < p.size() && p[i + 1].unicode() < 128 && p[i + 1].isLetterOrNumber())
+            continue;
+        const int len = (i + 1 < p.size() && p[i + 1] == QLatin1Char(' ')) ? 2 : 1;
+        Finding& finding = sink.add(
+            "fullwidth-punctuation", Severity::Warning, block.start + i, block.start + i + 1,
+            tr("Chinese text takes full-width punctuation: %1 instead of %2").arg(wide, p[i]));
+        finding.fix =
+            Fix{tr("Use full-width punctuation"), {TextEdit{block.start + i, len, QString(wide)}}};
+        finding.safeFix = true;
+    }
+}
+
+} // namespace
+
+void checkTypography(Sink& sink, Speller* speller) {
+    const QList<Block>& blocks = sink.field().scan.blocks;
+    for (int b = 0; b < blocks.size(); ++b) {
+        const Block& block = blocks[b];
+        if (block.kind != Block::Kind::Paragraph && block.kind != Block::Kind::Heading)
+            continue;
+        const Block* next = nullptr;
+        if (b + 1 < blocks.size() && blocks[b + 1].kind == Block::Kind::Paragraph)
+            next = &blocks[b + 1];
+        checkGluedAndSpacing(sink, block, speller);
+        checkBalance(sink, block, next);
+        checkQuotes(sink, block);
+        checkFullWidth(sink, block);
+    }
+}
+
+void checkTruncation(Sink& sink, Speller* speller) {
+    if (!sink.enabled("truncated"))
+        return;
+    const FieldText& f = sink.field();
+    const QList<Block>& blocks = f.scan.blocks;
+    int last = -1;
+    for (int b = 0; b < blocks.size(); ++b) {
+        if (blocks[b].kind == Block::Kind::Paragraph)
+            last = b;
+    }
+    static const QString terminal = QStringLiteral(".!?…:;") + QChar(0x061F) + QChar(0x06D4) +
+                                    QChar(0x3002) + QChar(0xFF01) + QChar(0xFF1F) + QChar(0xFF1A) +
+                                    QChar(0xFF1B);
+    static const QString closers = QStringLiteral("\"'”’»)]*_~") + QChar(0x300D) + QChar(0x300F) +
+                                   QChar(0xFF09) + QChar(0x201C) + QChar(0x300B);
+    for (int b = 0; b < blocks.size(); ++b) {
+        const Block& block = blocks[b];
+        if (block.kind != Block::Kind::Paragraph || block.inList)
+            continue;
+        const QString& p = block.prose;
+        int end = int(p.size());
+        while (end > 0 &&
+               (p[end - 1].isSpace() || p[end - 1] == kMask || closers.contains(p[end - 1])))
+            --end;
+        if (end == 0 || terminal.contains(p[end - 1]))
+            continue;
+        // Short lines are bylines, credits and captions, written without a full stop.
+        const QList<Token> toks = tokens(p);
+        if (f.cjk ? end < 15 : toks.size() < 6)
+            continue;
+        const Token lastToken = toks.back();
+        const bool endsInWord = lastToken.end == end;
+        if (!endsInWord && !p[end - 1].isDigit())
+            continue; // ends with a dash, a symbol: deliberate
+        const QStringView word =
+            QStringView(p).mid(lastToken.start, lastToken.end - lastToken.start);
+        const bool brokenWord = endsInWord && speller && word.size() > 1 &&
+                                !word.front().isUpper() && !speller->isCorrect(word) &&
+                                !speller->isCorrect(word.toString().toLower());
+        const bool isLast = b == last && f.field == Field::Body;
+        const Severity severity = brokenWord || isLast ? Severity::Error : Severity::Warning;
+        const QString message =
+            brokenWord ? tr("The text stops in the middle of a word (“%1”)").arg(word)
+            : isLast   ? tr("The text ends without a full stop: it may be cut off")
+                       : tr("The paragraph ends without a full stop: it may be cut off");
+        const int from = endsInWord ? lastToken.start : end - 1;
+        sink.add("truncated", severity, block.start + from, block.start + end, message);
+    }
+}
+
+} // namespace copydesk::checks::detail

@@ -1,0 +1,293 @@
+// copydesk-cli check [ARTICLE...] [--all] [--format text|json] [--only CHECK,...]
+//                    [--ignore CHECK:LANG:FIELD:LINE:COL[-LINE:COL] --reason TEXT]
+#include "checks/checks.h"
+#include "checks/report.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "spelling/speller.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace copydesk::cli {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("cli", text);
+}
+
+/// The finding an --ignore option names: the check, the version, the field and where
+/// the finding starts (and, optionally, ends), as the text output prints them.
+struct IgnoreSpec final {
+    QString checkId;
+    QString language;
+    checks::Field field = checks::Field::Body;
+    int line = 0;
+    int column = 0;
+    int endLine = 0; ///< 0: any end
+    int endColumn = 0;
+
+    bool matches(const checks::Finding& f) const {
+        return f.checkId == checkId && f.language == language && f.field == field &&
+               f.range.start.line == line && f.range.start.column == column &&
+               (endLine == 0 || (f.range.end.line == endLine && f.range.end.column == endColumn));
+    }
+    QString describe() const {
+        QString where = QStringLiteral("%1:%2").arg(line).arg(column);
+        if (endLine > 0)
+            where += QStringLiteral("-%1:%2").arg(endLine).arg(endColumn);
+        return QStringLiteral("[%1] %2 %3 %4")
+            .arg(language, checks::fieldId(field), where, checkId);
+    }
+};
+
+std::optional<IgnoreSpec> parseIgnoreSpec(const QString& text) {
+    // Language tags and field ids hold '-' but never ':', so the first three ':'
+    // separate the check, the language and the field from the position.
+    const QStringList parts = text.split(QLatin1Char(':'));
+    if (parts.size() < 5)
+        return std::nullopt;
+    static const QRegularExpression position(QStringLiteral("^(\\d+):(\\d+)(?:-(\\d+):(\\d+))?$"));
+    const auto m = position.match(parts.mid(3).join(QLatin1Char(':')));
+    const auto field = checks::fieldFromId(parts.at(2));
+    if (!m.hasMatch() || !field || !checks::isKnownCheck(parts.at(0)) || parts.at(1).isEmpty())
+        return std::nullopt;
+    IgnoreSpec spec;
+    spec.checkId = parts.at(0);
+    spec.language = parts.at(1);
+    spec.field = *field;
+    spec.line = m.captured(1).toInt();
+    spec.column = m.captured(2).toInt();
+    if (m.hasCaptured(3)) {
+        spec.endLine = m.captured(3).toInt();
+        spec.endColumn = m.captured(4).toInt();
+    }
+    return spec;
+}
+
+/// Streams findings as one JSON array, so that checking a large library does not
+/// hold every finding in memory.
+class JsonArrayWriter final {
+public:
+    explicit JsonArrayWriter(QTextStream& stream)
+        : m_stream(stream) {
+        m_stream << '[';
+    }
+    ~JsonArrayWriter() { m_stream << (m_empty ? "]" : "\n]") << Qt::endl; }
+    JsonArrayWriter(const JsonArrayWriter&) = delete;
+    JsonArrayWriter& operator=(const JsonArrayWriter&) = delete;
+
+    void add(const QJsonObject& object) {
+        m_stream << (m_empty ? "\n" : ",\n")
+                 << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        m_empty = false;
+    }
+
+private:
+    QTextStream& m_stream;
+    bool m_empty = true;
+};
+
+int addIgnore(Library& library, const Article& article, const checks::CheckContext& base,
+              const IgnoreSpec& spec, const QString& reason) {
+    checks::CheckContext context = base;
+    const QString key = checks::ignoreListSettingKey(article.id);
+    QList<checks::IgnoredFinding> ignored = checks::ignoreListFromJson(library.setting(key));
+    context.ignored = ignored;
+    QList<checks::IgnoredFinding> added;
+    const QList<checks::Finding> findings = checks::runChecks(article, context);
+    for (const checks::Finding& f : findings) {
+        if (spec.matches(f))
+            added.append(checks::IgnoredFinding::fromFinding(f, reason));
+    }
+    if (added.isEmpty()) {
+        context.ignored.clear();
+        const QList<checks::Finding> all = checks::runChecks(article, context);
+        const bool already = std::any_of(all.begin(), all.end(),
+                                         [&](const checks::Finding& f) { return spec.matches(f); });
+        if (already) {
+            out() << tr("%1: %2 is already ignored").arg(article.slug, spec.describe()) << Qt::endl;
+            return ExitOk;
+        }
+        return fail(tr("%1: no finding %2").arg(article.slug, spec.describe()));
+    }
+    ignored.append(added);
+    const auto saved = library.setSetting(key, checks::ignoreListToJson(ignored));
+    if (!saved)
+        return fail(saved.error());
+    for (const checks::IgnoredFinding& i : std::as_const(added)) {
+        out() << tr("%1: ignoring %2 (%3)").arg(article.slug, spec.describe(), i.reason) << '\n';
+    }
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace
+
+int runCheck(const QStringList& args) {
+    const QString name = QStringLiteral("check");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ARTICLE"),
+                                 tr("Article to check: id, unique id prefix or slug."),
+                                 QStringLiteral("[ARTICLE...]"));
+    const QCommandLineOption all(QStringLiteral("all"), tr("Check every article in the library."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("Output as text (default: one finding a line, "
+                                       "\"SLUG [LANG] FIELD LINE:COL-LINE:COL SEVERITY CHECK: "
+                                       "MESSAGE\") or json (one array of finding objects)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  tr("Run only these checks (comma-separated ids; see "
+                                     "--list-checks). May be repeated."),
+                                  QStringLiteral("CHECK,..."));
+    const QCommandLineOption listChecks(QStringLiteral("list-checks"),
+                                        tr("List the check ids with their usual severity."));
+    const QCommandLineOption ignore(
+        QStringLiteral("ignore"),
+        tr("Stop reporting one finding of the one ARTICLE given: its check, language, field "
+           "and position as the text output prints them, e.g. glued-words:en:body:3:5 or "
+           "glued-words:en:body:3:5-3:12. Needs --reason. The entry is kept in the library "
+           "and later runs respect it."),
+        QStringLiteral("CHECK:LANG:FIELD:LINE:COL"));
+    const QCommandLineOption reason(QStringLiteral("reason"),
+                                    tr("Why the finding named by --ignore is not a problem."),
+                                    QStringLiteral("TEXT"));
+    parser.addOption(all);
+    parser.addOption(format);
+    parser.addOption(only);
+    parser.addOption(listChecks);
+    parser.addOption(ignore);
+    parser.addOption(reason);
+    const QString description =
+        tr("Runs the editorial checks (repeated paragraphs, left-over web and e-mail text, "
+           "words run together, text cut off, quotation marks, lengths, missing alternative "
+           "text, differences between language versions, …) and prints every finding.\n"
+           "Exit status: 0 when no finding is an error, 1 when one is (or on failure, with "
+           "one line on stderr), 2 on a usage error.");
+    if (const auto exit = parseArguments(parser, name, description, args))
+        return *exit;
+
+    if (parser.isSet(listChecks)) {
+        const QList<checks::CheckInfo> catalogue = checks::checkCatalogue();
+        for (const checks::CheckInfo& info : catalogue) {
+            out() << info.id.leftJustified(24) << checks::severityId(info.severity).leftJustified(8)
+                  << info.title << '\n';
+        }
+        out().flush();
+        return ExitOk;
+    }
+
+    const QString formatId = parser.value(format);
+    if (formatId != QLatin1String("text") && formatId != QLatin1String("json")) {
+        return usageError(
+            name, tr("unknown format '%1' (expected text or json)").arg(parser.value(format)));
+    }
+    const bool json = formatId == QLatin1String("json");
+    QStringList onlyChecks;
+    const QStringList onlyValues = parser.values(only);
+    for (const QString& value : onlyValues) {
+        const QStringList ids = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString& id : ids) {
+            if (!checks::isKnownCheck(id.trimmed())) {
+                return usageError(name, tr("unknown check '%1' (see --list-checks)").arg(id));
+            }
+            onlyChecks.append(id.trimmed());
+        }
+    }
+    const QStringList keys = parser.positionalArguments();
+    if (parser.isSet(all) && !keys.isEmpty())
+        return usageError(name, tr("give ARTICLE ids or --all, not both"));
+    if (!parser.isSet(all) && keys.isEmpty())
+        return usageError(name, tr("no ARTICLE given (or --all)"));
+    std::optional<IgnoreSpec> spec;
+    if (parser.isSet(ignore)) {
+        if (keys.size() != 1)
+            return usageError(name, tr("--ignore takes exactly one ARTICLE"));
+        spec = parseIgnoreSpec(parser.value(ignore));
+        if (!spec) {
+            return usageError(name, tr("'%1' does not name a finding (expected "
+                                       "CHECK:LANG:FIELD:LINE:COL, e.g. glued-words:en:body:3:5)")
+                                        .arg(parser.value(ignore)));
+        }
+        if (parser.value(reason).trimmed().isEmpty())
+            return usageError(name, tr("--ignore needs a --reason"));
+    } else if (parser.isSet(reason)) {
+        return usageError(name, tr("--reason goes with --ignore"));
+    }
+
+    // Checking only reads; recording an ignore entry is the one write.
+    auto library = openLibrary(parser, spec ? Library::Mode::ReadWrite : Library::Mode::ReadOnly);
+    if (!library)
+        return fail(library.error());
+    Library& lib = **library;
+
+    // Resolve every article before printing anything: a typo in the last id must not
+    // leave half a report behind.
+    QList<QUuid> ids;
+    QList<Article> named;
+    if (parser.isSet(all)) {
+        ListFilter filter;
+        filter.limit = -1;
+        const QList<ArticleSummary> summaries = lib.list(filter);
+        for (const ArticleSummary& s : summaries)
+            ids.append(s.id);
+    } else {
+        for (const QString& key : keys) {
+            auto article = lib.findArticle(key);
+            if (!article)
+                return fail(article.error());
+            named.append(std::move(*article));
+        }
+    }
+
+    SpellerPool spellers;
+    // The library-wide lists once; only the ignore list differs from one article to
+    // the next.
+    checks::CheckContext base = checks::contextFromLibrary(lib, QUuid(), &spellers);
+    if (spec)
+        return addIgnore(lib, named.front(), base, *spec, parser.value(reason).trimmed());
+
+    std::optional<JsonArrayWriter> writer;
+    if (json)
+        writer.emplace(out());
+    bool errors = false;
+    checks::CheckContext context = base;
+    auto check = [&](const Article& article) {
+        context.ignored =
+            checks::ignoreListFromJson(lib.setting(checks::ignoreListSettingKey(article.id)));
+        QList<checks::Finding> findings = checks::runChecks(article, context);
+        // Filtered here rather than through CheckContext::onlyChecks: some checks drop
+        // findings that others explain (no "truncated" on a boilerplate line), and
+        // --only must show a subset of the full report, not different findings.
+        if (!onlyChecks.isEmpty()) {
+            findings.removeIf(
+                [&](const checks::Finding& f) { return !onlyChecks.contains(f.checkId); });
+        }
+        errors = errors || checks::hasErrors(findings);
+        for (const checks::Finding& f : findings) {
+            if (writer)
+                writer->add(checks::findingToJson(f, article.id, article.slug));
+            else
+                out() << checks::findingLine(f, article.slug) << '\n';
+        }
+    };
+    for (const Article& article : std::as_const(named))
+        check(article);
+    for (const QUuid& id : std::as_const(ids)) {
+        const auto article = lib.article(id);
+        if (!article) {
+            writer.reset();
+            return fail(article.error());
+        }
+        check(*article);
+    }
+    writer.reset();
+    out().flush();
+    return errors ? ExitFailure : ExitOk;
+}
+
+} // namespace copydesk::cli

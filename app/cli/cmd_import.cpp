@@ -1,0 +1,122 @@
+// copydesk-cli import FILE... [--lang L] [--format md|txt|html] [--fix CHECK,...] [--fix-safe]
+#include "checks/checks.h"
+#include "checks/report.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "export/interchange.h"
+#include "spelling/speller.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace copydesk::cli {
+
+int runImport(const QStringList& args) {
+    const QString name = QStringLiteral("import");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("cli", "Markdown (.md, with or without YAML front matter), "
+                                           "plain-text (.txt) or HTML (.html) file."),
+        QStringLiteral("FILE..."));
+    const QCommandLineOption lang(
+        {QStringLiteral("l"), QStringLiteral("lang")},
+        QCoreApplication::translate("cli", "Language of files that do not name one in their "
+                                           "front matter, <html lang> or file name "
+                                           "(name.LANG.md); default en."),
+        QStringLiteral("L"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("cli", "Read every file as md, txt or html (default: by "
+                                           "each file's extension)."),
+        QStringLiteral("FORMAT"));
+    parser.addOption(lang);
+    parser.addOption(format);
+    // Clean-up of pasted text (app/checks/importcleanup.h): the findings and the fixes
+    // applied go to stderr, so that stdout stays one article id a line for scripts.
+    const QCommandLineOption fix(
+        QStringLiteral("fix"),
+        QCoreApplication::translate(
+            "cli", "Apply the fixes of these checks (comma-separated ids, see 'copydesk-cli "
+                   "check --list-checks'). The imported text is kept as the import revision; "
+                   "the fixed text is saved as a second revision (note \"cleanup: …\")."),
+        QStringLiteral("CHECK,..."));
+    const QCommandLineOption fixSafe(
+        QStringLiteral("fix-safe"),
+        QCoreApplication::translate("cli", "Apply the fixes that are safe without review: remove "
+                                           "repeated paragraphs and left-over web and e-mail "
+                                           "lines, insert missing spaces, replace quotation "
+                                           "marks."));
+    parser.addOption(fix);
+    parser.addOption(fixSafe);
+    const QString description = QCoreApplication::translate(
+        "cli", "Imports files into the library and prints the id of each article. Markdown "
+               "files that share a translationKey become language versions of one article; "
+               "an article already in the library gets the versions added or updated.\n"
+               "The editorial checks run on what was imported: each finding left is printed "
+               "on stderr as 'copydesk-cli check' prints it, after one 'SLUG: fixed …' line "
+               "per fix applied (--fix, --fix-safe). Findings do not change the exit status.");
+    if (const auto exit = parseArguments(parser, name, description, args))
+        return *exit;
+
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return usageError(name, QCoreApplication::translate("cli", "no FILE given"));
+    ImportOptions options;
+    if (parser.isSet(format)) {
+        const auto parsed = importFormatFromId(parser.value(format));
+        if (!parsed) {
+            return usageError(name, QCoreApplication::translate(
+                                        "cli", "unknown format '%1' (expected md, txt or html)")
+                                        .arg(parser.value(format)));
+        }
+        options.format = *parsed;
+    }
+    if (parser.isSet(lang)) {
+        static const QRegularExpression tag(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"));
+        options.language = parser.value(lang);
+        if (!tag.match(options.language).hasMatch()) {
+            return usageError(name, QCoreApplication::translate(
+                                        "cli", "'%1' is not a language tag (such as en, fr, "
+                                               "zh-Hans)")
+                                        .arg(options.language));
+        }
+    }
+
+    checks::FixRequest fixes;
+    fixes.safe = parser.isSet(fixSafe);
+    const QStringList fixValues = parser.values(fix);
+    for (const QString& value : fixValues) {
+        const QStringList checkIds = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString& id : checkIds) {
+            if (!checks::isKnownCheck(id.trimmed())) {
+                return usageError(
+                    name,
+                    QCoreApplication::translate("cli", "unknown check '%1' in --fix").arg(id));
+            }
+            fixes.checkIds.append(id.trimmed());
+        }
+    }
+
+    auto library = openLibrary(parser, Library::Mode::ReadWrite);
+    if (!library)
+        return fail(library.error());
+    const auto ids = importIntoLibrary(**library, files, options);
+    if (!ids)
+        return fail(ids.error());
+    SpellerPool spellers;
+    for (const QUuid& id : *ids) {
+        out() << id.toString(QUuid::WithoutBraces) << '\n';
+        const auto cleanup = checks::cleanUpImportedArticle(**library, id, &spellers, fixes);
+        if (!cleanup)
+            return fail(cleanup.error());
+        out().flush();
+        for (const QString& line : checks::cleanupReport(*cleanup))
+            err() << line << '\n';
+        err().flush();
+    }
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace copydesk::cli

@@ -1,0 +1,121 @@
+// copydesk-cli render [--unsafe] [-e NAME]... [--no-extensions] [--sourcepos] [--smart]
+//                     [--library PATH] < in.md > out.html
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "markdown/render.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace copydesk::cli {
+
+namespace {
+
+/// All of standard input, as bytes. Read with stdio rather than through QString: the
+/// renderer wants UTF-8 anyway, and a 2 MB document should be copied as few times as
+/// possible.
+std::optional<QByteArray> readAllStdin() {
+    QByteArray data;
+    constexpr qsizetype kChunk = 1 << 16;
+    for (;;) {
+        const qsizetype used = data.size();
+        data.resize(used + kChunk);
+        const size_t got = std::fread(data.data() + used, 1, kChunk, stdin);
+        data.resize(used + static_cast<qsizetype>(got));
+        if (got < static_cast<size_t>(kChunk))
+            break;
+    }
+    if (std::ferror(stdin))
+        return std::nullopt;
+    return data;
+}
+
+bool isTrue(const QString& value) {
+    return value == u"true" || value == u"1" || value == u"yes" || value == u"on";
+}
+
+} // namespace
+
+int runRender(const QStringList& args) {
+    const QString name = QStringLiteral("render");
+    QCommandLineParser parser;
+    const QCommandLineOption unsafe(
+        QStringLiteral("unsafe"),
+        QCoreApplication::translate("cli", "Pass raw HTML through (the tagfilter extension, "
+                                           "when enabled, still disarms <script> and the "
+                                           "like). Default: escape it."));
+    const QCommandLineOption extension(
+        {QStringLiteral("e"), QStringLiteral("extension")},
+        QCoreApplication::translate("cli", "Enable only the named extensions (repeatable): "
+                                           "%1. Default: all of them.")
+            .arg(availableExtensions().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"));
+    const QCommandLineOption noExtensions(
+        QStringLiteral("no-extensions"),
+        QCoreApplication::translate("cli", "Plain CommonMark: no extension unless named "
+                                           "with -e."));
+    const QCommandLineOption sourcepos(
+        QStringLiteral("sourcepos"),
+        QCoreApplication::translate("cli", "Add data-sourcepos attributes, as the preview "
+                                           "does."));
+    const QCommandLineOption smart(
+        QStringLiteral("smart"),
+        QCoreApplication::translate("cli", "Typographic quotes, dashes and ellipses."));
+    parser.addOptions({unsafe, extension, noExtensions, sourcepos, smart});
+    const QString description = QCoreApplication::translate(
+        "cli", "Renders Markdown from standard input as an HTML fragment on standard output, "
+               "exactly as the preview and the export do. With --library, raw HTML follows "
+               "that library's markdown.rawHtml setting.");
+    if (const auto exit = parseArguments(parser, name, description, args))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(name, QCoreApplication::translate("cli", "unexpected argument '%1'")
+                                    .arg(parser.positionalArguments().front()));
+    }
+
+    RenderOptions options;
+    options.sourcePositions = parser.isSet(sourcepos);
+    options.smartPunctuation = parser.isSet(smart);
+    if (parser.isSet(noExtensions) || parser.isSet(extension)) {
+        const QStringList known = availableExtensions();
+        options.extensions.clear();
+        options.footnotes = false;
+        for (const QString& e : parser.values(extension)) {
+            if (!known.contains(e)) {
+                return usageError(
+                    name, QCoreApplication::translate("cli", "unknown extension '%1' (known: %2)")
+                              .arg(e, known.join(QStringLiteral(", "))));
+            }
+            if (e == u"footnotes")
+                options.footnotes = true;
+            else
+                options.extensions.append(e);
+        }
+    }
+    // Opened only when asked for: the default library would be created with samples.
+    if (parser.isSet(QStringLiteral("library"))) {
+        auto library = openLibrary(parser, Library::Mode::ReadOnly);
+        if (!library)
+            return fail(library.error());
+        options.rawHtml = isTrue((*library)->setting(QStringLiteral("markdown.rawHtml")));
+    }
+    if (parser.isSet(unsafe))
+        options.rawHtml = true;
+
+    const std::optional<QByteArray> input = readAllStdin();
+    if (!input)
+        return fail(QCoreApplication::translate("cli", "cannot read standard input"));
+    if (!QByteArrayView(*input).isValidUtf8())
+        return fail(QCoreApplication::translate("cli", "standard input: not valid UTF-8 text"));
+
+    const QByteArray html = renderHtmlUtf8(*input, options);
+    if (std::fwrite(html.constData(), 1, static_cast<size_t>(html.size()), stdout) !=
+            static_cast<size_t>(html.size()) ||
+        std::fflush(stdout) != 0) {
+        return fail(QCoreApplication::translate("cli", "cannot write standard output"));
+    }
+    return ExitOk;
+}
+
+} // namespace copydesk::cli

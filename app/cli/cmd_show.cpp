@@ -1,0 +1,118 @@
+// copydesk-cli show ID|SLUG [--lang L] [--format text|json|md]
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "library/articlejson.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace copydesk::cli {
+
+namespace {
+
+void printText(const Article& a, const QList<const LanguageVersion*>& versions) {
+    auto line = [](const char* label, const QString& value) {
+        if (!value.isEmpty())
+            out() << QCoreApplication::translate("cli", label).leftJustified(12) << ' ' << value
+                  << '\n';
+    };
+    line(QT_TRANSLATE_NOOP("cli", "id"), a.id.toString(QUuid::WithoutBraces));
+    line(QT_TRANSLATE_NOOP("cli", "slug"), a.slug);
+    line(QT_TRANSLATE_NOOP("cli", "status"), statusId(a.status));
+    line(QT_TRANSLATE_NOOP("cli", "created"), a.created.toUTC().toString(Qt::ISODate));
+    line(QT_TRANSLATE_NOOP("cli", "updated"), a.updated.toUTC().toString(Qt::ISODate));
+    line(QT_TRANSLATE_NOOP("cli", "byline"), a.byline);
+    QString dateline = a.dateline.place;
+    if (a.dateline.date.isValid())
+        dateline += (dateline.isEmpty() ? QString() : QStringLiteral(", ")) +
+                    a.dateline.date.toString(Qt::ISODate);
+    line(QT_TRANSLATE_NOOP("cli", "dateline"), dateline);
+    line(QT_TRANSLATE_NOOP("cli", "tags"), a.tags.join(QStringLiteral(", ")));
+    line(QT_TRANSLATE_NOOP("cli", "categories"), a.categories.join(QStringLiteral(", ")));
+    line(QT_TRANSLATE_NOOP("cli", "image"), a.featuredImage);
+    line(QT_TRANSLATE_NOOP("cli", "source"), a.sourceLanguage);
+    for (const LanguageVersion* v : versions) {
+        out() << "\n=== " << v->language << " (" << statusId(v->status) << ") ===\n";
+        line(QT_TRANSLATE_NOOP("cli", "title"), v->title);
+        line(QT_TRANSLATE_NOOP("cli", "summary"), v->summary);
+        line(QT_TRANSLATE_NOOP("cli", "seo title"), v->seoTitle);
+        line(QT_TRANSLATE_NOOP("cli", "seo desc."), v->seoDescription);
+        if (!v->translatedFrom.isEmpty())
+            line(QT_TRANSLATE_NOOP("cli", "translated"),
+                 QStringLiteral("%1 @ rev %2").arg(v->translatedFrom).arg(v->sourceRevision));
+        out() << '\n' << v->body << '\n';
+    }
+}
+
+} // namespace
+
+int runShow(const QStringList& args) {
+    const QString name = QStringLiteral("show");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(
+        QStringLiteral("ARTICLE"),
+        QCoreApplication::translate("cli", "Article id (or unique prefix) or slug."),
+        QStringLiteral("ID|SLUG"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("cli", "Only this language version."),
+                                  QStringLiteral("L"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("cli", "text (default), json or md (one version's Markdown)."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addOptions({lang, format});
+    if (const auto exit = parseArguments(
+            parser, name, QCoreApplication::translate("cli", "Prints an article."), args))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(name, QCoreApplication::translate("cli", "expected one ID or SLUG"));
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("md"))
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "unknown format '%1' (expected text, json or md)")
+                                    .arg(fmt));
+
+    auto library = openLibrary(parser, Library::Mode::ReadOnly);
+    if (!library)
+        return fail(library.error());
+    auto article = (*library)->findArticle(parser.positionalArguments().front());
+    if (!article)
+        return fail(article.error());
+    Article& a = *article;
+    QList<const LanguageVersion*> versions;
+    if (parser.isSet(lang)) {
+        const LanguageVersion* v = a.version(parser.value(lang));
+        if (!v)
+            return fail(QCoreApplication::translate("cli", "article '%1' has no '%2' version")
+                            .arg(a.slug, parser.value(lang)));
+        versions.append(v);
+    } else if (fmt == QLatin1String("md")) {
+        if (const LanguageVersion* v = a.primaryVersion())
+            versions.append(v);
+    } else {
+        for (const LanguageVersion& v : a.versions)
+            versions.append(&v);
+    }
+
+    if (fmt == QLatin1String("json")) {
+        Article copy = a;
+        copy.versions.clear();
+        for (const LanguageVersion* v : std::as_const(versions))
+            copy.versions.append(*v);
+        out() << QString::fromUtf8(
+            QJsonDocument(articleToJson(copy)).toJson(QJsonDocument::Indented));
+    } else if (fmt == QLatin1String("md")) {
+        for (const LanguageVersion* v : std::as_const(versions)) {
+            out() << "# " << v->title << "\n\n";
+            if (!v->summary.isEmpty())
+                out() << v->summary << "\n\n";
+            out() << v->body << '\n';
+        }
+    } else {
+        printText(a, versions);
+    }
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace copydesk::cli

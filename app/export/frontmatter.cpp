@@ -1,0 +1,568 @@
+#include "export/frontmatter.h"
+
+#include "export/inputfile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <string>
+
+namespace copydesk {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Import", text);
+}
+
+// Keys, in the order they are written. Hugo and Jekyll know the first group.
+constexpr const char* kTitle = "title";
+constexpr const char* kDate = "date";
+constexpr const char* kLastmod = "lastmod";
+constexpr const char* kSlug = "slug";
+constexpr const char* kLang = "lang";
+constexpr const char* kTranslationKey = "translationKey";
+constexpr const char* kDraft = "draft";
+constexpr const char* kSummary = "summary";
+constexpr const char* kTags = "tags";
+constexpr const char* kCategories = "categories";
+constexpr const char* kStatus = "status";
+constexpr const char* kVersionStatus = "versionStatus";
+constexpr const char* kByline = "byline";
+constexpr const char* kDateline = "dateline";
+constexpr const char* kPlace = "place";
+constexpr const char* kFeaturedImage = "featuredImage";
+constexpr const char* kSourceLanguage = "sourceLanguage";
+constexpr const char* kSeoTitle = "seoTitle";
+constexpr const char* kSeoDescription = "seoDescription";
+constexpr const char* kCreated = "created";
+constexpr const char* kUpdated = "updated";
+constexpr const char* kTranslatedFrom = "translatedFrom";
+constexpr const char* kSourceRevision = "sourceRevision";
+constexpr const char* kSourceFingerprints = "sourceFingerprints";
+
+// ---------------------------------------------------------------------------------
+// Writing
+
+/// Strings that a YAML 1.1 reader (Hugo's go-yaml, Jekyll's Psych) would take for a
+/// boolean, null, number or date must be quoted to stay strings; yaml-cpp only quotes
+/// what would not parse at all.
+bool looksLikeOtherType(const QString& s) {
+    static const QList<QRegularExpression> patterns{
+        QRegularExpression(
+            QStringLiteral("^(y|n|yes|no|true|false|on|off|null|~|[-+]?\\.inf|\\.nan)$"),
+            QRegularExpression::CaseInsensitiveOption),
+        // Decimal (YAML 1.1 allows "_" and "," in numbers), hexadecimal, octal, binary.
+        QRegularExpression(
+            QStringLiteral("^[-+]?(\\.[0-9]+|[0-9][0-9_,]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")),
+        QRegularExpression(QStringLiteral("^[-+]?0(x[0-9a-fA-F_]+|o?[0-7_]+|b[01_]+)$")),
+        // Base 60 ("12:30" is 750 in YAML 1.1).
+        QRegularExpression(QStringLiteral("^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?$")),
+        // Dates and timestamps.
+        QRegularExpression(QStringLiteral("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)")),
+    };
+    for (const QRegularExpression& pattern : patterns) {
+        if (pattern.match(s).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+void emitText(YAML::Emitter& out, const QString& text) {
+    if (looksLikeOtherType(text))
+        out << YAML::DoubleQuoted;
+    out << text.toStdString();
+}
+
+void emitText(YAML::Emitter& out, const char* key, const QString& text, bool always = false) {
+    if (text.isEmpty() && !always)
+        return;
+    out << YAML::Key << key << YAML::Value;
+    emitText(out, text);
+}
+
+void emitList(YAML::Emitter& out, const char* key, const QStringList& items) {
+    if (items.isEmpty())
+        return;
+    out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const QString& item : items)
+        emitText(out, item);
+    out << YAML::EndSeq;
+}
+
+/// ISO 8601 in UTC, unquoted so that Hugo and Jekyll read a date; milliseconds only
+/// when there are some, so hand-written files stay short but nothing is lost.
+void emitDateTime(YAML::Emitter& out, const char* key, const QDateTime& value) {
+    if (!value.isValid())
+        return;
+    const QDateTime utc = value.toUTC();
+    const auto format = utc.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate;
+    out << YAML::Key << key << YAML::Value << utc.toString(format).toStdString();
+}
+
+// ---------------------------------------------------------------------------------
+// Reading
+
+/// A problem with one key; carries the line for the message.
+struct FieldError final {
+    int line;
+    QString message;
+};
+
+int fileLine(const YAML::Mark& mark) {
+    // The front matter starts on the file's second line, after "---"; yaml-cpp
+    // counts from 0.
+    return mark.line < 0 ? -1 : mark.line + 2;
+}
+
+[[noreturn]] void failAt(const YAML::Node& node, const QString& message) {
+    throw FieldError{fileLine(node.Mark()), message};
+}
+
+QString keyName(const char* key) {
+    return QString::fromLatin1(key);
+}
+
+QString text(const YAML::Node& node, const char* key) {
+    if (!node.IsDefined() || node.IsNull())
+        return {};
+    if (!node.IsScalar())
+        failAt(node, tr("'%1' must be text").arg(keyName(key)));
+    return QString::fromStdString(node.Scalar());
+}
+
+QStringList textList(const YAML::Node& node, const char* key) {
+    if (!node.IsDefined() || node.IsNull())
+        return {};
+    if (node.IsScalar()) {
+        // Jekyll reads "categories: news geneva" as two categories.
+        static const QRegularExpression space(QStringLiteral("\\s+"));
+        return QString::fromStdString(node.Scalar()).split(space, Qt::SkipEmptyParts);
+    }
+    if (!node.IsSequence())
+        failAt(node, tr("'%1' must be a list of text").arg(keyName(key)));
+    QStringList items;
+    for (const YAML::Node& item : node) {
+        if (!item.IsScalar())
+            failAt(item, tr("'%1' must be a list of text").arg(keyName(key)));
+        items.append(QString::fromStdString(item.Scalar()));
+    }
+    return items;
+}
+
+/// ISO 8601 as Hugo writes it, and Jekyll's "2024-05-01 09:30:00 +0200". A time
+/// without a zone is UTC, as in Hugo's default configuration.
+std::optional<QDateTime> parseDateTime(const QString& value) {
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*"
+        "(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?$"));
+    const auto m = pattern.match(value.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QDate date = QDate::fromString(m.captured(1), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    QTime time(0, 0);
+    if (m.hasCaptured(2)) {
+        QString t = m.captured(2);
+        // QTime reads at most milliseconds.
+        const qsizetype dot = t.indexOf(QLatin1Char('.'));
+        if (dot >= 0)
+            t = t.left(dot + 4);
+        time = QTime::fromString(t, t.size() == 5 ? QStringLiteral("HH:mm")
+                                    : dot >= 0    ? QStringLiteral("HH:mm:ss.z")
+                                                  : QStringLiteral("HH:mm:ss"));
+        if (!time.isValid())
+            return std::nullopt;
+    }
+    int offset = 0;
+    const QString zone = m.captured(3);
+    if (!zone.isEmpty() && zone.compare(QLatin1String("Z"), Qt::CaseInsensitive) != 0) {
+        QString digits = zone.mid(1);
+        digits.remove(QLatin1Char(':'));
+        const int hours = digits.left(2).toInt();
+        const int minutes = digits.size() > 2 ? digits.mid(2).toInt() : 0;
+        if (hours > 23 || minutes > 59)
+            return std::nullopt;
+        offset = (hours * 60 + minutes) * 60 * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
+    }
+    return QDateTime(date, time, QTimeZone(offset)).toUTC();
+}
+
+QDateTime dateTime(const YAML::Node& node, const char* key) {
+    const QString value = text(node, key);
+    if (value.isEmpty())
+        return {};
+    const auto parsed = parseDateTime(value);
+    if (!parsed)
+        failAt(node, tr("'%1' is not a date and time: '%2' (expected ISO 8601, such as "
+                        "2024-05-01T09:30:00Z)")
+                         .arg(keyName(key), value));
+    return *parsed;
+}
+
+QDate date(const YAML::Node& node, const char* key) {
+    const QString value = text(node, key);
+    if (value.isEmpty())
+        return {};
+    const QDate parsed = QDate::fromString(value.trimmed(), Qt::ISODate);
+    if (!parsed.isValid())
+        failAt(node, tr("'%1' is not a date: '%2' (expected YYYY-MM-DD)").arg(keyName(key), value));
+    return parsed;
+}
+
+std::optional<bool> boolean(const YAML::Node& node, const char* key) {
+    if (!node.IsDefined() || node.IsNull())
+        return std::nullopt;
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+        failAt(node, tr("'%1' must be true or false").arg(keyName(key)));
+    return value;
+}
+
+qint64 integer(const YAML::Node& node, const char* key) {
+    if (!node.IsDefined() || node.IsNull())
+        return 0;
+    long long value = 0;
+    if (!node.IsScalar() || !YAML::convert<long long>::decode(node, value))
+        failAt(node, tr("'%1' must be a whole number").arg(keyName(key)));
+    return value;
+}
+
+Status status(const YAML::Node& node, const char* key) {
+    const QString value = text(node, key);
+    const auto parsed = statusFromId(value);
+    if (!parsed) {
+        QStringList ids;
+        for (Status s : {Status::Draft, Status::InReview, Status::Ready, Status::Published,
+                         Status::Archived}) {
+            ids.append(statusId(s));
+        }
+        failAt(node, tr("'%1' is not a status: '%2' (expected one of %3)")
+                         .arg(keyName(key), value, ids.join(QStringLiteral(", "))));
+    }
+    return *parsed;
+}
+
+/// The first of `names` present in `map`, with the name found.
+std::pair<YAML::Node, const char*> lookup(const YAML::Node& map,
+                                          std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+        const YAML::Node node = map[name];
+        if (node.IsDefined())
+            return {node, name};
+    }
+    return {YAML::Node(YAML::NodeType::Undefined), *names.begin()};
+}
+
+/// A slug that a file name can supply: lower-case words joined by hyphens. Other
+/// names ("Press release (final).md") are left for the library to derive a slug from
+/// the title.
+QString slugFromFileName(const QString& fileName) {
+    static const QRegularExpression slugLike(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    static const QRegularExpression jekyllDate(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}-"));
+    QString base = baseNameWithoutLanguage(fileName);
+    // Jekyll names posts 2024-05-01-summit.md; the date is not part of the slug.
+    base.remove(jekyllDate);
+    return slugLike.match(base).hasMatch() ? base : QString();
+}
+
+/// Takes the first level-1 ATX heading out of `body` as the title: a Markdown file
+/// without front matter usually starts with one.
+QString takeFirstHeading(QString& body) {
+    static const QRegularExpression heading(QStringLiteral("^# +(.*?)(?: +#+)? *$"));
+    QStringList lines = body.split(QLatin1Char('\n'));
+    bool inFence = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& line = lines.at(i);
+        if (line.startsWith(QLatin1String("```")) || line.startsWith(QLatin1String("~~~")))
+            inFence = !inFence;
+        if (inFence)
+            continue;
+        const auto m = heading.match(line);
+        if (!m.hasMatch())
+            continue;
+        const QString title = m.captured(1).trimmed();
+        lines.removeAt(i);
+        if (i < lines.size() && lines.at(i).trimmed().isEmpty())
+            lines.removeAt(i);
+        body = lines.join(QLatin1Char('\n'));
+        return title;
+    }
+    return {};
+}
+
+/// The article id for a translation key: the key itself when it is a UUID (as
+/// Copydesk writes it), else a name-based UUID, so that hand-written files with
+/// "translationKey: summit" map to the same article on every import.
+QUuid idForTranslationKey(const QString& key) {
+    const QUuid direct = QUuid::fromString(key);
+    if (!direct.isNull())
+        return direct;
+    static const QUuid ns = QUuid::fromString(u"{6f0e6c8e-2b67-4d8a-9a31-3a9f6c1d7e55}");
+    return QUuid::createUuidV5(ns, key);
+}
+
+void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
+    Article& article = file.article;
+    LanguageVersion& version = article.versions.front();
+    auto present = [&](const char* canonical, std::initializer_list<const char*> names) {
+        auto found = lookup(root, names);
+        if (found.first.IsDefined())
+            file.keys.insert(QString::fromLatin1(canonical));
+        return found;
+    };
+
+    version.title = text(root[kTitle], kTitle);
+    auto [langNode, langKey] = lookup(root, {kLang, "language"});
+    version.language = text(langNode, langKey).trimmed();
+    version.created = dateTime(root[kDate], kDate);
+    auto [updatedNode, updatedKey] = lookup(root, {kLastmod, "last_modified_at", "modified"});
+    version.updated = dateTime(updatedNode, updatedKey);
+    auto [summaryNode, summaryKey] = lookup(root, {kSummary, "description"});
+    version.summary = text(summaryNode, summaryKey);
+    version.seoTitle = text(root[kSeoTitle], kSeoTitle);
+    version.seoDescription = text(root[kSeoDescription], kSeoDescription);
+    version.translatedFrom = text(root[kTranslatedFrom], kTranslatedFrom);
+    version.sourceRevision = integer(root[kSourceRevision], kSourceRevision);
+    version.sourceFingerprints = textList(root[kSourceFingerprints], kSourceFingerprints);
+
+    const QString key = text(root[kTranslationKey], kTranslationKey).trimmed();
+    if (!key.isEmpty()) {
+        article.id = idForTranslationKey(key);
+        file.groupKey = QStringLiteral("key:") + article.id.toString(QUuid::WithoutBraces);
+    }
+
+    if (auto [node, name] = present(kSlug, {kSlug}); node.IsDefined())
+        article.slug = text(node, name).trimmed();
+
+    // The article's status; Hugo's draft flag stands in for it when it is missing.
+    if (auto [node, name] = present(kStatus, {kStatus}); node.IsDefined()) {
+        article.status = status(node, name);
+    } else if (auto draft = boolean(root[kDraft], kDraft)) {
+        article.status = *draft ? Status::Draft : Status::Published;
+        file.keys.insert(keyName(kStatus));
+    }
+    if (auto [node, name] = lookup(root, {kVersionStatus}); node.IsDefined())
+        version.status = status(node, name);
+    else
+        version.status = article.status;
+
+    if (auto [node, name] = present(kByline, {kByline, "author", "authors"}); node.IsDefined()) {
+        // Jekyll and many Hugo themes allow a list of authors.
+        article.byline =
+            node.IsSequence() ? textList(node, name).join(QStringLiteral(", ")) : text(node, name);
+    }
+    if (auto [node, name] = present(kDateline, {kDateline}); node.IsDefined() && !node.IsNull()) {
+        if (!node.IsMap())
+            failAt(node, tr("'%1' must have 'place' and 'date'").arg(keyName(name)));
+        const YAML::Node dateline = node;
+        article.dateline.place = text(dateline[kPlace], kPlace);
+        article.dateline.date = date(dateline[kDate], kDate);
+    }
+    if (auto [node, name] = present(kTags, {kTags}); node.IsDefined())
+        article.tags = textList(node, name);
+    if (auto [node, name] = present(kCategories, {kCategories, "category"}); node.IsDefined())
+        article.categories = textList(node, name);
+    if (auto [node, name] = present(kFeaturedImage, {kFeaturedImage, "featured_image", "image"});
+        node.IsDefined()) {
+        article.featuredImage = text(node, name);
+    }
+    if (auto [node, name] = present(kSourceLanguage, {kSourceLanguage}); node.IsDefined())
+        article.sourceLanguage = text(node, name).trimmed();
+    if (auto [node, name] = present(kCreated, {kCreated}); node.IsDefined())
+        article.created = dateTime(node, name);
+    if (auto [node, name] = present(kUpdated, {kUpdated}); node.IsDefined())
+        article.updated = dateTime(node, name);
+}
+
+} // namespace
+
+QStringList frontMatterArticleKeys() {
+    QStringList keys;
+    for (const char* key : {kSlug, kStatus, kByline, kDateline, kTags, kCategories, kFeaturedImage,
+                            kSourceLanguage, kCreated, kUpdated}) {
+        keys.append(keyName(key));
+    }
+    return keys;
+}
+
+QByteArray toFrontMatterMarkdown(const Article& article, const LanguageVersion& version) {
+    YAML::Emitter out;
+    out.SetOutputCharset(YAML::EmitNonAscii);
+    out << YAML::BeginMap;
+    emitText(out, kTitle, version.title, true);
+    emitDateTime(out, kDate, version.created);
+    emitDateTime(out, kLastmod, version.updated);
+    emitText(out, kSlug, article.slug);
+    emitText(out, kLang, version.language);
+    if (!article.id.isNull())
+        emitText(out, kTranslationKey, article.id.toString(QUuid::WithoutBraces));
+    out << YAML::Key << kDraft << YAML::Value << (article.status != Status::Published);
+    emitText(out, kSummary, version.summary);
+    emitList(out, kTags, article.tags);
+    emitList(out, kCategories, article.categories);
+
+    emitText(out, kStatus, statusId(article.status));
+    emitText(out, kVersionStatus, statusId(version.status));
+    emitText(out, kByline, article.byline);
+    if (!article.dateline.place.isEmpty() || article.dateline.date.isValid()) {
+        out << YAML::Key << kDateline << YAML::Value << YAML::BeginMap;
+        emitText(out, kPlace, article.dateline.place);
+        if (article.dateline.date.isValid()) {
+            out << YAML::Key << kDate << YAML::Value
+                << article.dateline.date.toString(Qt::ISODate).toStdString();
+        }
+        out << YAML::EndMap;
+    }
+    emitText(out, kFeaturedImage, article.featuredImage);
+    emitText(out, kSourceLanguage, article.sourceLanguage);
+    emitText(out, kSeoTitle, version.seoTitle);
+    emitText(out, kSeoDescription, version.seoDescription);
+    emitDateTime(out, kCreated, article.created);
+    emitDateTime(out, kUpdated, article.updated);
+    emitText(out, kTranslatedFrom, version.translatedFrom);
+    if (version.sourceRevision != 0) {
+        out << YAML::Key << kSourceRevision << YAML::Value
+            << static_cast<long long>(version.sourceRevision);
+    }
+    emitList(out, kSourceFingerprints, version.sourceFingerprints);
+    out << YAML::EndMap;
+
+    QByteArray bytes("---\n");
+    bytes += out.c_str();
+    bytes += "\n---\n\n";
+    bytes += version.body.toUtf8();
+    return bytes;
+}
+
+QString frontMatterFileName(const Article& article, const LanguageVersion& version) {
+    QString base = article.slug.trimmed();
+    if (base.isEmpty())
+        base = article.id.toString(QUuid::WithoutBraces);
+    // Slugs are meant to be safe already; this guards against hand-edited ones.
+    for (QChar& c : base) {
+        if (c.unicode() < 0x20 || QStringView(u"/\\:*?\"<>|").contains(c))
+            c = QLatin1Char('-');
+    }
+    if (base.startsWith(QLatin1Char('.')))
+        base.replace(0, 1, QLatin1Char('-'));
+    if (base.isEmpty())
+        base = QStringLiteral("article");
+    QString name = base;
+    if (!version.language.isEmpty())
+        name += QLatin1Char('.') + version.language;
+    return name + QStringLiteral(".md");
+}
+
+Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
+                                             const QString& fallbackLanguage) {
+    auto decoded = decodeUtf8File(bytes, fileName);
+    if (!decoded)
+        return Error{decoded.error()};
+    const QString& text = *decoded;
+
+    FrontMatterFile file;
+    file.article.versions.append(LanguageVersion{});
+    LanguageVersion& version = file.article.versions.front();
+
+    static const QRegularExpression opening(QStringLiteral("^---[ \\t]*(\\n|$)"));
+    static const QRegularExpression closing(QStringLiteral("^(---|\\.\\.\\.)[ \\t]*$"),
+                                            QRegularExpression::MultilineOption);
+    const auto open = opening.match(text);
+    if (text.startsWith(QLatin1String("+++"))) {
+        return Error{fileError(fileName, tr("TOML front matter (+++) is not supported; only "
+                                            "YAML front matter (---) is"))};
+    }
+    if (open.hasMatch()) {
+        const qsizetype yamlStart = open.capturedEnd();
+        const auto close = closing.match(text, yamlStart);
+        if (!close.hasMatch()) {
+            return Error{
+                fileError(fileName, tr("front matter is not closed (no '---' line after line 1)"))};
+        }
+        const QString yaml = text.mid(yamlStart, close.capturedStart() - yamlStart);
+        qsizetype bodyStart = close.capturedEnd();
+        if (bodyStart < text.size())
+            ++bodyStart; // the newline after the closing line
+        // One blank line after the front matter is the convention (and what
+        // toFrontMatterMarkdown() writes); it is not part of the body.
+        if (bodyStart < text.size() && text.at(bodyStart) == QLatin1Char('\n'))
+            ++bodyStart;
+        version.body = text.mid(bodyStart);
+        file.hasFrontMatter = true;
+
+        YAML::Node root;
+        try {
+            root = YAML::Load(yaml.toStdString());
+        } catch (const YAML::Exception& e) {
+            const int line = fileLine(e.mark);
+            const QString message = QString::fromStdString(e.msg);
+            return Error{fileError(
+                fileName,
+                line > 0
+                    ? tr("invalid front matter at line %1: %2").arg(QString::number(line), message)
+                    : tr("invalid front matter: %1").arg(message))};
+        }
+        if (!root.IsNull()) {
+            if (!root.IsMap()) {
+                return Error{fileError(fileName, tr("invalid front matter at line %1: expected "
+                                                    "'key: value' lines")
+                                                     .arg(QString::number(fileLine(root.Mark()))))};
+            }
+            try {
+                readFrontMatter(root, file);
+            } catch (const FieldError& e) {
+                return Error{fileError(fileName,
+                                       e.line > 0 ? tr("invalid front matter at line %1: %2")
+                                                        .arg(QString::number(e.line), e.message)
+                                                  : tr("invalid front matter: %1").arg(e.message))};
+            } catch (const YAML::Exception& e) {
+                return Error{fileError(fileName, tr("invalid front matter at line %1: %2")
+                                                     .arg(QString::number(fileLine(e.mark)),
+                                                          QString::fromStdString(e.msg)))};
+            }
+        }
+    } else {
+        version.body = text;
+        version.title = takeFirstHeading(version.body);
+    }
+
+    if (version.language.isEmpty())
+        version.language = languageFromFileName(fileName);
+    if (version.language.isEmpty())
+        version.language = fallbackLanguage;
+    // Hugo takes a missing slug from the file name; Copydesk names files after the
+    // id when an article has no slug, and that is no slug either.
+    if (file.article.slug.isEmpty() && !file.keys.contains(keyName(kSlug))) {
+        const QString fromName = slugFromFileName(fileName);
+        if (fromName != file.article.id.toString(QUuid::WithoutBraces))
+            file.article.slug = fromName;
+    }
+    if (file.groupKey.isEmpty()) {
+        // Hugo's own convention: summit.en.md and summit.fr.md are one page.
+        const QFileInfo info(fileName);
+        file.groupKey = languageFromFileName(fileName).isEmpty()
+                            ? QStringLiteral("path:") + info.absoluteFilePath()
+                            : QStringLiteral("name:") + info.absolutePath() + QLatin1Char('/') +
+                                  baseNameWithoutLanguage(fileName);
+    }
+    return file;
+}
+
+Result<Article> parseFrontMatterMarkdown(const QByteArray& bytes, const QString& fileName) {
+    auto file = parseFrontMatterFile(bytes, fileName);
+    if (!file)
+        return Error{file.error()};
+    Article article = std::move(file->article);
+    if (article.sourceLanguage.isEmpty() && !file->keys.contains(keyName(kSourceLanguage)))
+        article.sourceLanguage = article.versions.front().language;
+    return article;
+}
+
+} // namespace copydesk

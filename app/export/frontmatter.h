@@ -1,0 +1,56 @@
+#pragma once
+
+#include "article/article.h"
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+
+/// Markdown files with YAML front matter: the interchange format for Hugo, Jekyll and
+/// anything else that reads a folder of Markdown files. One file holds one language
+/// version; the files of one article share a `translationKey` (the article's UUID).
+///
+/// Keys written, Hugo/Jekyll's own first:
+///   title, date (version created), lastmod (version updated), slug, lang,
+///   translationKey, draft (true unless the article is published), summary, tags,
+///   categories;
+/// then Copydesk's, so that a round trip loses nothing:
+///   status, versionStatus, byline, dateline {place, date}, featuredImage,
+///   sourceLanguage, seoTitle, seoDescription, created, updated (the article's),
+///   translatedFrom, sourceRevision, sourceFingerprints.
+/// Read as well: description (for summary), language, last_modified_at, author,
+/// category, image / featured_image.
+namespace copydesk {
+
+/// The file for one language version: "---", the YAML front matter, "---", the
+/// Markdown body exactly as stored.
+QByteArray toFrontMatterMarkdown(const Article& article, const LanguageVersion& version);
+
+/// "<slug>.<lang>.md" (Hugo's translation-by-file-name convention); the article id
+/// stands in for a missing slug, and characters a file system would refuse are
+/// replaced.
+QString frontMatterFileName(const Article& article, const LanguageVersion& version);
+
+/// One parsed front-matter file, with what an import needs beyond the Article.
+struct FrontMatterFile final {
+    Article article;    ///< exactly one version
+    QString groupKey;   ///< files with the same key are versions of one article
+    QSet<QString> keys; ///< the article-level keys present in the file
+    bool hasFrontMatter = false;
+};
+
+/// Parses one file (`fileName` is used in messages and supplies the language and
+/// slug when the front matter does not). `fallbackLanguage` applies when neither
+/// front matter nor file name names a language. A file without front matter is
+/// all body, its first "# " heading the title.
+Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
+                                             const QString& fallbackLanguage = {});
+
+/// parseFrontMatterFile() for callers that want only the article (one version).
+Result<Article> parseFrontMatterMarkdown(const QByteArray& bytes, const QString& fileName);
+
+/// The article-level keys that parseFrontMatterFile() reports in `keys`.
+QStringList frontMatterArticleKeys();
+
+} // namespace copydesk

@@ -1,0 +1,147 @@
+#include "export/inputfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace copydesk {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Import", text);
+}
+
+/// "50.0 MB": one decimal is enough to tell the user how far over the limit the
+/// file is, and binary megabytes are what file managers show.
+QString megabytes(qint64 bytes) {
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+} // namespace
+
+QString fileError(const QString& fileName, const QString& message) {
+    return QDir::toNativeSeparators(fileName) + QStringLiteral(": ") + message;
+}
+
+Result<QByteArray> readImportFile(const QString& path) {
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{fileError(path, tr("no such file"))};
+    if (info.isDir())
+        return Error{fileError(path, tr("is a folder, not a file"))};
+    if (info.size() > kMaxImportFileSize) {
+        return Error{fileError(path, tr("too large (%1 MB; the limit is %2 MB)")
+                                         .arg(megabytes(info.size()),
+                                              QString::number(kMaxImportFileSize / 1024 / 1024)))};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString()))};
+    // Special files report a size of 0, so read one byte past the limit rather than
+    // trusting the size checked above.
+    QByteArray bytes = file.read(kMaxImportFileSize + 1);
+    if (file.error() != QFileDevice::NoError)
+        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString()))};
+    if (bytes.size() > kMaxImportFileSize) {
+        return Error{fileError(path, tr("too large (more than %1 MB)")
+                                         .arg(QString::number(kMaxImportFileSize / 1024 / 1024)))};
+    }
+    return bytes;
+}
+
+qsizetype invalidUtf8Offset(const QByteArray& bytes) {
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype size = bytes.size();
+    qsizetype i = 0;
+    while (i < size) {
+        const unsigned char c = data[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        // The allowed range of the second byte excludes overlong forms (E0, F0),
+        // surrogates (ED) and code points above U+10FFFF (F4).
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0)
+                low = 0xA0;
+            else if (c == 0xED)
+                high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0)
+                low = 0x90;
+            else if (c == 0xF4)
+                high = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + length > size)
+            return i;
+        if (data[i + 1] < low || data[i + 1] > high)
+            return i;
+        for (int k = 2; k < length; ++k) {
+            if (data[i + k] < 0x80 || data[i + k] > 0xBF)
+                return i;
+        }
+        i += length;
+    }
+    return -1;
+}
+
+Result<QString> decodeUtf8File(const QByteArray& bytes, const QString& fileName) {
+    QByteArrayView view(bytes);
+    qsizetype bomLength = 0;
+    if (view.startsWith("\xEF\xBB\xBF"))
+        bomLength = 3;
+    const qsizetype bad = invalidUtf8Offset(bytes);
+    if (bad >= 0)
+        return Error{fileError(fileName, tr("not valid UTF-8 (byte offset %1)").arg(bad))};
+    QString text = QString::fromUtf8(view.sliced(bomLength));
+    // Files written on Windows (or by old Mac tools) must import like any other.
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    return text;
+}
+
+QString languageFromFileName(const QString& fileName) {
+    const QString name = QFileInfo(fileName).fileName();
+    const QStringList parts = name.split(QLatin1Char('.'));
+    // name.LANG.ext: the tag is the second-to-last part.
+    if (parts.size() < 3)
+        return {};
+    const QString& tag = parts.at(parts.size() - 2);
+    static const QRegularExpression pattern(
+        QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$"));
+    if (!pattern.match(tag).hasMatch())
+        return {};
+    const QLocale locale(tag);
+    if (locale.language() == QLocale::C || locale.language() == QLocale::AnyLanguage)
+        return {};
+    return tag;
+}
+
+QString baseNameWithoutLanguage(const QString& fileName) {
+    const QFileInfo info(fileName);
+    QString base = info.completeBaseName();
+    const QString language = languageFromFileName(fileName);
+    if (!language.isEmpty())
+        base.chop(language.size() + 1);
+    if (base == QLatin1String("index") || base == QLatin1String("_index")) {
+        const QString folder = info.absoluteDir().dirName();
+        if (!folder.isEmpty())
+            return folder;
+    }
+    return base;
+}
+
+} // namespace copydesk

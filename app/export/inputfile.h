@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace copydesk {
+
+/// Files larger than this are refused before they are read: an import is text
+/// written by people, and a bigger file is almost certainly the wrong one.
+inline constexpr qint64 kMaxImportFileSize = 20 * 1024 * 1024;
+
+/// Reads `path` for import. Fails with a one-line message naming the file when it
+/// does not exist, is a folder, cannot be read or is larger than kMaxImportFileSize
+/// (checked before reading, so a huge file costs nothing).
+Result<QByteArray> readImportFile(const QString& path);
+
+/// Byte offset of the first byte that is not part of well-formed UTF-8 (no overlong
+/// forms, no surrogates, nothing above U+10FFFF), or -1 when all of `bytes` is valid.
+qsizetype invalidUtf8Offset(const QByteArray& bytes);
+
+/// Decodes an import file as UTF-8: strips a byte-order mark, turns CRLF and lone CR
+/// line ends into LF. Fails with "FILE: not valid UTF-8 (byte offset N)".
+Result<QString> decodeUtf8File(const QByteArray& bytes, const QString& fileName);
+
+/// The language tag in a Hugo-style file name ("summit.fr.md" -> "fr",
+/// "index.zh-Hans.md" -> "zh-Hans"), or an empty string.
+QString languageFromFileName(const QString& fileName);
+
+/// The file name without folder, language tag and extension ("a/summit.fr.md" ->
+/// "summit"); for Hugo page bundles ("summit/index.fr.md") the folder name.
+QString baseNameWithoutLanguage(const QString& fileName);
+
+/// "FILE: message" — the shape of every import and export error.
+QString fileError(const QString& fileName, const QString& message);
+
+} // namespace copydesk

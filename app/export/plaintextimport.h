@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+namespace copydesk {
+
+/// A document converted for import: plain text fields plus a Markdown body.
+struct ConvertedDocument final {
+    QString title;
+    QString body; ///< Markdown, ending in a newline unless empty
+    QString summary;
+    QString language; ///< as the document declares it, else empty
+    QString byline;
+};
+
+/// Plain text (as pasted from e-mails) to Markdown: the first non-empty line is the
+/// title; blank lines separate paragraphs; the lines of a paragraph are joined (with
+/// a space, or with nothing between Chinese or Japanese characters, which are not
+/// separated by spaces). What Markdown would read as syntax at the start of a
+/// paragraph ("1.", "#", "-", "*", ">", …) is escaped, as are raw HTML tags.
+ConvertedDocument plainTextToMarkdown(const QString& text);
+
+} // namespace copydesk

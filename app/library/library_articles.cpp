@@ -1,0 +1,636 @@
+// Articles and their revisions: save, load, list, remove, restore.
+#include "article/slug.h"
+#include "library/articlejson.h"
+#include "library/library.h"
+#include "library/library_p.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace copydesk {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Library", text);
+}
+
+QString uuidText(const QUuid& id) {
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString dateText(const QDate& date) {
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL.
+QString nonNull(const QString& text) {
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+Status statusOf(const QVariant& value) {
+    return statusFromId(value.toString()).value_or(Status::Draft);
+}
+
+QString fingerprintsText(const QStringList& list) {
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList fingerprintsFrom(const QString& text) {
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue& v : array)
+        list.append(v.toString());
+    return list;
+}
+
+QString articleName(const Article& a) {
+    if (!a.slug.isEmpty())
+        return a.slug;
+    const QString title = a.displayTitle();
+    return title.isEmpty() ? uuidText(a.id) : title;
+}
+
+// Removes repeated entries, keeping the first: the tables have one row per pair.
+void dedupe(QStringList& list) {
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < list.size();) {
+        if (seen.contains(list[i])) {
+            list.removeAt(i);
+        } else {
+            seen.insert(list[i]);
+            ++i;
+        }
+    }
+}
+
+} // namespace
+
+std::optional<qint64> Library::Private::rowIdOf(const QUuid& id) {
+    QSqlQuery& q = prepared(QStringLiteral("SELECT id FROM articles WHERE uuid = ?"));
+    q.bindValue(0, uuidText(id));
+    std::optional<qint64> row;
+    if (q.exec() && q.next())
+        row = q.value(0).toLongLong();
+    q.finish();
+    return row;
+}
+
+Result<Article> Library::Private::load(qint64 rowId) const {
+    auto* self = const_cast<Private*>(this); // the statement cache is not logical state
+    QSqlQuery& q = self->prepared(QStringLiteral(
+        "SELECT uuid, slug, status, created, updated, byline, dateline_place, dateline_date,"
+        " featured_image, source_language FROM articles WHERE id = ?"));
+    q.bindValue(0, rowId);
+    if (!q.exec())
+        return sqlError(tr("cannot read an article"), q);
+    if (!q.next())
+        return Error{tr("%1: article not found").arg(path)};
+    Article a;
+    a.id = QUuid::fromString(q.value(0).toString());
+    a.slug = q.value(1).toString();
+    a.status = statusOf(q.value(2));
+    a.created = parseIsoTimestamp(q.value(3).toString());
+    a.updated = parseIsoTimestamp(q.value(4).toString());
+    a.byline = q.value(5).toString();
+    a.dateline.place = q.value(6).toString();
+    a.dateline.date = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+    a.featuredImage = q.value(8).toString();
+    a.sourceLanguage = q.value(9).toString();
+    q.finish();
+
+    QSqlQuery& v = self->prepared(QStringLiteral(
+        "SELECT language, title, summary, body, seo_title, seo_description, status, created,"
+        " updated, translated_from, source_revision, source_fingerprints FROM versions"
+        " WHERE article = ? ORDER BY position, id"));
+    v.bindValue(0, rowId);
+    if (!v.exec())
+        return sqlError(tr("cannot read article '%1'").arg(a.slug), v);
+    while (v.next()) {
+        LanguageVersion lv;
+        lv.language = v.value(0).toString();
+        lv.title = v.value(1).toString();
+        lv.summary = v.value(2).toString();
+        lv.body = v.value(3).toString();
+        lv.seoTitle = v.value(4).toString();
+        lv.seoDescription = v.value(5).toString();
+        lv.status = statusOf(v.value(6));
+        lv.created = parseIsoTimestamp(v.value(7).toString());
+        lv.updated = parseIsoTimestamp(v.value(8).toString());
+        lv.translatedFrom = v.value(9).toString();
+        lv.sourceRevision = v.value(10).toLongLong();
+        lv.sourceFingerprints = fingerprintsFrom(v.value(11).toString());
+        a.versions.append(lv);
+    }
+    v.finish();
+
+    auto terms = [&](QLatin1String link, QLatin1String table, QLatin1String column,
+                     QStringList& into) -> std::optional<Error> {
+        QSqlQuery& t =
+            self->prepared(QStringLiteral("SELECT t.slug FROM %1 l JOIN %2 t ON t.id ="
+                                          " l.%3 WHERE l.article = ? ORDER BY l.position")
+                               .arg(link, table, column));
+        t.bindValue(0, rowId);
+        if (!t.exec())
+            return sqlError(tr("cannot read article '%1'").arg(a.slug), t);
+        while (t.next())
+            into.append(t.value(0).toString());
+        t.finish();
+        return std::nullopt;
+    };
+    if (auto e = terms(QLatin1String("article_tags"), QLatin1String("tags"), QLatin1String("tag"),
+                       a.tags))
+        return *e;
+    if (auto e = terms(QLatin1String("article_categories"), QLatin1String("categories"),
+                       QLatin1String("category"), a.categories))
+        return *e;
+    return a;
+}
+
+Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QString& note,
+                                         const QDateTime& now) {
+    // Validate before touching anything.
+    QSet<QString> languages;
+    for (const LanguageVersion& v : std::as_const(a.versions)) {
+        if (v.language.trimmed().isEmpty())
+            return Error{
+                tr("%1: article '%2' has a version without a language").arg(path, articleName(a))};
+        if (languages.contains(v.language))
+            return Error{
+                tr("%1: article '%2' has two '%3' versions").arg(path, articleName(a), v.language)};
+        languages.insert(v.language);
+    }
+    dedupe(a.tags);
+    dedupe(a.categories);
+    if (a.id.isNull())
+        a.id = QUuid::createUuid();
+    const std::optional<qint64> existing = rowIdOf(a.id);
+
+    if (a.slug.isEmpty()) {
+        QString base = slugify(a.displayTitle());
+        if (base.isEmpty())
+            base = QStringLiteral("article");
+        // uniqueSlug() is const and uses the same connection, so it sees this
+        // transaction's earlier inserts (relevant for saveAll()).
+        QSqlQuery& taken = prepared(QStringLiteral("SELECT uuid FROM articles WHERE slug = ?"));
+        QString candidate = base;
+        for (int n = 2;; ++n) {
+            taken.bindValue(0, candidate);
+            const bool used =
+                taken.exec() && taken.next() && taken.value(0).toString() != uuidText(a.id);
+            taken.finish();
+            if (!used)
+                break;
+            candidate = base + QLatin1Char('-') + QString::number(n);
+        }
+        a.slug = candidate;
+    } else {
+        QSqlQuery& taken = prepared(
+            QStringLiteral("SELECT a.uuid, (SELECT title FROM versions v WHERE v.article = a.id"
+                           " ORDER BY v.position LIMIT 1) FROM articles a WHERE a.slug = ?"));
+        taken.bindValue(0, a.slug);
+        if (taken.exec() && taken.next() && taken.value(0).toString() != uuidText(a.id)) {
+            const QString other = taken.value(1).toString();
+            taken.finish();
+            return Error{tr("%1: slug '%2' is already used by another article ('%3')")
+                             .arg(path, a.slug, other)};
+        }
+        taken.finish();
+    }
+
+    // Imports keep the times they bring; every other save is "now".
+    const bool keepTimes = kind == RevisionKind::Import;
+    if (!a.created.isValid())
+        a.created = now;
+    if (!keepTimes || !a.updated.isValid())
+        a.updated = now;
+
+    struct OldVersion {
+        qint64 id;
+        QString title, summary, body;
+        LanguageVersion loaded;
+    };
+    QHash<QString, OldVersion> old;
+    qint64 rowId = 0;
+    if (existing) {
+        rowId = *existing;
+        auto current = load(rowId);
+        if (!current)
+            return Error{current.error()};
+        QSqlQuery& ids = prepared(QStringLiteral(
+            "SELECT id, language, title, summary, body FROM versions WHERE article = ?"));
+        ids.bindValue(0, rowId);
+        if (!ids.exec())
+            return sqlError(tr("cannot save article '%1'").arg(a.slug), ids);
+        while (ids.next()) {
+            const QString language = ids.value(1).toString();
+            const LanguageVersion* loaded = current->version(language);
+            old.insert(language, OldVersion{ids.value(0).toLongLong(), ids.value(2).toString(),
+                                            ids.value(3).toString(), ids.value(4).toString(),
+                                            loaded ? *loaded : LanguageVersion{}});
+        }
+        ids.finish();
+    }
+    for (LanguageVersion& v : a.versions) {
+        if (!v.created.isValid())
+            v.created = now;
+        const auto it = old.constFind(v.language);
+        bool changed = it == old.constEnd();
+        if (!changed) {
+            LanguageVersion before = it->loaded;
+            before.updated = v.updated;
+            changed = !(before == v);
+        }
+        if (!v.updated.isValid() || (changed && !keepTimes))
+            v.updated = now;
+    }
+
+    auto fail = [&](const QSqlQuery& q) {
+        return sqlError(tr("cannot save article '%1'").arg(a.slug), q);
+    };
+    QSqlQuery& row = prepared(
+        existing ? QStringLiteral("UPDATE articles SET uuid = ?, slug = ?, status = ?, created = ?,"
+                                  " updated = ?, byline = ?, dateline_place = ?, dateline_date = ?,"
+                                  " featured_image = ?, source_language = ? WHERE id = ?")
+                 : QStringLiteral("INSERT INTO articles(uuid, slug, status, created, updated,"
+                                  " byline, dateline_place, dateline_date, featured_image,"
+                                  " source_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    row.bindValue(0, nonNull(uuidText(a.id)));
+    row.bindValue(1, nonNull(a.slug));
+    row.bindValue(2, nonNull(statusId(a.status)));
+    row.bindValue(3, nonNull(isoTimestamp(a.created)));
+    row.bindValue(4, nonNull(isoTimestamp(a.updated)));
+    row.bindValue(5, nonNull(a.byline));
+    row.bindValue(6, nonNull(a.dateline.place));
+    row.bindValue(7, nonNull(dateText(a.dateline.date)));
+    row.bindValue(8, nonNull(a.featuredImage));
+    row.bindValue(9, nonNull(a.sourceLanguage));
+    if (existing)
+        row.bindValue(10, rowId);
+    if (!row.exec())
+        return fail(row);
+    if (!existing)
+        rowId = row.lastInsertId().toLongLong();
+
+    QSqlQuery& wordsAdd = prepared(detail::wordIndexInsertSql());
+    QSqlQuery& wordsDelete = prepared(detail::wordIndexDeleteSql());
+    for (qsizetype i = 0; i < a.versions.size(); ++i) {
+        const LanguageVersion& v = a.versions[i];
+        const auto it = old.constFind(v.language);
+        const bool update = it != old.constEnd();
+        QSqlQuery& q = prepared(
+            update ? QStringLiteral("UPDATE versions SET position = ?, language = ?, title = ?,"
+                                    " summary = ?, body = ?, seo_title = ?, seo_description = ?,"
+                                    " status = ?, created = ?, updated = ?, translated_from = ?,"
+                                    " source_revision = ?, source_fingerprints = ? WHERE id = ?")
+                   : QStringLiteral("INSERT INTO versions(position, language, title, summary, body,"
+                                    " seo_title, seo_description, status, created, updated,"
+                                    " translated_from, source_revision, source_fingerprints,"
+                                    " article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.bindValue(0, i);
+        q.bindValue(1, nonNull(v.language));
+        q.bindValue(2, nonNull(v.title));
+        q.bindValue(3, nonNull(v.summary));
+        q.bindValue(4, nonNull(v.body));
+        q.bindValue(5, nonNull(v.seoTitle));
+        q.bindValue(6, nonNull(v.seoDescription));
+        q.bindValue(7, nonNull(statusId(v.status)));
+        q.bindValue(8, nonNull(isoTimestamp(v.created)));
+        q.bindValue(9, nonNull(isoTimestamp(v.updated)));
+        q.bindValue(10, nonNull(v.translatedFrom));
+        q.bindValue(11, v.sourceRevision);
+        q.bindValue(12, nonNull(fingerprintsText(v.sourceFingerprints)));
+        q.bindValue(13, update ? it->id : rowId);
+        if (!q.exec())
+            return fail(q);
+        if (update) {
+            const bool textChanged =
+                it->title != v.title || it->summary != v.summary || it->body != v.body;
+            if (textChanged &&
+                (!detail::wordIndexDelete(wordsDelete, it->id, it->title, it->summary, it->body) ||
+                 !detail::wordIndexInsert(wordsAdd, it->id, v.title, v.summary, v.body)))
+                return fail(wordsDelete.lastError().isValid() ? wordsDelete : wordsAdd);
+        } else if (!detail::wordIndexInsert(wordsAdd, q.lastInsertId().toLongLong(), v.title,
+                                            v.summary, v.body)) {
+            return fail(wordsAdd);
+        }
+    }
+    // Versions no longer in the article.
+    for (auto it = old.cbegin(); it != old.cend(); ++it) {
+        if (languages.contains(it.key()))
+            continue;
+        if (!detail::wordIndexDelete(wordsDelete, it->id, it->title, it->summary, it->body))
+            return fail(wordsDelete);
+        QSqlQuery& del = prepared(QStringLiteral("DELETE FROM versions WHERE id = ?"));
+        del.bindValue(0, it->id);
+        if (!del.exec())
+            return fail(del);
+    }
+
+    auto writeTerms = [&](QLatin1String link, QLatin1String table, QLatin1String column,
+                          const QStringList& slugs) -> std::optional<Error> {
+        QSqlQuery& clear = prepared(QStringLiteral("DELETE FROM %1 WHERE article = ?").arg(link));
+        clear.bindValue(0, rowId);
+        if (!clear.exec())
+            return fail(clear);
+        QSqlQuery& add =
+            prepared(QStringLiteral("INSERT OR IGNORE INTO %1(slug) VALUES (?)").arg(table));
+        QSqlQuery& attach =
+            prepared(QStringLiteral("INSERT INTO %1(article, %2, position)"
+                                    " VALUES (?, (SELECT id FROM %3 WHERE slug = ?), ?)")
+                         .arg(link, column, table));
+        for (qsizetype i = 0; i < slugs.size(); ++i) {
+            add.bindValue(0, slugs[i]);
+            attach.bindValue(0, rowId);
+            attach.bindValue(1, slugs[i]);
+            attach.bindValue(2, i);
+            if (!add.exec())
+                return fail(add);
+            if (!attach.exec())
+                return fail(attach);
+        }
+        return std::nullopt;
+    };
+    if (auto e = writeTerms(QLatin1String("article_tags"), QLatin1String("tags"),
+                            QLatin1String("tag"), a.tags))
+        return *e;
+    if (auto e = writeTerms(QLatin1String("article_categories"), QLatin1String("categories"),
+                            QLatin1String("category"), a.categories))
+        return *e;
+
+    QSqlQuery& revision = prepared(QStringLiteral(
+        "INSERT INTO revisions(article, kind, created, note, snapshot) VALUES (?, ?, ?, ?, ?)"));
+    revision.bindValue(0, rowId);
+    revision.bindValue(1, nonNull(revisionKindId(kind)));
+    revision.bindValue(2, nonNull(isoTimestamp(now)));
+    revision.bindValue(3, nonNull(note));
+    revision.bindValue(
+        4, QString::fromUtf8(QJsonDocument(articleToJson(a)).toJson(QJsonDocument::Compact)));
+    if (!revision.exec())
+        return fail(revision);
+    return revision.lastInsertId().toLongLong();
+}
+
+Result<qint64> Library::save(Article& article, RevisionKind kind, const QString& note) {
+    QList<Article> one{article};
+    auto saved = saveAll(one, kind, note);
+    if (!saved)
+        return Error{saved.error()};
+    article = one.front();
+    return saved->front();
+}
+
+Result<QList<qint64>> Library::saveAll(QList<Article>& articles, RevisionKind kind,
+                                       const QString& note) {
+    if (auto refused = d->refuseReadOnly())
+        return *refused;
+    // Work on a copy: on failure the caller's articles keep no half-filled ids, slugs
+    // or times, just as the file keeps no half-written rows.
+    QList<Article> work = articles;
+    if (!d->db.transaction())
+        return d->sqlError(tr("cannot start a transaction"), d->db.lastError());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<qint64> revisions;
+    revisions.reserve(work.size());
+    for (Article& a : work) {
+        auto saved = d->saveOne(a, kind, note, now);
+        if (!saved) {
+            d->db.rollback();
+            return Error{saved.error()};
+        }
+        revisions.append(*saved);
+    }
+    if (!d->db.commit()) {
+        const QSqlError error = d->db.lastError();
+        d->db.rollback();
+        return d->sqlError(tr("cannot save"), error);
+    }
+    articles = std::move(work);
+    return revisions;
+}
+
+Result<Article> Library::article(const QUuid& id) const {
+    const auto row = d->rowIdOf(id);
+    if (!row)
+        return Error{tr("%1: no article with id %2").arg(d->path, uuidText(id))};
+    return d->load(*row);
+}
+
+Result<Article> Library::findArticle(const QString& idOrSlug) const {
+    const QString key = idOrSlug.trimmed();
+    const QUuid id = QUuid::fromString(key);
+    if (!id.isNull())
+        return article(id);
+    QSqlQuery& bySlug = d->prepared(QStringLiteral("SELECT id FROM articles WHERE slug = ?"));
+    bySlug.bindValue(0, key);
+    if (bySlug.exec() && bySlug.next()) {
+        const qint64 row = bySlug.value(0).toLongLong();
+        bySlug.finish();
+        return d->load(row);
+    }
+    bySlug.finish();
+    // A unique prefix of the id, as shown by `list`; a range keeps it on the index.
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f-]{4,}$"));
+    const QString prefix = key.toLower();
+    if (hex.match(prefix).hasMatch()) {
+        QSqlQuery& q = d->prepared(
+            QStringLiteral("SELECT id FROM articles WHERE uuid >= ? AND uuid < ? LIMIT 2"));
+        q.bindValue(0, prefix);
+        q.bindValue(1, prefix + QLatin1Char('~'));
+        QList<qint64> rows;
+        if (q.exec()) {
+            while (q.next())
+                rows.append(q.value(0).toLongLong());
+        }
+        q.finish();
+        if (rows.size() == 1)
+            return d->load(rows.front());
+        if (rows.size() > 1)
+            return Error{tr("%1: '%2' matches more than one article id").arg(d->path, key)};
+    }
+    return Error{tr("%1: no article '%2'").arg(d->path, key)};
+}
+
+Result<void> Library::remove(const QUuid& id) {
+    if (auto refused = d->refuseReadOnly())
+        return *refused;
+    const auto row = d->rowIdOf(id);
+    if (!row)
+        return Error{tr("%1: no article with id %2").arg(d->path, uuidText(id))};
+    if (!d->db.transaction())
+        return d->sqlError(tr("cannot start a transaction"), d->db.lastError());
+    auto fail = [&](const QSqlError& e) {
+        d->db.rollback();
+        return d->sqlError(tr("cannot remove article %1").arg(uuidText(id)), e);
+    };
+    QSqlQuery& versions = d->prepared(
+        QStringLiteral("SELECT id, title, summary, body FROM versions WHERE article = ?"));
+    versions.bindValue(0, *row);
+    if (!versions.exec())
+        return fail(versions.lastError());
+    QSqlQuery& words = d->prepared(detail::wordIndexDeleteSql());
+    while (versions.next()) {
+        if (!detail::wordIndexDelete(words, versions.value(0).toLongLong(),
+                                     versions.value(1).toString(), versions.value(2).toString(),
+                                     versions.value(3).toString()))
+            return fail(words.lastError());
+    }
+    versions.finish();
+    // Versions, tag links and revisions follow by ON DELETE CASCADE.
+    QSqlQuery& del = d->prepared(QStringLiteral("DELETE FROM articles WHERE id = ?"));
+    del.bindValue(0, *row);
+    if (!del.exec())
+        return fail(del.lastError());
+    if (!d->db.commit())
+        return fail(d->db.lastError());
+    return {};
+}
+
+QList<ArticleSummary> Library::list(const ListFilter& filter) const {
+    QString sql = QStringLiteral(
+        "SELECT a.uuid, a.slug, a.status, a.updated,"
+        // SQLite does not let ORDER BY in a subquery see the outer row, hence two.
+        " coalesce((SELECT title FROM versions v WHERE v.article = a.id"
+        "  AND v.language = a.source_language),"
+        "  (SELECT title FROM versions v WHERE v.article = a.id ORDER BY v.position LIMIT 1)),"
+        " (SELECT group_concat(language, ' ') FROM"
+        "  (SELECT language FROM versions v WHERE v.article = a.id ORDER BY v.position))"
+        " FROM articles a");
+    QVariantList values;
+    if (!filter.tag.isEmpty()) {
+        sql += QStringLiteral(" JOIN article_tags t ON t.article = a.id"
+                              " AND t.tag = (SELECT id FROM tags WHERE slug = ?)");
+        values.append(filter.tag);
+    }
+    sql += QStringLiteral(" WHERE 1");
+    if (filter.status) {
+        sql += QStringLiteral(" AND a.status = ?");
+        values.append(statusId(*filter.status));
+    }
+    if (!filter.language.isEmpty()) {
+        sql += QStringLiteral(
+            " AND EXISTS (SELECT 1 FROM versions v WHERE v.article = a.id AND v.language = ?)");
+        values.append(filter.language);
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const auto match = detail::searchMatch(filter.text);
+        if (!match)
+            return {};
+        sql += QStringLiteral(" AND a.id IN (SELECT v.article FROM %1 s JOIN versions v"
+                              " ON v.id = s.rowid WHERE %1 MATCH ?)")
+                   .arg(match->table);
+        values.append(match->expression);
+    }
+    // rowid breaks ties, so paging with offset is stable.
+    sql += QStringLiteral(" ORDER BY a.updated DESC, a.id DESC LIMIT ? OFFSET ?");
+    values.append(filter.limit < 0 ? -1 : filter.limit);
+    values.append(qMax(0, filter.offset));
+
+    QSqlQuery& q = d->prepared(sql);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values[i]);
+    QList<ArticleSummary> rows;
+    if (q.exec()) {
+        while (q.next()) {
+            ArticleSummary s;
+            s.id = QUuid::fromString(q.value(0).toString());
+            s.slug = q.value(1).toString();
+            s.status = statusOf(q.value(2));
+            s.updated = parseIsoTimestamp(q.value(3).toString());
+            s.title = q.value(4).toString();
+            s.languages = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            rows.append(s);
+        }
+    }
+    q.finish();
+    return rows;
+}
+
+int Library::count() const {
+    QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*) FROM articles"));
+    int n = 0;
+    if (q.exec() && q.next())
+        n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+QString Library::uniqueSlug(const QString& base, const QUuid& exclude) const {
+    const QString stem = base.isEmpty() ? QStringLiteral("article") : base;
+    QSqlQuery& q = d->prepared(QStringLiteral("SELECT uuid FROM articles WHERE slug = ?"));
+    QString candidate = stem;
+    for (int n = 2;; ++n) {
+        q.bindValue(0, candidate);
+        const bool used = q.exec() && q.next() &&
+                          (exclude.isNull() || q.value(0).toString() != uuidText(exclude));
+        q.finish();
+        if (!used)
+            return candidate;
+        candidate = stem + QLatin1Char('-') + QString::number(n);
+    }
+}
+
+// ---- revisions ----
+
+QList<RevisionInfo> Library::revisions(const QUuid& articleId) const {
+    QSqlQuery& q = d->prepared(QStringLiteral(
+        "SELECT r.id, r.kind, r.created, r.note FROM revisions r"
+        " WHERE r.article = (SELECT id FROM articles WHERE uuid = ?) ORDER BY r.id DESC"));
+    q.bindValue(0, uuidText(articleId));
+    QList<RevisionInfo> list;
+    if (q.exec()) {
+        while (q.next()) {
+            RevisionInfo r;
+            r.id = q.value(0).toLongLong();
+            r.articleId = articleId;
+            const QString kind = q.value(1).toString();
+            for (auto k : {RevisionKind::Save, RevisionKind::Export, RevisionKind::Publish,
+                           RevisionKind::Restore, RevisionKind::Import}) {
+                if (revisionKindId(k) == kind)
+                    r.kind = k;
+            }
+            r.created = parseIsoTimestamp(q.value(2).toString());
+            r.note = q.value(3).toString();
+            list.append(r);
+        }
+    }
+    q.finish();
+    return list;
+}
+
+Result<Article> Library::articleAtRevision(qint64 revisionId) const {
+    QSqlQuery& q = d->prepared(QStringLiteral("SELECT snapshot FROM revisions WHERE id = ?"));
+    q.bindValue(0, revisionId);
+    if (!q.exec())
+        return d->sqlError(tr("cannot read revision %1").arg(revisionId), q);
+    if (!q.next())
+        return Error{tr("%1: no revision %2").arg(d->path).arg(revisionId)};
+    const QByteArray json = q.value(0).toString().toUtf8();
+    q.finish();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (!doc.isObject())
+        return Error{tr("%1: revision %2 is damaged (%3)")
+                         .arg(d->path)
+                         .arg(revisionId)
+                         .arg(parseError.errorString())};
+    return articleFromJson(doc.object(), tr("%1: revision %2").arg(d->path).arg(revisionId));
+}
+
+Result<qint64> Library::restore(qint64 revisionId) {
+    if (auto refused = d->refuseReadOnly())
+        return *refused;
+    auto snapshot = articleAtRevision(revisionId);
+    if (!snapshot)
+        return Error{snapshot.error()};
+    if (!d->rowIdOf(snapshot->id))
+        return Error{
+            tr("%1: the article of revision %2 no longer exists").arg(d->path).arg(revisionId)};
+    return save(*snapshot, RevisionKind::Restore, tr("restored revision %1").arg(revisionId));
+}
+
+} // namespace copydesk

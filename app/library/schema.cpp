@@ -1,0 +1,189 @@
+// The library schema as a list of migrations. A file records in PRAGMA user_version
+// how many it has had; opening it ReadWrite applies the rest in one transaction, so
+// an old file is upgraded in place without losing anything, or not at all.
+//
+// Never edit a released step: add a new one. tests/app/library keeps a frozen copy
+// of version 1 to check the upgrade path with real data.
+#include "library/library_p.h"
+
+#include <functional>
+#include <vector>
+
+namespace copydesk::detail {
+
+namespace {
+
+struct Migration {
+    int version;
+    QStringList statements;
+    /// Data conversion that SQL alone cannot do; runs after the statements.
+    std::function<QString(QSqlDatabase&)> convert;
+};
+
+// Version 1: articles, language versions, tags, categories, revisions, media,
+// settings, and a trigram full-text index kept in step by triggers.
+QStringList version1() {
+    return {
+        QStringLiteral("CREATE TABLE articles ("
+                       " id INTEGER PRIMARY KEY,"
+                       " uuid TEXT NOT NULL UNIQUE," // lowercase, without braces
+                       " slug TEXT NOT NULL UNIQUE,"
+                       " status TEXT NOT NULL DEFAULT 'draft',"
+                       " created TEXT NOT NULL DEFAULT ''," // ISO 8601 UTC with ms: sorts as time
+                       " updated TEXT NOT NULL DEFAULT '',"
+                       " byline TEXT NOT NULL DEFAULT '',"
+                       " dateline_place TEXT NOT NULL DEFAULT '',"
+                       " dateline_date TEXT NOT NULL DEFAULT '',"
+                       " featured_image TEXT NOT NULL DEFAULT '',"
+                       " source_language TEXT NOT NULL DEFAULT '')"),
+        // The list view sorts by updated; the index makes "first 100" a short walk.
+        QStringLiteral("CREATE INDEX articles_by_updated ON articles(updated)"),
+        QStringLiteral("CREATE INDEX articles_by_status ON articles(status, updated)"),
+        QStringLiteral("CREATE TABLE versions ("
+                       " id INTEGER PRIMARY KEY," // also the rowid in the full-text indexes
+                       " article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL DEFAULT 0,"
+                       " language TEXT NOT NULL,"
+                       " title TEXT NOT NULL DEFAULT '',"
+                       " summary TEXT NOT NULL DEFAULT '',"
+                       " body TEXT NOT NULL DEFAULT '',"
+                       " seo_title TEXT NOT NULL DEFAULT '',"
+                       " seo_description TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL DEFAULT 'draft',"
+                       " created TEXT NOT NULL DEFAULT '',"
+                       " updated TEXT NOT NULL DEFAULT '',"
+                       " translated_from TEXT NOT NULL DEFAULT '',"
+                       " source_revision INTEGER NOT NULL DEFAULT 0,"
+                       " source_fingerprints TEXT NOT NULL DEFAULT '[]'," // JSON array
+                       " UNIQUE (article, language))"),
+        QStringLiteral("CREATE INDEX versions_by_language ON versions(language)"),
+        QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE TABLE tag_labels ("
+                       " tag INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+                       " language TEXT NOT NULL, label TEXT NOT NULL,"
+                       " PRIMARY KEY (tag, language)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE article_tags ("
+                       " article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+                       " tag INTEGER NOT NULL REFERENCES tags(id),"
+                       " position INTEGER NOT NULL,"
+                       " PRIMARY KEY (article, tag)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX article_tags_by_tag ON article_tags(tag, article)"),
+        QStringLiteral(
+            "CREATE TABLE categories (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE TABLE category_labels ("
+                       " category INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,"
+                       " language TEXT NOT NULL, label TEXT NOT NULL,"
+                       " PRIMARY KEY (category, language)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE article_categories ("
+                       " article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+                       " category INTEGER NOT NULL REFERENCES categories(id),"
+                       " position INTEGER NOT NULL,"
+                       " PRIMARY KEY (article, category)) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE INDEX article_categories_by_category ON article_categories(category, article)"),
+        // AUTOINCREMENT: a revision id is never reused, even after an article is
+        // removed, because translations refer to source revisions by id.
+        QStringLiteral("CREATE TABLE revisions ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+                       " kind TEXT NOT NULL,"
+                       " created TEXT NOT NULL,"
+                       " note TEXT NOT NULL DEFAULT '',"
+                       " snapshot TEXT NOT NULL)"), // articleToJson()
+        QStringLiteral("CREATE INDEX revisions_by_article ON revisions(article, id)"),
+        QStringLiteral("CREATE TABLE media_blobs (id INTEGER PRIMARY KEY,"
+                       " sha256 TEXT NOT NULL UNIQUE, data BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE media ("
+                       " name TEXT PRIMARY KEY,"
+                       " blob INTEGER NOT NULL REFERENCES media_blobs(id),"
+                       " mime_type TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX media_by_blob ON media(blob)"),
+        QStringLiteral("CREATE TABLE media_alt ("
+                       " name TEXT NOT NULL REFERENCES media(name) ON DELETE CASCADE,"
+                       " language TEXT NOT NULL, alt TEXT NOT NULL,"
+                       " PRIMARY KEY (name, language)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                       " WITHOUT ROWID"),
+        // External content: the text lives once, in versions.
+        QStringLiteral("CREATE VIRTUAL TABLE search_trigram USING fts5("
+                       "title, summary, body, content='versions', content_rowid='id',"
+                       " tokenize='trigram')"),
+        QStringLiteral("CREATE TRIGGER versions_ai AFTER INSERT ON versions BEGIN"
+                       " INSERT INTO search_trigram(rowid, title, summary, body)"
+                       " VALUES (new.id, new.title, new.summary, new.body); END"),
+        QStringLiteral("CREATE TRIGGER versions_ad AFTER DELETE ON versions BEGIN"
+                       " INSERT INTO search_trigram(search_trigram, rowid, title, summary, body)"
+                       " VALUES ('delete', old.id, old.title, old.summary, old.body); END"),
+        QStringLiteral("CREATE TRIGGER versions_au AFTER UPDATE OF title, summary, body ON versions"
+                       " BEGIN"
+                       " INSERT INTO search_trigram(search_trigram, rowid, title, summary, body)"
+                       " VALUES ('delete', old.id, old.title, old.summary, old.body);"
+                       " INSERT INTO search_trigram(rowid, title, summary, body)"
+                       " VALUES (new.id, new.title, new.summary, new.body); END"),
+    };
+}
+
+// Version 2: the trigram index cannot match queries shorter than three characters,
+// and Chinese words are often two. A second, contentless index holds the text with
+// every CJK character apart (see wordIndexText()), for short queries.
+QStringList version2() {
+    return {
+        QStringLiteral("CREATE VIRTUAL TABLE search_words USING fts5("
+                       "title, summary, body, content='',"
+                       " tokenize='unicode61 remove_diacritics 2')"),
+    };
+}
+
+QString fillWordIndex(QSqlDatabase& db) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    QSqlQuery insert(db);
+    if (!read.exec(QStringLiteral("SELECT id, title, summary, body FROM versions")) ||
+        !insert.prepare(wordIndexInsertSql())) {
+        return read.lastError().isValid() ? read.lastError().text() : insert.lastError().text();
+    }
+    while (read.next()) {
+        if (!wordIndexInsert(insert, read.value(0).toLongLong(), read.value(1).toString(),
+                             read.value(2).toString(), read.value(3).toString()))
+            return insert.lastError().text();
+    }
+    return {};
+}
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list{
+        {1, version1(), {}},
+        {2, version2(), fillWordIndex},
+    };
+    return list;
+}
+
+} // namespace
+
+int latestSchemaVersion() {
+    return migrations().back().version;
+}
+
+QString migrate(QSqlDatabase& db, int fromVersion) {
+    QSqlQuery query(db);
+    for (const Migration& m : migrations()) {
+        if (m.version <= fromVersion)
+            continue;
+        for (const QString& sql : m.statements) {
+            if (!query.exec(sql))
+                return query.lastError().text();
+        }
+        if (m.convert) {
+            const QString problem = m.convert(db);
+            if (!problem.isEmpty())
+                return problem;
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)))
+            return query.lastError().text();
+    }
+    if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
+        return query.lastError().text();
+    return {};
+}
+
+} // namespace copydesk::detail

@@ -1,0 +1,161 @@
+#include "markdown/render.h"
+
+#include "markdown/cmarkdocument_p.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <string_view>
+
+namespace copydesk {
+
+using namespace markdown_p;
+
+namespace {
+
+constexpr QByteArrayView kMediaScheme = "media:";
+
+int cmarkOptions(const RenderOptions& options) {
+    int flags = CMARK_OPT_DEFAULT;
+    if (options.rawHtml)
+        flags |= CMARK_OPT_UNSAFE;
+    if (options.sourcePositions)
+        flags |= CMARK_OPT_SOURCEPOS;
+    if (options.footnotes)
+        flags |= CMARK_OPT_FOOTNOTES;
+    if (options.smartPunctuation)
+        flags |= CMARK_OPT_SMART;
+    return flags;
+}
+
+/// Whether cmark's safe mode would drop `url` (it blanks javascript:, vbscript:, file:
+/// and most data: destinations).
+bool droppedInSafeMode(const QByteArray& url) {
+    const auto starts = [&url](const char* scheme) {
+        return url.startsWith(scheme) || url.toLower().startsWith(scheme);
+    };
+    if (starts("data:")) {
+        static constexpr const char* kImages[] = {"data:image/png", "data:image/gif",
+                                                  "data:image/jpeg", "data:image/webp"};
+        return std::none_of(std::begin(kImages), std::end(kImages), starts);
+    }
+    return starts("file:") || starts("javascript:") || starts("vbscript:");
+}
+
+/// `url` escaped for an HTML attribute value the way cmark escapes destinations.
+QByteArray escapeHref(const QByteArray& url) {
+    static constexpr std::string_view kSafe = "-_.+!*(),%#@?=;:/$~[]";
+    QByteArray escaped;
+    escaped.reserve(url.size() + url.size() / 8);
+    for (const char ch : url) {
+        const auto c = static_cast<unsigned char>(ch);
+        // Not std::isalnum: QCoreApplication switches to the user's locale.
+        const bool alnum =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum || kSafe.find(ch) != std::string_view::npos)
+            escaped += ch;
+        else if (ch == '&')
+            escaped += "&amp;";
+        else if (ch == '\'')
+            escaped += "&#x27;";
+        else
+            escaped += '%' + QByteArray::number(c, 16).toUpper().rightJustified(2, '0');
+    }
+    return escaped;
+}
+
+/// Resolved media destinations that cmark's safe mode would blank (the preview's
+/// file: URLs). They come from the application, not from the author, so they are
+/// rendered as unguessable placeholders and put back into the HTML afterwards.
+struct TrustedUrls final {
+    QByteArray marker; ///< "copydesk-media-<random>-"; followed by the index
+    QList<QByteArray> escaped;
+
+    void restoreInto(QByteArray& html) const {
+        if (escaped.isEmpty())
+            return;
+        QByteArray out;
+        out.reserve(html.size() + escaped.size() * 64);
+        qsizetype from = 0;
+        for (qsizetype at; (at = html.indexOf(marker, from)) >= 0;) {
+            out.append(QByteArrayView(html).sliced(from, at - from));
+            qsizetype end = at + marker.size();
+            qsizetype index = 0;
+            while (end < html.size() && html[end] >= '0' && html[end] <= '9')
+                index = index * 10 + (html[end++] - '0');
+            out.append(index < escaped.size() ? escaped[index] : QByteArray());
+            from = end;
+        }
+        out.append(QByteArrayView(html).sliced(from));
+        html = std::move(out);
+    }
+};
+
+/// Rewrites `media:NAME` destinations of images and links through `resolver`.
+TrustedUrls resolveMedia(cmark_node* root, const RenderOptions& options) {
+    TrustedUrls trusted;
+    const IterPtr iter(cmark_iter_new(root));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (event != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (type != CMARK_NODE_IMAGE && type != CMARK_NODE_LINK)
+            continue;
+        const char* url = cmark_node_get_url(node);
+        if (!url || std::strncmp(url, kMediaScheme.data(), kMediaScheme.size()) != 0)
+            continue;
+        // Names with spaces may be written percent-encoded (media:my%20photo.jpg) or in
+        // angle brackets (<media:my photo.jpg>); both reach the resolver decoded.
+        const QString name = QString::fromUtf8(
+            QByteArray::fromPercentEncoding(QByteArray(url + kMediaScheme.size())));
+        const QByteArray resolved = options.mediaResolver(name).toUtf8();
+        if (resolved.isEmpty())
+            continue;
+        if (options.rawHtml || !droppedInSafeMode(resolved)) {
+            cmark_node_set_url(node, resolved.constData());
+            continue;
+        }
+        if (trusted.marker.isEmpty()) {
+            trusted.marker = "copydesk-media-" +
+                             QByteArray::number(QRandomGenerator::global()->generate64(), 36) + '-';
+        }
+        cmark_node_set_url(
+            node, (trusted.marker + QByteArray::number(trusted.escaped.size())).constData());
+        trusted.escaped.append(escapeHref(resolved));
+    }
+    return trusted;
+}
+
+} // namespace
+
+QStringList RenderOptions::defaultExtensions() {
+    return {QStringLiteral("table"), QStringLiteral("strikethrough"), QStringLiteral("autolink"),
+            QStringLiteral("tagfilter"), QStringLiteral("tasklist")};
+}
+
+QStringList availableExtensions() {
+    return RenderOptions::defaultExtensions() << QStringLiteral("footnotes");
+}
+
+QByteArray renderHtmlUtf8(QByteArrayView markdown, const RenderOptions& options) {
+    const int flags = cmarkOptions(options);
+    const CmarkDocument document(markdown, flags, options.extensions);
+    TrustedUrls trusted;
+    if (options.mediaResolver)
+        trusted = resolveMedia(document.root(), options);
+    char* html = cmark_render_html(document.root(), flags, document.extensions());
+    QByteArray result(html);
+    // cmark allocates with its default allocator, which is calloc/realloc/free.
+    cmark_get_default_mem_allocator()->free(html);
+    trusted.restoreInto(result);
+    return result;
+}
+
+QString renderHtml(const QString& markdown, const RenderOptions& options) {
+    return QString::fromUtf8(renderHtmlUtf8(markdown.toUtf8(), options));
+}
+
+} // namespace copydesk

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace copydesk {
+
+/// How Markdown becomes HTML. The defaults are the preview's and the export's: GitHub
+/// Flavored Markdown with every extension, raw HTML escaped, source positions on.
+struct RenderOptions final {
+    /// Pass raw HTML through. Off by default because articles are pasted from e-mails
+    /// and old web pages; the tagfilter extension still neutralises <script>, <iframe>
+    /// and the like when it is enabled.
+    bool rawHtml = false;
+    /// Adds data-sourcepos="line:col-line:col" to block elements, which the preview
+    /// uses to map a click or the caret back to the editor.
+    bool sourcePositions = true;
+    /// cmark-gfm syntax extensions to attach, in this order; unknown names are ignored
+    /// (availableExtensions() lists the valid ones).
+    QStringList extensions = defaultExtensions();
+    bool footnotes = true;
+    /// Curly quotes, en/em dashes and ellipses.
+    bool smartPunctuation = false;
+    /// Maps the NAME of a `media:NAME` image or link destination to a URL the output
+    /// can use (a file: URL in the preview, a relative path in an export bundle).
+    /// Returning an empty string leaves the destination unchanged. What it returns is
+    /// trusted: a file: or data: URL survives safe mode, which would blank it if the
+    /// author had written it. Called on the rendering thread.
+    std::function<QString(const QString& name)> mediaResolver;
+
+    /// table, strikethrough, autolink, tagfilter, tasklist.
+    static QStringList defaultExtensions();
+};
+
+/// Every extension name the renderer knows, including "footnotes" (which cmark-gfm
+/// implements as a parser option, not a syntax extension).
+QStringList availableExtensions();
+
+/// Renders `markdown` as an HTML fragment. Thread-safe; meant to run off the GUI thread.
+QString renderHtml(const QString& markdown, const RenderOptions& options = {});
+
+/// renderHtml() on UTF-8 bytes, for callers that already hold UTF-8 (the CLI, the
+/// export): saves two conversions of the whole document. `markdown` must be valid
+/// UTF-8; it is not checked again here (the CLI rejects invalid input before).
+QByteArray renderHtmlUtf8(QByteArrayView markdown, const RenderOptions& options = {});
+
+} // namespace copydesk

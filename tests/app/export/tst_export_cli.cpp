@@ -1,0 +1,208 @@
+// copydesk-cli import / export, run as a process: output, files and exit codes.
+#include "app/export/interchangetestutil.h"
+#include "export/interchange.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace copydesk;
+using namespace copydesk::testing;
+
+namespace {
+
+struct Run final {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestExportCli final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        m_cli = qEnvironmentVariable("COPYDESK_CLI");
+        if (m_cli.isEmpty())
+            QSKIP("COPYDESK_CLI is not set; run through ctest");
+        QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
+    }
+
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_library = m_dir->filePath(QStringLiteral("library.copydesk"));
+    }
+
+    void help_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("import") << QStringLiteral("import") << QStringLiteral("--format");
+        QTest::newRow("export") << QStringLiteral("export") << QStringLiteral("--output");
+    }
+    void help() {
+        QFETCH(QString, command);
+        QFETCH(QString, mentions);
+        const Run r = run({command, QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("--lang")));
+    }
+
+    void usage_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("import without files") << QStringList{QStringLiteral("import")};
+        QTest::newRow("import, unknown format")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--format"),
+                           QStringLiteral("pdf"), QStringLiteral("a.pdf")};
+        QTest::newRow("import, bad language")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--lang"),
+                           QStringLiteral("not a tag"), QStringLiteral("a.md")};
+        QTest::newRow("import, unknown option") << QStringList{
+            QStringLiteral("import"), QStringLiteral("--frobnicate"), QStringLiteral("a.md")};
+        QTest::newRow("export without article") << QStringList{QStringLiteral("export")};
+        QTest::newRow("export two articles")
+            << QStringList{QStringLiteral("export"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("export, unknown format")
+            << QStringList{QStringLiteral("export"), QStringLiteral("a"),
+                           QStringLiteral("--format"), QStringLiteral("docx")};
+        QTest::newRow("export to stdout, two languages") << QStringList{
+            QStringLiteral("export"), QStringLiteral("a"),      QStringLiteral("--output"),
+            QStringLiteral("-"),      QStringLiteral("--lang"), QStringLiteral("en"),
+            QStringLiteral("--lang"), QStringLiteral("fr")};
+    }
+    void usage() {
+        QFETCH(QStringList, args);
+        const Run r = run(args + QStringList{QStringLiteral("--library"), m_library});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!r.err.isEmpty());
+        QVERIFY(!QFile::exists(m_library)); // nothing was opened, let alone created
+    }
+
+    void importThenExport() {
+        const QString en = interchangeData(QStringLiteral("hugo/water-report.en.md"));
+        const QString fr = interchangeData(QStringLiteral("hugo/water-report.fr.md"));
+        const Run imported = run({QStringLiteral("import"), en, fr});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const QStringList ids = imported.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(ids.size(), 1);
+        QVERIFY(!QUuid::fromString(ids.front()).isNull());
+
+        // To a folder: one file per version, paths printed.
+        const QString folder = m_dir->filePath(QStringLiteral("site/content/news"));
+        const Run exported = run({QStringLiteral("export"), ids.front(), QStringLiteral("--format"),
+                                  QStringLiteral("md"), QStringLiteral("--output"), folder});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const QStringList paths = exported.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(paths.size(), 2);
+        QCOMPARE(QFileInfo(paths.at(0)).fileName(), QStringLiteral("clean-water.en.md"));
+        QCOMPARE(QFileInfo(paths.at(1)).fileName(), QStringLiteral("clean-water.fr.md"));
+
+        // The exported files hold what the hand-written ones did.
+        const auto original = importMarkdownFiles({en, fr});
+        const auto roundTrip = importMarkdownFiles(paths);
+        QVERIFY2(roundTrip.ok(), qPrintable(roundTrip.error()));
+        QCOMPARE(roundTrip->versions.size(), 2);
+        for (qsizetype i = 0; i < 2; ++i) {
+            QCOMPARE(roundTrip->versions.at(i).title, original->versions.at(i).title);
+            QCOMPARE(roundTrip->versions.at(i).body, original->versions.at(i).body);
+            QCOMPARE(roundTrip->versions.at(i).summary, original->versions.at(i).summary);
+        }
+        QCOMPARE(roundTrip->tags, original->tags);
+        QCOMPARE(roundTrip->id, original->id);
+
+        // One version to standard output, found by slug.
+        const Run single =
+            run({QStringLiteral("export"), QStringLiteral("clean-water"), QStringLiteral("--lang"),
+                 QStringLiteral("fr"), QStringLiteral("--output"), QStringLiteral("-")});
+        QVERIFY2(single.exitCode == 0, qPrintable(single.err));
+        QVERIFY(single.out.startsWith(QStringLiteral("---\n")));
+        QVERIFY(single.out.contains(QStringLiteral("\nlang: fr\n")));
+        QVERIFY(
+            single.out.contains(QStringLiteral("title: L’eau potable arrive dans 10 000 foyers")));
+
+        // Standard output takes one version only.
+        const Run both = run({QStringLiteral("export"), QStringLiteral("clean-water"),
+                              QStringLiteral("--output"), QStringLiteral("-")});
+        QCOMPARE(both.exitCode, 2);
+    }
+
+    void importFormats() {
+        const Run r = run({QStringLiteral("import"), QStringLiteral("--lang"), QStringLiteral("fr"),
+                           interchangeData(QStringLiteral("email.txt")),
+                           interchangeData(QStringLiteral("old-web-page.html")),
+                           interchangeData(QStringLiteral("no-front-matter.md"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
+    }
+
+    void failures_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message"); // a pattern for the one line on stderr
+        QTest::newRow("missing file")
+            << QStringList{QStringLiteral("import"), QStringLiteral("@missing.md")}
+            << QStringLiteral("missing\\.md: no such file$");
+        QTest::newRow("invalid YAML")
+            << QStringList{QStringLiteral("import"), QStringLiteral("bad/invalid-yaml.md")}
+            << QStringLiteral("invalid-yaml\\.md: invalid front matter at line 4: ");
+        QTest::newRow("unknown article")
+            << QStringList{QStringLiteral("export"), QStringLiteral("no-such-article")}
+            << QStringLiteral("no-such-article");
+    }
+    void failures() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QStringList resolved;
+        for (const QString& arg : args) {
+            if (arg.startsWith(QLatin1Char('@')))
+                resolved.append(m_dir->filePath(arg.mid(1)));
+            else if (arg.contains(QLatin1Char('/')))
+                resolved.append(interchangeData(arg));
+            else
+                resolved.append(arg);
+        }
+        const Run r = run(resolved);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.front().contains(QRegularExpression(message)), qPrintable(lines.front()));
+    }
+
+private:
+    Run run(const QStringList& args) {
+        QStringList all = args;
+        if (!all.contains(QStringLiteral("--library")) && !all.contains(QStringLiteral("--help"))) {
+            all.append(QStringLiteral("--library"));
+            all.append(m_library);
+        }
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // Keep the default library and settings of whoever runs the tests out of reach.
+        env.insert(QStringLiteral("HOME"), m_dir->path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(m_dir->path());
+        process.start(m_cli, all);
+        Run r;
+        if (!process.waitForFinished(60000))
+            return r;
+        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        r.out = QString::fromUtf8(process.readAllStandardOutput());
+        r.err = QString::fromUtf8(process.readAllStandardError());
+        return r;
+    }
+
+    QString m_cli;
+    QString m_library;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "tst_export_cli.moc"

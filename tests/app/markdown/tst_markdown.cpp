@@ -1,0 +1,303 @@
+#include "markdown/outline.h"
+#include "markdown/render.h"
+#include "markdown/statistics.h"
+
+#include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace copydesk;
+
+namespace {
+
+/// Options with nothing enabled, so that each test turns on only what it checks.
+RenderOptions bareOptions() {
+    RenderOptions options;
+    options.sourcePositions = false;
+    options.extensions.clear();
+    options.footnotes = false;
+    return options;
+}
+
+} // namespace
+
+class TestMarkdown final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void extensions_data() {
+        QTest::addColumn<QString>("extension");
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("table") << QStringLiteral("table")
+                               << QStringLiteral("| a | b |\n|---|:-:|\n| 1 | 2 |\n")
+                               << QStringLiteral("<td align=\"center\">2</td>");
+        QTest::newRow("strikethrough")
+            << QStringLiteral("strikethrough") << QStringLiteral("It was ~~cancelled~~ moved.")
+            << QStringLiteral("<del>cancelled</del>");
+        QTest::newRow("autolink") << QStringLiteral("autolink")
+                                  << QStringLiteral("See www.example.org today.")
+                                  << QStringLiteral("<a href=\"http://www.example.org\">");
+        QTest::newRow("tasklist")
+            << QStringLiteral("tasklist") << QStringLiteral("- [x] approved\n- [ ] published\n")
+            << QStringLiteral("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                              "approved</li>");
+        QTest::newRow("tagfilter")
+            << QStringLiteral("tagfilter") << QStringLiteral("<iframe src=\"x\"></iframe>\n")
+            << QStringLiteral("&lt;iframe src=\"x\">&lt;/iframe>");
+        QTest::newRow("footnotes") << QStringLiteral("footnotes")
+                                   << QStringLiteral("Said so.[^src]\n\n[^src]: Press office.\n")
+                                   << QStringLiteral("<section class=\"footnotes\"");
+    }
+    void extensions() {
+        QFETCH(QString, extension);
+        QFETCH(QString, markdown);
+        QFETCH(QString, expected);
+        RenderOptions options = bareOptions();
+        // Only visible with raw HTML on: in safe mode the tag is omitted anyway.
+        options.rawHtml = extension == u"tagfilter";
+        const QString without = renderHtml(markdown, options);
+        QVERIFY2(!without.contains(expected), qPrintable(without));
+        if (extension == u"footnotes")
+            options.footnotes = true;
+        else
+            options.extensions = {extension};
+        const QString with = renderHtml(markdown, options);
+        QVERIFY2(with.contains(expected), qPrintable(with));
+        // And by default, everything is on.
+        RenderOptions defaults;
+        defaults.rawHtml = options.rawHtml;
+        defaults.sourcePositions = false;
+        QCOMPARE(renderHtml(markdown, defaults), with);
+    }
+
+    void rawHtml_data() {
+        QTest::addColumn<bool>("raw");
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("absent");
+        QTest::newRow("inline safe")
+            << false << QStringLiteral("Some <b>bold</b> text")
+            << QStringLiteral("<!-- raw HTML omitted -->bold") << QStringLiteral("<b>");
+        QTest::newRow("inline raw")
+            << true << QStringLiteral("Some <b>bold</b> text")
+            << QStringLiteral("Some <b>bold</b> text") << QStringLiteral("omitted");
+        QTest::newRow("block safe")
+            << false << QStringLiteral("<div class=\"x\">\nhi\n</div>\n")
+            << QStringLiteral("<!-- raw HTML omitted -->") << QStringLiteral("<div");
+        QTest::newRow("block raw") << true << QStringLiteral("<div class=\"x\">\nhi\n</div>\n")
+                                   << QStringLiteral("<div class=\"x\">") << QString();
+        QTest::newRow("javascript url safe")
+            << false << QStringLiteral("[x](javascript:alert(1))")
+            << QStringLiteral("<a href=\"\">x</a>") << QStringLiteral("javascript");
+        QTest::newRow("script raw tagfilter")
+            << true << QStringLiteral("<script>alert(1)</script>\n")
+            << QStringLiteral("&lt;script>alert(1)&lt;/script>") << QStringLiteral("<script>");
+    }
+    void rawHtml() {
+        QFETCH(bool, raw);
+        QFETCH(QString, markdown);
+        QFETCH(QString, expected);
+        QFETCH(QString, absent);
+        RenderOptions options;
+        options.sourcePositions = false;
+        options.rawHtml = raw;
+        const QString html = renderHtml(markdown, options);
+        QVERIFY2(html.contains(expected), qPrintable(html));
+        if (!absent.isEmpty())
+            QVERIFY2(!html.contains(absent), qPrintable(html));
+    }
+
+    void rawHtmlWithoutTagfilter() {
+        RenderOptions options = bareOptions();
+        options.rawHtml = true;
+        QCOMPARE(renderHtml(QStringLiteral("<script>x()</script>\n"), options),
+                 QStringLiteral("<script>x()</script>\n"));
+    }
+
+    void sourcePositions() {
+        const QString markdown = QStringLiteral("# Title\n\nFirst *para*.\n\n- item\n");
+        const QString html = renderHtml(markdown);
+        QVERIFY2(html.contains(QStringLiteral("<h1 data-sourcepos=\"1:1-1:7\">Title</h1>")),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<p data-sourcepos=\"3:1-3:13\">")),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<li data-sourcepos=\"5:1-5:6\">")),
+                 qPrintable(html));
+        RenderOptions options;
+        options.sourcePositions = false;
+        QVERIFY(!renderHtml(markdown, options).contains(QStringLiteral("data-sourcepos")));
+    }
+
+    void smartPunctuation() {
+        RenderOptions options = bareOptions();
+        options.smartPunctuation = true;
+        QCOMPARE(renderHtml(QStringLiteral("\"Yes\" -- it's done..."), options),
+                 QStringLiteral("<p>\u201cYes\u201d \u2013 it\u2019s done\u2026</p>\n"));
+    }
+
+    void mediaResolver() {
+        QStringList asked;
+        RenderOptions options = bareOptions();
+        options.mediaResolver = [&asked](const QString& name) {
+            asked.append(name);
+            if (name == u"summit.jpg")
+                return QStringLiteral("file:///library/media/ab12.jpg");
+            if (name == u"annual report.pdf")
+                return QStringLiteral("media/annual-report.pdf");
+            return QString();
+        };
+        const QString html = renderHtml(
+            QStringLiteral("![Delegates](media:summit.jpg \"Opening\") "
+                           "[report](media:annual%20report.pdf) ![gone](media:missing.png) "
+                           "![web](https://example.org/a.png) [not media](mediator.html) "
+                           "![author's](file:///etc/hosts)"),
+            options);
+        QCOMPARE(asked,
+                 (QStringList{QStringLiteral("summit.jpg"), QStringLiteral("annual report.pdf"),
+                              QStringLiteral("missing.png")}));
+        QVERIFY2(html.contains(QStringLiteral("<img src=\"file:///library/media/ab12.jpg\" "
+                                              "alt=\"Delegates\" title=\"Opening\" />")),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<a href=\"media/annual-report.pdf\">report</a>")),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<img src=\"media:missing.png\" alt=\"gone\" />")),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<img src=\"https://example.org/a.png\"")),
+                 qPrintable(html));
+        // The resolver's file: URL is trusted; the same scheme written by the author is
+        // still blanked by safe mode.
+        QVERIFY2(html.contains(QStringLiteral("<img src=\"\" alt=\"author's\" />")),
+                 qPrintable(html));
+        QVERIFY2(!html.contains(QStringLiteral("copydesk-media-")), qPrintable(html));
+    }
+
+    void utf8AndQStringAgree() {
+        const QString markdown =
+            QStringLiteral("# Саммит ООН\n\nافتتاح القمة — 联合国 *峰会* 👩\u200d👩\u200d👧\n");
+        QCOMPARE(QString::fromUtf8(renderHtmlUtf8(markdown.toUtf8())), renderHtml(markdown));
+        QVERIFY(renderHtml(markdown).contains(QStringLiteral("<em>峰会</em>")));
+    }
+
+    void threadSafe() {
+        QString markdown;
+        for (int i = 0; i < 50; ++i) {
+            markdown += QStringLiteral("## Part %1\n\n| a | b |\n|---|---|\n| ~~x~~ | www.un.org "
+                                       "|\n\n- [ ] task[^%1]\n\n[^%1]: note %1\n\n")
+                            .arg(i);
+        }
+        const QString expected = renderHtml(markdown);
+        const QList<int> runs(32, 0);
+        const QList<QString> results =
+            QtConcurrent::blockingMapped(runs, [&markdown](int) { return renderHtml(markdown); });
+        for (const QString& html : results)
+            QCOMPARE(html, expected);
+    }
+
+    void outline_data() {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QList<Heading>>("expected");
+        QTest::newRow("empty") << QString() << QList<Heading>();
+        QTest::newRow("atx and setext")
+            << QStringLiteral("# Summit *opens*\n\nText.\n\nPress `conference`\n"
+                              "-----------------\n\n### [Links](https://un.org) and **more** "
+                              "###\n")
+            << QList<Heading>{{1, QStringLiteral("Summit opens"), 1},
+                              {2, QStringLiteral("Press conference"), 5},
+                              {3, QStringLiteral("Links and more"), 8}};
+        QTest::newRow("not in code, nested in quote")
+            << QStringLiteral("```\n# not a heading\n```\n\n> ## Quoted\n\n"
+                              "- item\n\n  #### In a list\n")
+            << QList<Heading>{{2, QStringLiteral("Quoted"), 5},
+                              {4, QStringLiteral("In a list"), 9}};
+        QTest::newRow("multi-line setext, scripts")
+            << QStringLiteral("Первая\nчасть\n===\n\n## 联合国 `v2`\n\n## العنوان\n")
+            << QList<Heading>{{1, QStringLiteral("Первая часть"), 1},
+                              {2, QStringLiteral("联合国 v2"), 5},
+                              {2, QStringLiteral("العنوان"), 7}};
+        QTest::newRow("crlf") << QStringLiteral("Intro\r\n\r\n# One\r\n\r\n## Two\r\n")
+                              << QList<Heading>{{1, QStringLiteral("One"), 3},
+                                                {2, QStringLiteral("Two"), 5}};
+    }
+    void outline() {
+        QFETCH(QString, markdown);
+        QFETCH(QList<Heading>, expected);
+        const QList<Heading> actual = copydesk::outline(markdown);
+        QCOMPARE(actual.size(), expected.size());
+        for (qsizetype i = 0; i < actual.size(); ++i) {
+            QCOMPARE(actual[i].text, expected[i].text);
+            QCOMPARE(actual[i].level, expected[i].level);
+            QCOMPARE(actual[i].line, expected[i].line);
+        }
+    }
+
+    void statistics_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<int>("words");
+        QTest::addColumn<int>("characters");
+        QTest::addColumn<int>("withoutSpaces");
+        QTest::addColumn<int>("readingSeconds");
+        QTest::newRow("empty") << QStringLiteral("en") << QString() << 0 << 0 << 0 << 0;
+        QTest::newRow("english, syntax stripped")
+            << QStringLiteral("en")
+            << QStringLiteral("# Title\n\nThe **quick** brown [fox](https://example.org/fox) "
+                              "jumps.\n")
+            << 6 << 31 << 27 << 2;
+        QTest::newRow("table, code, html")
+            << QStringLiteral("en")
+            << QStringLiteral("| a | b |\n|---|---|\n| one | two |\n\n```\ncode here\n```\n\n"
+                              "<div class=\"hidden\">\n</div>\n\n![alt text](media:x.png)\n")
+            << 6 << 17 << 16 << 2;
+        QTest::newRow("french apostrophes")
+            << QStringLiteral("fr") << QStringLiteral("L'ONU a adopté une résolution aujourd'hui.")
+            << 6 << 42 << 37 << 2;
+        QTest::newRow("arabic") << QStringLiteral("ar")
+                                << QStringLiteral("افتتحت القمة في جنيف اليوم.") << 5 << 27 << 23
+                                << 1;
+        QTest::newRow("russian") << QStringLiteral("ru")
+                                 << QStringLiteral("Саммит ООН открылся в Женеве 12 мая.") << 7
+                                 << 36 << 30 << 2;
+        QTest::newRow("combining and emoji")
+            << QStringLiteral("en")
+            << QStringLiteral(
+                   "Cafe\u0301 \U0001F469\u200D\U0001F469\u200D\U0001F467 ok \U0001F1FA\U0001F1F3")
+            << 2 << 11 << 8 << 1;
+    }
+    void statistics() {
+        QFETCH(QString, language);
+        QFETCH(QString, markdown);
+        QFETCH(int, words);
+        QFETCH(int, characters);
+        QFETCH(int, withoutSpaces);
+        QFETCH(int, readingSeconds);
+        const TextStatistics stats = copydesk::statistics(markdown, language);
+        QCOMPARE(stats.words, words);
+        QCOMPARE(stats.characters, characters);
+        QCOMPARE(stats.charactersWithoutSpaces, withoutSpaces);
+        QCOMPARE(stats.readingSeconds, readingSeconds);
+    }
+
+    void chineseWithoutSpaces() {
+        // 16 ideographs and a full stop, no spaces: a dictionary segmentation gives
+        // 联合国/秘书长/今天/在/日内瓦/发表/讲话, never one word for the sentence, nor one
+        // per character.
+        const QString text = QStringLiteral("联合国秘书长今天在日内瓦发表讲话。");
+        const TextStatistics stats = copydesk::statistics(text, QStringLiteral("zh-Hans"));
+        QVERIFY2(stats.words >= 6 && stats.words <= 9, QByteArray::number(stats.words));
+        QCOMPARE(stats.characters, 17);
+        QCOMPARE(stats.charactersWithoutSpaces, 17);
+        // 16 characters at 400 a minute.
+        QCOMPARE(stats.readingSeconds, 2);
+    }
+
+    void readingTime() {
+        const QString english = QStringLiteral("word ").repeated(460);
+        QCOMPARE(copydesk::statistics(english, QStringLiteral("en")).readingSeconds, 120);
+        const QString chinese = QStringLiteral("会议").repeated(400);
+        QCOMPARE(copydesk::statistics(chinese, QStringLiteral("zh-Hans")).readingSeconds, 120);
+        // Mixed: both rates add up.
+        QCOMPARE(copydesk::statistics(english + chinese, QStringLiteral("zh")).readingSeconds, 240);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMarkdown)
+#include "tst_markdown.moc"

@@ -1,0 +1,146 @@
+// copydesk-cli render, run as a process: flags, exit codes, the library's setting.
+#include "library/library.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace copydesk;
+
+namespace {
+
+struct Run final {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+} // namespace
+
+class TestMarkdownCli final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        m_cli = qEnvironmentVariable("COPYDESK_CLI");
+        if (m_cli.isEmpty())
+            QSKIP("COPYDESK_CLI is not set; run through ctest");
+        QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
+    }
+
+    void flags_data() {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QByteArray>("markdown");
+        QTest::addColumn<QByteArray>("html");
+        const QByteArray strike = "~~old~~ www.un.org\n";
+        QTest::newRow("defaults: all extensions, no sourcepos")
+            << QStringList() << strike
+            << QByteArray("<p><del>old</del> <a href=\"http://www.un.org\">www.un.org</a></p>\n");
+        QTest::newRow("only strikethrough")
+            << QStringList{QStringLiteral("-e"), QStringLiteral("strikethrough")} << strike
+            << QByteArray("<p><del>old</del> www.un.org</p>\n");
+        QTest::newRow("no extensions") << QStringList{QStringLiteral("--no-extensions")} << strike
+                                       << QByteArray("<p>~~old~~ www.un.org</p>\n");
+        QTest::newRow("footnotes as extension")
+            << QStringList{QStringLiteral("--extension"), QStringLiteral("footnotes")}
+            << QByteArray("a[^1]\n\n[^1]: b\n")
+            << QByteArray("<p>a<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
+                          "data-footnote-ref>1</a></sup></p>\n<section class=\"footnotes\" "
+                          "data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>b <a href=\"#fnref-1\" "
+                          "class=\"footnote-backref\" data-footnote-backref aria-label=\"Back "
+                          "to content\">\xe2\x86\xa9</a></p>\n</li>\n</ol>\n</section>\n");
+        QTest::newRow("safe by default") << QStringList() << QByteArray("<b>x</b>\n")
+                                         << QByteArray("<p><!-- raw HTML omitted -->x<!-- raw "
+                                                       "HTML omitted --></p>\n");
+        QTest::newRow("unsafe") << QStringList{QStringLiteral("--unsafe")}
+                                << QByteArray("<b>x</b>\n") << QByteArray("<p><b>x</b></p>\n");
+        QTest::newRow("sourcepos")
+            << QStringList{QStringLiteral("--sourcepos")} << QByteArray("# T\n")
+            << QByteArray("<h1 data-sourcepos=\"1:1-1:3\">T</h1>\n");
+        QTest::newRow("smart") << QStringList{QStringLiteral("--smart")}
+                               << QByteArray("\"a\" -- b\n")
+                               << QByteArray("<p>\xe2\x80\x9c"
+                                             "a\xe2\x80\x9d \xe2\x80\x93 b</p>\n");
+        QTest::newRow("empty input") << QStringList() << QByteArray() << QByteArray();
+    }
+    void flags() {
+        QFETCH(QStringList, flags);
+        QFETCH(QByteArray, markdown);
+        QFETCH(QByteArray, html);
+        const Run r = run(flags, markdown);
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, html);
+    }
+
+    void errors_data() {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QByteArray>("markdown");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("invalid utf-8") << QStringList() << QByteArray("ok \xff\xfe bad\n") << 1
+                                       << QStringLiteral("not valid UTF-8");
+        QTest::newRow("truncated utf-8")
+            << QStringList() << QByteArray("caf\xc3") << 1 << QStringLiteral("not valid UTF-8");
+        QTest::newRow("unknown extension")
+            << QStringList{QStringLiteral("-e"), QStringLiteral("emoji")} << QByteArray("x") << 2
+            << QStringLiteral("unknown extension 'emoji'");
+        QTest::newRow("missing library")
+            << QStringList{QStringLiteral("--library"), QStringLiteral("/nonexistent/x.copydesk")}
+            << QByteArray("x") << 1 << QStringLiteral("x.copydesk");
+    }
+    void errors() {
+        QFETCH(QStringList, flags);
+        QFETCH(QByteArray, markdown);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const Run r = run(flags, markdown);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        if (exitCode == 1)
+            QCOMPARE(r.err.count(u'\n'), 1); // one line
+    }
+
+    void librarySetting_data() {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QByteArray>("html");
+        QTest::newRow("raw html on") << QStringLiteral("true") << QByteArray("<p><b>x</b></p>\n");
+        QTest::newRow("raw html off")
+            << QStringLiteral("false")
+            << QByteArray("<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n");
+    }
+    void librarySetting() {
+        QFETCH(QString, value);
+        QFETCH(QByteArray, html);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("library.copydesk"));
+        {
+            auto library = Library::open(path);
+            QVERIFY2(library.ok(), qPrintable(library.error()));
+            QVERIFY((*library)->setSetting(QStringLiteral("markdown.rawHtml"), value).ok());
+        }
+        const Run r = run({QStringLiteral("--library"), path}, "<b>x</b>\n");
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.out, html);
+    }
+
+private:
+    Run run(const QStringList& flags, const QByteArray& input) const {
+        QProcess process;
+        process.start(m_cli, QStringList{QStringLiteral("render")} + flags);
+        if (!process.waitForStarted())
+            return {};
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished();
+        return {process.exitCode(), process.readAllStandardOutput(),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QString m_cli;
+};
+
+QTEST_GUILESS_MAIN(TestMarkdownCli)
+#include "tst_markdown_cli.moc"

@@ -1,0 +1,66 @@
+#include "library/library.h"
+#include "mainwindow/articlelistmodel.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace copydesk;
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void listsSampleArticles()
+    {
+        QTemporaryDir dir;
+        auto library = Library::openOrCreateWithSamples(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+
+        ArticleListModel model(*library.value());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        QVERIFY(model.rowCount() >= 3);
+        QCOMPARE(model.columnCount(), int(ArticleListModel::ColumnCount));
+        bool sawArabic = false;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex languages = model.index(row, ArticleListModel::LanguagesColumn);
+            if (model.data(languages).toString().contains(QLatin1String("ar")))
+                sawArabic = true;
+            QVERIFY(!model.data(model.index(row, ArticleListModel::TitleColumn)).toString().isEmpty());
+            QVERIFY(!model.data(model.index(row, 0), ArticleListModel::ArticleIdRole).toUuid().isNull());
+        }
+        QVERIFY(sawArabic);
+    }
+
+    void searchFiltersTheList()
+    {
+        QTemporaryDir dir;
+        auto library = Library::openOrCreateWithSamples(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        Article a = makeArticle(QStringLiteral("zh-Hans"), QStringLiteral("熊猫保护中心在成都开放"));
+        a.versions.front().body = QStringLiteral("各国代表出席了会议。");
+        QVERIFY(library.value()->save(a).ok());
+
+        MainWindow window(*library.value());
+        auto* search = window.findChild<QLineEdit*>();
+        auto* list = window.findChild<QTreeView*>();
+        QVERIFY(search && list);
+        const int all = list->model()->rowCount();
+        QVERIFY(all >= 4);
+        search->setText(QStringLiteral("熊猫"));
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(list->model()->index(0, 0).data().toString(), a.displayTitle());
+        search->clear();
+        QTRY_COMPARE(list->model()->rowCount(), all);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,73 @@
+#include "mainwindow/articlelistmodel.h"
+
+#include <QLocale>
+
+namespace copydesk {
+
+ArticleListModel::ArticleListModel(Library& library, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_library(library)
+{
+}
+
+void ArticleListModel::reload(const ListFilter& filter)
+{
+    beginResetModel();
+    m_rows = m_library.list(filter);
+    endResetModel();
+}
+
+int ArticleListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ArticleListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ArticleListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ArticleSummary& row = m_rows.at(index.row());
+    if (role == ArticleIdRole)
+        return row.id;
+    if (role == Qt::ToolTipRole && index.column() == TitleColumn)
+        return row.slug;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case TitleColumn:
+        return row.title;
+    case StatusColumn:
+        return statusLabel(row.status);
+    case LanguagesColumn:
+        return row.languages.join(QStringLiteral(", "));
+    case UpdatedColumn:
+        return QLocale().toString(row.updated.toLocalTime(), QLocale::ShortFormat);
+    default:
+        return {};
+    }
+}
+
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Title");
+    case StatusColumn:
+        return tr("Status");
+    case LanguagesColumn:
+        return tr("Languages");
+    case UpdatedColumn:
+        return tr("Updated");
+    default:
+        return {};
+    }
+}
+
+} // namespace copydesk
