@@ -54,7 +54,12 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
     if (!parser.parse(argv))
         return usageError(name, parser.errorText());
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        // helpText() names the program by its path; show the subcommand instead.
+        QString help = parser.helpText();
+        const qsizetype usageEnd = help.indexOf(u' ', help.indexOf(u' ') + 1);
+        if (help.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
+            help.replace(7, usageEnd - 7, QStringLiteral("copydesk-cli ") + name);
+        out() << help;
         out().flush();
         return ExitOk;
     }
