@@ -78,7 +78,13 @@ const LanguageVersion* Article::version(QStringView language) const
 
 LanguageVersion* Article::version(QStringView language)
 {
-    return const_cast<LanguageVersion*>(std::as_const(*this).version(language));
+    // Non-const iteration detaches the implicitly shared list, so writing through
+    // the pointer never changes another copy of this article.
+    for (auto& v : versions) {
+        if (v.language == language)
+            return &v;
+    }
+    return nullptr;
 }
 
 const LanguageVersion* Article::primaryVersion() const

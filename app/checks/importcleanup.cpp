@@ -31,17 +31,6 @@ QString* fieldText(LanguageVersion& version, Field field) {
     return nullptr;
 }
 
-// Not Article::version(): its non-const overload hands out a pointer into the list
-// without detaching it, so writing through it would change every copy of the article
-// (the caller's included). Non-const iteration detaches first.
-LanguageVersion* versionToEdit(Article& article, const QString& language) {
-    for (LanguageVersion& v : article.versions) {
-        if (v.language == language)
-            return &v;
-    }
-    return nullptr;
-}
-
 QString describeFix(const Finding& f) {
     return QCoreApplication::translate("checks", "[%1] %2 %3 %4: %5")
         .arg(f.language, fieldId(f.field), formatRange(f.range), f.checkId,
@@ -95,7 +84,7 @@ ImportCleanup cleanImportedArticle(const Article& article, const CheckContext& c
                     wanted.append(current[end]);
                 ++end;
             }
-            LanguageVersion* version = versionToEdit(result.cleaned, current[i].language);
+            LanguageVersion* version = result.cleaned.version(current[i].language);
             QString* text = version ? fieldText(*version, current[i].field) : nullptr;
             i = end;
             if (!text || wanted.isEmpty())

@@ -30,7 +30,8 @@ struct ArticleSummary final {
     QUuid id;
     QString slug;
     Status status = Status::Draft;
-    QString title; ///< of the source-language version
+    QString title;         ///< of the source-language version (else the first one)
+    QString titleLanguage; ///< the language `title` is in
     QStringList languages;
     QDateTime updated;
 };

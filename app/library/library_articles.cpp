@@ -498,7 +498,8 @@ QList<ArticleSummary> Library::list(const ListFilter& filter) const {
         "  AND v.language = a.source_language),"
         "  (SELECT title FROM versions v WHERE v.article = a.id ORDER BY v.position LIMIT 1)),"
         " (SELECT group_concat(language, ' ') FROM"
-        "  (SELECT language FROM versions v WHERE v.article = a.id ORDER BY v.position))"
+        "  (SELECT language FROM versions v WHERE v.article = a.id ORDER BY v.position)),"
+        " a.source_language"
         " FROM articles a");
     QVariantList values;
     if (!filter.tag.isEmpty()) {
@@ -543,6 +544,8 @@ QList<ArticleSummary> Library::list(const ListFilter& filter) const {
             s.updated = parseIsoTimestamp(q.value(3).toString());
             s.title = q.value(4).toString();
             s.languages = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QString source = q.value(6).toString();
+            s.titleLanguage = s.languages.contains(source) ? source : s.languages.value(0);
             rows.append(s);
         }
     }

@@ -65,6 +65,9 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
+        // Without the samples the article could never reach its length.
+        QVERIFY2(!readSample(QStringLiteral("clean/en-summit.md")).isEmpty(),
+                 "tests/data/checks not found: set COPYDESK_SOURCE_DIR or run through ctest");
         m_article = longArticle(5000);
         const int words = int(m_article.versions.front()
                                   .body.simplified()

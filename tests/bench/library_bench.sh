@@ -6,9 +6,9 @@
 # same file (the reference), and the ratio. Peak memory via /usr/bin/time -v.
 #
 # usage: tests/bench/library_bench.sh [BUILD_DIR] [N] [LIBRARY_FILE]
-# e.g.   tests/bench/library_bench.sh build-lib 100000 /tmp/bench.copydesk
+# e.g.   tests/bench/library_bench.sh build 100000 /tmp/bench.copydesk
 set -eu
-BUILD=${1:-build-lib}
+BUILD=${1:-build}
 N=${2:-100000}
 FILE=${3:-/tmp/copydesk-bench-$N.copydesk}
 RUNS=7

@@ -39,6 +39,39 @@ private Q_SLOTS:
         QVERIFY(sawArabic);
     }
 
+    void rightToLeftTitlesAlignRight_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<bool>("alignRight");
+        QTest::newRow("ar") << QStringLiteral("ar") << QStringLiteral("الأمين العام يرحب بالاتفاق")
+                            << true;
+        QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << QStringLiteral("秘书长欢迎协议")
+                                 << false;
+        QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Le Secrétaire général")
+                            << false;
+    }
+    void rightToLeftTitlesAlignRight()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, title);
+        QFETCH(bool, alignRight);
+        QTemporaryDir dir;
+        auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        Article a = makeArticle(language, title);
+        QVERIFY(library.value()->save(a).ok());
+        ArticleListModel model(*library.value());
+        model.reload();
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex index = model.index(0, ArticleListModel::TitleColumn);
+        QCOMPARE(index.data().toString(), title);
+        const auto alignment = index.data(Qt::TextAlignmentRole).value<Qt::Alignment>();
+        QCOMPARE(bool(alignment & Qt::AlignRight), alignRight);
+        QVERIFY(alignment & Qt::AlignAbsolute);
+        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(title));
+    }
+
     void searchFiltersTheList()
     {
         QTemporaryDir dir;

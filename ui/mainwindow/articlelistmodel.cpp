@@ -34,8 +34,17 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
     const ArticleSummary& row = m_rows.at(index.row());
     if (role == ArticleIdRole)
         return row.id;
-    if (role == Qt::ToolTipRole && index.column() == TitleColumn)
-        return row.slug;
+    if (index.column() == TitleColumn) {
+        // Long titles are elided in the list: the tooltip shows them whole.
+        if (role == Qt::ToolTipRole)
+            return QStringLiteral("%1\n%2").arg(row.title, row.slug);
+        if (role == Qt::TextAlignmentRole) {
+            // The title starts at its own script's edge, whatever the UI's direction.
+            const bool rtl = QLocale(row.titleLanguage).textDirection() == Qt::RightToLeft;
+            return QVariant::fromValue(Qt::AlignVCenter | Qt::AlignAbsolute |
+                                       (rtl ? Qt::AlignRight : Qt::AlignLeft));
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -61,6 +61,15 @@ private Q_SLOTS:
         a.sourceLanguage = QStringLiteral("ar");
         QCOMPARE(a.displayTitle(), ar.title);
     }
+
+    void writingThroughVersionDoesNotTouchCopies()
+    {
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Original"));
+        const Article copy = a;
+        a.version(u"en")->title = QStringLiteral("Changed");
+        QCOMPARE(a.displayTitle(), QStringLiteral("Changed"));
+        QCOMPARE(copy.displayTitle(), QStringLiteral("Original"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArticle)
