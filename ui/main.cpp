@@ -6,8 +6,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Copydesk"));
     QApplication::setApplicationName(QStringLiteral("Copydesk"));
@@ -23,9 +22,10 @@ int main(int argc, char* argv[])
     parser.addOption(libraryOption);
     parser.process(app);
 
-    auto library = parser.isSet(libraryOption)
-                       ? copydesk::Library::open(parser.value(libraryOption))
-                       : copydesk::Library::openOrCreateWithSamples(copydesk::Library::defaultPath());
+    auto library =
+        parser.isSet(libraryOption)
+            ? copydesk::Library::open(parser.value(libraryOption))
+            : copydesk::Library::openOrCreateWithSamples(copydesk::Library::defaultPath());
     if (!library) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open library"),
                               library.error());

@@ -21,8 +21,7 @@ constexpr std::array<StatusName, 5> kStatusNames{{
 }};
 } // namespace
 
-QString statusId(Status status)
-{
+QString statusId(Status status) {
     for (const auto& n : kStatusNames) {
         if (n.status == status)
             return QString::fromLatin1(n.id);
@@ -30,8 +29,7 @@ QString statusId(Status status)
     return {};
 }
 
-std::optional<Status> statusFromId(QStringView id)
-{
+std::optional<Status> statusFromId(QStringView id) {
     for (const auto& n : kStatusNames) {
         if (id.compare(QLatin1String(n.id), Qt::CaseInsensitive) == 0)
             return n.status;
@@ -39,8 +37,7 @@ std::optional<Status> statusFromId(QStringView id)
     return std::nullopt;
 }
 
-QString statusLabel(Status status)
-{
+QString statusLabel(Status status) {
     for (const auto& n : kStatusNames) {
         if (n.status == status)
             return QCoreApplication::translate("Status", n.label);
@@ -48,8 +45,7 @@ QString statusLabel(Status status)
     return {};
 }
 
-bool canTransition(Status from, Status to)
-{
+bool canTransition(Status from, Status to) {
     if (from == to || to == Status::Archived || to == Status::Draft)
         return true;
     switch (from) {
@@ -67,8 +63,7 @@ bool canTransition(Status from, Status to)
     return false;
 }
 
-const LanguageVersion* Article::version(QStringView language) const
-{
+const LanguageVersion* Article::version(QStringView language) const {
     for (const auto& v : versions) {
         if (v.language == language)
             return &v;
@@ -76,8 +71,7 @@ const LanguageVersion* Article::version(QStringView language) const
     return nullptr;
 }
 
-LanguageVersion* Article::version(QStringView language)
-{
+LanguageVersion* Article::version(QStringView language) {
     // Non-const iteration detaches the implicitly shared list, so writing through
     // the pointer never changes another copy of this article.
     for (auto& v : versions) {
@@ -87,21 +81,18 @@ LanguageVersion* Article::version(QStringView language)
     return nullptr;
 }
 
-const LanguageVersion* Article::primaryVersion() const
-{
+const LanguageVersion* Article::primaryVersion() const {
     if (const auto* v = version(sourceLanguage))
         return v;
     return versions.isEmpty() ? nullptr : &versions.front();
 }
 
-QString Article::displayTitle() const
-{
+QString Article::displayTitle() const {
     const auto* v = primaryVersion();
     return v ? v->title : QString();
 }
 
-Article makeArticle(const QString& language, const QString& title)
-{
+Article makeArticle(const QString& language, const QString& title) {
     Article a;
     a.id = QUuid::createUuid();
     const auto now = QDateTime::currentDateTimeUtc();

@@ -8,27 +8,23 @@
 
 namespace copydesk::cli {
 
-QTextStream& out()
-{
+QTextStream& out() {
     static QTextStream stream(stdout);
     return stream;
 }
 
-QTextStream& err()
-{
+QTextStream& err() {
     static QTextStream stream(stderr);
     return stream;
 }
 
-int fail(const QString& message)
-{
+int fail(const QString& message) {
     out().flush();
     err() << "copydesk-cli: " << message << Qt::endl;
     return ExitFailure;
 }
 
-int usageError(const QString& name, const QString& message)
-{
+int usageError(const QString& name, const QString& message) {
     err() << "copydesk-cli " << name << ": " << message << '\n'
           << QCoreApplication::translate("cli", "Try 'copydesk-cli %1 --help'.").arg(name)
           << Qt::endl;
@@ -37,8 +33,7 @@ int usageError(const QString& name, const QString& message)
 
 std::optional<int> parseArguments(QCommandLineParser& parser, const QString& name,
                                   const QString& description, const QStringList& args,
-                                  bool withLibrary)
-{
+                                  bool withLibrary) {
     parser.setApplicationDescription(description);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("cli", "Show this help."));
@@ -66,8 +61,7 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
     return std::nullopt;
 }
 
-Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, Library::Mode mode)
-{
+Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, Library::Mode mode) {
     const QString path = parser.isSet(QStringLiteral("library"))
                              ? parser.value(QStringLiteral("library"))
                              : Library::defaultPath();
@@ -76,8 +70,7 @@ Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, L
     return Library::openOrCreateWithSamples(path, mode);
 }
 
-Result<QString> readStdin()
-{
+Result<QString> readStdin() {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return Error{QCoreApplication::translate("cli", "cannot read standard input")};

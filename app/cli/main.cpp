@@ -18,9 +18,12 @@ struct Subcommand {
 using namespace copydesk::cli;
 
 constexpr std::array kSubcommands{
-    Subcommand{"render", QT_TRANSLATE_NOOP("cli", "Markdown on stdin to HTML on stdout"), runRender},
-    Subcommand{"import", QT_TRANSLATE_NOOP("cli", "Import Markdown, text or HTML files"), runImport},
-    Subcommand{"export", QT_TRANSLATE_NOOP("cli", "Export an article as Markdown files"), runExport},
+    Subcommand{"render", QT_TRANSLATE_NOOP("cli", "Markdown on stdin to HTML on stdout"),
+               runRender},
+    Subcommand{"import", QT_TRANSLATE_NOOP("cli", "Import Markdown, text or HTML files"),
+               runImport},
+    Subcommand{"export", QT_TRANSLATE_NOOP("cli", "Export an article as Markdown files"),
+               runExport},
     Subcommand{"new", QT_TRANSLATE_NOOP("cli", "Create an article and print its id"), runNew},
     Subcommand{"list", QT_TRANSLATE_NOOP("cli", "List articles, newest first"), runList},
     Subcommand{"show", QT_TRANSLATE_NOOP("cli", "Print an article"), runShow},
@@ -32,8 +35,7 @@ constexpr std::array kSubcommands{
     Subcommand{"check", QT_TRANSLATE_NOOP("cli", "Run the editorial checks on articles"), runCheck},
 };
 
-int printUsage(QTextStream& stream)
-{
+int printUsage(QTextStream& stream) {
     stream << QCoreApplication::translate("cli", "Usage: copydesk-cli COMMAND [OPTIONS]\n\n"
                                                  "Commands:\n");
     for (const auto& c : kSubcommands) {
@@ -41,16 +43,15 @@ int printUsage(QTextStream& stream)
                << QCoreApplication::translate("cli", c.summary) << '\n';
     }
     stream << '\n'
-           << QCoreApplication::translate("cli",
-                                          "Run 'copydesk-cli COMMAND --help' for a command's options.")
+           << QCoreApplication::translate(
+                  "cli", "Run 'copydesk-cli COMMAND --help' for a command's options.")
            << Qt::endl;
     return 0;
 }
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Copydesk"));
     QCoreApplication::setApplicationName(QStringLiteral("Copydesk"));

@@ -19,8 +19,10 @@ struct Error final {
 template <typename T>
 class [[nodiscard]] Result final {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error.message)) {}
+    Result(T value)
+        : m_value(std::move(value)) {}
+    Result(Error error)
+        : m_error(std::move(error.message)) {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -44,7 +46,9 @@ template <>
 class [[nodiscard]] Result<void> final {
 public:
     Result() = default;
-    Result(Error error) : m_failed(true), m_error(std::move(error.message)) {}
+    Result(Error error)
+        : m_failed(true)
+        , m_error(std::move(error.message)) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -54,6 +58,5 @@ private:
     bool m_failed = false;
     QString m_error;
 };
-
 
 } // namespace copydesk

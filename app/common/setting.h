@@ -11,19 +11,19 @@ namespace copydesk {
 template <typename T>
 class Setting final {
 public:
-    constexpr Setting(const char* key, T fallback) : m_key(key), m_fallback(std::move(fallback)) {}
+    constexpr Setting(const char* key, T fallback)
+        : m_key(key)
+        , m_fallback(std::move(fallback)) {}
 
     QString key() const { return QString::fromLatin1(m_key); }
 
-    T value(const QSettings& settings = QSettings()) const
-    {
+    T value(const QSettings& settings = QSettings()) const {
         const QVariant v = settings.value(key());
         return v.isValid() && v.canConvert<T>() ? v.value<T>() : m_fallback;
     }
 
     void setValue(const T& value, QSettings& settings) const { settings.setValue(key(), value); }
-    void setValue(const T& value) const
-    {
+    void setValue(const T& value) const {
         QSettings settings;
         setValue(value, settings);
     }

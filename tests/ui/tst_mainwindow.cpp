@@ -17,14 +17,14 @@ class TestMainWindow final : public QObject {
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void listsSampleArticles()
-    {
+    void listsSampleArticles() {
         QTemporaryDir dir;
         auto library = Library::openOrCreateWithSamples(dir.filePath(QStringLiteral("l.copydesk")));
         QVERIFY2(library.ok(), qPrintable(library.error()));
 
         ArticleListModel model(*library.value());
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reload();
         QVERIFY(model.rowCount() >= 3);
         QCOMPARE(model.columnCount(), int(ArticleListModel::ColumnCount));
@@ -33,14 +33,16 @@ private Q_SLOTS:
             const QModelIndex languages = model.index(row, ArticleListModel::LanguagesColumn);
             if (model.data(languages).toString().contains(QLatin1String("ar")))
                 sawArabic = true;
-            QVERIFY(!model.data(model.index(row, ArticleListModel::TitleColumn)).toString().isEmpty());
-            QVERIFY(!model.data(model.index(row, 0), ArticleListModel::ArticleIdRole).toUuid().isNull());
+            QVERIFY(
+                !model.data(model.index(row, ArticleListModel::TitleColumn)).toString().isEmpty());
+            QVERIFY(!model.data(model.index(row, 0), ArticleListModel::ArticleIdRole)
+                         .toUuid()
+                         .isNull());
         }
         QVERIFY(sawArabic);
     }
 
-    void rightToLeftTitlesAlignRight_data()
-    {
+    void rightToLeftTitlesAlignRight_data() {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("title");
         QTest::addColumn<bool>("alignRight");
@@ -51,8 +53,7 @@ private Q_SLOTS:
         QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Le Secrétaire général")
                             << false;
     }
-    void rightToLeftTitlesAlignRight()
-    {
+    void rightToLeftTitlesAlignRight() {
         QFETCH(QString, language);
         QFETCH(QString, title);
         QFETCH(bool, alignRight);
@@ -72,12 +73,12 @@ private Q_SLOTS:
         QVERIFY(index.data(Qt::ToolTipRole).toString().contains(title));
     }
 
-    void searchFiltersTheList()
-    {
+    void searchFiltersTheList() {
         QTemporaryDir dir;
         auto library = Library::openOrCreateWithSamples(dir.filePath(QStringLiteral("l.copydesk")));
         QVERIFY2(library.ok(), qPrintable(library.error()));
-        Article a = makeArticle(QStringLiteral("zh-Hans"), QStringLiteral("熊猫保护中心在成都开放"));
+        Article a =
+            makeArticle(QStringLiteral("zh-Hans"), QStringLiteral("熊猫保护中心在成都开放"));
         a.versions.front().body = QStringLiteral("各国代表出席了会议。");
         QVERIFY(library.value()->save(a).ok());
 

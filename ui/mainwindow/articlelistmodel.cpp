@@ -6,29 +6,23 @@ namespace copydesk {
 
 ArticleListModel::ArticleListModel(Library& library, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_library(library)
-{
-}
+    , m_library(library) {}
 
-void ArticleListModel::reload(const ListFilter& filter)
-{
+void ArticleListModel::reload(const ListFilter& filter) {
     beginResetModel();
     m_rows = m_library.list(filter);
     endResetModel();
 }
 
-int ArticleListModel::rowCount(const QModelIndex& parent) const
-{
+int ArticleListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int ArticleListModel::columnCount(const QModelIndex& parent) const
-{
+int ArticleListModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant ArticleListModel::data(const QModelIndex& index, int role) const
-{
+QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ArticleSummary& row = m_rows.at(index.row());
@@ -61,8 +55,7 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

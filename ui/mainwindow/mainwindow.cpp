@@ -29,8 +29,7 @@ const Setting<QByteArray> kListHeader("mainwindow/listHeader", {});
 MainWindow::MainWindow(Library& library, QWidget* parent)
     : QMainWindow(parent)
     , m_library(library)
-    , m_model(new ArticleListModel(library, this))
-{
+    , m_model(new ArticleListModel(library, this)) {
     setWindowTitle(tr("%1 — Copydesk").arg(QFileInfo(library.path()).fileName()));
 
     auto* central = new QWidget(this);
@@ -61,8 +60,8 @@ MainWindow::MainWindow(Library& library, QWidget* parent)
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     auto* editMenu = menuBar()->addMenu(tr("&Edit"));
-    auto* find = editMenu->addAction(tr("&Find Articles"), m_search,
-                                     qOverload<>(&QWidget::setFocus));
+    auto* find =
+        editMenu->addAction(tr("&Find Articles"), m_search, qOverload<>(&QWidget::setFocus));
     find->setShortcut(QKeySequence::Find);
 
     // Search as the user types, but not on every keystroke of a fast typist.
@@ -78,23 +77,20 @@ MainWindow::MainWindow(Library& library, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::applyFilter()
-{
+void MainWindow::applyFilter() {
     ListFilter filter;
     filter.text = m_search->text().trimmed();
     m_model->reload(filter);
     m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
 }
 
-void MainWindow::restoreSettings()
-{
+void MainWindow::restoreSettings() {
     if (!restoreGeometry(kGeometry.value()))
         resize(900, 600);
     m_list->header()->restoreState(kListHeader.value());
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
+void MainWindow::closeEvent(QCloseEvent* event) {
     kGeometry.setValue(saveGeometry());
     kListHeader.setValue(m_list->header()->saveState());
     event->accept();

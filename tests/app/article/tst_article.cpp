@@ -7,8 +7,7 @@ using namespace copydesk;
 class TestArticle final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void statusIds_data()
-    {
+    void statusIds_data() {
         QTest::addColumn<Status>("status");
         QTest::addColumn<QString>("id");
         QTest::newRow("draft") << Status::Draft << QStringLiteral("draft");
@@ -17,8 +16,7 @@ private Q_SLOTS:
         QTest::newRow("published") << Status::Published << QStringLiteral("published");
         QTest::newRow("archived") << Status::Archived << QStringLiteral("archived");
     }
-    void statusIds()
-    {
+    void statusIds() {
         QFETCH(Status, status);
         QFETCH(QString, id);
         QCOMPARE(statusId(status), id);
@@ -26,8 +24,7 @@ private Q_SLOTS:
     }
     void unknownStatus() { QVERIFY(!statusFromId(u"finished").has_value()); }
 
-    void transitions_data()
-    {
+    void transitions_data() {
         QTest::addColumn<Status>("from");
         QTest::addColumn<Status>("to");
         QTest::addColumn<bool>("allowed");
@@ -39,16 +36,14 @@ private Q_SLOTS:
         QTest::newRow("archived->ready") << Status::Archived << Status::Ready << false;
         QTest::newRow("archived->draft") << Status::Archived << Status::Draft << true;
     }
-    void transitions()
-    {
+    void transitions() {
         QFETCH(Status, from);
         QFETCH(Status, to);
         QFETCH(bool, allowed);
         QCOMPARE(canTransition(from, to), allowed);
     }
 
-    void versions()
-    {
+    void versions() {
         Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Summit opens"));
         QVERIFY(!a.id.isNull());
         LanguageVersion ar;
@@ -62,8 +57,7 @@ private Q_SLOTS:
         QCOMPARE(a.displayTitle(), ar.title);
     }
 
-    void writingThroughVersionDoesNotTouchCopies()
-    {
+    void writingThroughVersionDoesNotTouchCopies() {
         Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Original"));
         const Article copy = a;
         a.version(u"en")->title = QStringLiteral("Changed");

@@ -5,13 +5,13 @@
 #include "checks/checks.h"
 #include "export/interchange.h"
 #include "library/library.h"
+#include "support/clirun.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,16 +20,9 @@
 #include <memory>
 
 using namespace copydesk;
+using namespace copydesk::test;
 
 namespace {
-
-struct Run final {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList lines() const { return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-    QStringList errLines() const { return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-};
 
 QString dataPath(const QString& relative) {
     return qEnvironmentVariable("COPYDESK_SOURCE_DIR") + QStringLiteral("/tests/data/checks/") +
@@ -72,27 +65,12 @@ private:
     QString m_library;
     QUuid m_warnId;
 
-    Run run(QStringList args) {
+    CliRun run(QStringList args) {
         if (!args.contains(QStringLiteral("--help"))) {
             args.append(QStringLiteral("--library"));
             args.append(m_library);
         }
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // Keep the default library and settings of whoever runs the tests out of reach.
-        env.insert(QStringLiteral("HOME"), m_dir->path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir->path());
-        process.start(m_cli, args);
-        Run r;
-        if (!process.waitForFinished(120000))
-            return r;
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = QString::fromUtf8(process.readAllStandardOutput());
-        r.err = QString::fromUtf8(process.readAllStandardError());
-        return r;
+        return runCli(args, {}, m_dir->path());
     }
 
     // Three articles, saved through the Library API: one with nothing to report, one
@@ -159,7 +137,7 @@ private Q_SLOTS:
     void help() {
         QFETCH(QString, command);
         QFETCH(QStringList, mentions);
-        const Run r = run({command, QStringLiteral("--help")});
+        const CliRun r = run({command, QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         for (const QString& m : std::as_const(mentions))
             QVERIFY2(r.out.contains(m), qPrintable(m + QStringLiteral(" in:\n") + r.out));
@@ -167,7 +145,7 @@ private Q_SLOTS:
     }
 
     void listChecks() {
-        const Run r = run({QStringLiteral("check"), QStringLiteral("--list-checks")});
+        const CliRun r = run({QStringLiteral("check"), QStringLiteral("--list-checks")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines().size(), checks::checkCatalogue().size());
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("^truncated +error "),
@@ -220,7 +198,7 @@ private Q_SLOTS:
     }
     void usage() {
         QFETCH(QStringList, args);
-        const Run r = run(args);
+        const CliRun r = run(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY(!r.err.isEmpty());
@@ -264,7 +242,7 @@ private Q_SLOTS:
             return;
         if (args.front() == QLatin1String("@warn"))
             args.front() = m_warnId.toString(QUuid::WithoutBraces);
-        const Run r = run(QStringList{QStringLiteral("check")} + args);
+        const CliRun r = run(QStringList{QStringLiteral("check")} + args);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         QCOMPARE(r.exitCode, exitCode);
         const QStringList lines = r.lines();
@@ -296,8 +274,8 @@ private Q_SLOTS:
         createLibrary();
         if (QTest::currentTestFailed())
             return;
-        const Run r = run({QStringLiteral("check"), QStringLiteral("--all"),
-                           QStringLiteral("--format"), QStringLiteral("json")});
+        const CliRun r = run({QStringLiteral("check"), QStringLiteral("--all"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         QJsonParseError error;
@@ -306,7 +284,7 @@ private Q_SLOTS:
         QVERIFY(doc.isArray());
         const QJsonArray array = doc.array();
         // The same findings as the text output, in the same order.
-        const Run text = run({QStringLiteral("check"), QStringLiteral("--all")});
+        const CliRun text = run({QStringLiteral("check"), QStringLiteral("--all")});
         QCOMPARE(array.size(), text.lines().size());
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QJsonObject o = array.at(i).toObject();
@@ -343,8 +321,8 @@ private Q_SLOTS:
             readFile(dataPath(QStringLiteral("messy/en-email.md")))
                 .indexOf(QStringLiteral("The forum opened"), 100));
 
-        const Run clean = run({QStringLiteral("check"), QStringLiteral("clean"),
-                               QStringLiteral("--format"), QStringLiteral("json")});
+        const CliRun clean = run({QStringLiteral("check"), QStringLiteral("clean"),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(clean.exitCode, 0);
         QCOMPARE(clean.out.trimmed(), QStringLiteral("[]"));
     }
@@ -371,7 +349,7 @@ private Q_SLOTS:
         createLibrary();
         if (QTest::currentTestFailed())
             return;
-        const Run r = run(QStringList{QStringLiteral("check")} + args);
+        const CliRun r = run(QStringList{QStringLiteral("check")} + args);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
         QCOMPARE(r.errLines().size(), 1);
@@ -379,7 +357,7 @@ private Q_SLOTS:
     }
 
     void missingLibrary() {
-        const Run r = run({QStringLiteral("check"), QStringLiteral("--all")});
+        const CliRun r = run({QStringLiteral("check"), QStringLiteral("--all")});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.errLines().size(), 1);
         QVERIFY(!QFile::exists(m_library));
@@ -390,9 +368,9 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         const QString reason = QStringLiteral("quoting a sign");
-        Run r = run({QStringLiteral("check"), QStringLiteral("warn"), QStringLiteral("--ignore"),
-                     QStringLiteral("repeated-word:en:body:1:29-1:36"), QStringLiteral("--reason"),
-                     reason});
+        CliRun r = run({QStringLiteral("check"), QStringLiteral("warn"), QStringLiteral("--ignore"),
+                        QStringLiteral("repeated-word:en:body:1:29-1:36"),
+                        QStringLiteral("--reason"), reason});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.lines().size(), 1);
         QVERIFY2(r.out.contains(reason), qPrintable(r.out));
@@ -462,7 +440,7 @@ private Q_SLOTS:
         QFETCH(QStringList, fixedChecks);
         QFETCH(QStringList, gone);
         const QString file = dataPath(QStringLiteral("messy/en-email.md"));
-        const Run r = run(QStringList{QStringLiteral("import")} + options + QStringList{file});
+        const CliRun r = run(QStringList{QStringLiteral("import")} + options + QStringList{file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // stdout stays one id a line; the report goes to stderr.
         QCOMPARE(r.lines().size(), 1);
@@ -519,7 +497,7 @@ private Q_SLOTS:
         library->reset();
 
         // `history` lists both; the original comes back with `restore`.
-        const Run history = run({QStringLiteral("history"), id.toString(QUuid::WithoutBraces)});
+        const CliRun history = run({QStringLiteral("history"), id.toString(QUuid::WithoutBraces)});
         QVERIFY2(history.exitCode == 0, qPrintable(history.err));
         QCOMPARE(history.lines().size(), 2);
         QVERIFY2(history.lines().at(0).contains(QStringLiteral("cleanup: ")),

@@ -1,26 +1,17 @@
 // copydesk-cli import / export, run as a process: output, files and exit codes.
 #include "app/export/interchangetestutil.h"
 #include "export/interchange.h"
+#include "support/clirun.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace copydesk;
+using namespace copydesk::test;
 using namespace copydesk::testing;
-
-namespace {
-
-struct Run final {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestExportCli final : public QObject {
     Q_OBJECT
@@ -47,7 +38,7 @@ private Q_SLOTS:
     void help() {
         QFETCH(QString, command);
         QFETCH(QString, mentions);
-        const Run r = run({command, QStringLiteral("--help")});
+        const CliRun r = run({command, QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("--lang")));
@@ -77,7 +68,7 @@ private Q_SLOTS:
     }
     void usage() {
         QFETCH(QStringList, args);
-        const Run r = run(args + QStringList{QStringLiteral("--library"), m_library});
+        const CliRun r = run(args + QStringList{QStringLiteral("--library"), m_library});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY(!r.err.isEmpty());
@@ -87,7 +78,7 @@ private Q_SLOTS:
     void importThenExport() {
         const QString en = interchangeData(QStringLiteral("hugo/water-report.en.md"));
         const QString fr = interchangeData(QStringLiteral("hugo/water-report.fr.md"));
-        const Run imported = run({QStringLiteral("import"), en, fr});
+        const CliRun imported = run({QStringLiteral("import"), en, fr});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         const QStringList ids = imported.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(ids.size(), 1);
@@ -95,8 +86,9 @@ private Q_SLOTS:
 
         // To a folder: one file per version, paths printed.
         const QString folder = m_dir->filePath(QStringLiteral("site/content/news"));
-        const Run exported = run({QStringLiteral("export"), ids.front(), QStringLiteral("--format"),
-                                  QStringLiteral("md"), QStringLiteral("--output"), folder});
+        const CliRun exported =
+            run({QStringLiteral("export"), ids.front(), QStringLiteral("--format"),
+                 QStringLiteral("md"), QStringLiteral("--output"), folder});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         const QStringList paths = exported.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(paths.size(), 2);
@@ -117,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(roundTrip->id, original->id);
 
         // One version to standard output, found by slug.
-        const Run single =
+        const CliRun single =
             run({QStringLiteral("export"), QStringLiteral("clean-water"), QStringLiteral("--lang"),
                  QStringLiteral("fr"), QStringLiteral("--output"), QStringLiteral("-")});
         QVERIFY2(single.exitCode == 0, qPrintable(single.err));
@@ -127,16 +119,16 @@ private Q_SLOTS:
             single.out.contains(QStringLiteral("title: L’eau potable arrive dans 10 000 foyers")));
 
         // Standard output takes one version only.
-        const Run both = run({QStringLiteral("export"), QStringLiteral("clean-water"),
-                              QStringLiteral("--output"), QStringLiteral("-")});
+        const CliRun both = run({QStringLiteral("export"), QStringLiteral("clean-water"),
+                                 QStringLiteral("--output"), QStringLiteral("-")});
         QCOMPARE(both.exitCode, 2);
     }
 
     void importFormats() {
-        const Run r = run({QStringLiteral("import"), QStringLiteral("--lang"), QStringLiteral("fr"),
-                           interchangeData(QStringLiteral("email.txt")),
-                           interchangeData(QStringLiteral("old-web-page.html")),
-                           interchangeData(QStringLiteral("no-front-matter.md"))});
+        const CliRun r = run({QStringLiteral("import"), QStringLiteral("--lang"),
+                              QStringLiteral("fr"), interchangeData(QStringLiteral("email.txt")),
+                              interchangeData(QStringLiteral("old-web-page.html")),
+                              interchangeData(QStringLiteral("no-front-matter.md"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
     }
@@ -166,7 +158,7 @@ private Q_SLOTS:
             else
                 resolved.append(arg);
         }
-        const Run r = run(resolved);
+        const CliRun r = run(resolved);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -175,28 +167,13 @@ private Q_SLOTS:
     }
 
 private:
-    Run run(const QStringList& args) {
+    CliRun run(const QStringList& args) {
         QStringList all = args;
         if (!all.contains(QStringLiteral("--library")) && !all.contains(QStringLiteral("--help"))) {
             all.append(QStringLiteral("--library"));
             all.append(m_library);
         }
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // Keep the default library and settings of whoever runs the tests out of reach.
-        env.insert(QStringLiteral("HOME"), m_dir->path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir->path());
-        process.start(m_cli, all);
-        Run r;
-        if (!process.waitForFinished(60000))
-            return r;
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = QString::fromUtf8(process.readAllStandardOutput());
-        r.err = QString::fromUtf8(process.readAllStandardError());
-        return r;
+        return runCli(all, {}, m_dir->path());
     }
 
     QString m_cli;

@@ -1,22 +1,13 @@
 // copydesk-cli render, run as a process: flags, exit codes, the library's setting.
 #include "library/library.h"
+#include "support/clirun.h"
 
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace copydesk;
-
-namespace {
-
-struct Run final {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-} // namespace
+using namespace copydesk::test;
 
 class TestMarkdownCli final : public QObject {
     Q_OBJECT
@@ -67,10 +58,10 @@ private Q_SLOTS:
         QFETCH(QStringList, flags);
         QFETCH(QByteArray, markdown);
         QFETCH(QByteArray, html);
-        const Run r = run(flags, markdown);
+        const CliRun r = run(flags, markdown);
         QCOMPARE(r.err, QString());
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, html);
+        QCOMPARE(r.rawOut, html);
     }
 
     void errors_data() {
@@ -94,9 +85,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, markdown);
         QFETCH(int, exitCode);
         QFETCH(QString, message);
-        const Run r = run(flags, markdown);
+        const CliRun r = run(flags, markdown);
         QCOMPARE(r.exitCode, exitCode);
-        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.rawOut.isEmpty());
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         if (exitCode == 1)
             QCOMPARE(r.err.count(u'\n'), 1); // one line
@@ -121,22 +112,14 @@ private Q_SLOTS:
             QVERIFY2(library.ok(), qPrintable(library.error()));
             QVERIFY((*library)->setSetting(QStringLiteral("markdown.rawHtml"), value).ok());
         }
-        const Run r = run({QStringLiteral("--library"), path}, "<b>x</b>\n");
+        const CliRun r = run({QStringLiteral("--library"), path}, "<b>x</b>\n");
         QCOMPARE(r.err, QString());
-        QCOMPARE(r.out, html);
+        QCOMPARE(r.rawOut, html);
     }
 
 private:
-    Run run(const QStringList& flags, const QByteArray& input) const {
-        QProcess process;
-        process.start(m_cli, QStringList{QStringLiteral("render")} + flags);
-        if (!process.waitForStarted())
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        process.waitForFinished();
-        return {process.exitCode(), process.readAllStandardOutput(),
-                QString::fromUtf8(process.readAllStandardError())};
+    CliRun run(const QStringList& flags, const QByteArray& input) const {
+        return runCli(QStringList{QStringLiteral("render")} + flags, input);
     }
 
     QString m_cli;
