@@ -12,10 +12,7 @@ namespace copydesk::cli {
 int runExport(const QStringList& args) {
     const QString name = QStringLiteral("export");
     QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("ARTICLE"),
-        QCoreApplication::translate("cli", "Id (or unique id prefix) or slug of the article."),
-        QStringLiteral("ID|SLUG"));
+    addArticleArgument(parser);
     const QCommandLineOption format(
         QStringLiteral("format"),
         QCoreApplication::translate("cli", "Output format: md (Markdown with YAML front matter, "

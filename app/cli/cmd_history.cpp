@@ -9,10 +9,7 @@ namespace copydesk::cli {
 int runHistory(const QStringList& args) {
     const QString name = QStringLiteral("history");
     QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("ARTICLE"),
-        QCoreApplication::translate("cli", "Article id (or unique prefix) or slug."),
-        QStringLiteral("ID|SLUG"));
+    addArticleArgument(parser);
     const QCommandLineOption diff(
         QStringLiteral("diff"),
         QCoreApplication::translate("cli",

@@ -9,10 +9,7 @@ namespace copydesk::cli {
 int runRestore(const QStringList& args) {
     const QString name = QStringLiteral("restore");
     QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("ARTICLE"),
-        QCoreApplication::translate("cli", "Article id (or unique prefix) or slug."),
-        QStringLiteral("ID|SLUG"));
+    addArticleArgument(parser);
     parser.addPositionalArgument(
         QStringLiteral("REV"),
         QCoreApplication::translate("cli", "Revision to restore (see history)."));

@@ -49,10 +49,7 @@ void printText(const Article& a, const QList<const LanguageVersion*>& versions) 
 int runShow(const QStringList& args) {
     const QString name = QStringLiteral("show");
     QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("ARTICLE"),
-        QCoreApplication::translate("cli", "Article id (or unique prefix) or slug."),
-        QStringLiteral("ID|SLUG"));
+    addArticleArgument(parser);
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QCoreApplication::translate("cli", "Only this language version."),
                                   QStringLiteral("L"));

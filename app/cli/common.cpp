@@ -61,6 +61,13 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
     return std::nullopt;
 }
 
+void addArticleArgument(QCommandLineParser& parser) {
+    parser.addPositionalArgument(
+        QStringLiteral("ARTICLE"),
+        QCoreApplication::translate("cli", "Article id (or unique id prefix) or slug."),
+        QStringLiteral("ID|SLUG"));
+}
+
 Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, Library::Mode mode) {
     const QString path = parser.isSet(QStringLiteral("library"))
                              ? parser.value(QStringLiteral("library"))

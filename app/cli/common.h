@@ -29,6 +29,10 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
                                   const QString& description, const QStringList& args,
                                   bool withLibrary = true);
 
+/// Adds the ARTICLE positional argument (id, unique id prefix or slug) that
+/// Library::findArticle() resolves.
+void addArticleArgument(QCommandLineParser& parser);
+
 /// Prints a usage error for subcommand `name` and returns ExitUsage.
 int usageError(const QString& name, const QString& message);
 
