@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
+#include <QMutex>
 #include <QUrl>
 
 #include <algorithm>
@@ -59,6 +61,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"heading-level", Severity::Warning, QT_TRANSLATE_NOOP("checks", "Headings that skip a level")},
     {"version-numbers", Severity::Warning,
      QT_TRANSLATE_NOOP("checks", "Numbers that differ between versions")},
+    {"version-dates", Severity::Warning,
+     QT_TRANSLATE_NOOP("checks", "Dates that differ between versions")},
     {"version-links", Severity::Warning,
      QT_TRANSLATE_NOOP("checks", "Links that differ between versions")},
 };
@@ -197,7 +201,7 @@ bool isKnownCheck(QStringView id) {
 
 namespace {
 
-void runTextChecks(const FieldText& field, const CheckContext& context, QList<Finding>& out) {
+void runAllTextChecks(const FieldText& field, const CheckContext& context, QList<Finding>& out) {
     const qsizetype first = out.size();
     Sink sink(field, context, out);
     Speller* speller = spellerFor(context, field.language);
@@ -231,6 +235,27 @@ void runTextChecks(const FieldText& field, const CheckContext& context, QList<Fi
                 break;
             }
         }
+    }
+}
+
+// A run restricted to some checks must report exactly what the full run reports for
+// them. Chrome lines silence the other text checks (see above), so those two always
+// run, and only the requested findings are kept.
+void runTextChecks(const FieldText& field, const CheckContext& context, QList<Finding>& out) {
+    if (context.onlyChecks.isEmpty()) {
+        runAllTextChecks(field, context, out);
+        return;
+    }
+    CheckContext inner = context;
+    for (const QString& id : {QStringLiteral("boilerplate"), QStringLiteral("punctuation-line")}) {
+        if (!inner.onlyChecks.contains(id))
+            inner.onlyChecks.append(id);
+    }
+    QList<Finding> all;
+    runAllTextChecks(field, inner, all);
+    for (Finding& f : all) {
+        if (context.onlyChecks.contains(f.checkId))
+            out.append(std::move(f));
     }
 }
 
@@ -319,6 +344,186 @@ void collectNumbers(const FieldText& field, QList<NumberHit>& out) {
     }
 }
 
+// Dates written with a month name, as "MM-DD" (or "YYYY-MM" without a day), so that
+// "12 March", "March 12", "12 mars", "12 de marzo", "12 марта", "12 آذار" and
+// "3月12日" compare equal. Their numbers are left out of the number comparison, which
+// would otherwise see "10" in "2024年10月12日" and not in "12 October 2024".
+struct DateHit {
+    QString value; ///< month-day, or year-month when there is no day
+    Field field;
+    int start;
+    int end;
+    int year = 0; ///< 0 when the text gives none
+};
+
+// Month names of `language`, lower case and without a trailing full stop, from Qt's
+// locale data: format and standalone forms, long and short (Russian "марта" and
+// "март", "мар."). Added by hand: the Levantine and Iraqi Arabic names (كانون الثاني,
+// آذار…), which Qt files under ar-SY rather than "ar" but which all Arabic desks meet.
+const QHash<QString, int>& monthNames(const QString& language) {
+    static QHash<QString, QHash<QString, int>> cache;
+    static QMutex mutex;
+    QMutexLocker lock(&mutex);
+    const QString primary = language.section(QLatin1Char('-'), 0, 0).toLower();
+    auto it = cache.find(primary);
+    if (it != cache.end())
+        return it.value();
+    QHash<QString, int> names;
+    QList<QLocale> locales{QLocale(primary)};
+    if (primary == QLatin1String("ar"))
+        locales.append(QLocale(QLocale::Arabic, QLocale::Syria));
+    for (const QLocale& locale : std::as_const(locales)) {
+        for (int m = 1; m <= 12; ++m) {
+            for (const auto format : {QLocale::LongFormat, QLocale::ShortFormat}) {
+                for (QString name :
+                     {locale.monthName(m, format), locale.standaloneMonthName(m, format)}) {
+                    name = name.toLower();
+                    if (name.endsWith(QLatin1Char('.')))
+                        name.chop(1);
+                    // Chinese names are numbers ("3月"): the date is numeric there.
+                    if (name.size() >= 3 && !name.front().isDigit())
+                        names.insert(name, m);
+                }
+            }
+        }
+    }
+    return cache.insert(primary, names).value();
+}
+
+int digitsAt(const QString& p, int i, int& end) {
+    end = i;
+    int value = 0;
+    while (end < p.size() && p[end].isDigit() && end - i < 5) {
+        value = value * 10 + p[end].digitValue();
+        ++end;
+    }
+    if (end < p.size() && p[end].isDigit())
+        return -1;
+    return end > i ? value : -1;
+}
+
+void collectDates(const FieldText& field, QList<DateHit>& out) {
+    const QHash<QString, int>& names = monthNames(field.language);
+    auto key = [](int year, int month, int day) {
+        return day > 0 ? QStringLiteral("%1-%2")
+                             .arg(month, 2, 10, QLatin1Char('0'))
+                             .arg(day, 2, 10, QLatin1Char('0'))
+                       : QStringLiteral("%1-%2").arg(year).arg(month, 2, 10, QLatin1Char('0'));
+    };
+    for (const Block& block : field.scan.blocks) {
+        const QString& p = block.prose;
+        const QString lower = p.toLower();
+        const int n = int(p.size());
+        auto skip = [&](int i, bool allowDe) {
+            // Spaces, a comma and Spanish "de" between the parts of a date.
+            while (i < n) {
+                if (p[i].isSpace() || p[i] == QLatin1Char(','))
+                    ++i;
+                else if (allowDe && QStringView(lower).mid(i, 3) == QLatin1String("de "))
+                    i += 3;
+                else
+                    break;
+            }
+            return i;
+        };
+        for (int i = 0; i < n; ++i) {
+            if (field.cjk) {
+                // Chinese and Japanese dates: [YYYY年]M月D日.
+                if (!p[i].isDigit() || (i > 0 && p[i - 1].isDigit()))
+                    continue;
+                int start = i, end = 0, year = 0;
+                int v = digitsAt(p, i, end);
+                if (v >= 1000 && end < n && p[end] == QChar(0x5E74)) {
+                    year = v;
+                    i = end + 1;
+                    v = digitsAt(p, i, end);
+                }
+                if (v < 1 || v > 12 || end >= n || p[end] != QChar(0x6708))
+                    continue;
+                const int month = v;
+                int dayEnd = 0;
+                const int day = digitsAt(p, end + 1, dayEnd);
+                if (day >= 1 && day <= 31 && dayEnd < n && p[dayEnd] == QChar(0x65E5))
+                    out.append(DateHit{key(year, month, day), field.field, block.start + start,
+                                       block.start + dayEnd + 1, year});
+                else if (year > 0)
+                    out.append(DateHit{key(year, month, 0), field.field, block.start + start,
+                                       block.start + end + 1, year});
+                i = std::max(i, end);
+                continue;
+            }
+            if (!isWordChar(p[i]) || (i > 0 && isWordChar(p[i - 1])))
+                continue;
+            // The longest month name starting here (Arabic ones have two words).
+            int month = 0, nameEnd = i;
+            for (int len = std::min(n - i, 16); len >= 3; --len) {
+                if (i + len < n && isWordChar(p[i + len]))
+                    continue;
+                const auto found = names.constFind(lower.mid(i, len));
+                if (found != names.constEnd()) {
+                    month = found.value();
+                    nameEnd = i + len;
+                    break;
+                }
+            }
+            if (month == 0)
+                continue;
+            int afterName = nameEnd;
+            if (afterName < n && p[afterName] == QLatin1Char('.'))
+                ++afterName;
+            // A day before the name: "12 March", "12 de marzo", "1er mars".
+            int start = i, day = 0;
+            int j = i - 1;
+            while (j >= 0 && p[j].isSpace())
+                --j;
+            if (j >= 2 && QStringView(lower).mid(j - 1, 2) == QLatin1String("de") &&
+                p[j - 2].isSpace()) {
+                j -= 2;
+                while (j >= 0 && p[j].isSpace())
+                    --j;
+            }
+            int k = j;
+            while (k >= 0 && p[k].isLetter() && j - k < 2)
+                --k; // ordinal suffix: "1er", "1st"
+            if (k >= 0 && p[k].isDigit()) {
+                int d = k;
+                while (d > 0 && p[d - 1].isDigit())
+                    --d;
+                int dEnd = 0;
+                const int v = digitsAt(p, d, dEnd);
+                if (v >= 1 && v <= 31 && (d == 0 || !p[d - 1].isLetterOrNumber())) {
+                    day = v;
+                    start = d;
+                }
+            }
+            int end = afterName;
+            int next = skip(afterName, true);
+            int numEnd = 0;
+            const int v = next < n && p[next].isDigit() ? digitsAt(p, next, numEnd) : -1;
+            int year = 0;
+            if (day == 0 && v >= 1 && v <= 31 && numEnd - next <= 2) {
+                // "March 12[, 2024]"
+                day = v;
+                end = numEnd;
+                const int y = skip(numEnd, false);
+                int yEnd = 0;
+                const int yv = y < n && p[y].isDigit() ? digitsAt(p, y, yEnd) : -1;
+                if (yv >= 1000)
+                    end = yEnd;
+            } else if (v >= 1000) {
+                year = v;
+                end = numEnd;
+            }
+            // A bare month ("in March", English "may") is not a date.
+            if (day == 0 && year == 0)
+                continue;
+            out.append(DateHit{key(year, month, day), field.field, block.start + start,
+                               block.start + end, year});
+            i = end - 1;
+        }
+    }
+}
+
 QString normalizedUrl(const QString& url) {
     QUrl u = QUrl::fromUserInput(url);
     QString host = u.host().toLower();
@@ -346,7 +551,9 @@ void compareVersions(const Article& article, const LanguageVersion& source,
                          context.onlyChecks.contains(QLatin1String("version-numbers"));
     const bool links =
         context.onlyChecks.isEmpty() || context.onlyChecks.contains(QLatin1String("version-links"));
-    if (!numbers && !links)
+    const bool dates =
+        context.onlyChecks.isEmpty() || context.onlyChecks.contains(QLatin1String("version-dates"));
+    if (!numbers && !links && !dates)
         return;
     Q_UNUSED(article);
     const std::array<std::pair<const QString*, Field>, 3> sourceFields{
@@ -359,11 +566,13 @@ void compareVersions(const Article& article, const LanguageVersion& source,
          {&version.body, Field::Body}}};
 
     QList<NumberHit> sourceNumbers, numbersHere;
+    QList<DateHit> sourceDates, datesHere;
     QHash<QString, int> sourceLinks;
     QList<std::pair<QString, detail::Link>> linksHere;
     for (const auto& [text, field] : sourceFields) {
         const FieldText f(*text, field, source.language);
         collectNumbers(f, sourceNumbers);
+        collectDates(f, sourceDates);
         for (const detail::Link& link : f.scan.links) {
             if (!link.image && !link.url.isEmpty())
                 sourceLinks[normalizedUrl(link.url)] += 1;
@@ -373,7 +582,19 @@ void compareVersions(const Article& article, const LanguageVersion& source,
     for (const auto& [text, field] : fields) {
         texts.push_back(std::make_unique<FieldText>(*text, field, version.language));
         collectNumbers(*texts.back(), numbersHere);
+        collectDates(*texts.back(), datesHere);
     }
+    // The numbers of a date are compared as a date. (Its key leaves the year out when
+    // there is a day, so that "12 March" matches "12 mars 2024".)
+    auto withoutDates = [](QList<NumberHit>& numbers, const QList<DateHit>& inDates) {
+        numbers.removeIf([&](const NumberHit& n) {
+            return std::any_of(inDates.begin(), inDates.end(), [&](const DateHit& d) {
+                return d.field == n.field && n.start >= d.start && n.end <= d.end;
+            });
+        });
+    };
+    withoutDates(sourceNumbers, sourceDates);
+    withoutDates(numbersHere, datesHere);
     const FieldText& body = *texts[2];
     auto fieldText = [&](Field field) -> const FieldText& {
         return field == Field::Title ? *texts[0] : field == Field::Summary ? *texts[1] : *texts[2];
@@ -402,6 +623,49 @@ void compareVersions(const Article& article, const LanguageVersion& source,
             Sink sink(body, context, out);
             sink.add("version-numbers", Severity::Warning, 0, 0,
                      tr("%1 in the %2 version is missing here").arg(n.value, source.language));
+        }
+    }
+    if (dates) {
+        QHash<QString, int> counts;
+        for (const DateHit& d : std::as_const(sourceDates))
+            counts[d.value] += 1;
+        for (const DateHit& d : std::as_const(datesHere)) {
+            int& left = counts[d.value];
+            if (left > 0) {
+                --left;
+                // Same day and month: when both sides give a year, it must be one of
+                // the source's years for that day ("12 March 2024" vs "12 mars 2025").
+                bool sourceHasYear = false, sameYear = false;
+                for (const DateHit& s : std::as_const(sourceDates)) {
+                    if (s.value != d.value || s.year == 0)
+                        continue;
+                    sourceHasYear = true;
+                    sameYear = sameYear || s.year == d.year;
+                }
+                if (d.year != 0 && sourceHasYear && !sameYear) {
+                    Sink sink(fieldText(d.field), context, out);
+                    sink.add("version-dates", Severity::Warning, d.start, d.end,
+                             tr("The year of %1 differs from the %2 version")
+                                 .arg(fieldText(d.field).text.mid(d.start, d.end - d.start),
+                                      source.language));
+                }
+                continue;
+            }
+            Sink sink(fieldText(d.field), context, out);
+            sink.add(
+                "version-dates", Severity::Warning, d.start, d.end,
+                tr("The date %1 is not in the %2 version")
+                    .arg(fieldText(d.field).text.mid(d.start, d.end - d.start), source.language));
+        }
+        for (const DateHit& d : std::as_const(sourceDates)) {
+            int& left = counts[d.value];
+            if (left <= 0)
+                continue;
+            --left;
+            Sink sink(body, context, out);
+            sink.add(
+                "version-dates", Severity::Warning, 0, 0,
+                tr("A date (%1) in the %2 version is missing here").arg(d.value, source.language));
         }
     }
     if (links) {

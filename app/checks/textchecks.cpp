@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace copydesk::checks::detail {
 
 namespace {
@@ -18,10 +21,9 @@ QString primaryLanguage(const QString& language) {
     return language.section(QLatin1Char('-'), 0, 0).toLower();
 }
 
-// Short words that are never written glued to a neighbour. Splitting a rejected token
-// "anywhere" is only trusted when one half is one of these: compounds the dictionary
-// lacks ("livestream", "cyberattack") split into two real words too, and flagging
-// them would be a false positive.
+// Short words that are often glued to a neighbour when a space is lost. A split next
+// to one of these is trusted even when the other half is short or the token is
+// capitalised ("Conferenceand"); other splits need two longer words (see gluedSplit).
 const QSet<QString>& functionWords(const QString& lang) {
     static const QHash<QString, QSet<QString>> words{
         {QStringLiteral("en"),
@@ -46,11 +48,13 @@ const QSet<QString>& functionWords(const QString& lang) {
           QStringLiteral("pas"),  QStringLiteral("cette"), QStringLiteral("ces"),
           QStringLiteral("leur"), QStringLiteral("leurs")}},
         {QStringLiteral("es"),
-         {QStringLiteral("el"), QStringLiteral("la"), QStringLiteral("los"), QStringLiteral("las"),
-          QStringLiteral("de"), QStringLiteral("del"), QStringLiteral("en"), QStringLiteral("un"),
-          QStringLiteral("una"), QStringLiteral("por"), QStringLiteral("para"),
-          QStringLiteral("con"), QStringLiteral("que"), QStringLiteral("es"), QStringLiteral("son"),
-          QStringLiteral("al"), QStringLiteral("sus")}},
+         {QStringLiteral("el"),    QStringLiteral("la"),   QStringLiteral("los"),
+          QStringLiteral("las"),   QStringLiteral("de"),   QStringLiteral("del"),
+          QStringLiteral("en"),    QStringLiteral("un"),   QStringLiteral("una"),
+          QStringLiteral("por"),   QStringLiteral("para"), QStringLiteral("con"),
+          QStringLiteral("que"),   QStringLiteral("es"),   QStringLiteral("son"),
+          QStringLiteral("al"),    QStringLiteral("sus"),  QStringLiteral("sin"),
+          QStringLiteral("sobre"), QStringLiteral("entre")}},
         {QStringLiteral("ru"),
          {QStringLiteral("на"), QStringLiteral("по"), QStringLiteral("из"), QStringLiteral("за"),
           QStringLiteral("не"), QStringLiteral("что"), QStringLiteral("как"), QStringLiteral("это"),
@@ -108,11 +112,25 @@ bool allowListed(const CheckContext& context, QStringView word) {
     return false;
 }
 
-// Where a token rejected by the dictionary splits into two accepted words, or -1.
-// `safe` tells whether the split is at a case change ("openedThe"), which leaves
-// little doubt.
-int gluedSplit(QStringView word, Speller& speller, const QString& lang, bool& safe) {
-    safe = false;
+// Where a token rejected by the dictionary splits into two accepted words.
+struct Split final {
+    int at = -1; ///< -1: none
+    /// At a case change ("openedThe"), which leaves little doubt; splits elsewhere
+    /// may still be a compound the dictionary lacks, so their fix is not applied
+    /// without asking.
+    bool safe = false;
+};
+
+bool hasCase(QStringView word) {
+    return std::any_of(word.begin(), word.end(),
+                       [](QChar c) { return c.isUpper() || c.isLower(); });
+}
+
+// `mayBeAnywhere`: whether splits without a function word are allowed: not for names
+// (capitalised mid-sentence) and not in scripts without case, where a rejected name
+// ("فيليبيني") cannot be told from glued words and splits into real ones all too
+// easily.
+Split gluedSplit(QStringView word, Speller& speller, const QString& lang, bool mayBeAnywhere) {
     const int n = int(word.size());
     bool caseChange = false;
     for (int i = 1; i < n; ++i) {
@@ -126,29 +144,55 @@ int gluedSplit(QStringView word, Speller& speller, const QString& lang, bool& sa
             for (QChar c : left)
                 leftLower = leftLower && !c.isUpper();
             if (i >= 2 && n - i >= 2 && leftLower && speller.isCorrect(left) &&
-                speller.isCorrect(right)) {
-                safe = true;
-                return i;
-            }
+                speller.isCorrect(right))
+                return Split{i, true};
         }
     }
     if (caseChange)
-        return -1;
+        return {};
     const QSet<QString>& small = functionWords(lang);
-    if (small.isEmpty())
-        return -1;
     const QString lower = word.toString().toLower();
+    // Every split into two accepted words; a function word may be short, other parts
+    // need 3 letters. Without a function word the shorter part needs 5: en_US lacks
+    // "livestream" and "lockdown", which split into "live stream" and "lock down",
+    // while glued content words of 5 letters and more ("climatefinance") rarely form
+    // such compounds.
+    QList<int> candidates;
+    int withFunctionWord = -1;
     for (int i = 2; i <= n - 2; ++i) {
         const QString left = lower.left(i);
         const QString right = lower.mid(i);
-        const bool rightSmall = small.contains(right) && left.size() >= 3;
-        const bool leftSmall = small.contains(left) && right.size() >= 3;
-        if (!rightSmall && !leftSmall)
+        const bool leftSmall = small.contains(left);
+        const bool rightSmall = small.contains(right);
+        const bool viaFunctionWord =
+            (leftSmall && (rightSmall || right.size() >= 3)) || (rightSmall && left.size() >= 3);
+        const bool anywhere = mayBeAnywhere && std::min(left.size(), right.size()) >= 5;
+        if (!viaFunctionWord && !anywhere)
             continue;
-        if (speller.isCorrect(word.left(i)) && speller.isCorrect(right))
-            return i;
+        if (!speller.isCorrect(word.left(i)) || !speller.isCorrect(right))
+            continue;
+        if (viaFunctionWord && withFunctionWord < 0)
+            withFunctionWord = i;
+        candidates.append(i);
     }
-    return -1;
+    if (candidates.isEmpty())
+        return {};
+    if (candidates.size() == 1)
+        return Split{candidates.front(), false};
+    // Several splits: the one Hunspell itself suggests, else one with a function word,
+    // else the most balanced.
+    const QStringList suggested = speller.suggestions(word);
+    for (int i : std::as_const(candidates)) {
+        const QString spaced = word.left(i).toString() + QLatin1Char(' ') + word.mid(i).toString();
+        if (suggested.contains(spaced, Qt::CaseInsensitive))
+            return Split{i, false};
+    }
+    if (withFunctionWord >= 0)
+        return Split{withFunctionWord, false};
+    const auto balanced = std::min_element(candidates.begin(), candidates.end(), [n](int a, int b) {
+        return std::abs(n - 2 * a) < std::abs(n - 2 * b);
+    });
+    return Split{*balanced, false};
 }
 
 bool isSentenceEnd(QChar c) {
@@ -165,6 +209,49 @@ bool isCaseless(QChar c) {
     return c.isLetter() && !c.isUpper() && !c.isLower();
 }
 
+// Whether the token at `start` begins a sentence: only spaces, opening quotes and
+// brackets, or Markdown syntax stand between it and the block start or a full stop.
+bool atSentenceStart(const QString& prose, int start) {
+    for (int i = start - 1; i >= 0; --i) {
+        const QChar c = prose[i];
+        if (c.isSpace() || c == kMask || c.category() == QChar::Punctuation_Open ||
+            c.category() == QChar::Punctuation_InitialQuote || c == QLatin1Char('"') ||
+            c == QChar(0xAB) || c == QChar(0x201E) || c == QChar(0x00BF) || c == QChar(0x00A1))
+            continue;
+        return isSentenceEnd(c) || c == QChar(0x2026) || c == QLatin1Char(':');
+    }
+    return true;
+}
+
+// French elides "le", "de", "que"… before a vowel: "dansl’eau" lost the space before
+// "l’", "ministresdel’ONU" two spaces ("ministres de l’ONU"). Returns where spaces
+// go, or nothing. Only when the elided word and what follows make an accepted word.
+QList<int> elisionSplit(QStringView word, int apostrophe, Speller& speller, const QString& lang,
+                        bool mayBeAnywhere) {
+    if (lang != QLatin1String("fr"))
+        return {};
+    static const QStringList elided{QStringLiteral("qu"), QStringLiteral("l"), QStringLiteral("d"),
+                                    QStringLiteral("j"),  QStringLiteral("m"), QStringLiteral("n"),
+                                    QStringLiteral("s"),  QStringLiteral("t"), QStringLiteral("c")};
+    const QStringView head = word.left(apostrophe);
+    for (const QString& e : elided) {
+        if (!head.endsWith(e, Qt::CaseInsensitive) || head.size() < e.size() + 2)
+            continue;
+        const int at = int(head.size() - e.size());
+        if (!speller.isCorrect(word.mid(at)))
+            continue;
+        const QStringView stem = head.left(at);
+        if (speller.isCorrect(stem))
+            return {at};
+        if (stem.size() < 5)
+            continue;
+        const Split split = gluedSplit(stem, speller, lang, mayBeAnywhere);
+        if (split.at >= 0)
+            return {split.at, at};
+    }
+    return {};
+}
+
 void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
     const FieldText& f = sink.field();
     const QString& p = block.prose;
@@ -174,7 +261,7 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
     if (speller && sink.enabled("glued-words")) {
         for (const Token& t : toks) {
             const QStringView word = QStringView(p).mid(t.start, t.end - t.start);
-            if (word.size() < 5 || word.contains(QLatin1Char('\'')) || word.contains(QChar(0x2019)))
+            if (word.size() < 5)
                 continue;
             // Neighbours that glue to other non-prose (code, digits, URLs) are not words.
             const QChar before = t.start > 0 ? p[t.start - 1] : QChar(u' ');
@@ -191,16 +278,35 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
             }
             if ((upper && !lower) || allowListed(sink.context(), word) || speller->isCorrect(word))
                 continue;
+            // A capital anywhere but at a sentence start makes a name ("Lopezand" may
+            // be one); only splits next to a function word are trusted there.
+            const bool name = word.front().isUpper() && !atSentenceStart(p, t.start);
+            const bool mayBeAnywhere = hasCase(word) && !name;
+            QList<int> spaces; // offsets in the token where a space goes
             bool safe = false;
-            const int split = gluedSplit(word, *speller, lang, safe);
-            if (split < 0)
+            int apostrophe = int(word.indexOf(QLatin1Char('\'')));
+            if (apostrophe < 0)
+                apostrophe = int(word.indexOf(QChar(0x2019)));
+            if (apostrophe >= 0) {
+                spaces = elisionSplit(word, apostrophe, *speller, lang, mayBeAnywhere);
+            } else {
+                const Split split = gluedSplit(word, *speller, lang, mayBeAnywhere);
+                if (split.at >= 0)
+                    spaces.append(split.at);
+                safe = split.safe;
+            }
+            if (spaces.isEmpty())
                 continue;
-            const int at = block.start + t.start + split;
+            QString spaced = word.toString();
+            QList<TextEdit> edits;
+            for (qsizetype k = spaces.size() - 1; k >= 0; --k)
+                spaced.insert(spaces[k], QLatin1Char(' '));
+            for (int at : std::as_const(spaces))
+                edits.append(TextEdit{block.start + t.start + at, 0, QStringLiteral(" ")});
             Finding& finding = sink.add(
                 "glued-words", Severity::Warning, block.start + t.start, block.start + t.end,
-                tr("“%1” looks like two words run together: “%2 %3”")
-                    .arg(word.toString(), word.left(split).toString(), word.mid(split).toString()));
-            finding.fix = Fix{tr("Insert a space"), {TextEdit{at, 0, QStringLiteral(" ")}}};
+                tr("“%1” looks like words run together: “%2”").arg(word.toString(), spaced));
+            finding.fix = Fix{tr("Insert a space"), edits};
             finding.safeFix = safe;
         }
     }

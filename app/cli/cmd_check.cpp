@@ -256,17 +256,14 @@ int runCheck(const QStringList& args) {
         writer.emplace(out());
     bool errors = false;
     checks::CheckContext context = base;
+    // A restricted run reports exactly the full run's findings for these ids.
+    context.onlyChecks = onlyChecks;
+    // A restricted run reports exactly the full run's findings for these ids.
+    context.onlyChecks = onlyChecks;
     auto check = [&](const Article& article) {
         context.ignored =
             checks::ignoreListFromJson(lib.setting(checks::ignoreListSettingKey(article.id)));
-        QList<checks::Finding> findings = checks::runChecks(article, context);
-        // Filtered here rather than through CheckContext::onlyChecks: some checks drop
-        // findings that others explain (no "truncated" on a boilerplate line), and
-        // --only must show a subset of the full report, not different findings.
-        if (!onlyChecks.isEmpty()) {
-            findings.removeIf(
-                [&](const checks::Finding& f) { return !onlyChecks.contains(f.checkId); });
-        }
+        const QList<checks::Finding> findings = checks::runChecks(article, context);
         errors = errors || checks::hasErrors(findings);
         for (const checks::Finding& f : findings) {
             if (writer)

@@ -81,12 +81,16 @@ bool Speller::isCorrect(QStringView word) const {
 
 QStringList Speller::suggestions(QStringView word) const {
     QMutexLocker lock(&m_mutex);
+    const QString key = word.toString();
+    if (const auto it = m_suggestionCache.constFind(key); it != m_suggestionCache.constEnd())
+        return it.value();
     QStringList result;
     QStringDecoder decoder(m_utf8 ? "UTF-8" : m_encoding.constData());
     for (const std::string& s : m_hunspell->suggest(encode(word))) {
         const QByteArray bytes(s.data(), qsizetype(s.size()));
         result.append(decoder.isValid() ? decoder.decode(bytes) : QString::fromUtf8(bytes));
     }
+    m_suggestionCache.insert(key, result);
     return result;
 }
 

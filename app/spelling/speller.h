@@ -33,7 +33,8 @@ public:
 
     /// Whether the dictionary accepts `word` (one word, no surrounding spaces).
     bool isCorrect(QStringView word) const;
-    /// Hunspell's suggestions; slow (milliseconds), meant for the editor's menu.
+    /// Hunspell's suggestions; slow (milliseconds), meant for the editor's menu and
+    /// for choosing among splits of a glued word. Cached like isCorrect().
     QStringList suggestions(QStringView word) const;
 
 private:
@@ -47,6 +48,7 @@ private:
     QByteArray m_encoding;
     mutable QMutex m_mutex;
     mutable QHash<QString, bool> m_cache;
+    mutable QHash<QString, QStringList> m_suggestionCache;
 };
 
 /// Finds and keeps loaded Speller objects, one per dictionary. Loading a dictionary

@@ -199,6 +199,154 @@ private Q_SLOTS:
         QVERIFY(!isKnownCheck(u"spelling"));
     }
 
+    // A run restricted to one check reports exactly the full run's findings of it.
+    void onlyChecksSubset_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("id");
+        const QDir dir(dataDir() + QStringLiteral("/messy"));
+        const QStringList files = dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        for (const QString& name : files) {
+            for (const CheckInfo& info : checkCatalogue())
+                QTest::newRow(qPrintable(name + QLatin1Char(' ') + info.id))
+                    << dir.filePath(name) << info.id;
+        }
+    }
+    void onlyChecksSubset() {
+        QFETCH(QString, path);
+        QFETCH(QString, id);
+        const QString text = readFile(path);
+        QStringList expected;
+        for (const Finding& f : checkText(text, Field::Body, languageOf(path), context())) {
+            if (f.checkId == id)
+                expected.append(describe(f));
+        }
+        CheckContext c = context();
+        c.onlyChecks = {id};
+        QCOMPARE(describeAll(checkText(text, Field::Body, languageOf(path), c)), expected);
+    }
+
+    // Splits at a case change are fixed without asking; splits elsewhere may be a
+    // compound the dictionary lacks.
+    void gluedFixSafety_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("fixed");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("case change")
+            << QStringLiteral("en") << QStringLiteral("The forum openedThe talks.")
+            << QStringLiteral("The forum opened The talks.") << true;
+        QTest::newRow("anywhere") << QStringLiteral("en")
+                                  << QStringLiteral("They discussed climatefinance today.")
+                                  << QStringLiteral("They discussed climate finance today.")
+                                  << false;
+        QTest::newRow("elision") << QStringLiteral("fr")
+                                 << QStringLiteral("Les ministresdel’ONU sont arrivés.")
+                                 << QStringLiteral("Les ministres de l’ONU sont arrivés.") << false;
+        // A capitalised word mid-sentence is a name: only function-word splits there.
+        QTest::newRow("name") << QStringLiteral("en")
+                              << QStringLiteral("They met Climatefinance officials.") << QString()
+                              << false;
+    }
+    void gluedFixSafety() {
+        QFETCH(QString, language);
+        QFETCH(QString, text);
+        QFETCH(QString, fixed);
+        QFETCH(bool, safe);
+        CheckContext c = context();
+        c.onlyChecks = {QStringLiteral("glued-words")};
+        const QList<Finding> findings = checkText(text, Field::Summary, language, c);
+        if (fixed.isEmpty()) {
+            QVERIFY2(findings.isEmpty(), qPrintable(explain(findings)));
+            return;
+        }
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.front().safeFix, safe);
+        QCOMPARE(applyFixes(text, findings).text, fixed);
+    }
+
+    // Dates with month names compare across languages as dates.
+    void versionDates_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("translation");
+        QTest::addColumn<QStringList>("expected");
+        const QString en = QStringLiteral("The talks open on 12 March 2024 in Geneva.");
+        const QStringList none;
+        QTest::newRow("fr same") << en << QStringLiteral("fr")
+                                 << QStringLiteral("Les négociations s’ouvrent le 12 mars 2024.")
+                                 << none;
+        QTest::newRow("fr other day")
+            << en << QStringLiteral("fr")
+            << QStringLiteral("Les négociations s’ouvrent le 13 mars 2024.")
+            << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
+        QTest::newRow("en month first")
+            << QStringLiteral("The talks open on March 12, 2024.") << QStringLiteral("fr")
+            << QStringLiteral("Les négociations s’ouvrent le 12 mars 2024.") << none;
+        QTest::newRow("es same") << en << QStringLiteral("es")
+                                 << QStringLiteral(
+                                        "Las negociaciones empiezan el 12 de marzo de 2024.")
+                                 << none;
+        QTest::newRow("es other month")
+            << en << QStringLiteral("es")
+            << QStringLiteral("Las negociaciones empiezan el 12 de mayo de 2024.")
+            << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
+        QTest::newRow("fr other year")
+            << en << QStringLiteral("fr")
+            << QStringLiteral("Les négociations s’ouvrent le 12 mars 2025.")
+            << QStringList{QStringLiteral("version-dates")};
+        QTest::newRow("fr no year")
+            << en << QStringLiteral("fr")
+            << QStringLiteral("Les négociations s’ouvrent le 12 mars.") << none;
+        QTest::newRow("zh other year")
+            << QStringLiteral("The talks open on 12 October 2024.") << QStringLiteral("zh-Hans")
+            << QStringLiteral("谈判将于2025年10月12日开始。")
+            << QStringList{QStringLiteral("version-dates")};
+        QTest::newRow("ru genitive")
+            << en << QStringLiteral("ru") << QStringLiteral("Переговоры начнутся 12 марта 2024 г.")
+            << none;
+        QTest::newRow("ar") << en << QStringLiteral("ar")
+                            << QStringLiteral("تبدأ المحادثات في ١٢ مارس ٢٠٢٤ في جنيف.") << none;
+        QTest::newRow("ar levantine")
+            << en << QStringLiteral("ar")
+            << QStringLiteral("تبدأ المحادثات في 12 آذار 2024 في جنيف.") << none;
+        QTest::newRow("ar two-word month")
+            << QStringLiteral("The talks open on 5 January 2024.") << QStringLiteral("ar")
+            << QStringLiteral("تبدأ المحادثات في 5 كانون الثاني 2024.") << none;
+        QTest::newRow("zh") << QStringLiteral("The talks open on 12 October 2024.")
+                            << QStringLiteral("zh-Hans")
+                            << QStringLiteral("谈判将于2024年10月12日开始。") << none;
+        QTest::newRow("zh other day")
+            << QStringLiteral("The talks open on 12 October 2024.") << QStringLiteral("zh-Hans")
+            << QStringLiteral("谈判将于2024年10月13日开始。")
+            << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
+        QTest::newRow("may is a verb")
+            << QStringLiteral("Ministers may meet again in 2025.") << QStringLiteral("fr")
+            << QStringLiteral("Les ministres pourraient se revoir en 2025.") << none;
+    }
+    void versionDates() {
+        QFETCH(QString, source);
+        QFETCH(QString, language);
+        QFETCH(QString, translation);
+        QFETCH(QStringList, expected);
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Talks"));
+        a.versions.front().body = source;
+        LanguageVersion v;
+        v.language = language;
+        v.translatedFrom = QStringLiteral("en");
+        v.body = translation;
+        a.versions.append(v);
+        CheckContext c = context();
+        c.onlyChecks = {QStringLiteral("version-dates"), QStringLiteral("version-numbers")};
+        const QList<Finding> findings = checkVersion(a, a.versions.back(), c);
+        QStringList got;
+        for (const Finding& f : findings)
+            got.append(f.checkId);
+        if (got != expected)
+            qWarning().noquote() << explain(findings);
+        QCOMPARE(got, expected);
+    }
+
     void article() {
         Article a =
             makeArticle(QStringLiteral("en"), QStringLiteral("Ministers agree on water plan"));
