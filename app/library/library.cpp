@@ -56,6 +56,9 @@ std::optional<Error> checkPath(const QString& path, Library::Mode mode) {
         if (mode == Library::Mode::ReadOnly)
             return Error{tr("%1: no such library file").arg(path)};
         const QFileInfo dir(info.absolutePath());
+        if (dir.exists() && !dir.isDir())
+            return Error{tr("%1: cannot create the library: %2 is a file, not a folder")
+                             .arg(path, dir.filePath())};
         if (!dir.isDir())
             return Error{tr("%1: cannot create the library: folder %2 does not exist")
                              .arg(path, dir.filePath())};

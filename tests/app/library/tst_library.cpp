@@ -551,6 +551,17 @@ private Q_SLOTS:
             << QStringLiteral("no such");
         QTest::newRow("folder") << m_dir.path() << int(Library::Mode::ReadWrite)
                                 << QStringLiteral("folder");
+        // Unreadable even for root (the suite runs as root in CI): a path through a file.
+        QFile plain(m_dir.filePath(QStringLiteral("plain.txt")));
+        if (plain.open(QIODevice::WriteOnly))
+            plain.write("not a folder\n");
+        plain.close();
+        QTest::newRow("parent-is-file-readwrite")
+            << m_dir.filePath(QStringLiteral("plain.txt/lib.copydesk"))
+            << int(Library::Mode::ReadWrite) << QStringLiteral("is a file, not a folder");
+        QTest::newRow("parent-is-file-readonly")
+            << m_dir.filePath(QStringLiteral("plain.txt/lib.copydesk"))
+            << int(Library::Mode::ReadOnly) << QStringLiteral("no such");
     }
     void badPaths() {
         QFETCH(QString, path);
