@@ -266,7 +266,7 @@ private Q_SLOTS:
     }
 
     // Dates with month names compare across languages as dates.
-    void versionDates_data() {
+    void versionNumbersAndDates_data() {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("translation");
@@ -320,11 +320,33 @@ private Q_SLOTS:
             << QStringLiteral("The talks open on 12 October 2024.") << QStringLiteral("zh-Hans")
             << QStringLiteral("谈判将于2024年10月13日开始。")
             << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
+        // Numbers: written after ideographs, and with scale words.
+        QTest::newRow("zh numbers after ideographs")
+            << QStringLiteral("Delegates made 40 commitments and offered 5,000 internships.")
+            << QStringLiteral("zh-Hans")
+            << QStringLiteral("代表们作出40项承诺，提供5000个实习岗位。") << none;
+        QTest::newRow("zh other number")
+            << QStringLiteral("Delegates made 40 commitments.") << QStringLiteral("zh-Hans")
+            << QStringLiteral("代表们作出41项承诺。")
+            << QStringList{QStringLiteral("version-numbers"), QStringLiteral("version-numbers")};
+        QTest::newRow("ar thousand")
+            << QStringLiteral("They will restore 120,000 hectares.") << QStringLiteral("ar")
+            << QStringLiteral("سيعيدون تأهيل 120 ألف هكتار.") << none;
+        QTest::newRow("zh wan") << QStringLiteral("They will restore 120,000 hectares.")
+                                << QStringLiteral("zh-Hans")
+                                << QStringLiteral("将恢复12万公顷湿地。") << none;
+        QTest::newRow("fr millions")
+            << QStringLiteral("It helps 3.5 million people.") << QStringLiteral("fr")
+            << QStringLiteral("Il aide 3,5 millions de personnes.") << none;
+        QTest::newRow("ru other scale")
+            << QStringLiteral("They will restore 120,000 hectares.") << QStringLiteral("ru")
+            << QStringLiteral("Будет восстановлено 12 тысяч гектаров.")
+            << QStringList{QStringLiteral("version-numbers"), QStringLiteral("version-numbers")};
         QTest::newRow("may is a verb")
             << QStringLiteral("Ministers may meet again in 2025.") << QStringLiteral("fr")
             << QStringLiteral("Les ministres pourraient se revoir en 2025.") << none;
     }
-    void versionDates() {
+    void versionNumbersAndDates() {
         QFETCH(QString, source);
         QFETCH(QString, language);
         QFETCH(QString, translation);
