@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QtEndian>
 
 namespace copydesk {
 
@@ -150,10 +151,32 @@ Library::~Library() {
     // d->lock unlocks in its destructor, after the file is closed.
 }
 
+// SQLite keeps PRAGMA user_version big-endian at byte 60 of the file header. It may
+// lag behind a WAL that is not checkpointed yet, which only costs a needless attempt
+// below.
+static int headerSchemaVersion(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray header = file.read(64);
+    if (header.size() < 64)
+        return -1;
+    return qFromBigEndian<qint32>(header.constData() + 60);
+}
+
 Result<std::unique_ptr<Library>> Library::open(const QString& pathIn, Mode mode) {
     const QString path = QFileInfo(pathIn).absoluteFilePath();
     if (auto problem = checkPath(path, mode))
         return *problem;
+
+    // A reader of a library written by an older Copydesk upgrades it first (lossless,
+    // one transaction) when it can write the file and no one else is writing it;
+    // otherwise it gets the "older schema" error below.
+    if (mode == Mode::ReadOnly && QFileInfo(path).isWritable()) {
+        const int version = headerSchemaVersion(path);
+        if (version > 0 && version < detail::latestSchemaVersion())
+            (void)open(path, Mode::ReadWrite);
+    }
 
     auto p = std::make_unique<Private>();
     p->path = path;

@@ -75,7 +75,8 @@ public:
 
     /// Opens (and, in ReadWrite mode, creates or migrates) the library at `path`.
     /// ReadWrite fails with a clear message when another process holds the library
-    /// open for writing.
+    /// open for writing. ReadOnly upgrades a library of an older schema first when the
+    /// file is writable and nobody is writing to it, and fails clearly otherwise.
     static Result<std::unique_ptr<Library>> open(const QString& path, Mode mode = Mode::ReadWrite);
     /// QStandardPaths::AppDataLocation/library.copydesk
     static QString defaultPath();
