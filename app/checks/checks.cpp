@@ -597,6 +597,34 @@ QString normalizedUrl(const QString& url) {
     return host + QLatin1Char('/') + segments.join(QLatin1Char('/'));
 }
 
+// Matches a version's hits against its source's by value, counting repeats: a value
+// the source has twice must be there twice. Returns, for each hit of `here`, whether
+// it matched, and the source's hits that are left over (missing from `here`).
+template <typename Hit>
+std::pair<QList<bool>, QList<const Hit*>> matchHits(const QList<Hit>& source,
+                                                    const QList<Hit>& here) {
+    QHash<QString, int> counts;
+    for (const Hit& h : source)
+        counts[h.value] += 1;
+    QList<bool> matched;
+    matched.reserve(here.size());
+    for (const Hit& h : here) {
+        int& left = counts[h.value];
+        matched.append(left > 0);
+        if (left > 0)
+            --left;
+    }
+    QList<const Hit*> missing;
+    for (const Hit& h : source) {
+        int& left = counts[h.value];
+        if (left > 0) {
+            --left;
+            missing.append(&h);
+        }
+    }
+    return {matched, missing};
+}
+
 void compareVersions(const Article& article, const LanguageVersion& source,
                      const LanguageVersion& version, const CheckContext& context,
                      QList<Finding>& out) {
@@ -654,71 +682,55 @@ void compareVersions(const Article& article, const LanguageVersion& source,
     };
 
     if (numbers) {
-        QHash<QString, int> counts;
-        for (const NumberHit& n : std::as_const(sourceNumbers))
-            counts[n.value] += 1;
-        for (const NumberHit& n : std::as_const(numbersHere)) {
-            int& left = counts[n.value];
-            if (left > 0) {
-                --left;
+        const auto [matched, missing] = matchHits(sourceNumbers, numbersHere);
+        for (qsizetype i = 0; i < numbersHere.size(); ++i) {
+            if (matched[i])
                 continue;
-            }
+            const NumberHit& n = numbersHere[i];
             Sink sink(fieldText(n.field), context, out);
             sink.add("version-numbers", Severity::Warning, n.start, n.end,
                      tr("%1 is not in the %2 version").arg(n.value, source.language));
         }
-        // In the source's order, so that the list is stable.
-        for (const NumberHit& n : std::as_const(sourceNumbers)) {
-            int& left = counts[n.value];
-            if (left <= 0)
-                continue;
-            --left;
+        for (const NumberHit* n : missing) {
             Sink sink(body, context, out);
             sink.add("version-numbers", Severity::Warning, 0, 0,
-                     tr("%1 in the %2 version is missing here").arg(n.value, source.language));
+                     tr("%1 in the %2 version is missing here").arg(n->value, source.language));
         }
     }
     if (dates) {
-        QHash<QString, int> counts;
-        for (const DateHit& d : std::as_const(sourceDates))
-            counts[d.value] += 1;
-        for (const DateHit& d : std::as_const(datesHere)) {
-            int& left = counts[d.value];
-            if (left > 0) {
-                --left;
-                // Same day and month: when both sides give a year, it must be one of
-                // the source's years for that day ("12 March 2024" vs "12 mars 2025").
-                bool sourceHasYear = false, sameYear = false;
-                for (const DateHit& s : std::as_const(sourceDates)) {
-                    if (s.value != d.value || s.year == 0)
-                        continue;
+        const auto [matched, missing] = matchHits(sourceDates, datesHere);
+        for (qsizetype i = 0; i < datesHere.size(); ++i) {
+            const DateHit& d = datesHere[i];
+            const FieldText& text = fieldText(d.field);
+            const QString written = text.text.mid(d.start, d.end - d.start);
+            if (!matched[i]) {
+                Sink sink(text, context, out);
+                sink.add("version-dates", Severity::Warning, d.start, d.end,
+                         tr("The date %1 is not in the %2 version").arg(written, source.language));
+                continue;
+            }
+            // Same day and month: when both sides give a year, it must be one of the
+            // source's years for that day ("12 March 2024" vs "12 mars 2025").
+            bool sourceHasYear = false;
+            bool sameYear = false;
+            for (const DateHit& s : std::as_const(sourceDates)) {
+                if (s.value == d.value && s.year != 0) {
                     sourceHasYear = true;
                     sameYear = sameYear || s.year == d.year;
                 }
-                if (d.year != 0 && sourceHasYear && !sameYear) {
-                    Sink sink(fieldText(d.field), context, out);
-                    sink.add("version-dates", Severity::Warning, d.start, d.end,
-                             tr("The year of %1 differs from the %2 version")
-                                 .arg(fieldText(d.field).text.mid(d.start, d.end - d.start),
-                                      source.language));
-                }
-                continue;
             }
-            Sink sink(fieldText(d.field), context, out);
-            sink.add(
-                "version-dates", Severity::Warning, d.start, d.end,
-                tr("The date %1 is not in the %2 version")
-                    .arg(fieldText(d.field).text.mid(d.start, d.end - d.start), source.language));
+            if (d.year != 0 && sourceHasYear && !sameYear) {
+                Sink sink(text, context, out);
+                sink.add(
+                    "version-dates", Severity::Warning, d.start, d.end,
+                    tr("The year of %1 differs from the %2 version").arg(written, source.language));
+            }
         }
-        for (const DateHit& d : std::as_const(sourceDates)) {
-            int& left = counts[d.value];
-            if (left <= 0)
-                continue;
-            --left;
+        for (const DateHit* d : missing) {
             Sink sink(body, context, out);
             sink.add(
                 "version-dates", Severity::Warning, 0, 0,
-                tr("A date (%1) in the %2 version is missing here").arg(d.value, source.language));
+                tr("A date (%1) in the %2 version is missing here").arg(d->value, source.language));
         }
     }
     if (links) {
