@@ -44,16 +44,17 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
             QCoreApplication::translate("cli", "Library file to use instead of the default one."),
             QStringLiteral("PATH")));
     }
-    QStringList argv = args;
-    argv[0] = QStringLiteral("copydesk-cli ") + name;
-    if (!parser.parse(argv))
+    // parse() skips its first element as the program name: here, the subcommand's.
+    if (!parser.parse(args))
         return usageError(name, parser.errorText());
     if (parser.isSet(help)) {
-        // helpText() names the program by its path; show the subcommand instead.
+        // helpText() names the program by the path it was started with; show the
+        // subcommand instead.
         QString help = parser.helpText();
-        const qsizetype usageEnd = help.indexOf(u' ', help.indexOf(u' ') + 1);
-        if (help.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            help.replace(7, usageEnd - 7, QStringLiteral("copydesk-cli ") + name);
+        const QString program = QCoreApplication::arguments().constFirst();
+        const qsizetype at = help.indexOf(program);
+        if (at >= 0)
+            help.replace(at, program.size(), QStringLiteral("copydesk-cli ") + name);
         out() << help;
         out().flush();
         return ExitOk;

@@ -3,9 +3,11 @@
 #include "mainwindow/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -71,6 +73,31 @@ private Q_SLOTS:
         QCOMPARE(bool(alignment & Qt::AlignRight), alignRight);
         QVERIFY(alignment & Qt::AlignAbsolute);
         QVERIFY(index.data(Qt::ToolTipRole).toString().contains(title));
+    }
+
+    void countSaysWhenTheListIsOnePage() {
+        QTemporaryDir dir;
+        auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        QList<Article> articles;
+        for (int i = 0; i < ListFilter().limit + 1; ++i)
+            articles.append(makeArticle(QStringLiteral("en"), QStringLiteral("Item %1").arg(i)));
+        QVERIFY(library.value()->saveAll(articles).ok());
+
+        MainWindow window(*library.value());
+        auto* list = window.findChild<QTreeView*>();
+        QCOMPARE(list->model()->rowCount(), ListFilter().limit);
+        const auto labels = window.statusBar()->findChildren<QLabel*>();
+        const bool saysFirst = std::any_of(labels.begin(), labels.end(), [](const QLabel* l) {
+            return l->text() == QStringLiteral("First 100 articles");
+        });
+        QVERIFY(saysFirst);
+        window.findChild<QLineEdit*>()->setText(QStringLiteral("Item 7"));
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        const bool saysOne = std::any_of(labels.begin(), labels.end(), [](const QLabel* l) {
+            return l->text() == QStringLiteral("1 article(s)");
+        });
+        QVERIFY(saysOne);
     }
 
     void searchFiltersTheList() {

@@ -81,7 +81,10 @@ void MainWindow::applyFilter() {
     ListFilter filter;
     filter.text = m_search->text().trimmed();
     m_model->reload(filter);
-    m_count->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+    // The list holds one page; say so rather than pass it off as the library's size.
+    const int rows = m_model->rowCount();
+    m_count->setText(rows == filter.limit ? tr("First %n articles", nullptr, rows)
+                                          : tr("%n article(s)", nullptr, rows));
 }
 
 void MainWindow::restoreSettings() {
