@@ -1,7 +1,7 @@
 // copydesk-cli check [ARTICLE...] [--all] [--format text|json] [--only CHECK,...]
 //                    [--ignore CHECK:LANG:FIELD:LINE:COL[-LINE:COL] --reason TEXT]
 #include "checks/checks.h"
-#include "checks/report.h"
+#include "cli/report.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "spelling/speller.h"

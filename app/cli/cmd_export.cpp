@@ -1,8 +1,8 @@
 // copydesk-cli export ID|SLUG --format md [--lang L] [--output DIR|-]
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "export/frontmatter.h"
-#include "export/interchange.h"
+#include "interchange/frontmatter.h"
+#include "interchange/interchange.h"
 
 #include <QCoreApplication>
 #include <QDir>

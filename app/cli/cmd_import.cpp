@@ -1,9 +1,9 @@
 // copydesk-cli import FILE... [--lang L] [--format md|txt|html] [--fix CHECK,...] [--fix-safe]
 #include "checks/checks.h"
-#include "checks/report.h"
+#include "cli/report.h"
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "export/interchange.h"
+#include "interchange/interchange.h"
 #include "spelling/speller.h"
 
 #include <QCoreApplication>

@@ -3,7 +3,7 @@
 // ignore list kept in the library and the revisions an import with fixes leaves.
 #include "checks/checkcontext.h"
 #include "checks/checks.h"
-#include "export/interchange.h"
+#include "interchange/interchange.h"
 #include "library/library.h"
 #include "support/clirun.h"
 

@@ -1,7 +1,7 @@
 // cleanImportedArticle(): the clean-up the import and the GUI's paste dialog share.
 #include "checks/checks.h"
 #include "checks/importcleanup.h"
-#include "checks/report.h"
+#include "cli/report.h"
 #include "spelling/speller.h"
 
 #include <QFile>

@@ -1,9 +1,9 @@
 // Import into and export from a real SQLite library: round trips, merging by
 // translationKey, slug collisions, revisions, and bad input leaving the library as it
 // was.
-#include "app/export/interchangetestutil.h"
-#include "export/frontmatter.h"
-#include "export/interchange.h"
+#include "app/interchange/interchangetestutil.h"
+#include "interchange/frontmatter.h"
+#include "interchange/interchange.h"
 #include "library/library.h"
 
 #include <QCryptographicHash>

@@ -1,4 +1,4 @@
-#include "export/inputfile.h"
+#include "import/inputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,12 +1,12 @@
 // The interchange formats without a library: front matter round trips, hand-written
 // Hugo and Jekyll files, plain-text and HTML conversion, and bad input.
-#include "app/export/interchangetestutil.h"
-#include "export/frontmatter.h"
-#include "export/htmlimport.h"
-#include "export/inputfile.h"
-#include "export/interchange.h"
-#include "export/markdownescape.h"
-#include "export/plaintextimport.h"
+#include "app/interchange/interchangetestutil.h"
+#include "interchange/frontmatter.h"
+#include "import/htmlimport.h"
+#include "import/inputfile.h"
+#include "interchange/interchange.h"
+#include "markdown/markdownescape.h"
+#include "import/plaintextimport.h"
 
 #include <QFile>
 #include <QTemporaryDir>

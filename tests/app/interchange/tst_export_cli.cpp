@@ -1,6 +1,6 @@
 // copydesk-cli import / export, run as a process: output, files and exit codes.
-#include "app/export/interchangetestutil.h"
-#include "export/interchange.h"
+#include "app/interchange/interchangetestutil.h"
+#include "interchange/interchange.h"
 #include "support/clirun.h"
 
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "checks/report.h"
+#include "cli/report.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

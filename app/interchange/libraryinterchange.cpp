@@ -1,8 +1,8 @@
 // The parts of import and export that touch the library, apart from the file
 // formats so that those can be used (and tested) without one.
-#include "export/interchange.h"
+#include "interchange/interchange.h"
 
-#include "export/inputfile.h"
+#include "import/inputfile.h"
 #include "library/library.h"
 
 #include <QCoreApplication>

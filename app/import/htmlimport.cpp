@@ -1,7 +1,7 @@
-#include "export/htmlimport.h"
+#include "import/htmlimport.h"
 
-#include "export/inputfile.h"
-#include "export/markdownescape.h"
+#include "import/inputfile.h"
+#include "markdown/markdownescape.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "export/frontmatter.h"
+#include "interchange/frontmatter.h"
 
-#include "export/inputfile.h"
+#include "import/inputfile.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

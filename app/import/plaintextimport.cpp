@@ -1,6 +1,6 @@
-#include "export/plaintextimport.h"
+#include "import/plaintextimport.h"
 
-#include "export/markdownescape.h"
+#include "markdown/markdownescape.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
-#include "export/interchange.h"
+#include "interchange/interchange.h"
 
-#include "export/frontmatter.h"
-#include "export/htmlimport.h"
-#include "export/inputfile.h"
-#include "export/plaintextimport.h"
+#include "interchange/frontmatter.h"
+#include "import/htmlimport.h"
+#include "import/inputfile.h"
+#include "import/plaintextimport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "export/plaintextimport.h"
+#include "import/plaintextimport.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "export/markdownescape.h"
+#include "markdown/markdownescape.h"
 
 #include <QRegularExpression>
 
