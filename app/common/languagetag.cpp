@@ -1,0 +1,76 @@
+#include "common/languagetag.h"
+
+#include <QCoreApplication>
+
+#include <unicode/uloc.h>
+
+namespace copydesk {
+
+namespace {
+
+// Longest tag accepted: far above any real one (the longest registered tags are
+// about 20 characters) and well inside ICU's buffers.
+constexpr qsizetype kMaxTagLength = 64;
+
+QString quoted(QStringView tag) {
+    QString shown;
+    for (const QChar c : tag.left(kMaxTagLength)) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            shown += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    if (tag.size() > kMaxTagLength)
+        shown += QChar(0x2026);
+    return shown;
+}
+
+Error invalid(QStringView tag) {
+    return Error{QCoreApplication::translate("LanguageTag",
+                                             "\"%1\" is not a valid language tag (BCP 47, "
+                                             "for example en, fr, ar or zh-Hans)")
+                     .arg(quoted(tag)),
+                 ErrorKind::InvalidInput};
+}
+
+} // namespace
+
+Result<QString> canonicalLanguageTag(QStringView tag) {
+    if (tag.isEmpty() || tag.size() > kMaxTagLength)
+        return invalid(tag);
+    QByteArray ascii;
+    ascii.reserve(tag.size());
+    for (const QChar c : tag) {
+        const char16_t u = c.unicode();
+        if (u == u'_')
+            ascii += '-';
+        else if ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+                 u == u'-')
+            ascii += char(u);
+        else
+            return invalid(tag);
+    }
+    char locale[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_forLanguageTag(ascii.constData(), locale, sizeof locale, &parsed, &status);
+    if (U_FAILURE(status) || parsed != ascii.size())
+        return invalid(tag);
+    char canonical[ULOC_FULLNAME_CAPACITY];
+    status = U_ZERO_ERROR;
+    const int32_t length =
+        uloc_toLanguageTag(locale, canonical, sizeof canonical, /*strict=*/1, &status);
+    if (U_FAILURE(status) || length <= 0)
+        return invalid(tag);
+    const QString result = QString::fromLatin1(canonical, length);
+    // "und" is what ICU makes of a tag with no language (x-private, or nothing).
+    if (result == u"und" || result.startsWith(u"und-"))
+        return invalid(tag);
+    return result;
+}
+
+bool isValidLanguageTag(QStringView tag) {
+    return canonicalLanguageTag(tag).ok();
+}
+
+} // namespace copydesk
