@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/limits.h"
 #include "common/result.h"
 
 #include <QByteArray>
@@ -7,9 +8,8 @@
 
 namespace copydesk {
 
-/// Files larger than this are refused before they are read: an import is text
-/// written by people, and a bigger file is almost certainly the wrong one.
-inline constexpr qint64 kMaxImportFileSize = 20 * 1024 * 1024;
+/// Files larger than this are refused before they are read.
+inline constexpr qint64 kMaxImportFileSize = kMaxTextBytes;
 
 /// Reads `path` for import. Fails with a one-line message naming the file when it
 /// does not exist, is a folder, cannot be read or is larger than kMaxImportFileSize
