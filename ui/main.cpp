@@ -6,7 +6,13 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 
-int main(int argc, char* argv[]) {
+#include <cstdio>
+#include <exception>
+#include <new>
+
+namespace {
+
+int run(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Copydesk"));
     QApplication::setApplicationName(QStringLiteral("Copydesk"));
@@ -34,4 +40,34 @@ int main(int argc, char* argv[]) {
     copydesk::MainWindow window(*library.value());
     window.show();
     return app.exec();
+}
+
+/// The last word on an exception nobody caught (Qt passes one thrown in an event
+/// handler on out of exec()): one line on stderr, exit 1, instead of std::terminate's
+/// abort. Formatting allocates, which may fail again when memory ran out; then the
+/// untranslated text goes out as it is.
+int reportFatal(const char* message, const char* detail = nullptr) {
+    try {
+        QString line = QStringLiteral("copydesk: ") + QApplication::translate("main", message);
+        if (detail)
+            line += QStringLiteral(": ") + QString::fromLocal8Bit(detail);
+        std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
+    } catch (...) {
+        std::fprintf(stderr, "copydesk: %s\n", message);
+    }
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        return reportFatal(QT_TRANSLATE_NOOP("main", "out of memory"));
+    } catch (const std::exception& e) {
+        return reportFatal(QT_TRANSLATE_NOOP("main", "internal error"), e.what());
+    } catch (...) {
+        return reportFatal(QT_TRANSLATE_NOOP("main", "internal error"));
+    }
 }

@@ -1,6 +1,7 @@
 // copydesk-cli export ID|SLUG --format md [--lang L] [--output DIR|-]
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "common/languagetag.h"
 #include "interchange/frontmatter.h"
 #include "interchange/interchange.h"
 
@@ -49,7 +50,13 @@ int runExport(const QStringList& args) {
                           QCoreApplication::translate("cli", "unknown format '%1' (expected md)")
                               .arg(parser.value(format)));
     }
-    const QStringList languages = parser.values(lang);
+    QStringList languages;
+    for (const QString& value : parser.values(lang)) {
+        const auto tag = canonicalLanguageTag(value);
+        if (!tag)
+            return usageError(name, QStringLiteral("--lang: ") + tag.error());
+        languages.append(*tag);
+    }
     const QString target = parser.value(output);
     const bool toStdout = target == u"-";
     if (toStdout && languages.size() > 1) {
@@ -75,15 +82,17 @@ int runExport(const QStringList& args) {
                                          "--lang")
                                   .arg(QString::number(versions->size())));
         }
-        const QByteArray bytes = toFrontMatterMarkdown(*article, versions->front());
+        // Recorded only once the text has arrived: a full disk behind stdout is a
+        // failed export.
+        const auto written = writeDocument(toFrontMatterMarkdown(*article, versions->front()));
+        if (!written)
+            return fail(written.error());
         auto saved =
             (*library)->save(*article, RevisionKind::Export,
                              QCoreApplication::translate("cli", "exported to standard output: %1")
                                  .arg(versions->front().language));
         if (!saved)
             return fail(saved.error());
-        out() << QString::fromUtf8(bytes);
-        out().flush();
         return ExitOk;
     }
 

@@ -46,7 +46,7 @@ int runHistory(const QStringList& args) {
         for (const RevisionInfo& r : revisions) {
             out() << QString::number(r.id).rightJustified(6) << "  "
                   << r.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-                  << revisionKindId(r.kind).leftJustified(8) << "  " << r.note << '\n';
+                  << revisionKindId(r.kind).leftJustified(8) << "  " << oneLine(r.note) << '\n';
         }
         out().flush();
         return ExitOk;

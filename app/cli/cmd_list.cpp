@@ -48,7 +48,12 @@ int runList(const QStringList& args) {
 
     ListFilter filter;
     filter.tag = parser.value(tag);
-    filter.language = parser.value(lang);
+    if (parser.isSet(lang)) {
+        const auto language = languageOption(parser, QStringLiteral("lang"));
+        if (!language)
+            return usageError(name, language.error());
+        filter.language = *language;
+    }
     filter.text = parser.value(text);
     if (parser.isSet(status)) {
         filter.status = statusFromId(parser.value(status));
@@ -89,10 +94,10 @@ int runList(const QStringList& args) {
             out() << s.id.toString(QUuid::WithoutBraces) << "  "
                   << statusId(s.status).leftJustified(9) << "  "
                   << s.updated.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "  "
-                  << s.languages.join(QLatin1Char(',')) << "  " << s.title << '\n';
+                  << oneLine(s.languages.join(QLatin1Char(','))) << "  " << oneLine(s.title)
+                  << '\n';
         }
     }
-    out().flush();
     return ExitOk;
 }
 

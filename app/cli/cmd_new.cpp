@@ -1,10 +1,9 @@
 // copydesk-cli new --title T [--lang L] [--tag t]... [--body-file F]
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "common/limits.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QStringDecoder>
 
 namespace copydesk::cli {
 
@@ -23,7 +22,8 @@ int runNew(const QStringList& args) {
                                  QStringLiteral("t"));
     const QCommandLineOption bodyFile(
         QStringLiteral("body-file"),
-        QCoreApplication::translate("cli", "UTF-8 Markdown file with the body."),
+        QCoreApplication::translate("cli", "UTF-8 Markdown file with the body (at most %1 MB).")
+            .arg(kMaxTextBytes / 1024 / 1024),
         QStringLiteral("F"));
     parser.addOptions({title, lang, tag, bodyFile});
     if (const auto exit = parseArguments(
@@ -35,30 +35,31 @@ int runNew(const QStringList& args) {
                                     .arg(parser.positionalArguments().front()));
     if (parser.value(title).trimmed().isEmpty())
         return usageError(name, QCoreApplication::translate("cli", "--title is required"));
-    if (parser.value(lang).isEmpty())
-        return usageError(name, QCoreApplication::translate("cli", "--lang needs a language tag"));
+    const auto language = languageOption(parser, QStringLiteral("lang"));
+    if (!language)
+        return usageError(name, language.error());
 
-    Article article = makeArticle(parser.value(lang), parser.value(title).trimmed());
+    Article article = makeArticle(*language, parser.value(title).trimmed());
     article.tags = parser.values(tag);
     if (parser.isSet(bodyFile)) {
-        QFile file(parser.value(bodyFile));
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(QCoreApplication::translate("cli", "%1: cannot read (%2)")
-                            .arg(file.fileName(), file.errorString()));
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        article.versions.front().body = decoder.decode(file.readAll());
-        if (decoder.hasError())
-            return fail(QCoreApplication::translate("cli", "%1: not valid UTF-8 text")
-                            .arg(file.fileName()));
+        auto body = readTextFile(parser.value(bodyFile));
+        if (!body)
+            return fail(body.error());
+        article.versions.front().body = std::move(*body);
     }
 
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
+    // The id is printed before the article is saved: a script that cannot receive
+    // the id must not be left with an article it does not know of (and a retry would
+    // make a second one).
+    out() << article.id.toString(QUuid::WithoutBraces) << '\n';
+    if (const auto written = finishOutput(); !written)
+        return fail(written.error());
     const auto saved = (*library)->save(article);
     if (!saved)
         return fail(saved.error());
-    out() << article.id.toString(QUuid::WithoutBraces) << Qt::endl;
     return ExitOk;
 }
 

@@ -6,30 +6,9 @@
 
 #include <QCoreApplication>
 
-#include <cstdio>
-
 namespace copydesk::cli {
 
 namespace {
-
-/// All of standard input, as bytes. Read with stdio rather than through QString: the
-/// renderer wants UTF-8 anyway, and a 2 MB document should be copied as few times as
-/// possible.
-std::optional<QByteArray> readAllStdin() {
-    QByteArray data;
-    constexpr qsizetype kChunk = 1 << 16;
-    for (;;) {
-        const qsizetype used = data.size();
-        data.resize(used + kChunk);
-        const size_t got = std::fread(data.data() + used, 1, kChunk, stdin);
-        data.resize(used + static_cast<qsizetype>(got));
-        if (got < static_cast<size_t>(kChunk))
-            break;
-    }
-    if (std::ferror(stdin))
-        return std::nullopt;
-    return data;
-}
 
 bool isTrue(const QString& value) {
     return value == u"true" || value == u"1" || value == u"yes" || value == u"on";
@@ -103,18 +82,15 @@ int runRender(const QStringList& args) {
     if (parser.isSet(unsafe))
         options.rawHtml = true;
 
-    const std::optional<QByteArray> input = readAllStdin();
+    const auto input = readStdinBytes();
     if (!input)
-        return fail(QCoreApplication::translate("cli", "cannot read standard input"));
+        return fail(input.error());
     if (!QByteArrayView(*input).isValidUtf8())
         return fail(QCoreApplication::translate("cli", "standard input: not valid UTF-8 text"));
 
     const QByteArray html = renderHtmlUtf8(*input, options);
-    if (std::fwrite(html.constData(), 1, static_cast<size_t>(html.size()), stdout) !=
-            static_cast<size_t>(html.size()) ||
-        std::fflush(stdout) != 0) {
-        return fail(QCoreApplication::translate("cli", "cannot write standard output"));
-    }
+    if (const auto written = writeDocument(html); !written)
+        return fail(written.error());
     return ExitOk;
 }
 

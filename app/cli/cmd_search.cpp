@@ -11,7 +11,8 @@ int runSearch(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(
         QStringLiteral("QUERY"),
-        QCoreApplication::translate("cli", "Words to find; all must occur."));
+        QCoreApplication::translate("cli", "Words to find; all must occur. Put them after '--' "
+                                           "when one starts with '-'."));
     const QCommandLineOption limit(
         QStringLiteral("limit"), QCoreApplication::translate("cli", "At most N hits (default 20)."),
         QStringLiteral("N"), QStringLiteral("20"));
@@ -37,10 +38,9 @@ int runSearch(const QStringList& args) {
         return fail(library.error());
     const QList<SearchHit> hits = (*library)->search(query, max);
     for (const SearchHit& hit : hits) {
-        out() << hit.articleId.toString(QUuid::WithoutBraces) << "  " << hit.language << "  "
-              << hit.title << "\n    " << hit.snippet << '\n';
+        out() << hit.articleId.toString(QUuid::WithoutBraces) << "  " << oneLine(hit.language)
+              << "  " << oneLine(hit.title) << "\n    " << oneLine(hit.snippet) << '\n';
     }
-    out().flush();
     return ExitOk;
 }
 

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "library/library.h"
 
+#include <QByteArrayView>
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
@@ -10,21 +11,53 @@
 #include <memory>
 
 /// Shared plumbing of copydesk-cli subcommands: argument parsing with --help and
-/// --library, exit codes, and UTF-8 output streams.
+/// --library, exit codes, output that is safe on a terminal, bounded input.
 namespace copydesk::cli {
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 
+/// Standard output and standard error, UTF-8. Everything written through them passes
+/// terminalSafe(): text taken from articles, files and arguments can hold escape
+/// sequences that would retitle, clear or rewrite the user's terminal. Line breaks and
+/// tabs pass; JSON stays valid (an escaped character becomes a JSON \u escape).
+/// A failed write is remembered: see finishOutput().
 QTextStream& out();
 QTextStream& err();
+
+enum class LineBreaks { Keep, Escape };
+
+/// `text` with every character that a terminal would act on, or that reorders what
+/// is shown around it, written as an escape: C0 controls as \x1b, DEL, C1 controls,
+/// line and paragraph separators and the bidi embedding, override and isolate
+/// controls (U+202A-U+202E, U+2066-U+2069) as \u202e. Line feeds and tabs are kept
+/// unless `breaks` is Escape (a field printed on one line, such as a title in `list`).
+/// Character properties come from Qt's Unicode tables.
+QString terminalSafe(QStringView text, LineBreaks breaks = LineBreaks::Keep);
+
+/// terminalSafe(text, LineBreaks::Escape): a value that must stay on its line.
+QString oneLine(QStringView text);
+
+/// Writes `bytes` (a document: Markdown, HTML) to standard output after whatever
+/// out() holds, then flushes and checks the write. Passed unchanged when standard
+/// output is not a terminal, so a redirected file gets the exact bytes; made
+/// terminalSafe() when it is one. Fails with an Io (DiskFull) error naming standard
+/// output; call it BEFORE recording anything that depends on the output arriving.
+Result<void> writeDocument(QByteArrayView bytes);
+
+/// Flushes out() and reports whether everything written to standard output since the
+/// start arrived. Subcommands call it before they record anything; main() calls it
+/// before exiting, so `list > /dev/full` fails with exit 1.
+Result<void> finishOutput();
 
 /// Prints "copydesk-cli: <message>" on stderr and returns ExitFailure.
 int fail(const QString& message);
 
 /// Sets up `parser` for subcommand `name` (adds --help and, when `withLibrary`,
-/// --library PATH) and parses `args` (args[0] is the subcommand name). Returns an
-/// exit code when the caller must stop: ExitOk after printing help, ExitUsage after a
-/// usage error; std::nullopt to go on.
+/// --library PATH) and parses `args` (args[0] is the subcommand name). Options come
+/// before "--", arguments after it ("search -- -summit"); a single dash starts a long
+/// option (-library = --library), never a cluster of letters. Returns an exit code
+/// when the caller must stop: ExitOk after printing help, ExitUsage after a usage
+/// error; std::nullopt to go on.
 std::optional<int> parseArguments(QCommandLineParser& parser, const QString& name,
                                   const QString& description, const QStringList& args,
                                   bool withLibrary = true);
@@ -36,11 +69,23 @@ void addArticleArgument(QCommandLineParser& parser);
 /// Prints a usage error for subcommand `name` and returns ExitUsage.
 int usageError(const QString& name, const QString& message);
 
+/// The canonical form of the language tag given to `option` (common/languagetag.h),
+/// or a usage error naming the option.
+Result<QString> languageOption(const QCommandLineParser& parser, const QString& option);
+
 /// The library named by --library, or the default one (created with the samples on
 /// first use).
 Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, Library::Mode mode);
 
-/// Reads all of standard input as UTF-8.
+/// All of standard input, at most kMaxTextBytes (common/limits.h): a pipe or
+/// /dev/zero has no size, so the limit is checked while reading.
+Result<QByteArray> readStdinBytes();
+
+/// readStdinBytes() decoded as UTF-8.
 Result<QString> readStdin();
+
+/// A UTF-8 text file (a body file): at most kMaxTextBytes, whatever kind of file it is
+/// (a pipe from process substitution works; /dev/zero is refused at the limit).
+Result<QString> readTextFile(const QString& path);
 
 } // namespace copydesk::cli

@@ -6,6 +6,10 @@
 #include <QCoreApplication>
 
 #include <array>
+#include <cstdio>
+#include <exception>
+#include <new>
+#include <optional>
 
 namespace {
 
@@ -36,48 +40,141 @@ constexpr std::array kSubcommands{
 };
 
 int printUsage(QTextStream& stream) {
-    stream << QCoreApplication::translate("cli", "Usage: copydesk-cli COMMAND [OPTIONS]\n\n"
-                                                 "Commands:\n");
+    stream << QCoreApplication::translate(
+        "cli", "Usage: copydesk-cli [--library PATH] COMMAND [OPTIONS] [--] [ARGUMENTS]\n"
+               "       copydesk-cli --version\n\n"
+               "Commands:\n");
     for (const auto& c : kSubcommands) {
         stream << "  " << QString::fromLatin1(c.name).leftJustified(10)
                << QCoreApplication::translate("cli", c.summary) << '\n';
     }
     stream << '\n'
            << QCoreApplication::translate(
-                  "cli", "Run 'copydesk-cli COMMAND --help' for a command's options.")
+                  "cli", "--library PATH, before or after the command: the library file to use "
+                         "instead of the default one.\n"
+                         "Run 'copydesk-cli COMMAND --help' for a command's options.")
            << Qt::endl;
     return 0;
+}
+
+/// Options that every subcommand takes, accepted before the command too, as git and
+/// cargo take theirs: `copydesk-cli --library PATH list`. They are passed on right
+/// after the command's name, so they stay in front of a "--" in the rest.
+struct GlobalOptions {
+    QStringList forwarded;
+    bool help = false;
+    bool version = false;
+    qsizetype commandIndex = 0; ///< index in args of the command's name
+};
+
+std::optional<GlobalOptions> takeGlobalOptions(const QStringList& args) {
+    GlobalOptions g;
+    qsizetype i = 0;
+    while (i < args.size() && args.at(i).startsWith(QLatin1Char('-'))) {
+        const QString& a = args.at(i);
+        if (a == u"--help" || a == u"-h") {
+            g.help = true;
+        } else if (a == u"--version") {
+            g.version = true;
+        } else if (a == u"--library" || a == u"-library") {
+            if (i + 1 >= args.size()) {
+                err() << QCoreApplication::translate("cli",
+                                                     "copydesk-cli: missing value after '%1'")
+                             .arg(a)
+                      << '\n';
+                return std::nullopt;
+            }
+            g.forwarded << a << args.at(i + 1);
+            ++i;
+        } else if (a.startsWith(u"--library=") || a.startsWith(u"-library=")) {
+            g.forwarded << a;
+        } else {
+            err() << QCoreApplication::translate("cli", "copydesk-cli: unknown option '%1'")
+                         .arg(oneLine(a))
+                  << '\n';
+            return std::nullopt;
+        }
+        ++i;
+    }
+    g.commandIndex = i;
+    return g;
+}
+
+int dispatch(const QStringList& args) {
+    if (args.isEmpty()) {
+        printUsage(err());
+        return ExitUsage;
+    }
+    const auto global = takeGlobalOptions(args);
+    if (!global) {
+        printUsage(err());
+        return ExitUsage;
+    }
+    if (global->commandIndex >= args.size()) {
+        if (global->version) {
+            out() << "copydesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+            return ExitOk;
+        }
+        printUsage(global->help ? out() : err());
+        return global->help ? ExitOk : ExitUsage;
+    }
+    const QString& name = args.at(global->commandIndex);
+    if (name == u"help") {
+        printUsage(out());
+        return ExitOk;
+    }
+    QStringList commandArgs{name};
+    if (global->help)
+        commandArgs << QStringLiteral("--help");
+    commandArgs << global->forwarded << args.mid(global->commandIndex + 1);
+    for (const auto& c : kSubcommands) {
+        if (name == QLatin1String(c.name))
+            return c.run(commandArgs);
+    }
+    err() << QCoreApplication::translate("cli", "copydesk-cli: unknown command '%1'")
+                 .arg(oneLine(name))
+          << '\n';
+    printUsage(err());
+    return ExitUsage;
+}
+
+/// The last word on an exception nobody caught: one line, exit 1. Formatting the
+/// message allocates, which may fail again when memory ran out; then the untranslated
+/// text goes out as it is.
+int reportFatal(const char* message, const char* detail = nullptr) {
+    try {
+        QString line = QCoreApplication::translate("cli", message);
+        if (detail)
+            line += QStringLiteral(": ") + QString::fromLocal8Bit(detail);
+        fail(line);
+    } catch (...) {
+        std::fprintf(stderr, "copydesk-cli: %s\n", message);
+    }
+    return ExitFailure;
 }
 
 } // namespace
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Copydesk"));
-    QCoreApplication::setApplicationName(QStringLiteral("Copydesk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(COPYDESK_VERSION));
+    try {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("Copydesk"));
+        QCoreApplication::setApplicationName(QStringLiteral("Copydesk"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(COPYDESK_VERSION));
 
-    const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty()) {
-        printUsage(err());
-        return ExitUsage;
+        const int code = dispatch(app.arguments().mid(1));
+        // Output that did not arrive is a failure, even when the command has
+        // nothing else to report: `list > /dev/full` must not look like success.
+        const auto written = finishOutput();
+        if (!written && code == ExitOk)
+            return fail(written.error());
+        err().flush();
+        return code;
+    } catch (const std::bad_alloc&) {
+        return reportFatal(QT_TRANSLATE_NOOP("cli", "out of memory"));
+    } catch (const std::exception& e) {
+        return reportFatal(QT_TRANSLATE_NOOP("cli", "internal error"), e.what());
+    } catch (...) {
+        return reportFatal(QT_TRANSLATE_NOOP("cli", "internal error"));
     }
-    const QString& name = args.front();
-    if (name == QLatin1String("--help") || name == QLatin1String("-h") ||
-        name == QLatin1String("help")) {
-        printUsage(out());
-        return ExitOk;
-    }
-    if (name == QLatin1String("--version")) {
-        out() << "copydesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
-        return ExitOk;
-    }
-    for (const auto& c : kSubcommands) {
-        if (name == QLatin1String(c.name))
-            return c.run(args);
-    }
-    err() << QCoreApplication::translate("cli", "copydesk-cli: unknown command '%1'").arg(name)
-          << '\n';
-    printUsage(err());
-    return ExitUsage;
 }

@@ -1,0 +1,331 @@
+// What copydesk-cli lets out and takes in, run as a process: text from articles and
+// arguments reaches a terminal with its control characters escaped; a standard output
+// that cannot be written (/dev/full) is a failure that records nothing; text enters
+// within one size limit, read with a bound; running out of memory is reported.
+#include "clifixture.h"
+#include "common/limits.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace copydesk;
+using namespace copydesk::test;
+
+namespace {
+
+// OSC (set the window title) ended by BEL, then "clear screen"; a right-to-left
+// override and its pop, a C1 CSI and a DEL.
+const QString kEvilTitle = QStringLiteral("Evil \x1b]0;pwned\x07\x1b[2J \u202e"
+                                          "admin\u202c x\u009by\u007fz");
+const QString kEvilTitleShown = QStringLiteral("Evil \\x1b]0;pwned\\x07\\x1b[2J \\u202e"
+                                               "admin\\u202c x\\u009by\\u007fz");
+const QByteArray kEvilBody = "Body \x1b[31mred\x1b[0m text.\n\nSecond\tparagraph.";
+const QString kEvilBodyShown = QStringLiteral("Body \\x1b[31mred\\x1b[0m text.");
+
+/// The first of the injected characters found in `text`, as U+XXXX, or "".
+QString injectedControl(const QString& text) {
+    for (const char16_t c : {u'\x1b', u'\x07', u'\u202e', u'\u202c', u'\u009b', u'\u007f'}) {
+        if (text.contains(QChar(c)))
+            return QStringLiteral("U+%1").arg(int(c), 4, 16, QLatin1Char('0'));
+    }
+    return {};
+}
+
+QStringList withLibrary(QStringList args, const CliFixture& f) {
+    return args << QStringLiteral("--library") << f.library();
+}
+
+} // namespace
+
+class TestCliIo final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(!cliPath().isEmpty(), "COPYDESK_CLI is not set (run through ctest)");
+    }
+
+    void escapesInReports_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("shown");
+        QTest::newRow("list") << QStringList{QStringLiteral("list")}
+                              << QStringList{kEvilTitleShown};
+        QTest::newRow("search") << QStringList{QStringLiteral("search"), QStringLiteral("red")}
+                                << QStringList{kEvilTitleShown, kEvilBodyShown};
+        QTest::newRow("show") << QStringList{QStringLiteral("show"), QStringLiteral("%A")}
+                              << QStringList{kEvilTitleShown, kEvilBodyShown,
+                                             QStringLiteral("Second\tparagraph.")};
+        QTest::newRow("history, diff")
+            << QStringList{QStringLiteral("history"), QStringLiteral("%A"),
+                           QStringLiteral("--diff"), QStringLiteral("1")}
+            << QStringList{kEvilBodyShown};
+        QTest::newRow("check") << QStringList{QStringLiteral("check"), QStringLiteral("%A")}
+                               << QStringList{};
+    }
+
+    // Before: the title went to the terminal as it was, retitling and clearing it.
+    void escapesInReports() {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, shown);
+        CliFixture f;
+        const QString id = f.createArticle(kEvilTitle, kEvilBody);
+        QVERIFY(!id.isEmpty());
+        args.replaceInStrings(QStringLiteral("%A"), id);
+        const CliRun r = f.run(withLibrary(args, f));
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err)); // check: findings
+        const QString found = injectedControl(r.out) + injectedControl(r.err);
+        QVERIFY2(found.isEmpty(), qPrintable(found + QStringLiteral(" in ") + r.out));
+        for (const QString& s : std::as_const(shown))
+            QVERIFY2(r.out.contains(s), qPrintable(r.out));
+    }
+
+    void escapesKeepJsonExact_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("list") << QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                                             QStringLiteral("json")};
+        QTest::newRow("show") << QStringList{QStringLiteral("show"), QStringLiteral("%A"),
+                                             QStringLiteral("--format"), QStringLiteral("json")};
+    }
+
+    // JSON goes through the same escaping: a \u escape inside a JSON string stands for
+    // the same character, so a script reads back exactly what was stored.
+    void escapesKeepJsonExact() {
+        QFETCH(QStringList, args);
+        CliFixture f;
+        const QString id = f.createArticle(kEvilTitle, kEvilBody);
+        QVERIFY(!id.isEmpty());
+        args.replaceInStrings(QStringLiteral("%A"), id);
+        const CliRun r = f.run(withLibrary(args, f));
+        QCOMPARE(r.exitCode, 0);
+        const QString found = injectedControl(r.out);
+        QVERIFY2(found.isEmpty(), qPrintable(found + QStringLiteral(" in ") + r.out));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.rawOut, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject article = doc.isArray() ? doc.array().at(0).toObject() : doc.object();
+        const QString title = doc.isArray() ? article.value(QLatin1String("title")).toString()
+                                            : article.value(QLatin1String("versions"))
+                                                  .toArray()
+                                                  .at(0)
+                                                  .toObject()
+                                                  .value(QLatin1String("title"))
+                                                  .toString();
+        QCOMPARE(title, kEvilTitle);
+    }
+
+    // Right-to-left marks, zero-width joiners and tag characters are text, not controls.
+    void textIsNotEscaped() {
+        CliFixture f;
+        const QString title = QStringLiteral("مرحبا\u200f بالعالم 👨\u200d👩\u200d👧 "
+                                             "🏴\U000e0067\U000e0062\U000e0065\U000e006e"
+                                             "\U000e0067\U000e007f");
+        QVERIFY(!f.createArticle(title).isEmpty());
+        const CliRun r = f.run(withLibrary({QStringLiteral("list")}, f));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("  ") + title + QLatin1Char('\n')),
+                 qPrintable(r.out));
+    }
+
+    // One article, one line of `list`, whatever its title holds.
+    void lineBreakInTitle() {
+        CliFixture f;
+        QVERIFY(!f.createArticle(QStringLiteral("first\nsecond\rthird")).isEmpty());
+        const CliRun r = f.run(withLibrary({QStringLiteral("list")}, f));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines().size(), 1);
+        QVERIFY2(r.out.contains(QStringLiteral("first\\x0asecond\\x0dthird")), qPrintable(r.out));
+    }
+
+    void escapesInErrors() {
+        CliFixture f;
+        QVERIFY(!f.createArticle(QStringLiteral("Any")).isEmpty());
+        const CliRun r =
+            f.run(withLibrary({QStringLiteral("show"), QStringLiteral("nope\x1b[2J")}, f));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(!r.err.contains(QChar(0x1b)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("nope\\x1b[2J")), qPrintable(r.err));
+    }
+
+    void documentsOnATerminal_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QByteArray>("escaped");
+        QTest::newRow("show --format md")
+            << QStringList{QStringLiteral("show"), QStringLiteral("%A"), QStringLiteral("--format"),
+                           QStringLiteral("md")}
+            << QByteArray() << QByteArray("Body \x1b[31mred") << QByteArray("Body \\x1b[31mred");
+        QTest::newRow("export -o -")
+            << QStringList{QStringLiteral("export"), QStringLiteral("%A"), QStringLiteral("-o"),
+                           QStringLiteral("-")}
+            << QByteArray() << QByteArray("Body \x1b[31mred") << QByteArray("Body \\x1b[31mred");
+        QTest::newRow("render") << QStringList{QStringLiteral("render")}
+                                << QByteArray("a \x1b]0;x\x07 b\n")
+                                << QByteArray("a \x1b]0;x\x07 b")
+                                << QByteArray("a \\x1b]0;x\\x07 b");
+    }
+
+    // A document is passed exactly to a file or a pipe, escaped to a terminal.
+    void documentsOnATerminal() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, raw);
+        QFETCH(QByteArray, escaped);
+        CliFixture f;
+        const QString id = f.createArticle(QStringLiteral("Doc"), kEvilBody);
+        QVERIFY(!id.isEmpty());
+        args.replaceInStrings(QStringLiteral("%A"), id);
+        CliRequest request;
+        request.args = withLibrary(args, f);
+        request.input = input;
+        const CliRun piped = f.run(request);
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.rawOut.contains(raw), piped.rawOut.constData());
+        request.stdoutTerminal = true;
+        const CliRun terminal = f.run(request);
+        QCOMPARE(terminal.exitCode, 0);
+        QVERIFY2(!terminal.rawOut.contains('\x1b'), terminal.rawOut.constData());
+        QVERIFY2(terminal.rawOut.contains(escaped), terminal.rawOut.constData());
+    }
+
+    void fullStandardOutput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("input");
+        QTest::newRow("list") << QStringList{QStringLiteral("list")} << QByteArray();
+        QTest::newRow("list json")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                           QStringLiteral("json")}
+            << QByteArray();
+        QTest::newRow("show") << QStringList{QStringLiteral("show"), QStringLiteral("%A")}
+                              << QByteArray();
+        QTest::newRow("show md") << QStringList{QStringLiteral("show"), QStringLiteral("%A"),
+                                                QStringLiteral("--format"), QStringLiteral("md")}
+                                 << QByteArray();
+        QTest::newRow("search") << QStringList{QStringLiteral("search"), QStringLiteral("Geneva")}
+                                << QByteArray();
+        QTest::newRow("history") << QStringList{QStringLiteral("history"), QStringLiteral("%A")}
+                                 << QByteArray();
+        QTest::newRow("new") << QStringList{QStringLiteral("new"), QStringLiteral("--title"),
+                                            QStringLiteral("Lost id")}
+                             << QByteArray();
+        QTest::newRow("export -o -") << QStringList{QStringLiteral("export"), QStringLiteral("%A"),
+                                                    QStringLiteral("-o"), QStringLiteral("-")}
+                                     << QByteArray();
+        QTest::newRow("render") << QStringList{QStringLiteral("render")} << QByteArray("# Hi\n");
+    }
+
+    // Before: exit 0, and `new` created an article whose id nobody got, `export -o -`
+    // recorded "exported to standard output".
+    void fullStandardOutput() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        CliFixture f;
+        const QString id = f.createArticle(QStringLiteral("Geneva summit"), "Talks in Geneva.");
+        QVERIFY(!id.isEmpty());
+        args.replaceInStrings(QStringLiteral("%A"), id);
+        const QStringList listJson{QStringLiteral("list"), QStringLiteral("--format"),
+                                   QStringLiteral("json")};
+        const QStringList history{QStringLiteral("history"), id};
+        const CliRun listBefore = f.run(withLibrary(listJson, f));
+        const CliRun historyBefore = f.run(withLibrary(history, f));
+        QCOMPARE(listBefore.exitCode, 0);
+        QCOMPARE(historyBefore.exitCode, 0);
+
+        CliRequest request;
+        request.args = withLibrary(args, f);
+        request.input = input;
+        request.stdoutFile = QStringLiteral("/dev/full");
+        const CliRun r = f.run(request);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot write standard output")), qPrintable(r.err));
+
+        QCOMPARE(f.run(withLibrary(listJson, f)).out, listBefore.out);
+        QCOMPARE(f.run(withLibrary(history, f)).out, historyBefore.out);
+    }
+
+    void exportToStandardOutputIsRecorded() {
+        CliFixture f;
+        const QString id = f.createArticle(QStringLiteral("Geneva summit"), "Talks in Geneva.");
+        QVERIFY(!id.isEmpty());
+        const CliRun r = f.run(withLibrary(
+            {QStringLiteral("export"), id, QStringLiteral("-o"), QStringLiteral("-")}, f));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Talks in Geneva.")), qPrintable(r.out));
+        const CliRun history = f.run(withLibrary({QStringLiteral("history"), id}, f));
+        QVERIFY2(history.out.contains(QStringLiteral("exported to standard output: en")),
+                 qPrintable(history.out));
+    }
+
+    void textOverTheLimit_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("stdinFile");
+        QTest::addColumn<qint64>("fileSize");
+        QTest::addColumn<QString>("message");
+        // Before: std::bad_alloc, uncaught (abort).
+        QTest::newRow("new --body-file /dev/zero")
+            << QStringList{QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Z"),
+                           QStringLiteral("--body-file"), QStringLiteral("/dev/zero")}
+            << QString() << qint64(0) << QStringLiteral("/dev/zero: too large (more than 20 MB)");
+        // Before: accepted (60 MB were) while import refused it.
+        QTest::newRow("new --body-file, one byte over")
+            << QStringList{QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Big"),
+                           QStringLiteral("--body-file"), QStringLiteral("%F")}
+            << QString() << kMaxTextBytes + 1
+            << QStringLiteral("too large (20.0 MB; the limit is 20 MB)");
+        QTest::newRow("render < /dev/zero")
+            << QStringList{QStringLiteral("render")} << QStringLiteral("/dev/zero") << qint64(0)
+            << QStringLiteral("standard input: too large (more than 20 MB)");
+    }
+
+    void textOverTheLimit() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, stdinFile);
+        QFETCH(qint64, fileSize);
+        QFETCH(QString, message);
+        CliFixture f;
+        QVERIFY(!f.createArticle(QStringLiteral("Any")).isEmpty());
+        if (fileSize > 0) {
+            QFile file(f.path(QStringLiteral("big.md")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.resize(fileSize));
+            args.replaceInStrings(QStringLiteral("%F"), file.fileName());
+        }
+        const QStringList listJson{QStringLiteral("list"), QStringLiteral("--format"),
+                                   QStringLiteral("json")};
+        const CliRun before = f.run(withLibrary(listJson, f));
+        CliRequest request;
+        request.args = withLibrary(args, f);
+        request.stdinFile = stdinFile;
+        const CliRun r = f.run(request);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(f.run(withLibrary(listJson, f)).out, before.out);
+    }
+
+    // The top-level handler: an allocation that fails anywhere is one line and exit 1,
+    // not an abort. RLIMIT_DATA leaves room to start, not to hold a 19 MB body three
+    // times over (bytes, UTF-16, the article).
+    void outOfMemoryIsReported() {
+        CliFixture f;
+        const QString body =
+            f.writeFile(QStringLiteral("body.md"), QByteArray(19 * 1024 * 1024, 'a'));
+        QVERIFY(!body.isEmpty());
+        CliRequest request;
+        request.args = withLibrary({QStringLiteral("new"), QStringLiteral("--title"),
+                                    QStringLiteral("Huge"), QStringLiteral("--body-file"), body},
+                                   f);
+        request.dataLimit = 48 * 1024 * 1024;
+        const CliRun r = f.run(request);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("out of memory")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliIo)
+#include "tst_cli_io.moc"
