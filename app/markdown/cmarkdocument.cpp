@@ -1,7 +1,5 @@
 #include "markdown/cmarkdocument_p.h"
 
-#include "markdown/render.h"
-
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
@@ -47,9 +45,6 @@ CmarkDocument::CmarkDocument(QByteArrayView utf8, int options, const QStringList
     const std::lock_guard lock(inlinePhase);
     m_root.reset(cmark_parser_finish(m_parser.get()));
 }
-
-CmarkDocument::CmarkDocument(QByteArrayView utf8)
-    : CmarkDocument(utf8, CMARK_OPT_FOOTNOTES, RenderOptions::defaultExtensions()) {}
 
 cmark_llist* CmarkDocument::extensions() const {
     return cmark_parser_get_syntax_extensions(m_parser.get());

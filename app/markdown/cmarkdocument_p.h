@@ -1,6 +1,7 @@
 #pragma once
 
-// Internal to app/markdown: owns a cmark-gfm parser and the tree it produced.
+// Internal to app/markdown: owns a cmark-gfm parser and the tree it produced. Nothing
+// outside app/markdown includes this (nor cmark-gfm): they use markdown::Document.
 
 #include <QByteArrayView>
 #include <QStringList>
@@ -8,6 +9,10 @@
 #include <cmark-gfm.h>
 
 #include <memory>
+
+namespace copydesk::markdown {
+class Document;
+}
 
 namespace copydesk::markdown_p {
 
@@ -30,8 +35,6 @@ public:
     /// in `extensionNames`; "footnotes" there, like unknown names, is ignored (it is the
     /// CMARK_OPT_FOOTNOTES option).
     CmarkDocument(QByteArrayView utf8, int options, const QStringList& extensionNames);
-    /// Parses with what the preview uses: every extension and footnotes.
-    explicit CmarkDocument(QByteArrayView utf8);
 
     CmarkDocument(const CmarkDocument&) = delete;
     CmarkDocument& operator=(const CmarkDocument&) = delete;
@@ -43,6 +46,12 @@ private:
     // Declared first so that it is destroyed last, after the tree.
     std::unique_ptr<cmark_parser, ParserDeleter> m_parser;
     std::unique_ptr<cmark_node, NodeDeleter> m_root;
+};
+
+/// The cmark-gfm tree behind a markdown::Document, for the renderer.
+struct DocumentAccess final {
+    static cmark_node* root(const markdown::Document& document);
+    static cmark_llist* extensions(const markdown::Document& document);
 };
 
 /// Registers cmark-gfm's core extensions once per process. Registration writes to a

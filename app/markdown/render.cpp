@@ -1,6 +1,7 @@
 #include "markdown/render.h"
 
 #include "markdown/cmarkdocument_p.h"
+#include "markdown/document.h"
 
 #include <QRandomGenerator>
 
@@ -132,26 +133,38 @@ TrustedUrls resolveMedia(cmark_node* root, const RenderOptions& options) {
 } // namespace
 
 QStringList RenderOptions::defaultExtensions() {
-    return {QStringLiteral("table"), QStringLiteral("strikethrough"), QStringLiteral("autolink"),
-            QStringLiteral("tagfilter"), QStringLiteral("tasklist")};
+    return markdown::ParseOptions::defaultExtensions();
+}
+
+markdown::ParseOptions RenderOptions::parseOptions() const {
+    markdown::ParseOptions parse;
+    parse.extensions = extensions;
+    parse.footnotes = footnotes;
+    parse.smartPunctuation = smartPunctuation;
+    return parse;
 }
 
 QStringList availableExtensions() {
     return RenderOptions::defaultExtensions() << QStringLiteral("footnotes");
 }
 
-QByteArray renderHtmlUtf8(QByteArrayView markdown, const RenderOptions& options) {
+QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& options) {
     const int flags = cmarkOptions(options);
-    const CmarkDocument document(markdown, flags, options.extensions);
+    cmark_node* root = DocumentAccess::root(document);
     TrustedUrls trusted;
     if (options.mediaResolver)
-        trusted = resolveMedia(document.root(), options);
-    char* html = cmark_render_html(document.root(), flags, document.extensions());
+        trusted = resolveMedia(root, options);
+    char* html = cmark_render_html(root, flags, DocumentAccess::extensions(document));
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);
     trusted.restoreInto(result);
     return result;
+}
+
+QByteArray renderHtmlUtf8(QByteArrayView markdown, const RenderOptions& options) {
+    markdown::Document document(markdown.toByteArray(), options.parseOptions());
+    return renderHtmlUtf8(document, options);
 }
 
 QString renderHtml(const QString& markdown, const RenderOptions& options) {

@@ -9,6 +9,11 @@
 
 namespace copydesk {
 
+namespace markdown {
+class Document;
+struct ParseOptions;
+} // namespace markdown
+
 /// How Markdown becomes HTML. The defaults are the preview's and the export's: GitHub
 /// Flavored Markdown with every extension, raw HTML escaped, source positions on.
 struct RenderOptions final {
@@ -34,6 +39,9 @@ struct RenderOptions final {
 
     /// table, strikethrough, autolink, tagfilter, tasklist.
     static QStringList defaultExtensions();
+    /// The part of these options that the parse uses (extensions, footnotes, smart
+    /// punctuation), for building the markdown::Document that is rendered.
+    markdown::ParseOptions parseOptions() const;
 };
 
 /// Every extension name the renderer knows, including "footnotes" (which cmark-gfm
@@ -47,5 +55,11 @@ QString renderHtml(const QString& markdown, const RenderOptions& options = {});
 /// export): saves two conversions of the whole document. `markdown` must be valid
 /// UTF-8; it is not checked again here (the CLI rejects invalid input before).
 QByteArray renderHtmlUtf8(QByteArrayView markdown, const RenderOptions& options = {});
+
+/// Renders a document parsed already (for a caller that also reads its nodes, as the
+/// preview does for scroll sync). The parse options of `options` are ignored: those of
+/// the document apply. Rewrites the `media:` destinations of the document's tree, so a
+/// Document must not be rendered on two threads at once; its nodes() are not affected.
+QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& options);
 
 } // namespace copydesk

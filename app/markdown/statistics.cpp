@@ -1,6 +1,6 @@
 #include "markdown/statistics.h"
 
-#include "markdown/cmarkdocument_p.h"
+#include "markdown/document.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -14,53 +14,60 @@
 
 namespace copydesk {
 
-using namespace markdown_p;
-
 namespace {
 
 constexpr double kWordsPerMinute = 230.0;
 constexpr double kCjkCharactersPerMinute = 400.0;
 
 /// The text of the rendered document, one line per block.
-QString plainText(cmark_node* root) {
+QString plainText(const markdown::Document& document) {
+    using markdown::NodeKind;
+    const std::vector<markdown::Node>& nodes = document.nodes();
     QString text;
     const auto endLine = [&text] {
         if (!text.isEmpty() && !text.endsWith(u'\n'))
             text += u'\n';
     };
-    const IterPtr iter(cmark_iter_new(root));
-    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-        cmark_node* node = cmark_iter_get_node(iter.get());
-        if (event == CMARK_EVENT_EXIT) {
-            // Blocks (paragraphs, headings, table cells, …) never run into each other.
-            if (isBlock(node))
-                endLine();
-            continue;
-        }
-        switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-            text += literal(node);
-            break;
-        case CMARK_NODE_CODE_BLOCK:
+    // Blocks still open, by the index after their last descendant: when the walk gets
+    // there, the block ends and so does its line.
+    std::vector<int> openBlocks;
+    for (int i = 0; i < int(nodes.size()); ++i) {
+        while (!openBlocks.empty() && openBlocks.back() <= i) {
+            openBlocks.pop_back();
             endLine();
-            text += literal(node);
+        }
+        const markdown::Node& node = nodes[size_t(i)];
+        switch (node.kind) {
+        case NodeKind::Text:
+        case NodeKind::Code:
+            text += node.literal;
             break;
-        case CMARK_NODE_SOFTBREAK:
+        case NodeKind::CodeBlock:
+            endLine();
+            text += node.literal;
+            break;
+        case NodeKind::SoftBreak:
             text += u' ';
             break;
-        case CMARK_NODE_LINEBREAK:
+        case NodeKind::LineBreak:
             text += u'\n';
             break;
-        case CMARK_NODE_IMAGE:
+        case NodeKind::Image:
             // The description is alt text for screen readers, not part of the article's
-            // running text; skip the image's children.
-            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+            // running text.
+            i = node.end - 1;
             break;
         default:
             // Raw HTML is markup; containers contribute their children.
             break;
         }
+        // Blocks (paragraphs, headings, table cells, ...) never run into each other.
+        if (markdown::isBlock(node.kind) && node.kind != NodeKind::Document)
+            openBlocks.push_back(node.end);
+    }
+    while (!openBlocks.empty()) {
+        openBlocks.pop_back();
+        endLine();
     }
     return text;
 }
@@ -101,9 +108,8 @@ bool isCjk(UChar32 c) {
 } // namespace
 
 TextStatistics statistics(const QString& markdown, const QString& language) {
-    const QByteArray utf8 = markdown.toUtf8();
-    const CmarkDocument document(utf8);
-    const QString text = plainText(document.root());
+    const markdown::Document document(markdown);
+    const QString text = plainText(document);
 
     TextStatistics stats;
     if (text.isEmpty())
