@@ -110,11 +110,12 @@ int dispatch(const QStringList& args) {
         printUsage(err());
         return ExitUsage;
     }
+    // As git takes it: --version before a command answers and does nothing else.
+    if (global->version) {
+        out() << "copydesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
     if (global->commandIndex >= args.size()) {
-        if (global->version) {
-            out() << "copydesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
-            return ExitOk;
-        }
         printUsage(global->help ? out() : err());
         return global->help ? ExitOk : ExitUsage;
     }
@@ -138,6 +139,25 @@ int dispatch(const QStringList& args) {
     return ExitUsage;
 }
 
+/// Qt's own warnings (SQL drivers, file engines) quote paths and data too: they go
+/// through err() like everything else. Installed for main()'s lifetime only, since
+/// err() is a function-local static that is gone once main() returns.
+class MessageRouting final {
+public:
+    MessageRouting()
+        : m_previous(qInstallMessageHandler(&MessageRouting::print)) {}
+    ~MessageRouting() { qInstallMessageHandler(m_previous); }
+    MessageRouting(const MessageRouting&) = delete;
+    MessageRouting& operator=(const MessageRouting&) = delete;
+
+private:
+    static void print(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+        err() << qFormatLogMessage(type, context, text) << Qt::endl;
+    }
+
+    QtMessageHandler m_previous;
+};
+
 /// The last word on an exception nobody caught: one line, exit 1. Formatting the
 /// message allocates, which may fail again when memory ran out; then the untranslated
 /// text goes out as it is.
@@ -157,6 +177,7 @@ int reportFatal(const char* message, const char* detail = nullptr) {
 
 int main(int argc, char* argv[]) {
     try {
+        const MessageRouting routing;
         QCoreApplication app(argc, argv);
         QCoreApplication::setOrganizationName(QStringLiteral("Copydesk"));
         QCoreApplication::setApplicationName(QStringLiteral("Copydesk"));

@@ -98,14 +98,24 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(f.defaultLibrary()));
     }
 
+    void version_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("alone") << QStringList{QStringLiteral("--version")};
+        // As git answers `git --version status`.
+        QTest::newRow("before a command")
+            << QStringList{QStringLiteral("--version"), QStringLiteral("list")};
+    }
+
     void version() {
+        QFETCH(QStringList, args);
         CliFixture f;
-        const CliRun r = f.run({QStringLiteral("--version")});
+        const CliRun r = f.run(args);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(QRegularExpression(QStringLiteral("^copydesk-cli \\d+\\.\\d+\\.\\d+\\n$"))
                      .match(r.out)
                      .hasMatch(),
                  qPrintable(r.out));
+        QVERIFY(!QFileInfo::exists(f.defaultLibrary()));
     }
 
     // Default mode of QCommandLineParser took "-summit" for -s -u -m -m -i -t.
