@@ -4,7 +4,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLabel>
 #include <QMessageBox>
+#include <QStatusBar>
 
 #include <cstdio>
 #include <exception>
@@ -32,12 +34,26 @@ int run(int argc, char* argv[]) {
         parser.isSet(libraryOption)
             ? copydesk::Library::open(parser.value(libraryOption))
             : copydesk::Library::openOrCreateWithSamples(copydesk::Library::defaultPath());
+    // A library another Copydesk is writing opens read-only, with a banner saying so.
+    QString readOnlyBanner;
+    if (!library && library.kind() == copydesk::ErrorKind::Locked) {
+        readOnlyBanner = QApplication::translate("main", "Read-only: %1").arg(library.error());
+        library =
+            copydesk::Library::open(parser.isSet(libraryOption) ? parser.value(libraryOption)
+                                                                : copydesk::Library::defaultPath(),
+                                    copydesk::Library::Mode::ReadOnly);
+    }
     if (!library) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open library"),
                               library.error());
         return 1;
     }
     copydesk::MainWindow window(*library.value());
+    if (!readOnlyBanner.isEmpty()) {
+        auto* banner = new QLabel(readOnlyBanner);
+        banner->setWordWrap(true);
+        window.statusBar()->addWidget(banner, 1);
+    }
     window.show();
     return app.exec();
 }

@@ -3,6 +3,7 @@
 #include "article/article.h"
 #include "checks/checkcontext.h"
 #include "checks/finding.h"
+#include "common/result.h"
 
 #include <QList>
 #include <QString>
@@ -61,8 +62,8 @@ QString applyEdits(const QString& text, QList<TextEdit> edits);
 FixResult applyFixes(const QString& text, const QList<Finding>& findings);
 
 /// The context for `articleId` in `library`: its editable boilerplate and allow lists
-/// and the article's ignore list.
-CheckContext contextFromLibrary(const Library& library, const QUuid& articleId,
-                                SpellerPool* spellers);
+/// and the article's ignore list; an error when the library cannot be read.
+Result<CheckContext> contextFromLibrary(const Library& library, const QUuid& articleId,
+                                        SpellerPool* spellers);
 
 } // namespace copydesk::checks

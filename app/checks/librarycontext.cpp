@@ -5,16 +5,24 @@
 
 namespace copydesk::checks {
 
-CheckContext contextFromLibrary(const Library& library, const QUuid& articleId,
-                                SpellerPool* spellers) {
+Result<CheckContext> contextFromLibrary(const Library& library, const QUuid& articleId,
+                                        SpellerPool* spellers) {
     CheckContext context;
-    const QString boilerplate = library.setting(boilerplateSettingKey());
-    if (!boilerplate.isEmpty())
-        context.boilerplate = boilerplate.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    context.allowList =
-        library.setting(allowListSettingKey()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    if (!articleId.isNull())
-        context.ignored = ignoreListFromJson(library.setting(ignoreListSettingKey(articleId)));
+    const auto boilerplate = library.setting(boilerplateSettingKey());
+    if (!boilerplate)
+        return boilerplate.failure();
+    if (!boilerplate->isEmpty())
+        context.boilerplate = boilerplate->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const auto allowList = library.setting(allowListSettingKey());
+    if (!allowList)
+        return allowList.failure();
+    context.allowList = allowList->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!articleId.isNull()) {
+        const auto ignored = library.setting(ignoreListSettingKey(articleId));
+        if (!ignored)
+            return ignored.failure();
+        context.ignored = ignoreListFromJson(*ignored);
+    }
     context.spellers = spellers;
     context.altText = [&library](const QString& media,
                                  const QString& language) -> std::optional<QString> {

@@ -11,8 +11,10 @@ Result<ImportCleanup> cleanUpImportedArticle(Library& library, const QUuid& id,
     auto article = library.article(id);
     if (!article)
         return Error{article.error()};
-    ImportCleanup cleanup =
-        cleanImportedArticle(*article, contextFromLibrary(library, id, spellers), request);
+    const auto context = contextFromLibrary(library, id, spellers);
+    if (!context)
+        return context.failure();
+    ImportCleanup cleanup = cleanImportedArticle(*article, *context, request);
     if (cleanup.changed()) {
         // A revision of its own rather than a changed import: the history then shows
         // the text as it arrived and what the clean-up did to it.

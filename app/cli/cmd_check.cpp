@@ -1,9 +1,9 @@
 // copydesk-cli check [ARTICLE...] [--all] [--format text|json] [--only CHECK,...]
 //                    [--ignore CHECK:LANG:FIELD:LINE:COL[-LINE:COL] --reason TEXT]
 #include "checks/checks.h"
-#include "cli/report.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/report.h"
 #include "spelling/speller.h"
 
 #include <QCoreApplication>
@@ -96,7 +96,10 @@ int addIgnore(Library& library, const Article& article, const checks::CheckConte
               const IgnoreSpec& spec, const QString& reason) {
     checks::CheckContext context = base;
     const QString key = checks::ignoreListSettingKey(article.id);
-    QList<checks::IgnoredFinding> ignored = checks::ignoreListFromJson(library.setting(key));
+    const auto stored = library.setting(key);
+    if (!stored)
+        return fail(stored.error());
+    QList<checks::IgnoredFinding> ignored = checks::ignoreListFromJson(*stored);
     context.ignored = ignored;
     QList<checks::IgnoredFinding> added;
     const QList<checks::Finding> findings = checks::runChecks(article, context);
@@ -232,8 +235,10 @@ int runCheck(const QStringList& args) {
     if (parser.isSet(all)) {
         ListFilter filter;
         filter.limit = -1;
-        const QList<ArticleSummary> summaries = lib.list(filter);
-        for (const ArticleSummary& s : summaries)
+        const auto summaries = lib.list(filter);
+        if (!summaries)
+            return fail(summaries.error());
+        for (const ArticleSummary& s : *summaries)
             ids.append(s.id);
     } else {
         for (const QString& key : keys) {
@@ -247,7 +252,10 @@ int runCheck(const QStringList& args) {
     SpellerPool spellers;
     // The library-wide lists once; only the ignore list differs from one article to
     // the next.
-    checks::CheckContext base = checks::contextFromLibrary(lib, QUuid(), &spellers);
+    const auto libraryContext = checks::contextFromLibrary(lib, QUuid(), &spellers);
+    if (!libraryContext)
+        return fail(libraryContext.error());
+    checks::CheckContext base = *libraryContext;
     if (spec)
         return addIgnore(lib, named.front(), base, *spec, parser.value(reason).trimmed());
 
@@ -260,9 +268,12 @@ int runCheck(const QStringList& args) {
     context.onlyChecks = onlyChecks;
     // A restricted run reports exactly the full run's findings for these ids.
     context.onlyChecks = onlyChecks;
-    auto check = [&](const Article& article) {
-        context.ignored =
-            checks::ignoreListFromJson(lib.setting(checks::ignoreListSettingKey(article.id)));
+    // Returns the error of a library read, or nullopt.
+    auto check = [&](const Article& article) -> std::optional<QString> {
+        const auto ignored = lib.setting(checks::ignoreListSettingKey(article.id));
+        if (!ignored)
+            return ignored.error();
+        context.ignored = checks::ignoreListFromJson(*ignored);
         const QList<checks::Finding> findings = checks::runChecks(article, context);
         errors = errors || checks::hasErrors(findings);
         for (const checks::Finding& f : findings) {
@@ -271,16 +282,24 @@ int runCheck(const QStringList& args) {
             else
                 out() << checks::findingLine(f, article.slug) << '\n';
         }
+        return std::nullopt;
     };
-    for (const Article& article : std::as_const(named))
-        check(article);
+    for (const Article& article : std::as_const(named)) {
+        if (const auto error = check(article)) {
+            writer.reset();
+            return fail(*error);
+        }
+    }
     for (const QUuid& id : std::as_const(ids)) {
         const auto article = lib.article(id);
         if (!article) {
             writer.reset();
             return fail(article.error());
         }
-        check(*article);
+        if (const auto error = check(*article)) {
+            writer.reset();
+            return fail(*error);
+        }
     }
     writer.reset();
     out().flush();

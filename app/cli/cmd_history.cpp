@@ -40,7 +40,10 @@ int runHistory(const QStringList& args) {
     auto article = lib.findArticle(parser.positionalArguments().front());
     if (!article)
         return fail(article.error());
-    const QList<RevisionInfo> revisions = lib.revisions(article->id);
+    const auto listed = lib.revisions(article->id);
+    if (!listed)
+        return fail(listed.error());
+    const QList<RevisionInfo>& revisions = *listed;
 
     if (!parser.isSet(diff)) {
         for (const RevisionInfo& r : revisions) {

@@ -75,7 +75,10 @@ int runList(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
         return fail(library.error());
-    const QList<ArticleSummary> rows = (*library)->list(filter);
+    const auto listed = (*library)->list(filter);
+    if (!listed)
+        return fail(listed.error());
+    const QList<ArticleSummary>& rows = *listed;
     if (fmt == QLatin1String("json")) {
         QJsonArray array;
         for (const ArticleSummary& s : rows) {

@@ -77,7 +77,10 @@ int runRender(const QStringList& args) {
         auto library = openLibrary(parser, Library::Mode::ReadOnly);
         if (!library)
             return fail(library.error());
-        options.rawHtml = isTrue((*library)->setting(QStringLiteral("markdown.rawHtml")));
+        const auto rawHtml = (*library)->setting(QStringLiteral("markdown.rawHtml"));
+        if (!rawHtml)
+            return fail(rawHtml.error());
+        options.rawHtml = isTrue(*rawHtml);
     }
     if (parser.isSet(unsafe))
         options.rawHtml = true;

@@ -35,8 +35,11 @@ int runRestore(const QStringList& args) {
     auto article = lib.findArticle(parser.positionalArguments().front());
     if (!article)
         return fail(article.error());
+    const auto revisions = lib.revisions(article->id);
+    if (!revisions)
+        return fail(revisions.error());
     bool belongs = false;
-    for (const RevisionInfo& r : lib.revisions(article->id))
+    for (const RevisionInfo& r : *revisions)
         belongs = belongs || r.id == rev;
     if (!belongs)
         return fail(QCoreApplication::translate("cli", "article '%1' has no revision %2")

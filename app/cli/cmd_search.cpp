@@ -36,8 +36,14 @@ int runSearch(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
         return fail(library.error());
-    const QList<SearchHit> hits = (*library)->search(query, max);
-    for (const SearchHit& hit : hits) {
+    const auto found = (*library)->search(query, max);
+    if (!found)
+        return fail(found.error());
+    // How a term was read matters when it finds less than expected: say it, apart
+    // from the results.
+    for (const QString& note : found->notes)
+        err() << QCoreApplication::translate("cli", "note: %1").arg(oneLine(note)) << Qt::endl;
+    for (const SearchHit& hit : found->hits) {
         out() << hit.articleId.toString(QUuid::WithoutBraces) << "  " << oneLine(hit.language)
               << "  " << oneLine(hit.title) << "\n    " << oneLine(hit.snippet) << '\n';
     }

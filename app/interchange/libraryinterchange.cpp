@@ -24,8 +24,12 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& path
             if (auto existing = library.article(article.id))
                 article = mergeImportedArticle(*existing, item);
         }
-        if (!article.slug.isEmpty())
-            article.slug = library.uniqueSlug(article.slug, article.id);
+        if (!article.slug.isEmpty()) {
+            const auto slug = library.uniqueSlug(article.slug, article.id);
+            if (!slug)
+                return slug.failure();
+            article.slug = *slug;
+        }
         QStringList names;
         for (const QString& file : item.files)
             names.append(QFileInfo(file).fileName());
@@ -34,16 +38,23 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& path
                                      .arg(names.join(QStringLiteral(", ")))});
     }
 
+    // All files or none: one transaction around the saves.
     QList<QUuid> ids;
-    for (qsizetype i = 0; i < prepared.size(); ++i) {
-        auto& [article, note] = prepared[i];
-        auto saved = library.save(article, RevisionKind::Import, note);
-        if (!saved) {
-            return Error{
-                fileError(imported->at(i).files.join(QStringLiteral(", ")), saved.error())};
+    const auto done = library.transaction([&]() -> Result<void> {
+        for (qsizetype i = 0; i < prepared.size(); ++i) {
+            auto& [article, note] = prepared[i];
+            auto saved = library.save(article, RevisionKind::Import, note);
+            if (!saved) {
+                return Error{
+                    fileError(imported->at(i).files.join(QStringLiteral(", ")), saved.error()),
+                    saved.kind()};
+            }
+            ids.append(article.id);
         }
-        ids.append(article.id);
-    }
+        return {};
+    });
+    if (!done)
+        return done.failure();
     return ids;
 }
 

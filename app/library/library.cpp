@@ -1,11 +1,11 @@
-// Opening, locking and upgrading a library file; settings, tags and media. Articles,
-// revisions and search live in library_articles.cpp and library_search.cpp.
+// Opening, locking, creating and upgrading a library file; transactions; settings,
+// tags and media. Articles, revisions and search live in library_articles.cpp and
+// library_search.cpp.
 #include "library/library.h"
 #include "library/articlejson.h"
 #include "library/library_p.h"
 
 #include <QAtomicInteger>
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -13,32 +13,55 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
-#include <QtEndian>
+#include <QStorageInfo>
+#include <QTemporaryFile>
+#include <QThread>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Library", text);
-}
-
-// SQLite result codes that deserve their own message.
+// SQLite primary result codes (sqlite3.h) that decide an error's kind.
+constexpr int kSqlitePerm = 3;
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteIoErr = 10;
 constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteConstraint = 19;
 constexpr int kSqliteNotADatabase = 26;
 
 int primaryCode(const QSqlError& error) {
     return error.nativeErrorCode().toInt() & 0xff;
 }
 
-QString fileProblem(const QString& path, const QSqlError& error) {
+Error fileProblem(const QString& path, const QSqlError& error) {
     switch (primaryCode(error)) {
     case kSqliteNotADatabase:
-        return tr("%1: not a Copydesk library (file is not a database)").arg(path);
+        return Error{Library::tr("%1: not a Copydesk library (file is not a database)").arg(path),
+                     ErrorKind::Corrupt};
     case kSqliteCorrupt:
-        return tr("%1: the library file is damaged (%2)").arg(path, error.databaseText());
+        return Error{
+            Library::tr("%1: the library file is damaged (%2)").arg(path, error.databaseText()),
+            ErrorKind::Corrupt};
+    case kSqliteFull:
+        return Error{Library::tr("%1: cannot open the library: the disk is full (%2)")
+                         .arg(path, error.databaseText()),
+                     ErrorKind::DiskFull};
     default:
-        return tr("%1: cannot open the library (%2)").arg(path, error.databaseText());
+        return Error{
+            Library::tr("%1: cannot open the library (%2)").arg(path, error.databaseText()),
+            detail::errorKindOf(error)};
     }
 }
 
@@ -47,33 +70,64 @@ QString nextConnectionName() {
     return QStringLiteral("copydesk-library-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// What a path that is not a regular file is, for the message.
+QString fileTypeName(mode_t mode) {
+    if (S_ISDIR(mode))
+        return Library::tr("a folder");
+    if (S_ISFIFO(mode))
+        return Library::tr("a FIFO");
+    if (S_ISSOCK(mode))
+        return Library::tr("a socket");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return Library::tr("a device");
+    return Library::tr("not a regular file");
+}
+
 // Checks done before SQLite sees the file, so that the common mistakes get a precise
-// message and nothing, not even a -wal file, is created for them.
+// message and nothing, not even a -wal file, is created for them. Only the file type
+// is looked at before the header is read: opening a FIFO to read it would block.
 std::optional<Error> checkPath(const QString& path, Library::Mode mode) {
-    const QFileInfo info(path);
-    if (info.isDir())
-        return Error{tr("%1: is a folder, not a library file").arg(path)};
-    if (!info.exists()) {
-        if (mode == Library::Mode::ReadOnly)
-            return Error{tr("%1: no such library file").arg(path)};
-        const QFileInfo dir(info.absolutePath());
-        if (dir.exists() && !dir.isDir())
-            return Error{tr("%1: cannot create the library: %2 is a file, not a folder")
-                             .arg(path, dir.filePath())};
-        if (!dir.isDir())
-            return Error{tr("%1: cannot create the library: folder %2 does not exist")
-                             .arg(path, dir.filePath())};
-        if (!dir.isWritable())
-            return Error{tr("%1: cannot create the library: folder %2 is not writable")
-                             .arg(path, dir.filePath())};
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st {};
+    if (::stat(native.constData(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return Error{Library::tr("%1: is a folder, not a library file").arg(path),
+                         ErrorKind::InvalidInput};
+        if (!S_ISREG(st.st_mode))
+            return Error{
+                Library::tr("%1: is %2, not a library file").arg(path, fileTypeName(st.st_mode)),
+                ErrorKind::InvalidInput};
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{Library::tr("%1: cannot read the file (%2)").arg(path, file.errorString()),
+                         ErrorKind::Io};
+        const QByteArray header = file.read(16);
+        if (!header.isEmpty() && header != QByteArray("SQLite format 3\0", 16))
+            return Error{
+                Library::tr("%1: not a Copydesk library (file is not a database)").arg(path),
+                ErrorKind::InvalidInput};
         return std::nullopt;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("%1: cannot read the file (%2)").arg(path, file.errorString())};
-    const QByteArray header = file.read(16);
-    if (!header.isEmpty() && header != QByteArray("SQLite format 3\0", 16))
-        return Error{tr("%1: not a Copydesk library (file is not a database)").arg(path)};
+    if (errno != ENOENT && errno != ENOTDIR)
+        return Error{Library::tr("%1: cannot read the file (%2)")
+                         .arg(path, QString::fromLocal8Bit(std::strerror(errno))),
+                     ErrorKind::Io};
+    if (mode == Library::Mode::ReadOnly)
+        return Error{Library::tr("%1: no such library file").arg(path), ErrorKind::NotFound};
+    const QFileInfo info(path);
+    const QFileInfo dir(info.absolutePath());
+    if (dir.exists() && !dir.isDir())
+        return Error{Library::tr("%1: cannot create the library: %2 is a file, not a folder")
+                         .arg(path, dir.filePath()),
+                     ErrorKind::InvalidInput};
+    if (!dir.isDir())
+        return Error{Library::tr("%1: cannot create the library: folder %2 does not exist")
+                         .arg(path, dir.filePath()),
+                     ErrorKind::NotFound};
+    if (!dir.isWritable())
+        return Error{Library::tr("%1: cannot create the library: folder %2 is not writable")
+                         .arg(path, dir.filePath()),
+                     ErrorKind::Io};
     return std::nullopt;
 }
 
@@ -87,7 +141,130 @@ std::optional<QVariant> scalar(QSqlDatabase& db, const QString& sql, QSqlError* 
     return q.next() ? q.value(0) : QVariant();
 }
 
+QString errnoText(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+bool isDiskFull(int error) {
+    return error == ENOSPC || error == EDQUOT;
+}
+
+// A failed write while creating the library: "the disk is full" when it is.
+Error creationError(const QString& path, const QString& reason, bool diskFull) {
+    if (diskFull)
+        return Error{Library::tr("%1: cannot create the library: the disk is full").arg(path),
+                     ErrorKind::DiskFull};
+    return Error{Library::tr("%1: cannot create the library (%2)").arg(path, reason),
+                 ErrorKind::Io};
+}
+
+// SQLite reports some failures of a full disk as an I/O error or as "unable to open"
+// (the journal could not be created); the free space tells.
+bool folderIsFull(const QString& folder) {
+    const QStorageInfo storage(folder);
+    return storage.isValid() && storage.bytesAvailable() < 64 * 1024;
+}
+
 } // namespace
+
+// ---- the writer's lock ----
+//
+// One writer per library. The lock is flock(2) on LIBRARY.lock: the kernel drops it
+// when its descriptor closes, which includes every way a process can die, so there
+// is no stale lock to detect or break (the pid file used before could be left empty
+// by a process killed between creating and writing it, and then blocked every writer
+// for ever). The holder writes its pid into the file, only for the message another
+// process shows.
+// Not fcntl(2) record locks: they belong to the process, not to the descriptor, so a
+// second Library on the same file in one process would get the lock too, and closing
+// any descriptor of the file drops them; SQLite already uses them on the database.
+// Not SQLite's locking_mode=EXCLUSIVE: in WAL mode that keeps readers out as well,
+// and the second Copydesk must still open the library read-only.
+// The file is removed on release, and a lock taken on a file that another process
+// removed meanwhile is retried, so two writers never hold locks on two files.
+
+Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString& libraryPath) {
+    const QString lockPath = libraryPath + QStringLiteral(".lock");
+    const QByteArray native = QFile::encodeName(lockPath);
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            const int error = errno;
+            return Error{Library::tr("%1: cannot create the lock file %2 (%3)")
+                             .arg(libraryPath, lockPath, errnoText(error)),
+                         isDiskFull(error) ? ErrorKind::DiskFull : ErrorKind::Io};
+        }
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            const int error = errno;
+            QByteArray holder(32, '\0');
+            const ssize_t n = ::pread(fd, holder.data(), holder.size() - 1, 0);
+            ::close(fd);
+            if (error != EWOULDBLOCK)
+                return Error{Library::tr("%1: cannot lock %2 (%3)")
+                                 .arg(libraryPath, lockPath, errnoText(error)),
+                             ErrorKind::Io};
+            bool known = false;
+            const qint64 pid =
+                n > 0 ? QByteArray(holder.constData(), int(n)).trimmed().toLongLong(&known) : 0;
+            if (known && pid > 0)
+                return Error{Library::tr("library %1 is open in another Copydesk process (pid %2); "
+                                         "close it or open read-only")
+                                 .arg(libraryPath)
+                                 .arg(pid),
+                             ErrorKind::Locked};
+            return Error{Library::tr("library %1 is open in another Copydesk process; close it or "
+                                     "open read-only")
+                             .arg(libraryPath),
+                         ErrorKind::Locked};
+        }
+        // The previous holder removes the file before it unlocks: if the name now
+        // leads elsewhere, this lock guards nothing.
+        struct stat locked {};
+        struct stat named {};
+        if (::fstat(fd, &locked) != 0 || ::lstat(native.constData(), &named) != 0 ||
+            locked.st_dev != named.st_dev || locked.st_ino != named.st_ino) {
+            ::close(fd);
+            continue;
+        }
+        // Best effort: the pid only improves the message of another process.
+        const QByteArray pid = QByteArray::number(QCoreApplication::applicationPid()) + '\n';
+        if (::ftruncate(fd, 0) == 0)
+            (void)!::pwrite(fd, pid.constData(), size_t(pid.size()), 0);
+        return std::unique_ptr<WriterLock>(new WriterLock(fd, lockPath));
+    }
+    return Error{
+        Library::tr("%1: cannot lock %2 (it keeps being replaced)").arg(libraryPath, lockPath),
+        ErrorKind::Locked};
+}
+
+WriterLock::~WriterLock() {
+    ::unlink(QFile::encodeName(m_path).constData());
+    ::close(m_fd);
+}
+
+// ---- errors and transactions ----
+
+ErrorKind detail::errorKindOf(const QSqlError& error) {
+    switch (primaryCode(error)) {
+    case kSqliteBusy:
+    case kSqliteLocked:
+        return ErrorKind::Locked;
+    case kSqliteFull:
+        return ErrorKind::DiskFull;
+    case kSqliteCorrupt:
+    case kSqliteNotADatabase:
+        return ErrorKind::Corrupt;
+    case kSqlitePerm:
+    case kSqliteReadOnly:
+    case kSqliteIoErr:
+    case kSqliteCantOpen:
+        return ErrorKind::Io;
+    case kSqliteConstraint:
+        return ErrorKind::Conflict;
+    default:
+        return ErrorKind::Failed;
+    }
+}
 
 QString revisionKindId(RevisionKind kind) {
     switch (kind) {
@@ -119,12 +296,21 @@ QSqlQuery& Library::Private::prepared(const QString& sql) {
 }
 
 Error Library::Private::sqlError(const QString& problem, const QSqlError& error) const {
-    return Error{tr("%1: %2 (%3)").arg(path, problem, error.databaseText())};
+    const ErrorKind kind = detail::errorKindOf(error);
+    if (kind == ErrorKind::DiskFull)
+        return Error{
+            Library::tr("%1: %2: the disk is full (%3)").arg(path, problem, error.databaseText()),
+            kind};
+    if (kind == ErrorKind::Corrupt)
+        return Error{Library::tr("%1: %2: the library file is damaged (%3)")
+                         .arg(path, problem, error.databaseText()),
+                     kind};
+    return Error{Library::tr("%1: %2 (%3)").arg(path, problem, error.databaseText()), kind};
 }
 
 std::optional<Error> Library::Private::refuseReadOnly() const {
     if (mode == Mode::ReadOnly)
-        return Error{tr("%1: the library is open read-only").arg(path)};
+        return Error{Library::tr("%1: the library is open read-only").arg(path), ErrorKind::Locked};
     return std::nullopt;
 }
 
@@ -136,6 +322,72 @@ bool Library::Private::exec(const QString& sql) {
         return false;
     }
     return true;
+}
+
+Result<void> Library::Private::transaction(const std::function<Result<void>()>& work) {
+    if (auto refused = refuseReadOnly())
+        return *refused;
+    const bool outer = transactionDepth == 0;
+    const QString savepoint = QStringLiteral("copydesk_%1").arg(transactionDepth);
+    if (outer) {
+        // IMMEDIATE takes the write lock now, where the busy timeout waits for it,
+        // rather than at the first write, where SQLite may answer "database is
+        // locked" at once to avoid a deadlock. Only this process writes (WriterLock);
+        // what can still hold the lock a moment is a reader's recovery of the WAL
+        // index, hence a few more tries on top of the timeout.
+        bool begun = false;
+        for (int attempt = 0; attempt < 5 && !begun; ++attempt) {
+            begun = exec(QStringLiteral("BEGIN IMMEDIATE"));
+            if (!begun && detail::errorKindOf(lastError) != ErrorKind::Locked)
+                break;
+            if (!begun)
+                QThread::msleep(20);
+        }
+        if (!begun)
+            return sqlError(Library::tr("cannot start a transaction"), lastError);
+    } else if (!exec(QStringLiteral("SAVEPOINT ") + savepoint)) {
+        return sqlError(Library::tr("cannot start a transaction"), lastError);
+    }
+    ++transactionDepth;
+    // Rolls back unless the work succeeded and was committed, also when it throws.
+    struct Undo {
+        Private* d;
+        bool outer;
+        const QString& savepoint;
+        bool armed = true;
+        ~Undo() {
+            --d->transactionDepth;
+            if (!armed)
+                return;
+            if (outer) {
+                d->exec(QStringLiteral("ROLLBACK"));
+            } else {
+                d->exec(QStringLiteral("ROLLBACK TO ") + savepoint);
+                d->exec(QStringLiteral("RELEASE ") + savepoint);
+            }
+        }
+    } undo{this, outer, savepoint};
+    Result<void> result = work();
+    if (!result)
+        return result;
+    const QString finish =
+        outer ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE ") + savepoint;
+    bool done = false;
+    for (int attempt = 0; attempt < 5 && !done; ++attempt) {
+        done = exec(finish);
+        if (!done && detail::errorKindOf(lastError) != ErrorKind::Locked)
+            break;
+        if (!done)
+            QThread::msleep(20);
+    }
+    if (!done)
+        return sqlError(Library::tr("cannot save the changes"), lastError);
+    undo.armed = false;
+    return {};
+}
+
+Result<void> Library::transaction(const std::function<Result<void>()>& work) {
+    return d->transaction(work);
 }
 
 Library::Library(std::unique_ptr<Private> p)
@@ -151,60 +403,24 @@ Library::~Library() {
     // d->lock unlocks in its destructor, after the file is closed.
 }
 
-// SQLite keeps PRAGMA user_version big-endian at byte 60 of the file header. It may
-// lag behind a WAL that is not checkpointed yet, which only costs a needless attempt
-// below.
-static int headerSchemaVersion(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray header = file.read(64);
-    if (header.size() < 64)
-        return -1;
-    return qFromBigEndian<qint32>(header.constData() + 60);
-}
+namespace {
 
-Result<std::unique_ptr<Library>> Library::open(const QString& pathIn, Mode mode) {
-    const QString path = QFileInfo(pathIn).absoluteFilePath();
-    if (auto problem = checkPath(path, mode))
-        return *problem;
+enum class Connect { Existing, Creating };
 
-    // A reader of a library written by an older Copydesk upgrades it first (lossless,
-    // one transaction) when it can write the file and no one else is writing it;
-    // otherwise it gets the "older schema" error below.
-    if (mode == Mode::ReadOnly && QFileInfo(path).isWritable()) {
-        const int version = headerSchemaVersion(path);
-        if (version > 0 && version < detail::latestSchemaVersion())
-            (void)open(path, Mode::ReadWrite);
-    }
-
-    auto p = std::make_unique<Private>();
+// Opens the SQLite connection on `path` (which checkPath() accepted) and checks what
+// is in it. `creating`: an empty file under a temporary name that becomes a library
+// here, with an in-memory journal (on failure the whole file is thrown away).
+Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::Mode mode,
+                                                  Connect how) {
+    using Mode = Library::Mode;
+    auto p = std::make_unique<Library::Private>();
     p->path = path;
     p->mode = mode;
-    if (mode == Mode::ReadWrite) {
-        // One writer per file. QLockFile records pid and host and treats the lock of
-        // a dead process as stale, so a crash does not lock the user out. Age alone
-        // must never break a live writer's lock, hence stale time 0.
-        p->lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
-        p->lock->setStaleLockTime(0);
-        if (!p->lock->tryLock(0)) {
-            if (p->lock->error() == QLockFile::LockFailedError) {
-                qint64 pid = 0;
-                QString host, app;
-                p->lock->getLockInfo(&pid, &host, &app);
-                return Error{tr("library %1 is open in another Copydesk process (pid %2); close "
-                                "it or open read-only")
-                                 .arg(path)
-                                 .arg(pid)};
-            }
-            return Error{tr("%1: cannot create the lock file %1.lock").arg(path)};
-        }
-    }
 
     // The connection is removed by ~Library, or by this guard on every early return.
     p->connectionName = nextConnectionName();
     struct ConnectionGuard {
-        Private* p;
+        Library::Private* p;
         ~ConnectionGuard() {
             if (!p)
                 return;
@@ -217,42 +433,48 @@ Result<std::unique_ptr<Library>> Library::open(const QString& pathIn, Mode mode)
     } guard{p.get()};
     p->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->connectionName);
     p->db.setDatabaseName(path);
+    // The busy timeout makes a statement wait for a lock another connection holds a
+    // moment (a reader's WAL-index recovery, a checkpoint) instead of failing.
     p->db.setConnectOptions(mode == Mode::ReadOnly
                                 ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!p->db.open())
-        return Error{fileProblem(path, p->db.lastError())};
+        return fileProblem(path, p->db.lastError());
 
     // Read before writing anything: a foreign or damaged file must stay untouched.
     QSqlError error;
     const auto tables = scalar(p->db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error);
     if (!tables)
-        return Error{fileProblem(path, error)};
+        return fileProblem(path, error);
     const auto appId = scalar(p->db, QStringLiteral("PRAGMA application_id"), &error);
     const auto version = scalar(p->db, QStringLiteral("PRAGMA user_version"), &error);
     if (!appId || !version)
-        return Error{fileProblem(path, error)};
+        return fileProblem(path, error);
     const bool empty = tables->toInt() == 0 && version->toInt() == 0;
     if (!empty && appId->toInt() != detail::kApplicationId)
         return Error{
-            tr("%1: not a Copydesk library (an SQLite database of another program)").arg(path)};
+            Library::tr("%1: not a Copydesk library (an SQLite database of another program)")
+                .arg(path),
+            ErrorKind::InvalidInput};
+    if (empty && mode == Mode::ReadOnly)
+        return Error{Library::tr("%1: not a Copydesk library (empty file)").arg(path),
+                     ErrorKind::InvalidInput};
     const int fileVersion = version->toInt();
     if (fileVersion > detail::latestSchemaVersion()) {
-        return Error{tr("%1: the library was written by a newer Copydesk (schema version %2; "
-                        "this version reads up to %3)")
+        return Error{Library::tr("%1: the library was written by a newer Copydesk (schema version "
+                                 "%2; this version reads up to %3)")
                          .arg(path)
                          .arg(fileVersion)
-                         .arg(detail::latestSchemaVersion())};
+                         .arg(detail::latestSchemaVersion()),
+                     ErrorKind::Unsupported};
     }
-    if (mode == Mode::ReadOnly) {
-        if (empty)
-            return Error{tr("%1: not a Copydesk library (empty file)").arg(path)};
-        if (fileVersion < detail::latestSchemaVersion()) {
-            return Error{tr("%1: the library has the older schema version %2; open it once for "
-                            "writing to upgrade it")
-                             .arg(path)
-                             .arg(fileVersion)};
-        }
+    if (mode == Mode::ReadOnly && fileVersion < detail::latestSchemaVersion()) {
+        // Upgrading writes to the file, which a read-only open never does.
+        return Error{Library::tr("%1: the library has the older schema version %2; open it once "
+                                 "for writing to upgrade it")
+                         .arg(path)
+                         .arg(fileVersion),
+                     ErrorKind::Unsupported};
     }
     // Touch every table once: a truncated file fails here rather than in the middle
     // of the user's work.
@@ -265,36 +487,151 @@ Result<std::unique_ptr<Library>> Library::open(const QString& pathIn, Mode mode)
                          " + (SELECT max(id) FROM revisions)"),
                &error);
     if (!probe)
-        return Error{fileProblem(path, error)};
+        return fileProblem(path, error);
 
     if (!p->exec(QStringLiteral("PRAGMA foreign_keys = ON")))
-        return Error{fileProblem(path, p->lastError)};
+        return fileProblem(path, p->lastError);
     if (mode == Mode::ReadWrite) {
         // WAL lets readers (a read-only CLI, the GUI's list) work while a save runs;
         // FULL makes each committed save durable across power loss, not just crashes.
-        if (!p->exec(QStringLiteral("PRAGMA journal_mode = WAL")) ||
-            !p->exec(QStringLiteral("PRAGMA synchronous = FULL")))
-            return Error{fileProblem(path, p->lastError)};
+        // A library being created keeps its journal in memory: until it is renamed
+        // into place nobody else sees it, and on failure it is deleted.
+        const QString journal = how == Connect::Creating
+                                    ? QStringLiteral("PRAGMA journal_mode = MEMORY")
+                                    : QStringLiteral("PRAGMA journal_mode = WAL");
+        if (!p->exec(journal) || !p->exec(QStringLiteral("PRAGMA synchronous = FULL")))
+            return fileProblem(path, p->lastError);
         if (fileVersion < detail::latestSchemaVersion()) {
-            if (!p->db.transaction())
-                return Error{fileProblem(path, p->db.lastError())};
-            const QString problem = detail::migrate(p->db, fileVersion);
-            if (!problem.isEmpty()) {
-                p->db.rollback();
-                return Error{tr("%1: cannot upgrade the library from schema version %2 (%3)")
-                                 .arg(path)
-                                 .arg(fileVersion)
-                                 .arg(problem)};
-            }
-            if (!p->db.commit()) {
-                const QSqlError commitError = p->db.lastError();
-                p->db.rollback();
-                return Error{fileProblem(path, commitError)};
-            }
+            const auto upgraded = p->transaction([&]() -> Result<void> {
+                const QString problem = detail::migrate(p->db, fileVersion);
+                if (problem.isEmpty())
+                    return {};
+                if (how == Connect::Creating)
+                    return Error{
+                        Library::tr("%1: cannot create the library (%2)").arg(path, problem)};
+                return Error{
+                    Library::tr("%1: cannot upgrade the library from schema version %2 (%3)")
+                        .arg(path)
+                        .arg(fileVersion)
+                        .arg(problem)};
+            });
+            if (!upgraded)
+                return upgraded.failure();
         }
     }
     guard.p = nullptr;
-    return std::unique_ptr<Library>(new Library(std::move(p)));
+    return p;
+}
+
+void removeWithCompanions(const QString& path) {
+    for (const auto* suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+bool syncPath(const QString& path, int flags) {
+    const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+// Builds a new library at `path` (which does not exist; the caller holds its writer
+// lock): under a temporary name in the same folder, filled by `populate`, flushed to
+// disk and only then renamed to `path`, so that a failure (a full disk, a crash)
+// leaves no half-made library, at most a hidden temporary file.
+static Result<void>
+createLibrary(const QString& path, const std::function<Result<void>(Library&)>& populate,
+              std::unique_ptr<Library> (*wrap)(std::unique_ptr<Library::Private>)) {
+    const QFileInfo info(path);
+    QTemporaryFile temp(info.absolutePath() + QStringLiteral("/.") + info.fileName() +
+                        QStringLiteral(".new-XXXXXX"));
+    temp.setAutoRemove(false);
+    if (!temp.open()) {
+        const bool full = isDiskFull(errno) || folderIsFull(info.absolutePath());
+        return creationError(path, temp.errorString(), full);
+    }
+    const QString tempPath = temp.fileName();
+    temp.close();
+    auto fail = [&](Error error) -> Result<void> {
+        removeWithCompanions(tempPath);
+        if (error.kind != ErrorKind::DiskFull && folderIsFull(info.absolutePath()))
+            return creationError(path, error.message, true);
+        if (error.kind == ErrorKind::DiskFull)
+            return creationError(path, error.message, true);
+        return error;
+    };
+    {
+        auto connected = connect(tempPath, Library::Mode::ReadWrite, Connect::Creating);
+        if (!connected)
+            return fail(connected.failure());
+        std::unique_ptr<Library> library = wrap(std::move(*connected));
+        if (populate) {
+            const auto filled = populate(*library);
+            if (!filled)
+                return fail(filled.failure());
+        }
+    }
+    if (!syncPath(tempPath, O_RDONLY)) {
+        const int error = errno;
+        return fail(creationError(path, errnoText(error), isDiskFull(error)));
+    }
+    // No replacing: should anything have appeared at `path` meanwhile, it stays.
+    const QByteArray from = QFile::encodeName(tempPath);
+    const QByteArray to = QFile::encodeName(path);
+    int renamed =
+        ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
+    if (renamed != 0 && (errno == EINVAL || errno == ENOSYS)) {
+        // A file system without RENAME_NOREPLACE: link() does not replace either.
+        renamed = ::link(from.constData(), to.constData());
+        if (renamed == 0)
+            ::unlink(from.constData());
+    }
+    if (renamed != 0) {
+        const int error = errno;
+        return fail(creationError(path, errnoText(error), isDiskFull(error)));
+    }
+    (void)syncPath(info.absolutePath(), O_RDONLY | O_DIRECTORY);
+    return {};
+}
+
+Result<std::unique_ptr<Library>>
+Library::openWith(const QString& pathIn, Mode mode,
+                  const std::function<Result<void>(Library&)>& populate) {
+    const QString path = QFileInfo(pathIn).absoluteFilePath();
+    // open() creates a missing library only for writing, openOrCreateWithSamples()
+    // also for reading.
+    const bool mayCreate = mode == Mode::ReadWrite || populate;
+    if (auto problem = checkPath(path, mayCreate ? Mode::ReadWrite : mode))
+        return *problem;
+    std::unique_ptr<WriterLock> lock;
+    if (mode == Mode::ReadWrite || (populate && !QFileInfo::exists(path))) {
+        auto locked = WriterLock::acquire(path);
+        if (!locked)
+            return locked.failure();
+        lock = std::move(*locked);
+        if (!QFileInfo::exists(path)) {
+            const auto created = createLibrary(path, populate, [](std::unique_ptr<Private> p) {
+                return std::unique_ptr<Library>(new Library(std::move(p)));
+            });
+            if (!created)
+                return created.failure();
+        }
+        if (mode == Mode::ReadOnly)
+            lock.reset();
+    }
+    auto p = connect(path, mode, Connect::Existing);
+    if (!p)
+        return p.failure();
+    (*p)->lock = std::move(lock);
+    return std::unique_ptr<Library>(new Library(std::move(*p)));
+}
+
+Result<std::unique_ptr<Library>> Library::open(const QString& path, Mode mode) {
+    return openWith(path, mode, {});
 }
 
 QString Library::defaultPath() {
@@ -308,23 +645,7 @@ Result<void> importSamples(Library& library);
 } // namespace
 
 Result<std::unique_ptr<Library>> Library::openOrCreateWithSamples(const QString& path, Mode mode) {
-    if (QFileInfo::exists(path))
-        return open(path, mode);
-    auto created = open(path, Mode::ReadWrite);
-    if (!created)
-        return created;
-    const auto imported = importSamples(**created);
-    if (!imported) {
-        // Leave no half-initialised library behind: the next start tries again.
-        created = Error{};
-        for (const auto* suffix : {"", "-wal", "-shm"})
-            QFile::remove(path + QLatin1String(suffix));
-        return Error{imported.error()};
-    }
-    if (mode == Mode::ReadWrite)
-        return created;
-    created = Error{};
-    return open(path, mode);
+    return openWith(path, mode, importSamples);
 }
 
 namespace {
@@ -342,13 +663,13 @@ Result<void> importSamples(Library& library) {
             const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
             auto article = articleFromJson(json, file.fileName());
             if (!article)
-                return Error{article.error()};
+                return article.failure();
             samples.append(*article);
             sources.append(json);
         }
-        auto saved = library.saveAll(samples, RevisionKind::Import, tr("sample article"));
+        auto saved = library.saveAll(samples, RevisionKind::Import, Library::tr("sample article"));
         if (!saved)
-            return Error{saved.error()};
+            return saved.failure();
         // Sample files may name tag and category labels: {"tagLabels": {"slug": {"en": …}}}
         for (const QJsonObject& json : std::as_const(sources)) {
             for (const auto kind : {QLatin1String("tagLabels"), QLatin1String("categoryLabels")}) {
@@ -361,7 +682,7 @@ Result<void> importSamples(Library& library) {
                                 ? library.setTagLabel(t.key(), l.key(), l.value().toString())
                                 : library.setCategoryLabel(t.key(), l.key(), l.value().toString());
                         if (!set)
-                            return Error{set.error()};
+                            return set.failure();
                     }
                 }
             }
@@ -385,27 +706,27 @@ int Library::schemaVersion() {
 
 // ---- settings ----
 
-QString Library::setting(const QString& key, const QString& fallback) const {
+Result<QString> Library::setting(const QString& key, const QString& fallback) const {
     QSqlQuery& q = d->prepared(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     q.bindValue(0, key);
-    QString value = fallback;
-    if (q.exec() && q.next())
-        value = q.value(0).toString();
+    if (!q.exec())
+        return d->sqlError(Library::tr("cannot read setting '%1'").arg(key), q);
+    QString value = q.next() ? q.value(0).toString() : fallback;
     q.finish();
     return value;
 }
 
 Result<void> Library::setSetting(const QString& key, const QString& value) {
-    if (auto refused = d->refuseReadOnly())
-        return *refused;
-    QSqlQuery& q =
-        d->prepared(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?)"
-                                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    q.bindValue(0, key);
-    q.bindValue(1, value.isNull() ? QStringLiteral("") : value); // NOT NULL column
-    if (!q.exec())
-        return d->sqlError(tr("cannot store setting '%1'").arg(key), q);
-    return {};
+    return d->transaction([&]() -> Result<void> {
+        QSqlQuery& q =
+            d->prepared(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?)"
+                                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q.bindValue(0, key);
+        q.bindValue(1, value.isNull() ? QStringLiteral("") : value); // NOT NULL column
+        if (!q.exec())
+            return d->sqlError(Library::tr("cannot store setting '%1'").arg(key), q);
+        return {};
+    });
 }
 
 // ---- tags and categories ----
@@ -420,22 +741,25 @@ constexpr TermTables kTags{QLatin1String("tags"), QLatin1String("tag_labels"),
 constexpr TermTables kCategories{QLatin1String("categories"), QLatin1String("category_labels"),
                                  QLatin1String("category")};
 
-QList<Term> readTerms(Library::Private& d, const TermTables& t) {
+Result<QList<Term>> readTerms(Library::Private& d, const TermTables& t) {
     QSqlQuery& q = d.prepared(
         QStringLiteral("SELECT t.slug, l.language, l.label FROM %1 t LEFT JOIN %2 l ON l.%3 = t.id"
                        " ORDER BY t.slug")
             .arg(t.terms, t.labels, t.column));
+    if (!q.exec())
+        return d.sqlError(Library::tr("cannot read the %1").arg(t.terms), q);
     QList<Term> terms;
-    if (q.exec()) {
-        while (q.next()) {
-            const QString slug = q.value(0).toString();
-            if (terms.isEmpty() || terms.back().slug != slug)
-                terms.append(Term{slug, {}});
-            if (!q.value(1).isNull())
-                terms.back().labels.insert(q.value(1).toString(), q.value(2).toString());
-        }
+    while (q.next()) {
+        const QString slug = q.value(0).toString();
+        if (terms.isEmpty() || terms.back().slug != slug)
+            terms.append(Term{slug, {}});
+        if (!q.value(1).isNull())
+            terms.back().labels.insert(q.value(1).toString(), q.value(2).toString());
     }
+    const QSqlError error = q.lastError();
     q.finish();
+    if (error.isValid())
+        return d.sqlError(Library::tr("cannot read the %1").arg(t.terms), error);
     return terms;
 }
 
@@ -444,42 +768,40 @@ Result<void> writeLabel(Library::Private& d, const TermTables& t, const QString&
     if (auto refused = d.refuseReadOnly())
         return *refused;
     if (slug.isEmpty() || language.isEmpty())
-        return Error{tr("%1: a label needs a slug and a language").arg(d.path)};
-    if (!d.db.transaction())
-        return d.sqlError(tr("cannot start a transaction"), d.db.lastError());
-    QSqlQuery& add =
-        d.prepared(QStringLiteral("INSERT OR IGNORE INTO %1(slug) VALUES (?)").arg(t.terms));
-    add.bindValue(0, slug);
-    QSqlQuery& set = d.prepared(
-        label.isEmpty()
-            ? QStringLiteral("DELETE FROM %1 WHERE %2 = (SELECT id FROM %3 WHERE slug = ?)"
-                             " AND language = ?")
-                  .arg(t.labels, t.column, t.terms)
-            : QStringLiteral("INSERT INTO %1(%2, language, label)"
-                             " VALUES ((SELECT id FROM %3 WHERE slug = ?), ?, ?)"
-                             " ON CONFLICT DO UPDATE SET label = excluded.label")
-                  .arg(t.labels, t.column, t.terms));
-    set.bindValue(0, slug);
-    set.bindValue(1, language);
-    if (!label.isEmpty())
-        set.bindValue(2, label);
-    if (!add.exec() || !set.exec() || !d.db.commit()) {
-        const QSqlError error = add.lastError().isValid()   ? add.lastError()
-                                : set.lastError().isValid() ? set.lastError()
-                                                            : d.db.lastError();
-        d.db.rollback();
-        return d.sqlError(tr("cannot label '%1'").arg(slug), error);
-    }
-    return {};
+        return Error{Library::tr("%1: a label needs a slug and a language").arg(d.path),
+                     ErrorKind::InvalidInput};
+    return d.transaction([&]() -> Result<void> {
+        QSqlQuery& add =
+            d.prepared(QStringLiteral("INSERT OR IGNORE INTO %1(slug) VALUES (?)").arg(t.terms));
+        add.bindValue(0, slug);
+        if (!add.exec())
+            return d.sqlError(Library::tr("cannot label '%1'").arg(slug), add);
+        QSqlQuery& set = d.prepared(
+            label.isEmpty()
+                ? QStringLiteral("DELETE FROM %1 WHERE %2 = (SELECT id FROM %3 WHERE slug = ?)"
+                                 " AND language = ?")
+                      .arg(t.labels, t.column, t.terms)
+                : QStringLiteral("INSERT INTO %1(%2, language, label)"
+                                 " VALUES ((SELECT id FROM %3 WHERE slug = ?), ?, ?)"
+                                 " ON CONFLICT DO UPDATE SET label = excluded.label")
+                      .arg(t.labels, t.column, t.terms));
+        set.bindValue(0, slug);
+        set.bindValue(1, language);
+        if (!label.isEmpty())
+            set.bindValue(2, label);
+        if (!set.exec())
+            return d.sqlError(Library::tr("cannot label '%1'").arg(slug), set);
+        return {};
+    });
 }
 
 } // namespace
 
-QList<Term> Library::tags() const {
+Result<QList<Term>> Library::tags() const {
     return readTerms(*d, kTags);
 }
 
-QList<Term> Library::categories() const {
+Result<QList<Term>> Library::categories() const {
     return readTerms(*d, kCategories);
 }
 
@@ -500,35 +822,39 @@ Result<QString> Library::addMedia(const QByteArray& data, const QString& name,
     if (auto refused = d->refuseReadOnly())
         return *refused;
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.trimmed() != name)
-        return Error{tr("%1: '%2' is not a valid media name").arg(d->path, name)};
+        return Error{Library::tr("%1: '%2' is not a valid media name").arg(d->path, name),
+                     ErrorKind::InvalidInput};
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-    if (!d->db.transaction())
-        return d->sqlError(tr("cannot start a transaction"), d->db.lastError());
-    QSqlQuery& blob =
-        d->prepared(QStringLiteral("INSERT INTO media_blobs(sha256, data) VALUES (?, ?)"
-                                   " ON CONFLICT(sha256) DO NOTHING"));
-    blob.bindValue(0, sha);
-    blob.bindValue(1, data);
-    QSqlQuery& entry =
-        d->prepared(QStringLiteral("INSERT INTO media(name, blob, mime_type)"
-                                   " VALUES (?, (SELECT id FROM media_blobs WHERE sha256 = ?), ?)"
-                                   " ON CONFLICT(name) DO UPDATE SET blob = excluded.blob,"
-                                   " mime_type = excluded.mime_type"));
-    entry.bindValue(0, name);
-    entry.bindValue(1, sha);
-    entry.bindValue(2, mimeType.isNull() ? QStringLiteral("") : mimeType);
-    // A name re-pointed at new content may leave its old blob unused.
-    const QString prune =
-        QStringLiteral("DELETE FROM media_blobs WHERE id NOT IN (SELECT blob FROM media)");
-    if (!blob.exec() || !entry.exec() || !d->exec(prune) || !d->db.commit()) {
-        const QSqlError error = blob.lastError().isValid()    ? blob.lastError()
-                                : entry.lastError().isValid() ? entry.lastError()
-                                : d->lastError.isValid()      ? d->lastError
-                                                              : d->db.lastError();
-        d->db.rollback();
-        return d->sqlError(tr("cannot store media '%1'").arg(name), error);
-    }
+    const auto stored = d->transaction([&]() -> Result<void> {
+        auto fail = [&](const QSqlError& error) {
+            return d->sqlError(Library::tr("cannot store media '%1'").arg(name), error);
+        };
+        QSqlQuery& blob =
+            d->prepared(QStringLiteral("INSERT INTO media_blobs(sha256, data) VALUES (?, ?)"
+                                       " ON CONFLICT(sha256) DO NOTHING"));
+        blob.bindValue(0, sha);
+        blob.bindValue(1, data);
+        if (!blob.exec())
+            return fail(blob.lastError());
+        QSqlQuery& entry = d->prepared(
+            QStringLiteral("INSERT INTO media(name, blob, mime_type)"
+                           " VALUES (?, (SELECT id FROM media_blobs WHERE sha256 = ?), ?)"
+                           " ON CONFLICT(name) DO UPDATE SET blob = excluded.blob,"
+                           " mime_type = excluded.mime_type"));
+        entry.bindValue(0, name);
+        entry.bindValue(1, sha);
+        entry.bindValue(2, mimeType.isNull() ? QStringLiteral("") : mimeType);
+        if (!entry.exec())
+            return fail(entry.lastError());
+        // A name re-pointed at new content may leave its old blob unused.
+        if (!d->exec(
+                QStringLiteral("DELETE FROM media_blobs WHERE id NOT IN (SELECT blob FROM media)")))
+            return fail(d->lastError);
+        return {};
+    });
+    if (!stored)
+        return stored.failure();
     return sha;
 }
 
@@ -538,9 +864,10 @@ Result<Media> Library::media(const QString& name) const {
                                    " JOIN media_blobs b ON b.id = m.blob WHERE m.name = ?"));
     q.bindValue(0, name);
     if (!q.exec())
-        return d->sqlError(tr("cannot read media '%1'").arg(name), q);
+        return d->sqlError(Library::tr("cannot read media '%1'").arg(name), q);
     if (!q.next())
-        return Error{tr("%1: no media named '%2'").arg(d->path, name)};
+        return Error{Library::tr("%1: no media named '%2'").arg(d->path, name),
+                     ErrorKind::NotFound};
     Media m;
     m.sha256 = q.value(0).toString();
     m.name = name;
@@ -550,84 +877,82 @@ Result<Media> Library::media(const QString& name) const {
     QSqlQuery& alt =
         d->prepared(QStringLiteral("SELECT language, alt FROM media_alt WHERE name = ?"));
     alt.bindValue(0, name);
-    if (alt.exec()) {
-        while (alt.next())
-            m.altText.insert(alt.value(0).toString(), alt.value(1).toString());
-    }
+    if (!alt.exec())
+        return d->sqlError(Library::tr("cannot read media '%1'").arg(name), alt);
+    while (alt.next())
+        m.altText.insert(alt.value(0).toString(), alt.value(1).toString());
     alt.finish();
     return m;
 }
 
-QList<Media> Library::mediaList() const {
+Result<QList<Media>> Library::mediaList() const {
     QList<Media> list;
     QSqlQuery& q = d->prepared(
         QStringLiteral("SELECT m.name, b.sha256, m.mime_type, a.language, a.alt FROM media m"
                        " JOIN media_blobs b ON b.id = m.blob"
                        " LEFT JOIN media_alt a ON a.name = m.name ORDER BY m.name"));
-    if (q.exec()) {
-        while (q.next()) {
-            const QString name = q.value(0).toString();
-            if (list.isEmpty() || list.back().name != name) {
-                Media m;
-                m.name = name;
-                m.sha256 = q.value(1).toString();
-                m.mimeType = q.value(2).toString();
-                list.append(m);
-            }
-            if (!q.value(3).isNull())
-                list.back().altText.insert(q.value(3).toString(), q.value(4).toString());
+    if (!q.exec())
+        return d->sqlError(Library::tr("cannot read the media list"), q);
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        if (list.isEmpty() || list.back().name != name) {
+            Media m;
+            m.name = name;
+            m.sha256 = q.value(1).toString();
+            m.mimeType = q.value(2).toString();
+            list.append(m);
         }
+        if (!q.value(3).isNull())
+            list.back().altText.insert(q.value(3).toString(), q.value(4).toString());
     }
+    const QSqlError error = q.lastError();
     q.finish();
+    if (error.isValid())
+        return d->sqlError(Library::tr("cannot read the media list"), error);
     return list;
 }
 
 Result<void> Library::setMediaAltText(const QString& name, const QString& language,
                                       const QString& alt) {
-    if (auto refused = d->refuseReadOnly())
-        return *refused;
-    QSqlQuery& exists = d->prepared(QStringLiteral("SELECT 1 FROM media WHERE name = ?"));
-    exists.bindValue(0, name);
-    const bool found = exists.exec() && exists.next();
-    exists.finish();
-    if (!found)
-        return Error{tr("%1: no media named '%2'").arg(d->path, name)};
-    QSqlQuery& q = d->prepared(
-        alt.isEmpty() ? QStringLiteral("DELETE FROM media_alt WHERE name = ? AND language = ?")
-                      : QStringLiteral("INSERT INTO media_alt(name, language, alt) VALUES (?, ?, ?)"
-                                       " ON CONFLICT DO UPDATE SET alt = excluded.alt"));
-    q.bindValue(0, name);
-    q.bindValue(1, language);
-    if (!alt.isEmpty())
-        q.bindValue(2, alt);
-    if (!q.exec())
-        return d->sqlError(tr("cannot set the alt text of '%1'").arg(name), q);
-    return {};
+    return d->transaction([&]() -> Result<void> {
+        QSqlQuery& exists = d->prepared(QStringLiteral("SELECT 1 FROM media WHERE name = ?"));
+        exists.bindValue(0, name);
+        if (!exists.exec())
+            return d->sqlError(Library::tr("cannot set the alt text of '%1'").arg(name), exists);
+        const bool found = exists.next();
+        exists.finish();
+        if (!found)
+            return Error{Library::tr("%1: no media named '%2'").arg(d->path, name),
+                         ErrorKind::NotFound};
+        QSqlQuery& q = d->prepared(
+            alt.isEmpty()
+                ? QStringLiteral("DELETE FROM media_alt WHERE name = ? AND language = ?")
+                : QStringLiteral("INSERT INTO media_alt(name, language, alt) VALUES (?, ?, ?)"
+                                 " ON CONFLICT DO UPDATE SET alt = excluded.alt"));
+        q.bindValue(0, name);
+        q.bindValue(1, language);
+        if (!alt.isEmpty())
+            q.bindValue(2, alt);
+        if (!q.exec())
+            return d->sqlError(Library::tr("cannot set the alt text of '%1'").arg(name), q);
+        return {};
+    });
 }
 
 Result<void> Library::removeMedia(const QString& name) {
-    if (auto refused = d->refuseReadOnly())
-        return *refused;
-    if (!d->db.transaction())
-        return d->sqlError(tr("cannot start a transaction"), d->db.lastError());
-    QSqlQuery& q = d->prepared(QStringLiteral("DELETE FROM media WHERE name = ?"));
-    q.bindValue(0, name);
-    const QString prune =
-        QStringLiteral("DELETE FROM media_blobs WHERE id NOT IN (SELECT blob FROM media)");
-    if (!q.exec()) {
-        d->db.rollback();
-        return d->sqlError(tr("cannot remove media '%1'").arg(name), q);
-    }
-    if (q.numRowsAffected() == 0) {
-        d->db.rollback();
-        return Error{tr("%1: no media named '%2'").arg(d->path, name)};
-    }
-    if (!d->exec(prune) || !d->db.commit()) {
-        const QSqlError error = d->lastError.isValid() ? d->lastError : d->db.lastError();
-        d->db.rollback();
-        return d->sqlError(tr("cannot remove media '%1'").arg(name), error);
-    }
-    return {};
+    return d->transaction([&]() -> Result<void> {
+        QSqlQuery& q = d->prepared(QStringLiteral("DELETE FROM media WHERE name = ?"));
+        q.bindValue(0, name);
+        if (!q.exec())
+            return d->sqlError(Library::tr("cannot remove media '%1'").arg(name), q);
+        if (q.numRowsAffected() == 0)
+            return Error{Library::tr("%1: no media named '%2'").arg(d->path, name),
+                         ErrorKind::NotFound};
+        if (!d->exec(
+                QStringLiteral("DELETE FROM media_blobs WHERE id NOT IN (SELECT blob FROM media)")))
+            return d->sqlError(Library::tr("cannot remove media '%1'").arg(name), d->lastError);
+        return {};
+    });
 }
 
 } // namespace copydesk

@@ -4,11 +4,13 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace copydesk {
@@ -52,6 +54,15 @@ struct SearchHit final {
     QString snippet;
 };
 
+/// What search() found, and how it read the query.
+struct SearchResults final {
+    QList<SearchHit> hits;
+    /// One translated line per term that was not matched as a plain substring (a
+    /// term under three characters is matched as a whole word), for the user to see
+    /// why a hit is or is not there.
+    QStringList notes;
+};
+
 /// A tag or category: a stable slug and a label per language.
 struct Term final {
     QString slug;
@@ -68,20 +79,28 @@ struct Media final {
 
 /// One Copydesk library: a single SQLite file holding articles, revisions, tags,
 /// media and settings. Every mutating call is one transaction: on failure nothing
-/// in the file changes. Not thread-safe; one Library per thread.
+/// in the file changes; transaction() groups several into one. Reads fail loudly:
+/// an SQL error is an error, never an empty list. Not thread-safe; one Library per
+/// thread.
 class Library final {
+    Q_DECLARE_TR_FUNCTIONS(Library)
+
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    /// Opens (and, in ReadWrite mode, creates or migrates) the library at `path`.
-    /// ReadWrite fails with a clear message when another process holds the library
-    /// open for writing. ReadOnly upgrades a library of an older schema first when the
-    /// file is writable and nobody is writing to it, and fails clearly otherwise.
+    /// Opens (and, in ReadWrite mode, creates or migrates) the library at `path`,
+    /// which must be a regular file (a FIFO, device, socket or folder is refused
+    /// before anything opens it). ReadWrite fails with ErrorKind::Locked when another
+    /// process is writing the library (open it ReadOnly then). A new library is built
+    /// under a temporary name and renamed into place, so a full disk leaves nothing
+    /// behind (ErrorKind::DiskFull). ReadOnly never writes to the file: a library of
+    /// an older schema is refused (ErrorKind::Unsupported) until a writer upgrades it.
     static Result<std::unique_ptr<Library>> open(const QString& path, Mode mode = Mode::ReadWrite);
     /// QStandardPaths::AppDataLocation/library.copydesk
     static QString defaultPath();
     /// Opens the library at `path`; if the file does not exist yet, creates it with
-    /// the sample articles from resources/samples.
+    /// the sample articles from resources/samples (all in the new file before it
+    /// takes its name, or no file at all).
     static Result<std::unique_ptr<Library>> openOrCreateWithSamples(const QString& path,
                                                                     Mode mode = Mode::ReadWrite);
 
@@ -95,13 +114,28 @@ public:
     /// upgraded when opened ReadWrite.
     static int schemaVersion();
 
+    /// Runs `work` as one transaction: when it returns an error (or throws), every
+    /// change made inside it is rolled back and the error is returned; otherwise all
+    /// of it is committed at once. Every mutating call of Library (save, saveAll,
+    /// remove, restore, setSetting, labels, media) may be used inside.
+    /// Nesting: a transaction() inside another is a SAVEPOINT. An inner failure rolls
+    /// back the inner part only and returns its error to the enclosing `work`, which
+    /// decides: pass it on (everything is rolled back) or carry on without it. Nothing
+    /// is durable until the outermost transaction() commits. Values that calls inside
+    /// hand back (revision ids, slugs and ids filled into articles) mean nothing once
+    /// the transaction holding them is rolled back.
+    /// Fails at once on a read-only library.
+    Result<void> transaction(const std::function<Result<void>()>& work);
     // Articles
     Result<Article> article(const QUuid& id) const;
     /// Looks up by UUID (or unique UUID prefix) or by slug.
     Result<Article> findArticle(const QString& idOrSlug) const;
     /// Inserts or updates `article` and records a revision of `kind`. Fills in a
     /// missing id, a missing slug (from the primary title, unique in the library) and
-    /// the timestamps. Returns the new revision id.
+    /// the timestamps. Returns the new revision id. A status change that the workflow
+    /// does not allow (canTransition(), of the article or of a version) is refused
+    /// with ErrorKind::InvalidInput, except for a restore (which brings back a state
+    /// the article had).
     Result<qint64> save(Article& article, RevisionKind kind = RevisionKind::Save,
                         const QString& note = {});
     /// Saves several articles in ONE transaction (all or nothing), e.g. an import of
@@ -110,28 +144,40 @@ public:
                                   RevisionKind kind = RevisionKind::Import,
                                   const QString& note = {});
     Result<void> remove(const QUuid& id);
-    QList<ArticleSummary> list(const ListFilter& filter = {}) const;
-    int count() const;
+    Result<QList<ArticleSummary>> list(const ListFilter& filter = {}) const;
+    Result<int> count() const;
 
-    /// Full-text search of titles, summaries and bodies in every language; finds
-    /// substrings in any script, including a two-character Chinese word.
-    QList<SearchHit> search(const QString& text, int limit = 100) const;
+    /// Full-text search of titles, summaries and bodies in every language. Every
+    /// whitespace-separated term (or "quoted phrase") must occur, each matched on its
+    /// own: a term of three or more characters anywhere, even inside a word, in any
+    /// script; a shorter one as a whole word, except CJK characters, which are found
+    /// anywhere; a term without letters or digits (an emoji, a symbol) anywhere.
+    /// Case is ignored for letters. A damaged search index is ErrorKind::Corrupt
+    /// (rebuildSearchIndex() repairs it).
+    Result<SearchResults> search(const QString& text, int limit = 100) const;
+
+    /// Checks the search indexes against the articles; ErrorKind::Corrupt if they
+    /// do not match.
+    Result<void> checkSearchIndex() const;
+    /// Rebuilds both search indexes from the articles, which are the truth.
+    Result<void> rebuildSearchIndex();
 
     /// `base` if no other article uses it, else base-2, base-3, …
-    QString uniqueSlug(const QString& base, const QUuid& exclude = {}) const;
+    Result<QString> uniqueSlug(const QString& base, const QUuid& exclude = {}) const;
 
     // Revisions
     /// Newest first.
-    QList<RevisionInfo> revisions(const QUuid& articleId) const;
+    Result<QList<RevisionInfo>> revisions(const QUuid& articleId) const;
     /// The article as it was saved in revision `revisionId`.
     Result<Article> articleAtRevision(qint64 revisionId) const;
-    /// Makes revision `revisionId` the current state (recorded as a new revision).
+    /// Makes revision `revisionId` the current state (recorded as a new revision),
+    /// in one transaction.
     Result<qint64> restore(qint64 revisionId);
 
     // Tags and categories: slugs are created on first use by save(); labels are
     // per language.
-    QList<Term> tags() const;
-    QList<Term> categories() const;
+    Result<QList<Term>> tags() const;
+    Result<QList<Term>> categories() const;
     Result<void> setTagLabel(const QString& slug, const QString& language, const QString& label);
     Result<void> setCategoryLabel(const QString& slug, const QString& language,
                                   const QString& label);
@@ -142,17 +188,22 @@ public:
     Result<Media> media(const QString& name) const;
     Result<void> setMediaAltText(const QString& name, const QString& language, const QString& alt);
     /// Every media item, without its data.
-    QList<Media> mediaList() const;
+    Result<QList<Media>> mediaList() const;
     Result<void> removeMedia(const QString& name);
 
     // Settings stored in the library file
-    QString setting(const QString& key, const QString& fallback = {}) const;
+    /// The value stored for `key`, or `fallback` when there is none.
+    Result<QString> setting(const QString& key, const QString& fallback = {}) const;
     Result<void> setSetting(const QString& key, const QString& value);
 
     struct Private;
 
 private:
     explicit Library(std::unique_ptr<Private> d);
+    /// open(); when the library does not exist, creates it and lets `populate` fill
+    /// it before it takes its name.
+    static Result<std::unique_ptr<Library>>
+    openWith(const QString& path, Mode mode, const std::function<Result<void>(Library&)>& populate);
     std::unique_ptr<Private> d;
 };
 

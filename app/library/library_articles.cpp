@@ -4,7 +4,6 @@
 #include "library/library.h"
 #include "library/library_p.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -13,10 +12,6 @@
 namespace copydesk {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Library", text);
-}
 
 QString uuidText(const QUuid& id) {
     return id.toString(QUuid::WithoutBraces);
@@ -70,11 +65,13 @@ void dedupe(QStringList& list) {
 
 } // namespace
 
-std::optional<qint64> Library::Private::rowIdOf(const QUuid& id) {
+Result<std::optional<qint64>> Library::Private::rowIdOf(const QUuid& id) {
     QSqlQuery& q = prepared(QStringLiteral("SELECT id FROM articles WHERE uuid = ?"));
     q.bindValue(0, uuidText(id));
+    if (!q.exec())
+        return sqlError(Library::tr("cannot look up article %1").arg(uuidText(id)), q);
     std::optional<qint64> row;
-    if (q.exec() && q.next())
+    if (q.next())
         row = q.value(0).toLongLong();
     q.finish();
     return row;
@@ -87,9 +84,9 @@ Result<Article> Library::Private::load(qint64 rowId) const {
         " featured_image, source_language FROM articles WHERE id = ?"));
     q.bindValue(0, rowId);
     if (!q.exec())
-        return sqlError(tr("cannot read an article"), q);
+        return sqlError(Library::tr("cannot read an article"), q);
     if (!q.next())
-        return Error{tr("%1: article not found").arg(path)};
+        return Error{Library::tr("%1: article not found").arg(path), ErrorKind::NotFound};
     Article a;
     a.id = QUuid::fromString(q.value(0).toString());
     a.slug = q.value(1).toString();
@@ -109,7 +106,7 @@ Result<Article> Library::Private::load(qint64 rowId) const {
         " WHERE article = ? ORDER BY position, id"));
     v.bindValue(0, rowId);
     if (!v.exec())
-        return sqlError(tr("cannot read article '%1'").arg(a.slug), v);
+        return sqlError(Library::tr("cannot read article '%1'").arg(a.slug), v);
     while (v.next()) {
         LanguageVersion lv;
         lv.language = v.value(0).toString();
@@ -136,7 +133,7 @@ Result<Article> Library::Private::load(qint64 rowId) const {
                                .arg(link, table, column));
         t.bindValue(0, rowId);
         if (!t.exec())
-            return sqlError(tr("cannot read article '%1'").arg(a.slug), t);
+            return sqlError(Library::tr("cannot read article '%1'").arg(a.slug), t);
         while (t.next())
             into.append(t.value(0).toString());
         t.finish();
@@ -157,18 +154,23 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
     QSet<QString> languages;
     for (const LanguageVersion& v : std::as_const(a.versions)) {
         if (v.language.trimmed().isEmpty())
-            return Error{
-                tr("%1: article '%2' has a version without a language").arg(path, articleName(a))};
+            return Error{Library::tr("%1: article '%2' has a version without a language")
+                             .arg(path, articleName(a)),
+                         ErrorKind::InvalidInput};
         if (languages.contains(v.language))
-            return Error{
-                tr("%1: article '%2' has two '%3' versions").arg(path, articleName(a), v.language)};
+            return Error{Library::tr("%1: article '%2' has two '%3' versions")
+                             .arg(path, articleName(a), v.language),
+                         ErrorKind::InvalidInput};
         languages.insert(v.language);
     }
     dedupe(a.tags);
     dedupe(a.categories);
     if (a.id.isNull())
         a.id = QUuid::createUuid();
-    const std::optional<qint64> existing = rowIdOf(a.id);
+    const auto existingRow = rowIdOf(a.id);
+    if (!existingRow)
+        return existingRow.failure();
+    const std::optional<qint64> existing = *existingRow;
 
     if (a.slug.isEmpty()) {
         QString base = slugify(a.displayTitle());
@@ -180,8 +182,9 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         QString candidate = base;
         for (int n = 2;; ++n) {
             taken.bindValue(0, candidate);
-            const bool used =
-                taken.exec() && taken.next() && taken.value(0).toString() != uuidText(a.id);
+            if (!taken.exec())
+                return sqlError(Library::tr("cannot save article '%1'").arg(articleName(a)), taken);
+            const bool used = taken.next() && taken.value(0).toString() != uuidText(a.id);
             taken.finish();
             if (!used)
                 break;
@@ -193,11 +196,14 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
             QStringLiteral("SELECT a.uuid, (SELECT title FROM versions v WHERE v.article = a.id"
                            " ORDER BY v.position LIMIT 1) FROM articles a WHERE a.slug = ?"));
         taken.bindValue(0, a.slug);
-        if (taken.exec() && taken.next() && taken.value(0).toString() != uuidText(a.id)) {
+        if (!taken.exec())
+            return sqlError(Library::tr("cannot save article '%1'").arg(a.slug), taken);
+        if (taken.next() && taken.value(0).toString() != uuidText(a.id)) {
             const QString other = taken.value(1).toString();
             taken.finish();
-            return Error{tr("%1: slug '%2' is already used by another article ('%3')")
-                             .arg(path, a.slug, other)};
+            return Error{Library::tr("%1: slug '%2' is already used by another article ('%3')")
+                             .arg(path, a.slug, other),
+                         ErrorKind::Conflict};
         }
         taken.finish();
     }
@@ -220,12 +226,30 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         rowId = *existing;
         auto current = load(rowId);
         if (!current)
-            return Error{current.error()};
+            return current.failure();
+        // The workflow is enforced here, where every change of status passes. A
+        // restore brings back a state the article had, which may be behind.
+        if (kind != RevisionKind::Restore) {
+            if (!canTransition(current->status, a.status))
+                return Error{
+                    Library::tr("%1: article '%2' cannot go from %3 to %4")
+                        .arg(path, articleName(a), statusId(current->status), statusId(a.status)),
+                    ErrorKind::InvalidInput};
+            for (const LanguageVersion& v : std::as_const(a.versions)) {
+                const LanguageVersion* before = current->version(v.language);
+                if (before && !canTransition(before->status, v.status))
+                    return Error{
+                        Library::tr("%1: article '%2', version '%3' cannot go from %4 to %5")
+                            .arg(path, articleName(a), v.language, statusId(before->status),
+                                 statusId(v.status)),
+                        ErrorKind::InvalidInput};
+            }
+        }
         QSqlQuery& ids = prepared(QStringLiteral(
             "SELECT id, language, title, summary, body FROM versions WHERE article = ?"));
         ids.bindValue(0, rowId);
         if (!ids.exec())
-            return sqlError(tr("cannot save article '%1'").arg(a.slug), ids);
+            return sqlError(Library::tr("cannot save article '%1'").arg(a.slug), ids);
         while (ids.next()) {
             const QString language = ids.value(1).toString();
             const LanguageVersion* loaded = current->version(language);
@@ -250,7 +274,7 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
     }
 
     auto fail = [&](const QSqlQuery& q) {
-        return sqlError(tr("cannot save article '%1'").arg(a.slug), q);
+        return sqlError(Library::tr("cannot save article '%1'").arg(a.slug), q);
     };
     QSqlQuery& row = prepared(
         existing ? QStringLiteral("UPDATE articles SET uuid = ?, slug = ?, status = ?, created = ?,"
@@ -379,36 +403,30 @@ Result<qint64> Library::save(Article& article, RevisionKind kind, const QString&
     QList<Article> one{article};
     auto saved = saveAll(one, kind, note);
     if (!saved)
-        return Error{saved.error()};
+        return saved.failure();
     article = one.front();
     return saved->front();
 }
 
 Result<QList<qint64>> Library::saveAll(QList<Article>& articles, RevisionKind kind,
                                        const QString& note) {
-    if (auto refused = d->refuseReadOnly())
-        return *refused;
     // Work on a copy: on failure the caller's articles keep no half-filled ids, slugs
     // or times, just as the file keeps no half-written rows.
     QList<Article> work = articles;
-    if (!d->db.transaction())
-        return d->sqlError(tr("cannot start a transaction"), d->db.lastError());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<qint64> revisions;
     revisions.reserve(work.size());
-    for (Article& a : work) {
-        auto saved = d->saveOne(a, kind, note, now);
-        if (!saved) {
-            d->db.rollback();
-            return Error{saved.error()};
+    const auto saved = d->transaction([&]() -> Result<void> {
+        for (Article& a : work) {
+            auto one = d->saveOne(a, kind, note, now);
+            if (!one)
+                return one.failure();
+            revisions.append(*one);
         }
-        revisions.append(*saved);
-    }
-    if (!d->db.commit()) {
-        const QSqlError error = d->db.lastError();
-        d->db.rollback();
-        return d->sqlError(tr("cannot save"), error);
-    }
+        return {};
+    });
+    if (!saved)
+        return saved.failure();
     articles = std::move(work);
     return revisions;
 }
@@ -416,8 +434,11 @@ Result<QList<qint64>> Library::saveAll(QList<Article>& articles, RevisionKind ki
 Result<Article> Library::article(const QUuid& id) const {
     const auto row = d->rowIdOf(id);
     if (!row)
-        return Error{tr("%1: no article with id %2").arg(d->path, uuidText(id))};
-    return d->load(*row);
+        return row.failure();
+    if (!*row)
+        return Error{Library::tr("%1: no article with id %2").arg(d->path, uuidText(id)),
+                     ErrorKind::NotFound};
+    return d->load(**row);
 }
 
 Result<Article> Library::findArticle(const QString& idOrSlug) const {
@@ -427,7 +448,9 @@ Result<Article> Library::findArticle(const QString& idOrSlug) const {
         return article(id);
     QSqlQuery& bySlug = d->prepared(QStringLiteral("SELECT id FROM articles WHERE slug = ?"));
     bySlug.bindValue(0, key);
-    if (bySlug.exec() && bySlug.next()) {
+    if (!bySlug.exec())
+        return d->sqlError(Library::tr("cannot look up article '%1'").arg(key), bySlug);
+    if (bySlug.next()) {
         const qint64 row = bySlug.value(0).toLongLong();
         bySlug.finish();
         return d->load(row);
@@ -442,55 +465,54 @@ Result<Article> Library::findArticle(const QString& idOrSlug) const {
         q.bindValue(0, prefix);
         q.bindValue(1, prefix + QLatin1Char('~'));
         QList<qint64> rows;
-        if (q.exec()) {
-            while (q.next())
-                rows.append(q.value(0).toLongLong());
-        }
+        if (!q.exec())
+            return d->sqlError(Library::tr("cannot look up article '%1'").arg(key), q);
+        while (q.next())
+            rows.append(q.value(0).toLongLong());
         q.finish();
         if (rows.size() == 1)
             return d->load(rows.front());
         if (rows.size() > 1)
-            return Error{tr("%1: '%2' matches more than one article id").arg(d->path, key)};
+            return Error{Library::tr("%1: '%2' matches more than one article id").arg(d->path, key),
+                         ErrorKind::InvalidInput};
     }
-    return Error{tr("%1: no article '%2'").arg(d->path, key)};
+    return Error{Library::tr("%1: no article '%2'").arg(d->path, key), ErrorKind::NotFound};
 }
 
 Result<void> Library::remove(const QUuid& id) {
-    if (auto refused = d->refuseReadOnly())
-        return *refused;
-    const auto row = d->rowIdOf(id);
-    if (!row)
-        return Error{tr("%1: no article with id %2").arg(d->path, uuidText(id))};
-    if (!d->db.transaction())
-        return d->sqlError(tr("cannot start a transaction"), d->db.lastError());
-    auto fail = [&](const QSqlError& e) {
-        d->db.rollback();
-        return d->sqlError(tr("cannot remove article %1").arg(uuidText(id)), e);
-    };
-    QSqlQuery& versions = d->prepared(
-        QStringLiteral("SELECT id, title, summary, body FROM versions WHERE article = ?"));
-    versions.bindValue(0, *row);
-    if (!versions.exec())
-        return fail(versions.lastError());
-    QSqlQuery& words = d->prepared(detail::wordIndexDeleteSql());
-    while (versions.next()) {
-        if (!detail::wordIndexDelete(words, versions.value(0).toLongLong(),
-                                     versions.value(1).toString(), versions.value(2).toString(),
-                                     versions.value(3).toString()))
-            return fail(words.lastError());
-    }
-    versions.finish();
-    // Versions, tag links and revisions follow by ON DELETE CASCADE.
-    QSqlQuery& del = d->prepared(QStringLiteral("DELETE FROM articles WHERE id = ?"));
-    del.bindValue(0, *row);
-    if (!del.exec())
-        return fail(del.lastError());
-    if (!d->db.commit())
-        return fail(d->db.lastError());
-    return {};
+    return d->transaction([&]() -> Result<void> {
+        const auto row = d->rowIdOf(id);
+        if (!row)
+            return row.failure();
+        if (!*row)
+            return Error{Library::tr("%1: no article with id %2").arg(d->path, uuidText(id)),
+                         ErrorKind::NotFound};
+        auto fail = [&](const QSqlError& e) {
+            return d->sqlError(Library::tr("cannot remove article %1").arg(uuidText(id)), e);
+        };
+        QSqlQuery& versions = d->prepared(
+            QStringLiteral("SELECT id, title, summary, body FROM versions WHERE article = ?"));
+        versions.bindValue(0, **row);
+        if (!versions.exec())
+            return fail(versions.lastError());
+        QSqlQuery& words = d->prepared(detail::wordIndexDeleteSql());
+        while (versions.next()) {
+            if (!detail::wordIndexDelete(words, versions.value(0).toLongLong(),
+                                         versions.value(1).toString(), versions.value(2).toString(),
+                                         versions.value(3).toString()))
+                return fail(words.lastError());
+        }
+        versions.finish();
+        // Versions, tag links and revisions follow by ON DELETE CASCADE.
+        QSqlQuery& del = d->prepared(QStringLiteral("DELETE FROM articles WHERE id = ?"));
+        del.bindValue(0, **row);
+        if (!del.exec())
+            return fail(del.lastError());
+        return {};
+    });
 }
 
-QList<ArticleSummary> Library::list(const ListFilter& filter) const {
+Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
     QString sql = QStringLiteral(
         "SELECT a.uuid, a.slug, a.status, a.updated,"
         // SQLite does not let ORDER BY in a subquery see the outer row, hence two.
@@ -518,13 +540,12 @@ QList<ArticleSummary> Library::list(const ListFilter& filter) const {
         values.append(filter.language);
     }
     if (!filter.text.trimmed().isEmpty()) {
-        const auto match = detail::searchMatch(filter.text);
-        if (!match)
-            return {};
-        sql += QStringLiteral(" AND a.id IN (SELECT v.article FROM %1 s JOIN versions v"
-                              " ON v.id = s.rowid WHERE %1 MATCH ?)")
-                   .arg(match->table);
-        values.append(match->expression);
+        const detail::SearchPlan plan = detail::searchPlan(filter.text);
+        if (plan.empty())
+            return QList<ArticleSummary>();
+        sql += QStringLiteral(" AND a.id IN (SELECT v.article FROM versions v WHERE %1)")
+                   .arg(plan.condition(QStringLiteral("v")));
+        values.append(plan.values);
     }
     // rowid breaks ties, so paging with offset is stable.
     sql += QStringLiteral(" ORDER BY a.updated DESC, a.id DESC LIMIT ? OFFSET ?");
@@ -534,42 +555,47 @@ QList<ArticleSummary> Library::list(const ListFilter& filter) const {
     QSqlQuery& q = d->prepared(sql);
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(int(i), values[i]);
+    if (!q.exec())
+        return detail::searchFailure(*d, Library::tr("cannot list the articles"), q.lastError());
     QList<ArticleSummary> rows;
-    if (q.exec()) {
-        while (q.next()) {
-            ArticleSummary s;
-            s.id = QUuid::fromString(q.value(0).toString());
-            s.slug = q.value(1).toString();
-            s.status = statusOf(q.value(2));
-            s.updated = parseIsoTimestamp(q.value(3).toString());
-            s.title = q.value(4).toString();
-            s.languages = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            const QString source = q.value(6).toString();
-            s.titleLanguage = s.languages.contains(source) ? source : s.languages.value(0);
-            rows.append(s);
-        }
+    while (q.next()) {
+        ArticleSummary s;
+        s.id = QUuid::fromString(q.value(0).toString());
+        s.slug = q.value(1).toString();
+        s.status = statusOf(q.value(2));
+        s.updated = parseIsoTimestamp(q.value(3).toString());
+        s.title = q.value(4).toString();
+        s.languages = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QString source = q.value(6).toString();
+        s.titleLanguage = s.languages.contains(source) ? source : s.languages.value(0);
+        rows.append(s);
     }
+    const QSqlError error = q.lastError();
     q.finish();
+    if (error.isValid())
+        return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);
     return rows;
 }
 
-int Library::count() const {
+Result<int> Library::count() const {
     QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*) FROM articles"));
-    int n = 0;
-    if (q.exec() && q.next())
-        n = q.value(0).toInt();
+    if (!q.exec() || !q.next())
+        return d->sqlError(Library::tr("cannot count the articles"), q);
+    const int n = q.value(0).toInt();
     q.finish();
     return n;
 }
 
-QString Library::uniqueSlug(const QString& base, const QUuid& exclude) const {
+Result<QString> Library::uniqueSlug(const QString& base, const QUuid& exclude) const {
     const QString stem = base.isEmpty() ? QStringLiteral("article") : base;
     QSqlQuery& q = d->prepared(QStringLiteral("SELECT uuid FROM articles WHERE slug = ?"));
     QString candidate = stem;
     for (int n = 2;; ++n) {
         q.bindValue(0, candidate);
-        const bool used = q.exec() && q.next() &&
-                          (exclude.isNull() || q.value(0).toString() != uuidText(exclude));
+        if (!q.exec())
+            return d->sqlError(Library::tr("cannot look up slug '%1'").arg(candidate), q);
+        const bool used =
+            q.next() && (exclude.isNull() || q.value(0).toString() != uuidText(exclude));
         q.finish();
         if (!used)
             return candidate;
@@ -579,29 +605,34 @@ QString Library::uniqueSlug(const QString& base, const QUuid& exclude) const {
 
 // ---- revisions ----
 
-QList<RevisionInfo> Library::revisions(const QUuid& articleId) const {
+Result<QList<RevisionInfo>> Library::revisions(const QUuid& articleId) const {
     QSqlQuery& q = d->prepared(QStringLiteral(
         "SELECT r.id, r.kind, r.created, r.note FROM revisions r"
         " WHERE r.article = (SELECT id FROM articles WHERE uuid = ?) ORDER BY r.id DESC"));
     q.bindValue(0, uuidText(articleId));
+    if (!q.exec())
+        return d->sqlError(Library::tr("cannot read the revisions of %1").arg(uuidText(articleId)),
+                           q);
     QList<RevisionInfo> list;
-    if (q.exec()) {
-        while (q.next()) {
-            RevisionInfo r;
-            r.id = q.value(0).toLongLong();
-            r.articleId = articleId;
-            const QString kind = q.value(1).toString();
-            for (auto k : {RevisionKind::Save, RevisionKind::Export, RevisionKind::Publish,
-                           RevisionKind::Restore, RevisionKind::Import}) {
-                if (revisionKindId(k) == kind)
-                    r.kind = k;
-            }
-            r.created = parseIsoTimestamp(q.value(2).toString());
-            r.note = q.value(3).toString();
-            list.append(r);
+    while (q.next()) {
+        RevisionInfo r;
+        r.id = q.value(0).toLongLong();
+        r.articleId = articleId;
+        const QString kind = q.value(1).toString();
+        for (auto k : {RevisionKind::Save, RevisionKind::Export, RevisionKind::Publish,
+                       RevisionKind::Restore, RevisionKind::Import}) {
+            if (revisionKindId(k) == kind)
+                r.kind = k;
         }
+        r.created = parseIsoTimestamp(q.value(2).toString());
+        r.note = q.value(3).toString();
+        list.append(r);
     }
+    const QSqlError error = q.lastError();
     q.finish();
+    if (error.isValid())
+        return d->sqlError(Library::tr("cannot read the revisions of %1").arg(uuidText(articleId)),
+                           error);
     return list;
 }
 
@@ -609,31 +640,50 @@ Result<Article> Library::articleAtRevision(qint64 revisionId) const {
     QSqlQuery& q = d->prepared(QStringLiteral("SELECT snapshot FROM revisions WHERE id = ?"));
     q.bindValue(0, revisionId);
     if (!q.exec())
-        return d->sqlError(tr("cannot read revision %1").arg(revisionId), q);
+        return d->sqlError(Library::tr("cannot read revision %1").arg(revisionId), q);
     if (!q.next())
-        return Error{tr("%1: no revision %2").arg(d->path).arg(revisionId)};
+        return Error{Library::tr("%1: no revision %2").arg(d->path).arg(revisionId),
+                     ErrorKind::NotFound};
     const QByteArray json = q.value(0).toString().toUtf8();
     q.finish();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject())
-        return Error{tr("%1: revision %2 is damaged (%3)")
+        return Error{Library::tr("%1: revision %2 is damaged (%3)")
                          .arg(d->path)
                          .arg(revisionId)
-                         .arg(parseError.errorString())};
-    return articleFromJson(doc.object(), tr("%1: revision %2").arg(d->path).arg(revisionId));
+                         .arg(parseError.errorString()),
+                     ErrorKind::Corrupt};
+    return articleFromJson(doc.object(),
+                           Library::tr("%1: revision %2").arg(d->path).arg(revisionId));
 }
 
 Result<qint64> Library::restore(qint64 revisionId) {
-    if (auto refused = d->refuseReadOnly())
-        return *refused;
-    auto snapshot = articleAtRevision(revisionId);
-    if (!snapshot)
-        return Error{snapshot.error()};
-    if (!d->rowIdOf(snapshot->id))
-        return Error{
-            tr("%1: the article of revision %2 no longer exists").arg(d->path).arg(revisionId)};
-    return save(*snapshot, RevisionKind::Restore, tr("restored revision %1").arg(revisionId));
+    qint64 revision = 0;
+    // One transaction from reading the snapshot to recording the restore, so that no
+    // other change can come between them and a failure leaves the file as it was.
+    const auto restored = d->transaction([&]() -> Result<void> {
+        auto snapshot = articleAtRevision(revisionId);
+        if (!snapshot)
+            return snapshot.failure();
+        const auto row = d->rowIdOf(snapshot->id);
+        if (!row)
+            return row.failure();
+        if (!*row)
+            return Error{Library::tr("%1: the article of revision %2 no longer exists")
+                             .arg(d->path)
+                             .arg(revisionId),
+                         ErrorKind::NotFound};
+        auto saved = save(*snapshot, RevisionKind::Restore,
+                          Library::tr("restored revision %1").arg(revisionId));
+        if (!saved)
+            return saved.failure();
+        revision = *saved;
+        return {};
+    });
+    if (!restored)
+        return restored.failure();
+    return revision;
 }
 
 } // namespace copydesk

@@ -4,22 +4,45 @@
 
 #include "library/library.h"
 
-#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <functional>
 #include <map>
 #include <memory>
 
 namespace copydesk {
+
+/// The one-writer-per-library lock: flock(2) on "LIBRARY.lock", which holds the pid
+/// of its owner for the message another process shows. See library.cpp for why.
+class WriterLock final {
+public:
+    /// ErrorKind::Locked when another process (or another Library in this one)
+    /// holds the lock.
+    static Result<std::unique_ptr<WriterLock>> acquire(const QString& libraryPath);
+    ~WriterLock();
+    WriterLock(const WriterLock&) = delete;
+    WriterLock& operator=(const WriterLock&) = delete;
+
+private:
+    WriterLock(int fd, QString path)
+        : m_fd(fd)
+        , m_path(std::move(path)) {}
+    int m_fd;
+    QString m_path;
+};
 
 struct Library::Private {
     QString path;
     Mode mode = Mode::ReadWrite;
     QString connectionName;
     QSqlDatabase db;
-    std::unique_ptr<QLockFile> lock;
+    /// The writer's lock (see WriterLock in library.cpp); null when read-only.
+    std::unique_ptr<WriterLock> lock;
+    /// Depth of Library::transaction() calls: 0 outside any, 1 in the outer BEGIN,
+    /// more in nested SAVEPOINTs.
+    int transactionDepth = 0;
     /// Prepared statements by SQL text: preparing once matters for bulk saves and
     /// for the list/search timings.
     std::map<QString, QSqlQuery> statements;
@@ -28,7 +51,8 @@ struct Library::Private {
     /// A prepared statement for `sql`, reused across calls. Bound values of the last
     /// use are overwritten by the caller.
     QSqlQuery& prepared(const QString& sql);
-    /// "PATH: <problem> (<sqlite message>)"
+    /// "PATH: <problem> (<sqlite message>)", with the kind the SQLite code means
+    /// (disk full, locked, corrupt, I/O...).
     Error sqlError(const QString& problem, const QSqlError& error) const;
     Error sqlError(const QString& problem, const QSqlQuery& query) const {
         return sqlError(problem, query.lastError());
@@ -40,10 +64,15 @@ struct Library::Private {
     bool exec(const QString& sql);
     QSqlError lastError;
 
+    /// Runs `work` all or nothing: the outermost call is one BEGIN IMMEDIATE ...
+    /// COMMIT, inner calls are SAVEPOINTs (see Library::transaction()).
+    Result<void> transaction(const std::function<Result<void>()>& work);
+
     // library_articles.cpp
     Result<qint64> saveOne(Article& article, RevisionKind kind, const QString& note,
                            const QDateTime& now);
-    std::optional<qint64> rowIdOf(const QUuid& id);
+    /// The row of article `id`: nullopt when there is none, an error when SQL fails.
+    Result<std::optional<qint64>> rowIdOf(const QUuid& id);
     Result<Article> load(qint64 rowId) const;
 };
 
@@ -70,18 +99,33 @@ inline QString wordIndexDeleteSql() {
                           "VALUES ('delete', ?, ?, ?, ?)");
 }
 
-/// A full-text query: which index to ask and the FTS5 MATCH expression.
-struct SearchMatch {
-    QString table;
-    QString expression;
-    QStringList terms; ///< as typed, for snippets
+/// How search() and list() answer a query: each term on its own merits (see
+/// Library::search()). condition() is SQL over a `versions` row, with one `?` per
+/// entry of `values`, in order.
+struct SearchPlan {
+    QStringList trigram; ///< FTS5 strings for search_trigram (3+ characters)
+    QStringList words;   ///< FTS5 phrases for search_words (shorter terms)
+    QStringList scan;    ///< substrings looked for in the text itself (no letters)
+    QStringList terms;   ///< as typed, for snippets
+    QStringList notes;   ///< see SearchResults::notes
+    QVariantList values;
+    bool empty() const { return trigram.isEmpty() && words.isEmpty() && scan.isEmpty(); }
+    QString condition(const QString& alias) const;
 };
-/// Builds the MATCH for user text: each whitespace-separated term must occur. When
-/// every term has at least three characters the trigram index finds it anywhere,
-/// even inside a word; otherwise the word index matches the terms as words (a CJK
-/// term as a run of characters). Terms are quoted as FTS5 strings, so no user input
-/// is read as query syntax. nullopt when nothing searchable is left.
-std::optional<SearchMatch> searchMatch(const QString& text);
+/// Splits user text into terms (whitespace separates them, "double quotes" keep a
+/// phrase) and decides how each is matched. Terms are quoted as FTS5 strings, so no
+/// user input is read as query syntax.
+SearchPlan searchPlan(const QString& text);
+/// The error for a failed query that used the search indexes: a damaged index says
+/// so (ErrorKind::Corrupt) and how to repair it.
+Error searchFailure(const Library::Private& d, const QString& problem, const QSqlError& error);
+
+/// The kind of failure an SQLite error code means.
+ErrorKind errorKindOf(const QSqlError& error);
+
+/// Drops and rebuilds both search indexes from the versions table, inside the
+/// caller's transaction. Returns a description of the failure, or an empty string.
+QString rebuildSearchIndexes(QSqlDatabase& db);
 
 /// The schema: PRAGMA application_id marks Copydesk files, user_version counts the
 /// migrations applied.

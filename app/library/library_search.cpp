@@ -44,14 +44,6 @@ QString quoted(const QString& term) {
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-bool hasWordCharacter(QStringView text) {
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber() || c.isSurrogate())
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 QString wordIndexText(QStringView text) {
@@ -90,7 +82,41 @@ bool wordIndexDelete(QSqlQuery& query, qint64 rowId, const QString& title, const
     return wordIndexInsert(query, rowId, title, summary, body);
 }
 
-std::optional<SearchMatch> searchMatch(const QString& text) {
+namespace {
+
+bool allCjk(QStringView text) {
+    bool any = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text[i].unicode();
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            ++i;
+        }
+        if (QChar::isLetterOrNumber(c)) {
+            if (!isCjk(c))
+                return false;
+            any = true;
+        }
+    }
+    return any;
+}
+
+bool hasLetterOrNumber(QStringView text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text[i].unicode();
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            ++i;
+        }
+        if (QChar::isLetterOrNumber(c))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+SearchPlan searchPlan(const QString& text) {
     // Whitespace separates terms; "double quotes" keep a phrase together.
     QStringList terms;
     QString current;
@@ -111,35 +137,64 @@ std::optional<SearchMatch> searchMatch(const QString& text) {
     for (QString& t : terms)
         t = t.simplified();
     terms.removeAll(QString());
-    if (terms.isEmpty())
-        return std::nullopt;
-    bool allLong = true;
-    for (const QString& t : std::as_const(terms))
-        allLong = allLong && characterCount(t) >= 3;
-    SearchMatch m;
-    m.terms = terms;
-    QStringList parts;
-    if (allLong) {
-        m.table = QStringLiteral("search_trigram");
-        for (const QString& t : std::as_const(terms))
-            parts.append(quoted(t));
-    } else {
-        m.table = QStringLiteral("search_words");
-        for (const QString& t : std::as_const(terms)) {
-            // Punctuation alone gives the tokenizer nothing; an empty phrase would
-            // match nothing, so drop it.
-            if (hasWordCharacter(t))
-                parts.append(quoted(wordIndexText(t).simplified()));
+
+    SearchPlan plan;
+    plan.terms = terms;
+    for (const QString& t : std::as_const(terms)) {
+        if (characterCount(t) >= 3) {
+            // The trigram index finds it anywhere, inside words too, in any script.
+            plan.trigram.append(quoted(t));
+        } else if (!hasLetterOrNumber(t)) {
+            // An emoji or a symbol: no tokenizer keeps it and it is too short for
+            // trigrams, so the text is read. Exact, and slower on a large library.
+            plan.scan.append(t);
+        } else {
+            // Too short for trigrams: the word index, where each CJK character is a
+            // word of its own (so a CJK term is still found anywhere) and other
+            // scripts have whole words.
+            plan.words.append(quoted(wordIndexText(t).simplified()));
+            if (!allCjk(t))
+                plan.notes.append(
+                    Library::tr("'%1' has fewer than three characters: found as a whole word only")
+                        .arg(t));
         }
     }
-    if (parts.isEmpty())
-        return std::nullopt;
-    m.expression = parts.join(QLatin1String(" AND "));
-    return m;
+    if (!plan.trigram.isEmpty())
+        plan.values.append(plan.trigram.join(QLatin1String(" AND ")));
+    if (!plan.words.isEmpty())
+        plan.values.append(plan.words.join(QLatin1String(" AND ")));
+    for (const QString& t : std::as_const(plan.scan))
+        plan.values.append(t);
+    return plan;
+}
+
+QString SearchPlan::condition(const QString& alias) const {
+    QStringList parts;
+    if (!trigram.isEmpty())
+        parts.append(QStringLiteral("%1.id IN (SELECT rowid FROM search_trigram"
+                                    " WHERE search_trigram MATCH ?)")
+                         .arg(alias));
+    if (!words.isEmpty())
+        parts.append(QStringLiteral("%1.id IN (SELECT rowid FROM search_words"
+                                    " WHERE search_words MATCH ?)")
+                         .arg(alias));
+    for (qsizetype i = 0; i < scan.size(); ++i)
+        parts.append(QStringLiteral("instr(%1.title || char(10) || %1.summary || char(10) ||"
+                                    " %1.body, ?) > 0")
+                         .arg(alias));
+    return parts.join(QLatin1String(" AND "));
+}
+
+Error searchFailure(const Library::Private& d, const QString& problem, const QSqlError& error) {
+    if (errorKindOf(error) == ErrorKind::Corrupt)
+        return Error{Library::tr("%1: the search index is damaged (%2); repairing the library "
+                                 "rebuilds it from the articles")
+                         .arg(d.path, error.databaseText()),
+                     ErrorKind::Corrupt};
+    return d.sqlError(problem, error);
 }
 
 } // namespace detail
-
 namespace {
 
 // A line of context around the first term found, for result lists. Done here rather
@@ -170,32 +225,69 @@ QString makeSnippet(const QStringList& terms, const QString& summary, const QStr
 
 } // namespace
 
-QList<SearchHit> Library::search(const QString& text, int limit) const {
-    const auto match = detail::searchMatch(text);
-    if (!match)
-        return {};
-    // Newest versions first: FTS5 walks its rowids backwards and stops at LIMIT,
-    // where ranking by relevance would score every match first.
+Result<SearchResults> Library::search(const QString& text, int limit) const {
+    const detail::SearchPlan plan = detail::searchPlan(text);
+    SearchResults results;
+    results.notes = plan.notes;
+    if (plan.empty())
+        return results;
+    // Newest versions first.
     QSqlQuery& q = d->prepared(
-        QStringLiteral("SELECT a.uuid, v.language, v.title, v.summary, v.body FROM %1 s"
-                       " JOIN versions v ON v.id = s.rowid JOIN articles a ON a.id = v.article"
-                       " WHERE %1 MATCH ? ORDER BY s.rowid DESC LIMIT ?")
-            .arg(match->table));
-    q.bindValue(0, match->expression);
-    q.bindValue(1, limit < 0 ? -1 : limit);
-    QList<SearchHit> hits;
-    if (q.exec()) {
-        while (q.next()) {
-            SearchHit hit;
-            hit.articleId = QUuid::fromString(q.value(0).toString());
-            hit.language = q.value(1).toString();
-            hit.title = q.value(2).toString();
-            hit.snippet = makeSnippet(match->terms, q.value(3).toString(), q.value(4).toString());
-            hits.append(hit);
+        QStringLiteral("SELECT a.uuid, v.language, v.title, v.summary, v.body FROM versions v"
+                       " JOIN articles a ON a.id = v.article WHERE %1 ORDER BY v.id DESC LIMIT ?")
+            .arg(plan.condition(QStringLiteral("v"))));
+    int n = 0;
+    for (const QVariant& value : plan.values)
+        q.bindValue(n++, value);
+    q.bindValue(n, limit < 0 ? -1 : limit);
+    const QString problem = Library::tr("cannot search for '%1'").arg(text);
+    if (!q.exec())
+        return detail::searchFailure(*d, problem, q.lastError());
+    while (q.next()) {
+        SearchHit hit;
+        hit.articleId = QUuid::fromString(q.value(0).toString());
+        hit.language = q.value(1).toString();
+        hit.title = q.value(2).toString();
+        hit.snippet = makeSnippet(plan.terms, q.value(3).toString(), q.value(4).toString());
+        results.hits.append(hit);
+    }
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (error.isValid())
+        return detail::searchFailure(*d, problem, error);
+    return results;
+}
+
+Result<void> Library::checkSearchIndex() const {
+    // FTS5's own check compares the trigram index with the text it indexes; the
+    // contentless word index can only be checked for internal consistency.
+    for (const auto* table : {"search_trigram", "search_words"}) {
+        QSqlQuery q(d->db);
+        const QString name = QLatin1String(table);
+        if (!q.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('integrity-check')").arg(name))) {
+            const QSqlError error = q.lastError();
+            if (detail::errorKindOf(error) == ErrorKind::Corrupt ||
+                error.databaseText().contains(QLatin1String("malformed")))
+                return Error{Library::tr("%1: the search index is damaged (%2); repairing the "
+                                         "library rebuilds it from the articles")
+                                 .arg(d->path, error.databaseText()),
+                             ErrorKind::Corrupt};
+            return d->sqlError(Library::tr("cannot check the search index"), error);
         }
     }
-    q.finish();
-    return hits;
+    return {};
+}
+
+Result<void> Library::rebuildSearchIndex() {
+    return d->transaction([&]() -> Result<void> {
+        // Cached statements may refer to the tables about to be replaced.
+        d->statements.clear();
+        const QString problem = detail::rebuildSearchIndexes(d->db);
+        if (!problem.isEmpty())
+            return Error{
+                Library::tr("%1: cannot rebuild the search index (%2)").arg(d->path, problem)};
+        return {};
+    });
 }
 
 } // namespace copydesk

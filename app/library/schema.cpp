@@ -20,6 +20,20 @@ struct Migration {
     std::function<QString(QSqlDatabase&)> convert;
 };
 
+// The search indexes as first created; rebuildSearchIndexes() recreates them alike.
+QString trigramIndexSql() {
+    // External content: the text lives once, in versions.
+    return QStringLiteral("CREATE VIRTUAL TABLE search_trigram USING fts5("
+                          "title, summary, body, content='versions', content_rowid='id',"
+                          " tokenize='trigram')");
+}
+
+QString wordIndexSql() {
+    return QStringLiteral("CREATE VIRTUAL TABLE search_words USING fts5("
+                          "title, summary, body, content='',"
+                          " tokenize='unicode61 remove_diacritics 2')");
+}
+
 // Version 1: articles, language versions, tags, categories, revisions, media,
 // settings, and a trigram full-text index kept in step by triggers.
 QStringList version1() {
@@ -104,10 +118,7 @@ QStringList version1() {
                        " PRIMARY KEY (name, language)) WITHOUT ROWID"),
         QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
                        " WITHOUT ROWID"),
-        // External content: the text lives once, in versions.
-        QStringLiteral("CREATE VIRTUAL TABLE search_trigram USING fts5("
-                       "title, summary, body, content='versions', content_rowid='id',"
-                       " tokenize='trigram')"),
+        trigramIndexSql(),
         QStringLiteral("CREATE TRIGGER versions_ai AFTER INSERT ON versions BEGIN"
                        " INSERT INTO search_trigram(rowid, title, summary, body)"
                        " VALUES (new.id, new.title, new.summary, new.body); END"),
@@ -127,11 +138,7 @@ QStringList version1() {
 // and Chinese words are often two. A second, contentless index holds the text with
 // every CJK character apart (see wordIndexText()), for short queries.
 QStringList version2() {
-    return {
-        QStringLiteral("CREATE VIRTUAL TABLE search_words USING fts5("
-                       "title, summary, body, content='',"
-                       " tokenize='unicode61 remove_diacritics 2')"),
-    };
+    return {wordIndexSql()};
 }
 
 QString fillWordIndex(QSqlDatabase& db) {
@@ -162,6 +169,21 @@ const std::vector<Migration>& migrations() {
 
 int latestSchemaVersion() {
     return migrations().back().version;
+}
+
+QString rebuildSearchIndexes(QSqlDatabase& db) {
+    // Dropped and created anew rather than emptied: the pages of a damaged index may
+    // not even read back. The triggers on versions refer to search_trigram by name
+    // and work again once it exists.
+    QSqlQuery query(db);
+    for (const QString& sql :
+         {QStringLiteral("DROP TABLE IF EXISTS search_trigram"), trigramIndexSql(),
+          QStringLiteral("INSERT INTO search_trigram(search_trigram) VALUES ('rebuild')"),
+          QStringLiteral("DROP TABLE IF EXISTS search_words"), wordIndexSql()}) {
+        if (!query.exec(sql))
+            return query.lastError().text();
+    }
+    return fillWordIndex(db);
 }
 
 QString migrate(QSqlDatabase& db, int fromVersion) {

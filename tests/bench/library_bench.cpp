@@ -148,13 +148,13 @@ int measure(const QString& path, int runs) {
     }
     Library& lib = **library;
     qsizetype listed = 0, latin = 0, chinese = 0, chinese3 = 0;
-    const double list = medianMs(runs, [&] { listed = lib.list().size(); });
-    const double searchLatin =
-        medianMs(runs, [&] { latin = lib.search(QStringLiteral("desalination"), 100).size(); });
+    const double list = medianMs(runs, [&] { listed = lib.list().value().size(); });
+    const double searchLatin = medianMs(
+        runs, [&] { latin = lib.search(QStringLiteral("desalination"), 100)->hits.size(); });
     const double searchChinese =
-        medianMs(runs, [&] { chinese = lib.search(QStringLiteral("峰会"), 100).size(); });
+        medianMs(runs, [&] { chinese = lib.search(QStringLiteral("峰会"), 100)->hits.size(); });
     const double searchChinese3 =
-        medianMs(runs, [&] { chinese3 = lib.search(QStringLiteral("合作社"), 100).size(); });
+        medianMs(runs, [&] { chinese3 = lib.search(QStringLiteral("合作社"), 100)->hits.size(); });
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("file_mb %.1f\n", double(QFileInfo(path).size()) / 1e6);

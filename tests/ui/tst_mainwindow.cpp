@@ -27,7 +27,7 @@ private Q_SLOTS:
         ArticleListModel model(*library.value());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.reload();
+        QVERIFY(model.reload());
         QVERIFY(model.rowCount() >= 3);
         QCOMPARE(model.columnCount(), int(ArticleListModel::ColumnCount));
         bool sawArabic = false;
@@ -65,7 +65,7 @@ private Q_SLOTS:
         Article a = makeArticle(language, title);
         QVERIFY(library.value()->save(a).ok());
         ArticleListModel model(*library.value());
-        model.reload();
+        QVERIFY(model.reload());
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex index = model.index(0, ArticleListModel::TitleColumn);
         QCOMPARE(index.data().toString(), title);

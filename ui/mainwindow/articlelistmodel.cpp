@@ -8,10 +8,14 @@ ArticleListModel::ArticleListModel(Library& library, QObject* parent)
     : QAbstractTableModel(parent)
     , m_library(library) {}
 
-void ArticleListModel::reload(const ListFilter& filter) {
+Result<void> ArticleListModel::reload(const ListFilter& filter) {
     beginResetModel();
-    m_rows = m_library.list(filter);
+    auto rows = m_library.list(filter);
+    m_rows = rows ? *rows : QList<ArticleSummary>();
     endResetModel();
+    if (!rows)
+        return rows.failure();
+    return {};
 }
 
 int ArticleListModel::rowCount(const QModelIndex& parent) const {

@@ -19,7 +19,8 @@ public:
     explicit ArticleListModel(Library& library, QObject* parent = nullptr);
 
     /// Re-reads the list with `filter` (limit/offset included).
-    void reload(const ListFilter& filter = {});
+    /// On failure the list is empty and the error says why.
+    Result<void> reload(const ListFilter& filter = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -80,7 +80,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::applyFilter() {
     ListFilter filter;
     filter.text = m_search->text().trimmed();
-    m_model->reload(filter);
+    if (const auto loaded = m_model->reload(filter); !loaded) {
+        // An empty list would pass for "nothing found".
+        m_count->setText(loaded.error());
+        return;
+    }
     // The list holds one page; say so rather than pass it off as the library's size.
     const int rows = m_model->rowCount();
     m_count->setText(rows == filter.limit ? tr("First %n articles", nullptr, rows)

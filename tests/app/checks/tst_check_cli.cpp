@@ -394,7 +394,7 @@ private Q_SLOTS:
             auto library = Library::open(m_library, Library::Mode::ReadOnly);
             QVERIFY2(library.ok(), qPrintable(library.error()));
             const QList<checks::IgnoredFinding> list = checks::ignoreListFromJson(
-                (*library)->setting(checks::ignoreListSettingKey(m_warnId)));
+                (*library)->setting(checks::ignoreListSettingKey(m_warnId)).value());
             QCOMPARE(list.size(), 1);
             QCOMPARE(list.front().checkId, QStringLiteral("repeated-word"));
             QCOMPARE(list.front().reason, reason);
@@ -468,7 +468,7 @@ private Q_SLOTS:
 
         auto library = Library::open(m_library, Library::Mode::ReadOnly);
         QVERIFY2(library.ok(), qPrintable(library.error()));
-        const QList<RevisionInfo> revisions = (*library)->revisions(id);
+        const QList<RevisionInfo> revisions = (*library)->revisions(id).value();
         QCOMPARE(revisions.size(), fixedChecks.isEmpty() ? 1 : 2);
         QCOMPARE(revisions.back().kind, RevisionKind::Import); // newest first
         // The imported text as the importer made it, before any clean-up.
@@ -506,7 +506,7 @@ private Q_SLOTS:
         {
             auto rw = Library::open(m_library);
             QVERIFY2(rw.ok(), qPrintable(rw.error()));
-            const qint64 importRevision = (*rw)->revisions(id).back().id;
+            const qint64 importRevision = (*rw)->revisions(id)->back().id;
             const auto restored = (*rw)->restore(importRevision);
             QVERIFY2(restored.ok(), qPrintable(restored.error()));
             QCOMPARE((*rw)->article(id)->versions.front().body, original);

@@ -79,7 +79,7 @@ private Q_SLOTS:
             }
             const auto current = (*lib)->findArticle(QStringLiteral("crash-test"));
             QVERIFY(current);
-            QVERIFY(!(*lib)->search(QStringLiteral("峰会")).isEmpty());
+            QVERIFY(!(*lib)->search(QStringLiteral("峰会"))->hits.isEmpty());
         }
         QCOMPARE(kills, kKills);
         QVERIFY(reported.size() >= kKills);
