@@ -38,8 +38,11 @@ struct Scan final {
     QList<Link> links;   ///< in source order
 };
 
-/// Block structure of a Markdown body (cmark-gfm with tables), with inline syntax,
-/// code spans, URLs and e-mail addresses masked out of each block's prose.
+/// Block structure of a Markdown body, from the one parse (markdown::Document, with the
+/// preview's extensions), with inline syntax, code spans, URLs and e-mail addresses
+/// (autolinks), images, raw HTML, escapes and entity references masked out of each
+/// block's prose. Links are those of the parse: `url` as the renderer writes it
+/// ("http://www.example.org" for a bare www.example.org, "mailto:…" for an address).
 Scan scanMarkdown(const QString& text);
 /// A plain-text field as one paragraph, with URLs and e-mail addresses masked.
 Scan scanPlain(const QString& text);
