@@ -2,7 +2,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "common/languagetag.h"
-#include "interchange/frontmatter.h"
+#include "interchange/formats.h"
 #include "interchange/interchange.h"
 
 #include <QCoreApplication>
@@ -45,10 +45,12 @@ int runExport(const QStringList& args) {
                                     ? QCoreApplication::translate("cli", "no ID|SLUG given")
                                     : QCoreApplication::translate("cli", "give one article only"));
     }
-    if (parser.value(format) != u"md") {
-        return usageError(name,
-                          QCoreApplication::translate("cli", "unknown format '%1' (expected md)")
-                              .arg(parser.value(format)));
+    const FormatRegistry formats = standardFormats();
+    const FileFormat* writer = formats.byId(parser.value(format), FileFormat::Capability::Write);
+    if (!writer) {
+        return usageError(
+            name, QCoreApplication::translate("cli", "unknown format '%1' (expected %2)")
+                      .arg(parser.value(format), formats.ids(FileFormat::Capability::Write)));
     }
     QStringList languages;
     for (const QString& value : parser.values(lang)) {
@@ -84,7 +86,10 @@ int runExport(const QStringList& args) {
         }
         // Recorded only once the text has arrived: a full disk behind stdout is a
         // failed export.
-        const auto written = writeDocument(toFrontMatterMarkdown(*article, versions->front()));
+        const auto bytes = writer->write(*article, versions->front());
+        if (!bytes)
+            return fail(bytes.error());
+        const auto written = writeDocument(*bytes);
         if (!written)
             return fail(written.error());
         auto saved =
@@ -96,7 +101,7 @@ int runExport(const QStringList& args) {
         return ExitOk;
     }
 
-    const auto written = exportArticleToFolder(**library, *article, target, languages);
+    const auto written = exportArticleToFolder(**library, *writer, *article, target, languages);
     if (!written)
         return fail(written.error());
     for (const QString& path : *written)

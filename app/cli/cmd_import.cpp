@@ -1,13 +1,14 @@
 // copydesk-cli import FILE... [--lang L] [--format md|txt|html] [--fix CHECK,...] [--fix-safe]
 #include "checks/checks.h"
-#include "cli/report.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/report.h"
+#include "common/languagetag.h"
+#include "interchange/formats.h"
 #include "interchange/interchange.h"
 #include "spelling/speller.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace copydesk::cli {
 
@@ -62,25 +63,21 @@ int runImport(const QStringList& args) {
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return usageError(name, QCoreApplication::translate("cli", "no FILE given"));
+    const FormatRegistry formats = standardFormats();
     ImportOptions options;
     if (parser.isSet(format)) {
-        const auto parsed = importFormatFromId(parser.value(format));
-        if (!parsed) {
-            return usageError(name, QCoreApplication::translate(
-                                        "cli", "unknown format '%1' (expected md, txt or html)")
-                                        .arg(parser.value(format)));
+        options.format = parser.value(format);
+        if (!formats.byId(options.format, FileFormat::Capability::Read)) {
+            return usageError(
+                name, QCoreApplication::translate("cli", "unknown format '%1' (expected %2)")
+                          .arg(options.format, formats.ids(FileFormat::Capability::Read)));
         }
-        options.format = *parsed;
     }
     if (parser.isSet(lang)) {
-        static const QRegularExpression tag(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"));
-        options.language = parser.value(lang);
-        if (!tag.match(options.language).hasMatch()) {
-            return usageError(name, QCoreApplication::translate(
-                                        "cli", "'%1' is not a language tag (such as en, fr, "
-                                               "zh-Hans)")
-                                        .arg(options.language));
-        }
+        auto tag = canonicalLanguageTag(parser.value(lang));
+        if (!tag)
+            return usageError(name, tag.error());
+        options.language = *tag;
     }
 
     checks::FixRequest fixes;
@@ -101,7 +98,7 @@ int runImport(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
-    const auto ids = importIntoLibrary(**library, files, options);
+    const auto ids = importIntoLibrary(**library, formats, files, options);
     if (!ids)
         return fail(ids.error());
     SpellerPool spellers;

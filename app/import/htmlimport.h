@@ -8,6 +8,9 @@
 
 namespace copydesk {
 
+/// How deep HTML elements may nest for htmlToMarkdown().
+inline constexpr int kMaxHtmlDepth = 1000;
+
 /// HTML as found in the wild (Word's "Save as Web Page", Google Docs, CMS exports,
 /// old hand-made web pages) to Markdown, with libxml2's forgiving HTML parser.
 ///
@@ -21,6 +24,10 @@ namespace copydesk {
 /// The title is the first h1 (taken out of the body), else <title>. The summary,
 /// byline and language come from <meta name="description">, <meta name="author">
 /// and <html lang>.
+///
+/// A page whose elements nest deeper than kMaxHtmlDepth is refused with a message
+/// (real pages nest a few dozen levels); no text is ever dropped silently. Bytes
+/// beyond kMaxTextBytes are refused too.
 ///
 /// The bytes must be UTF-8 unless a <meta charset> (or http-equiv Content-Type)
 /// names another encoding, which is then converted.

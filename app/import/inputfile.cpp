@@ -1,11 +1,12 @@
 #include "import/inputfile.h"
 
+#include "common/languagetag.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace copydesk {
 
@@ -30,27 +31,40 @@ QString fileError(const QString& fileName, const QString& message) {
 Result<QByteArray> readImportFile(const QString& path) {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error{fileError(path, tr("no such file"))};
+        return Error{fileError(path, tr("no such file")), ErrorKind::NotFound};
     if (info.isDir())
-        return Error{fileError(path, tr("is a folder, not a file"))};
+        return Error{fileError(path, tr("is a folder, not a file")), ErrorKind::InvalidInput};
     if (info.size() > kMaxImportFileSize) {
         return Error{fileError(path, tr("too large (%1 MB; the limit is %2 MB)")
                                          .arg(megabytes(info.size()),
-                                              QString::number(kMaxImportFileSize / 1024 / 1024)))};
+                                              QString::number(kMaxImportFileSize / 1024 / 1024))),
+                     ErrorKind::InvalidInput};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString()))};
+        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString())),
+                     ErrorKind::Io};
     // Special files report a size of 0, so read one byte past the limit rather than
     // trusting the size checked above.
     QByteArray bytes = file.read(kMaxImportFileSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString()))};
+        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString())),
+                     ErrorKind::Io};
     if (bytes.size() > kMaxImportFileSize) {
         return Error{fileError(path, tr("too large (more than %1 MB)")
-                                         .arg(QString::number(kMaxImportFileSize / 1024 / 1024)))};
+                                         .arg(QString::number(kMaxImportFileSize / 1024 / 1024))),
+                     ErrorKind::InvalidInput};
     }
     return bytes;
+}
+
+Result<void> checkTextSize(qint64 bytes, const QString& fileName) {
+    if (bytes <= kMaxTextBytes)
+        return {};
+    return Error{fileError(fileName, tr("too large (%1 MB; the limit is %2 MB)")
+                                         .arg(megabytes(bytes),
+                                              QString::number(kMaxTextBytes / 1024 / 1024))),
+                 ErrorKind::InvalidInput};
 }
 
 qsizetype invalidUtf8Offset(const QByteArray& bytes) {
@@ -105,7 +119,8 @@ Result<QString> decodeUtf8File(const QByteArray& bytes, const QString& fileName)
         bomLength = 3;
     const qsizetype bad = invalidUtf8Offset(bytes);
     if (bad >= 0)
-        return Error{fileError(fileName, tr("not valid UTF-8 (byte offset %1)").arg(bad))};
+        return Error{fileError(fileName, tr("not valid UTF-8 (byte offset %1)").arg(bad)),
+                     ErrorKind::InvalidInput};
     QString text = QString::fromUtf8(view.sliced(bomLength));
     // Files written on Windows (or by old Mac tools) must import like any other.
     text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
@@ -113,27 +128,44 @@ Result<QString> decodeUtf8File(const QByteArray& bytes, const QString& fileName)
     return text;
 }
 
-QString languageFromFileName(const QString& fileName) {
+namespace {
+
+/// The "LANG" part of "name.LANG.ext" as written, when it is a language tag of a
+/// known language; else an empty string. Only tags whose language is two or three
+/// letters and known to Qt count, so that "report.final.md" or "notes.v2.md" keep
+/// their names.
+QString languagePartOfFileName(const QString& fileName) {
     const QString name = QFileInfo(fileName).fileName();
     const QStringList parts = name.split(QLatin1Char('.'));
-    // name.LANG.ext: the tag is the second-to-last part.
     if (parts.size() < 3)
         return {};
-    const QString& tag = parts.at(parts.size() - 2);
-    static const QRegularExpression pattern(
-        QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$"));
-    if (!pattern.match(tag).hasMatch())
+    const QString& part = parts.at(parts.size() - 2);
+    const auto canonical = canonicalLanguageTag(part);
+    if (!canonical)
         return {};
-    const QLocale locale(tag);
+    const qsizetype primary = canonical->indexOf(QLatin1Char('-'));
+    const qsizetype primaryLength = primary < 0 ? canonical->size() : primary;
+    if (primaryLength < 2 || primaryLength > 3)
+        return {};
+    const QLocale locale(*canonical);
     if (locale.language() == QLocale::C || locale.language() == QLocale::AnyLanguage)
         return {};
-    return tag;
+    return part;
+}
+
+} // namespace
+
+QString languageFromFileName(const QString& fileName) {
+    const QString part = languagePartOfFileName(fileName);
+    if (part.isEmpty())
+        return {};
+    return canonicalLanguageTag(part).value();
 }
 
 QString baseNameWithoutLanguage(const QString& fileName) {
     const QFileInfo info(fileName);
     QString base = info.completeBaseName();
-    const QString language = languageFromFileName(fileName);
+    const QString language = languagePartOfFileName(fileName);
     if (!language.isEmpty())
         base.chop(language.size() + 1);
     if (base == QLatin1String("index") || base == QLatin1String("_index")) {

@@ -16,6 +16,10 @@ inline constexpr qint64 kMaxImportFileSize = kMaxTextBytes;
 /// (checked before reading, so a huge file costs nothing).
 Result<QByteArray> readImportFile(const QString& path);
 
+/// Fails with "FILE: too large" when `bytes` is over kMaxTextBytes: the check of every
+/// format's read function, whoever read the bytes.
+Result<void> checkTextSize(qint64 bytes, const QString& fileName);
+
 /// Byte offset of the first byte that is not part of well-formed UTF-8 (no overlong
 /// forms, no surrogates, nothing above U+10FFFF), or -1 when all of `bytes` is valid.
 qsizetype invalidUtf8Offset(const QByteArray& bytes);
@@ -24,8 +28,9 @@ qsizetype invalidUtf8Offset(const QByteArray& bytes);
 /// line ends into LF. Fails with "FILE: not valid UTF-8 (byte offset N)".
 Result<QString> decodeUtf8File(const QByteArray& bytes, const QString& fileName);
 
-/// The language tag in a Hugo-style file name ("summit.fr.md" -> "fr",
-/// "index.zh-Hans.md" -> "zh-Hans"), or an empty string.
+/// The language tag in a Hugo-style file name, canonical ("summit.fr.md" -> "fr",
+/// "index.zh-hans.md" -> "zh-Hans"), or an empty string when the part before the
+/// extension is not the tag of a known language (checked by canonicalLanguageTag()).
 QString languageFromFileName(const QString& fileName);
 
 /// The file name without folder, language tag and extension ("a/summit.fr.md" ->

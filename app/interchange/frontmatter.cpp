@@ -1,5 +1,6 @@
 #include "interchange/frontmatter.h"
 
+#include "common/languagetag.h"
 #include "import/inputfile.h"
 
 #include <QCoreApplication>
@@ -108,9 +109,9 @@ void emitDateTime(YAML::Emitter& out, const char* key, const QDateTime& value) {
 // ---------------------------------------------------------------------------------
 // Reading
 
-/// A problem with one key; carries the line for the message.
+/// A problem with one key; carries the place for the message.
 struct FieldError final {
-    int line;
+    YAML::Mark mark;
     QString message;
 };
 
@@ -120,8 +121,17 @@ int fileLine(const YAML::Mark& mark) {
     return mark.line < 0 ? -1 : mark.line + 2;
 }
 
+/// "FILE: invalid front matter at line L, column C: message".
+QString frontMatterError(const QString& fileName, const YAML::Mark& mark, const QString& message) {
+    if (mark.line < 0)
+        return fileError(fileName, tr("invalid front matter: %1").arg(message));
+    return fileError(fileName, tr("invalid front matter at line %1, column %2: %3")
+                                   .arg(QString::number(fileLine(mark)),
+                                        QString::number(mark.column + 1), message));
+}
+
 [[noreturn]] void failAt(const YAML::Node& node, const QString& message) {
-    throw FieldError{fileLine(node.Mark()), message};
+    throw FieldError{node.Mark(), message};
 }
 
 QString keyName(const char* key) {
@@ -234,6 +244,42 @@ qint64 integer(const YAML::Node& node, const char* key) {
     return value;
 }
 
+/// A BCP 47 tag, in its canonical form (see canonicalLanguageTag()).
+QString languageTag(const YAML::Node& node, const char* key) {
+    const QString value = text(node, key).trimmed();
+    if (value.isEmpty())
+        return {};
+    auto canonical = canonicalLanguageTag(value);
+    if (!canonical)
+        failAt(node, tr("'%1': %2").arg(keyName(key), canonical.error()));
+    return std::move(canonical).value();
+}
+
+/// Refuses a mapping that names a key twice, as YAML requires (yaml-cpp keeps both and
+/// lets the first win silently, where Hugo's reader refuses the file). Iterative, as
+/// the nesting of the front matter is the file's to choose.
+void refuseDuplicateKeys(const YAML::Node& root) {
+    QList<YAML::Node> pending{root};
+    while (!pending.isEmpty()) {
+        const YAML::Node node = pending.takeLast();
+        if (node.IsSequence()) {
+            for (const YAML::Node& item : node)
+                pending.append(item);
+        } else if (node.IsMap()) {
+            QSet<QString> seen;
+            for (const auto& pair : node) {
+                if (pair.first.IsScalar()) {
+                    const QString key = QString::fromStdString(pair.first.Scalar());
+                    if (seen.contains(key))
+                        failAt(pair.first, tr("'%1' is given twice").arg(key));
+                    seen.insert(key);
+                }
+                pending.append(pair.second);
+            }
+        }
+    }
+}
+
 Status status(const YAML::Node& node, const char* key) {
     const QString value = text(node, key);
     const auto parsed = statusFromId(value);
@@ -320,7 +366,7 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
 
     version.title = text(root[kTitle], kTitle);
     auto [langNode, langKey] = lookup(root, {kLang, "language"});
-    version.language = text(langNode, langKey).trimmed();
+    version.language = languageTag(langNode, langKey);
     version.created = dateTime(root[kDate], kDate);
     auto [updatedNode, updatedKey] = lookup(root, {kLastmod, "last_modified_at", "modified"});
     version.updated = dateTime(updatedNode, updatedKey);
@@ -328,7 +374,7 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
     version.summary = text(summaryNode, summaryKey);
     version.seoTitle = text(root[kSeoTitle], kSeoTitle);
     version.seoDescription = text(root[kSeoDescription], kSeoDescription);
-    version.translatedFrom = text(root[kTranslatedFrom], kTranslatedFrom);
+    version.translatedFrom = languageTag(root[kTranslatedFrom], kTranslatedFrom);
     version.sourceRevision = integer(root[kSourceRevision], kSourceRevision);
     version.sourceFingerprints = textList(root[kSourceFingerprints], kSourceFingerprints);
 
@@ -374,7 +420,7 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
         article.featuredImage = text(node, name);
     }
     if (auto [node, name] = present(kSourceLanguage, {kSourceLanguage}); node.IsDefined())
-        article.sourceLanguage = text(node, name).trimmed();
+        article.sourceLanguage = languageTag(node, name);
     if (auto [node, name] = present(kCreated, {kCreated}); node.IsDefined())
         article.created = dateTime(node, name);
     if (auto [node, name] = present(kUpdated, {kUpdated}); node.IsDefined())
@@ -447,16 +493,33 @@ QString frontMatterFileName(const Article& article, const LanguageVersion& versi
         base = article.id.toString(QUuid::WithoutBraces);
     // Slugs are meant to be safe already; this guards against hand-edited ones.
     for (QChar& c : base) {
-        if (c.unicode() < 0x20 || QStringView(u"/\\:*?\"<>|").contains(c))
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control ||
+            QStringView(u"/\\:*?\"<>|").contains(c)) {
             c = QLatin1Char('-');
+        }
     }
     if (base.startsWith(QLatin1Char('.')))
         base.replace(0, 1, QLatin1Char('-'));
     if (base.isEmpty())
         base = QStringLiteral("article");
     QString name = base;
-    if (!version.language.isEmpty())
-        name += QLatin1Char('.') + version.language;
+    if (!version.language.isEmpty()) {
+        // The language goes into the name: only a valid tag's canonical form, which is
+        // ASCII letters, digits and "-", can be trusted there.
+        QString language;
+        if (auto canonical = canonicalLanguageTag(version.language)) {
+            language = *canonical;
+        } else {
+            for (const QChar c : version.language) {
+                if (c.isLetterOrNumber() && c.unicode() < 0x80)
+                    language += c;
+                else if (c == QLatin1Char('-') && !language.isEmpty())
+                    language += c;
+            }
+        }
+        if (!language.isEmpty())
+            name += QLatin1Char('.') + language;
+    }
     return name + QStringLiteral(".md");
 }
 
@@ -464,7 +527,7 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
                                              const QString& fallbackLanguage) {
     auto decoded = decodeUtf8File(bytes, fileName);
     if (!decoded)
-        return Error{decoded.error()};
+        return decoded.failure();
     const QString& text = *decoded;
 
     FrontMatterFile file;
@@ -477,16 +540,20 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
     const auto open = opening.match(text);
     if (text.startsWith(QLatin1String("+++"))) {
         return Error{fileError(fileName, tr("TOML front matter (+++) is not supported; only "
-                                            "YAML front matter (---) is"))};
+                                            "YAML front matter (---) is")),
+                     ErrorKind::Unsupported};
     }
     if (open.hasMatch()) {
         const qsizetype yamlStart = open.capturedEnd();
         const auto close = closing.match(text, yamlStart);
         if (!close.hasMatch()) {
             return Error{
-                fileError(fileName, tr("front matter is not closed (no '---' line after line 1)"))};
+                fileError(fileName, tr("front matter is not closed (no '---' line after line 1)")),
+                ErrorKind::InvalidInput};
         }
         const QString yaml = text.mid(yamlStart, close.capturedStart() - yamlStart);
+        // The file line of the closing "---": line 1 is the opening one.
+        const int yamlLastLine = 1 + int(yaml.count(QLatin1Char('\n')));
         qsizetype bodyStart = close.capturedEnd();
         if (bodyStart < text.size())
             ++bodyStart; // the newline after the closing line
@@ -501,31 +568,37 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
         try {
             root = YAML::Load(yaml.toStdString());
         } catch (const YAML::Exception& e) {
-            const int line = fileLine(e.mark);
-            const QString message = QString::fromStdString(e.msg);
-            return Error{fileError(
-                fileName,
-                line > 0
-                    ? tr("invalid front matter at line %1: %2").arg(QString::number(line), message)
-                    : tr("invalid front matter: %1").arg(message))};
+            return Error{frontMatterError(fileName, e.mark, QString::fromStdString(e.msg)),
+                         ErrorKind::InvalidInput};
+        }
+        try {
+            // yaml-cpp ends a quoted scalar that is never closed at the end of the
+            // input, so that 'title: "unclosed' swallows the lines after it. With a
+            // document end marker after the front matter, that is an error, as every
+            // other YAML reader has it.
+            (void)YAML::Load(yaml.toStdString() + "\n...\n");
+        } catch (const YAML::Exception&) {
+            return Error{fileError(fileName, tr("invalid front matter: a quoted value is not "
+                                                "closed before the end of the front matter "
+                                                "(line %1)")
+                                                 .arg(QString::number(yamlLastLine + 1))),
+                         ErrorKind::InvalidInput};
         }
         if (!root.IsNull()) {
             if (!root.IsMap()) {
-                return Error{fileError(fileName, tr("invalid front matter at line %1: expected "
-                                                    "'key: value' lines")
-                                                     .arg(QString::number(fileLine(root.Mark()))))};
+                return Error{
+                    frontMatterError(fileName, root.Mark(), tr("expected 'key: value' lines")),
+                    ErrorKind::InvalidInput};
             }
             try {
+                refuseDuplicateKeys(root);
                 readFrontMatter(root, file);
             } catch (const FieldError& e) {
-                return Error{fileError(fileName,
-                                       e.line > 0 ? tr("invalid front matter at line %1: %2")
-                                                        .arg(QString::number(e.line), e.message)
-                                                  : tr("invalid front matter: %1").arg(e.message))};
+                return Error{frontMatterError(fileName, e.mark, e.message),
+                             ErrorKind::InvalidInput};
             } catch (const YAML::Exception& e) {
-                return Error{fileError(fileName, tr("invalid front matter at line %1: %2")
-                                                     .arg(QString::number(fileLine(e.mark)),
-                                                          QString::fromStdString(e.msg)))};
+                return Error{frontMatterError(fileName, e.mark, QString::fromStdString(e.msg)),
+                             ErrorKind::InvalidInput};
             }
         }
     } else {

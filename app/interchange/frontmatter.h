@@ -2,6 +2,7 @@
 
 #include "article/article.h"
 #include "common/result.h"
+#include "import/fileformat.h"
 
 #include <QByteArray>
 #include <QSet>
@@ -28,17 +29,13 @@ namespace copydesk {
 QByteArray toFrontMatterMarkdown(const Article& article, const LanguageVersion& version);
 
 /// "<slug>.<lang>.md" (Hugo's translation-by-file-name convention); the article id
-/// stands in for a missing slug, and characters a file system would refuse are
-/// replaced.
+/// stands in for a missing slug. Always one file name: "/", "\\", control characters
+/// and a leading "." are replaced, and the language is its canonical tag (or, when the
+/// stored one is not a valid tag, only its letters, digits and "-").
 QString frontMatterFileName(const Article& article, const LanguageVersion& version);
 
 /// One parsed front-matter file, with what an import needs beyond the Article.
-struct FrontMatterFile final {
-    Article article;    ///< exactly one version
-    QString groupKey;   ///< files with the same key are versions of one article
-    QSet<QString> keys; ///< the article-level keys present in the file
-    bool hasFrontMatter = false;
-};
+using FrontMatterFile = ImportedFile;
 
 /// Parses one file (`fileName` is used in messages and supplies the language and
 /// slug when the front matter does not). `fallbackLanguage` applies when neither

@@ -1,14 +1,14 @@
 #include "interchange/interchange.h"
 
-#include "interchange/frontmatter.h"
-#include "import/htmlimport.h"
+#include "common/atomicfile.h"
+#include "common/languagetag.h"
 #include "import/inputfile.h"
-#include "import/plaintextimport.h"
+#include "interchange/formats.h"
+#include "interchange/frontmatter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace copydesk {
 
@@ -32,74 +32,26 @@ QString articleName(const Article& article) {
     return article.id.toString(QUuid::WithoutBraces);
 }
 
-/// A plain-text or HTML document as a one-version article.
-FrontMatterFile fileFromConverted(const ConvertedDocument& doc, const QString& path,
-                                  const QString& language) {
-    FrontMatterFile file;
-    LanguageVersion version;
-    // A document with no title is named after its file; an empty one stays empty
-    // so that the import can refuse it.
-    version.title = doc.title.isEmpty() && !doc.body.trimmed().isEmpty()
-                        ? baseNameWithoutLanguage(path)
-                        : doc.title;
-    version.body = doc.body;
-    version.summary = doc.summary;
-    const QString fromName = languageFromFileName(path);
-    version.language = !fromName.isEmpty()       ? fromName
-                       : !doc.language.isEmpty() ? doc.language
-                                                 : language;
-    file.article.byline = doc.byline;
-    file.article.sourceLanguage = version.language;
-    file.article.versions.append(version);
-    const QFileInfo info(path);
-    file.groupKey = fromName.isEmpty() ? QStringLiteral("path:") + info.absoluteFilePath()
-                                       : QStringLiteral("name:") + info.absolutePath() +
-                                             QLatin1Char('/') + baseNameWithoutLanguage(path);
-    return file;
-}
-
-Result<FrontMatterFile> readOne(const QString& path, const ImportOptions& options) {
-    ImportFormat format = options.format;
-    if (format == ImportFormat::Auto) {
-        const auto byName = importFormatOfFile(path);
-        if (!byName) {
-            return Error{fileError(path, tr("unknown kind of file (expected .md, .txt or "
-                                            ".html)"))};
-        }
-        format = *byName;
+Result<ImportedFile> readOne(const FormatRegistry& formats, const FileFormat* forced,
+                             const QString& path, const QString& language) {
+    const FileFormat* format =
+        forced ? forced : formats.forFile(path, FileFormat::Capability::Read);
+    if (!format) {
+        return Error{fileError(path, tr("unknown kind of file (expected %1)")
+                                         .arg(formats.extensions(FileFormat::Capability::Read))),
+                     ErrorKind::Unsupported};
     }
     auto bytes = readImportFile(path);
     if (!bytes)
-        return Error{bytes.error()};
-    const QString language = options.language.isEmpty() ? QStringLiteral("en") : options.language;
-
-    Result<FrontMatterFile> file = Error{};
-    switch (format) {
-    case ImportFormat::Markdown:
-    case ImportFormat::Auto:
-        file = parseFrontMatterFile(*bytes, path, language);
-        break;
-    case ImportFormat::PlainText: {
-        auto text = decodeUtf8File(*bytes, path);
-        if (!text)
-            return Error{text.error()};
-        file = fileFromConverted(plainTextToMarkdown(*text), path, language);
-        break;
-    }
-    case ImportFormat::Html: {
-        auto doc = htmlToMarkdown(*bytes, path);
-        if (!doc)
-            return Error{doc.error()};
-        file = fileFromConverted(*doc, path, language);
-        break;
-    }
-    }
+        return bytes.failure();
+    auto file = format->read(*bytes, path, language);
     if (!file)
         return file;
     const LanguageVersion& version = file->article.versions.front();
     if (version.body.trimmed().isEmpty() && version.title.trimmed().isEmpty() &&
         !file->hasFrontMatter) {
-        return Error{fileError(path, tr("is empty; there is nothing to import"))};
+        return Error{fileError(path, tr("is empty; there is nothing to import")),
+                     ErrorKind::InvalidInput};
     }
     return file;
 }
@@ -129,43 +81,44 @@ void copyArticleField(Article& to, const Article& from, const QString& key) {
 
 } // namespace
 
-std::optional<ImportFormat> importFormatFromId(QStringView id) {
-    const QString lower = id.toString().toLower();
-    if (lower == u"md" || lower == u"markdown")
-        return ImportFormat::Markdown;
-    if (lower == u"txt" || lower == u"text")
-        return ImportFormat::PlainText;
-    if (lower == u"html" || lower == u"htm")
-        return ImportFormat::Html;
-    return std::nullopt;
-}
-
-std::optional<ImportFormat> importFormatOfFile(const QString& path) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"md" || suffix == u"markdown" || suffix == u"mdown" || suffix == u"mkd")
-        return ImportFormat::Markdown;
-    if (suffix == u"txt" || suffix == u"text")
-        return ImportFormat::PlainText;
-    if (suffix == u"html" || suffix == u"htm" || suffix == u"xhtml")
-        return ImportFormat::Html;
-    return std::nullopt;
-}
-
 Result<QList<ImportedArticle>> readImportFiles(const QStringList& paths,
                                                const ImportOptions& options) {
+    return readImportFiles(standardFormats(), paths, options);
+}
+
+Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
+                                               const QStringList& paths,
+                                               const ImportOptions& options) {
+    const FileFormat* forced = nullptr;
+    if (!options.format.isEmpty()) {
+        forced = formats.byId(options.format, FileFormat::Capability::Read);
+        if (!forced) {
+            return Error{tr("unknown format '%1' (expected %2)")
+                             .arg(options.format, formats.ids(FileFormat::Capability::Read)),
+                         ErrorKind::InvalidInput};
+        }
+    }
+    QString language = QStringLiteral("en");
+    if (!options.language.isEmpty()) {
+        auto canonical = canonicalLanguageTag(options.language);
+        if (!canonical)
+            return canonical.failure();
+        language = *canonical;
+    }
     QList<QString> order;
-    QHash<QString, QList<std::pair<QString, FrontMatterFile>>> groups;
+    QHash<QString, QList<std::pair<QString, ImportedFile>>> groups;
     for (const QString& path : paths) {
-        auto file = readOne(path, options);
+        auto file = readOne(formats, forced, path, language);
         if (!file)
-            return Error{file.error()};
+            return file.failure();
         auto& group = groups[file->groupKey];
         const QString& language = file->article.versions.front().language;
         for (const auto& [otherPath, other] : group) {
             if (other.article.versions.front().language == language) {
                 return Error{
                     fileError(path, tr("same article and language (%1) as %2")
-                                        .arg(language, QDir::toNativeSeparators(otherPath)))};
+                                        .arg(language, QDir::toNativeSeparators(otherPath))),
+                    ErrorKind::Conflict};
             }
         }
         if (group.isEmpty())
@@ -203,18 +156,18 @@ Result<QList<ImportedArticle>> readImportFiles(const QStringList& paths,
 
 Result<Article> importMarkdownFiles(const QStringList& paths) {
     ImportOptions options;
-    options.format = ImportFormat::Markdown;
+    options.format = MarkdownFormat().id();
     auto articles = readImportFiles(paths, options);
     if (!articles)
-        return Error{articles.error()};
+        return articles.failure();
     if (articles->isEmpty())
-        return Error{tr("no files to import")};
+        return Error{tr("no files to import"), ErrorKind::InvalidInput};
     if (articles->size() > 1) {
-        return Error{
-            fileError(articles->at(1).files.front(),
-                      tr("not a version of the same article as %1 (another "
-                         "translationKey)")
-                          .arg(QDir::toNativeSeparators(articles->front().files.front())))};
+        return Error{fileError(articles->at(1).files.front(),
+                               tr("not a version of the same article as %1 (another "
+                                  "translationKey)")
+                                   .arg(QDir::toNativeSeparators(articles->front().files.front()))),
+                     ErrorKind::InvalidInput};
     }
     return std::move(articles->front().article);
 }
@@ -253,32 +206,61 @@ Result<QList<LanguageVersion>> selectVersions(const Article& article,
             for (const LanguageVersion& v : article.versions)
                 have.append(v.language);
             return Error{trExport("%1: no version in '%2' (the article has %3)")
-                             .arg(articleName(article), language, have.join(QStringLiteral(", ")))};
+                             .arg(articleName(article), language, have.join(QStringLiteral(", "))),
+                         ErrorKind::NotFound};
         }
         versions.append(*version);
     }
     return versions;
 }
 
-Result<QStringList> writeFrontMatterFolder(const Article& article, const QString& folder,
-                                           const QStringList& languages) {
+Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& article,
+                                      const QString& folder, const QStringList& languages) {
+    if (!format.canWrite()) {
+        return Error{
+            trExport("%1: %2 files cannot be written").arg(articleName(article), format.name()),
+            ErrorKind::Unsupported};
+    }
     auto versions = selectVersions(article, languages);
     if (!versions)
-        return Error{versions.error()};
-    const QDir dir(folder);
-    if (!dir.exists() && !QDir().mkpath(folder))
-        return Error{fileError(folder, trExport("cannot create the folder"))};
-    QStringList written;
+        return versions.failure();
+    const QFileInfo folderInfo(folder);
+    if (folderInfo.exists() && !folderInfo.isDir())
+        return Error{fileError(folder, trExport("is not a folder")), ErrorKind::InvalidInput};
+    if (!folderInfo.exists() && !QDir().mkpath(folder))
+        return Error{fileError(folder, trExport("cannot create the folder")), ErrorKind::Io};
+    const QString root = QFileInfo(folder).absoluteFilePath();
+
+    AtomicFileSet files(folder);
     for (const LanguageVersion& version : *versions) {
-        const QString path = QDir::cleanPath(dir.filePath(frontMatterFileName(article, version)));
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) ||
-            file.write(toFrontMatterMarkdown(article, version)) < 0 || !file.commit()) {
-            return Error{fileError(path, trExport("cannot write (%1)").arg(file.errorString()))};
+        // The stored language becomes part of a file name: it must be a tag, whatever
+        // wrote it into the library.
+        if (auto tag = canonicalLanguageTag(version.language); !tag) {
+            return Error{trExport("%1: the version's language cannot name a file: %2")
+                             .arg(articleName(article), tag.error()),
+                         ErrorKind::InvalidInput};
         }
-        written.append(path);
+        const QString name = format.fileName(article, version);
+        const QString path = QDir(folder).filePath(name);
+        // Independently of how the name was built: one name, inside the folder.
+        if (!isSafeFileName(name) ||
+            QDir::cleanPath(QFileInfo(path).absolutePath()) != QDir::cleanPath(root)) {
+            return Error{fileError(path, trExport("would be written outside %1; refused")
+                                             .arg(QDir::toNativeSeparators(folder))),
+                         ErrorKind::InvalidInput};
+        }
+        auto bytes = format.write(article, version);
+        if (!bytes)
+            return bytes.failure();
+        if (auto added = files.add(name, *bytes); !added)
+            return added.failure();
     }
-    return written;
+    return files.commit();
+}
+
+Result<QStringList> writeFrontMatterFolder(const Article& article, const QString& folder,
+                                           const QStringList& languages) {
+    return writeArticleFiles(MarkdownFormat(), article, folder, languages);
 }
 
 } // namespace copydesk

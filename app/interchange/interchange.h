@@ -9,27 +9,22 @@
 #include <QStringList>
 #include <QUuid>
 
-#include <optional>
-
 /// Import of Markdown (with or without front matter), plain-text and HTML files,
 /// into articles and into the library; export of articles as front-matter Markdown
 /// files. The file formats themselves live in frontmatter.h, plaintextimport.h and
 /// htmlimport.h.
 namespace copydesk {
 
+class FileFormat;
+class FormatRegistry;
 class Library;
 
-enum class ImportFormat { Auto, Markdown, PlainText, Html };
-
-/// "md", "txt", "html" (and "markdown", "text", "htm"), as the CLI's --format takes.
-std::optional<ImportFormat> importFormatFromId(QStringView id);
-/// The format of `path` by its extension (.md .markdown .txt .text .html .htm .xhtml).
-std::optional<ImportFormat> importFormatOfFile(const QString& path);
-
 struct ImportOptions final {
-    ImportFormat format = ImportFormat::Auto; ///< Auto: by each file's extension
+    /// The id of the format to read every file as ("md", "txt", "html": see
+    /// FormatRegistry::byId()); empty: by each file's extension.
+    QString format;
     /// Language of files that do not name one (in front matter, <html lang> or a
-    /// "name.LANG.ext" file name); "en" when empty.
+    /// "name.LANG.ext" file name); "en" when empty. Must be a valid language tag.
     QString language;
 };
 
@@ -49,6 +44,10 @@ struct ImportedArticle final {
 /// returned unless every file could be read: the first problem is the error.
 Result<QList<ImportedArticle>> readImportFiles(const QStringList& paths,
                                                const ImportOptions& options = {});
+/// readImportFiles() with the formats of `formats` (the others use standardFormats()).
+Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
+                                               const QStringList& paths,
+                                               const ImportOptions& options = {});
 
 /// The Markdown files `paths` as one article; an error when they hold several.
 Result<Article> importMarkdownFiles(const QStringList& paths);
@@ -57,22 +56,35 @@ Result<Article> importMarkdownFiles(const QStringList& paths);
 /// article-level fields the import set.
 Article mergeImportedArticle(const Article& existing, const ImportedArticle& imported);
 
-/// Imports `paths` into `library`, each article through Library::save() with
-/// RevisionKind::Import. An article whose id (translationKey) is already in the
-/// library gets the imported versions added or updated; slugs are made unique.
-/// All files are read and converted before the first save, so that a bad file
-/// leaves the library unchanged. Returns the ids of the articles, in order.
+/// Imports `paths` into `library` as one transaction: every article is saved with
+/// RevisionKind::Import, or none is (the error names the file that failed and says
+/// that nothing was imported). An article whose id (translationKey) is already in the
+/// library gets the imported versions added or updated; a slug taken by an article in
+/// the library is made unique, two files of this import that want one slug are an
+/// error. Returns the ids of the articles, in order.
 Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& paths,
                                        const ImportOptions& options = {});
+Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& formats,
+                                       const QStringList& paths, const ImportOptions& options = {});
 
-/// Writes one front-matter Markdown file per version of `article` (or only those in
-/// `languages`) into `folder`, created when missing, named by frontMatterFileName().
-/// Returns the paths written.
+/// Writes one file per version of `article` (or only those in `languages`) in
+/// `format` into `folder`, created when missing, all or nothing (AtomicFileSet): a
+/// failure leaves no file written and no file replaced. File names are built from the
+/// slug and the canonical language tag and checked to stay inside `folder`; a version
+/// whose stored language is not a valid tag is refused. Returns the paths written.
+Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& article,
+                                      const QString& folder, const QStringList& languages = {});
+
+/// writeArticleFiles() in the front-matter Markdown format.
 Result<QStringList> writeFrontMatterFolder(const Article& article, const QString& folder,
                                            const QStringList& languages = {});
 
-/// writeFrontMatterFolder(), then an Export revision in `library`.
+/// writeArticleFiles(), then an Export revision in `library`; when the files cannot be
+/// written, no revision is recorded.
 Result<QStringList> exportArticleToFolder(Library& library, Article& article, const QString& folder,
+                                          const QStringList& languages = {});
+Result<QStringList> exportArticleToFolder(Library& library, const FileFormat& format,
+                                          Article& article, const QString& folder,
                                           const QStringList& languages = {});
 
 /// The versions of `article` in `languages` (all when empty), or an error naming the

@@ -3,6 +3,7 @@
 #include "interchange/interchange.h"
 
 #include "import/inputfile.h"
+#include "interchange/formats.h"
 #include "library/library.h"
 
 #include <QCoreApplication>
@@ -11,13 +12,32 @@
 
 namespace copydesk {
 
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Import", text);
+}
+
+/// Every failed import says so: the user must know whether to look for half of it.
+Error nothingImported(const Error& error) {
+    return Error{tr("%1; nothing was imported").arg(error.message), error.kind};
+}
+
+} // namespace
+
 Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& paths,
                                        const ImportOptions& options) {
-    auto imported = readImportFiles(paths, options);
+    return importIntoLibrary(library, standardFormats(), paths, options);
+}
+
+Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& formats,
+                                       const QStringList& paths, const ImportOptions& options) {
+    auto imported = readImportFiles(formats, paths, options);
     if (!imported)
-        return Error{imported.error()};
+        return nothingImported(imported.failure());
 
     QList<std::pair<Article, QString>> prepared;
+    QHash<QString, qsizetype> slugs; // slug -> index in prepared
     for (const ImportedArticle& item : *imported) {
         Article article = item.article;
         if (!article.id.isNull()) {
@@ -27,15 +47,26 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& path
         if (!article.slug.isEmpty()) {
             const auto slug = library.uniqueSlug(article.slug, article.id);
             if (!slug)
-                return slug.failure();
+                return nothingImported(slug.failure());
             article.slug = *slug;
+            // Two files of one import that want the same slug: which one is meant is
+            // the user's to say.
+            const auto other = slugs.constFind(article.slug);
+            if (other != slugs.constEnd()) {
+                return nothingImported(Error{
+                    fileError(item.files.front(),
+                              tr("gives the slug '%1', as %2 does")
+                                  .arg(article.slug, QDir::toNativeSeparators(
+                                                         imported->at(*other).files.front()))),
+                    ErrorKind::Conflict});
+            }
+            slugs.insert(article.slug, prepared.size());
         }
         QStringList names;
         for (const QString& file : item.files)
             names.append(QFileInfo(file).fileName());
         prepared.append(
-            {std::move(article), QCoreApplication::translate("Import", "imported from %1")
-                                     .arg(names.join(QStringLiteral(", ")))});
+            {std::move(article), tr("imported from %1").arg(names.join(QStringLiteral(", ")))});
     }
 
     // All files or none: one transaction around the saves.
@@ -54,13 +85,19 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& path
         return {};
     });
     if (!done)
-        return done.failure();
+        return nothingImported(done.failure());
     return ids;
 }
 
 Result<QStringList> exportArticleToFolder(Library& library, Article& article, const QString& folder,
                                           const QStringList& languages) {
-    auto written = writeFrontMatterFolder(article, folder, languages);
+    return exportArticleToFolder(library, MarkdownFormat(), article, folder, languages);
+}
+
+Result<QStringList> exportArticleToFolder(Library& library, const FileFormat& format,
+                                          Article& article, const QString& folder,
+                                          const QStringList& languages) {
+    auto written = writeArticleFiles(format, article, folder, languages);
     if (!written)
         return written;
     QStringList names;
@@ -71,7 +108,7 @@ Result<QStringList> exportArticleToFolder(Library& library, Article& article, co
                      QCoreApplication::translate("Export", "exported to %1: %2")
                          .arg(QDir::toNativeSeparators(folder), names.join(QStringLiteral(", "))));
     if (!saved)
-        return Error{saved.error()};
+        return saved.failure();
     return written;
 }
 

@@ -138,10 +138,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message"); // a pattern for the one line on stderr
         QTest::newRow("missing file")
             << QStringList{QStringLiteral("import"), QStringLiteral("@missing.md")}
-            << QStringLiteral("missing\\.md: no such file$");
+            << QStringLiteral("missing\\.md: no such file; nothing was imported$");
         QTest::newRow("invalid YAML")
             << QStringList{QStringLiteral("import"), QStringLiteral("bad/invalid-yaml.md")}
-            << QStringLiteral("invalid-yaml\\.md: invalid front matter at line 4: ");
+            << QStringLiteral("invalid-yaml\\.md: invalid front matter at line 4, column 8: ");
         QTest::newRow("unknown article")
             << QStringList{QStringLiteral("export"), QStringLiteral("no-such-article")}
             << QStringLiteral("no-such-article");

@@ -1,12 +1,12 @@
 // The interchange formats without a library: front matter round trips, hand-written
 // Hugo and Jekyll files, plain-text and HTML conversion, and bad input.
 #include "app/interchange/interchangetestutil.h"
-#include "interchange/frontmatter.h"
 #include "import/htmlimport.h"
 #include "import/inputfile.h"
+#include "import/plaintextimport.h"
+#include "interchange/frontmatter.h"
 #include "interchange/interchange.h"
 #include "markdown/markdownescape.h"
-#include "import/plaintextimport.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -465,11 +465,11 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, "<h1>T</h1><p>Text</p>"));
         QVERIFY(!readImportFiles({path}).ok());
         ImportOptions options;
-        options.format = ImportFormat::Html;
+        options.format = QStringLiteral("html");
         const auto imported = readImportFiles({path}, options);
         QVERIFY2(imported.ok(), qPrintable(imported.error()));
         QCOMPARE(imported->front().article.versions.front().body, QStringLiteral("Text\n"));
-        options.format = ImportFormat::PlainText;
+        options.format = QStringLiteral("txt");
         const auto asText = readImportFiles({path}, options);
         QVERIFY(asText.ok());
         QCOMPARE(asText->front().article.versions.front().title,
@@ -479,9 +479,10 @@ private Q_SLOTS:
     void badInput_data() {
         QTest::addColumn<QString>("file");     // in tests/data/interchange, or made by the test
         QTest::addColumn<QString>("expected"); // the message after "PATH: "
-        QTest::newRow("invalid YAML") << QStringLiteral("bad/invalid-yaml.md")
-                                      << QStringLiteral("invalid front matter at line 4: end of "
-                                                        "sequence flow not found");
+        QTest::newRow("invalid YAML")
+            << QStringLiteral("bad/invalid-yaml.md")
+            << QStringLiteral("invalid front matter at line 4, column 8: end of "
+                              "sequence flow not found");
         QTest::newRow("invalid UTF-8 md") << QStringLiteral("bad/invalid-utf8.md")
                                           << QStringLiteral("not valid UTF-8 (byte offset 14)");
         QTest::newRow("invalid UTF-8 txt") << QStringLiteral("bad/invalid-utf8.txt")
@@ -490,11 +491,12 @@ private Q_SLOTS:
                                             << QStringLiteral("not valid UTF-8 (byte offset 18)");
         QTest::newRow("invalid date")
             << QStringLiteral("bad/invalid-date.md")
-            << QStringLiteral("invalid front matter at line 3: 'date' is not a date and time: "
-                              "'12/03/2024' (expected ISO 8601, such as 2024-05-01T09:30:00Z)");
+            << QStringLiteral(
+                   "invalid front matter at line 3, column 7: 'date' is not a date and time: "
+                   "'12/03/2024' (expected ISO 8601, such as 2024-05-01T09:30:00Z)");
         QTest::newRow("invalid status")
             << QStringLiteral("bad/invalid-status.md")
-            << QStringLiteral("invalid front matter at line 3: 'status' is not a status: "
+            << QStringLiteral("invalid front matter at line 3, column 9: 'status' is not a status: "
                               "'finished' (expected one of draft, in-review, ready, published, "
                               "archived)");
         QTest::newRow("TOML") << QStringLiteral("bad/toml-front-matter.md")
@@ -513,7 +515,7 @@ private Q_SLOTS:
                                << QStringLiteral("is empty; there is nothing to import");
         QTest::newRow("unknown extension")
             << QStringLiteral("@notes.pdf")
-            << QStringLiteral("unknown kind of file (expected .md, .txt or .html)");
+            << QStringLiteral("unknown kind of file (expected .md, .txt, .html)");
         QTest::newRow("unknown charset")
             << QStringLiteral("@charset.html")
             << QStringLiteral("unsupported character encoding 'x-klingon'");

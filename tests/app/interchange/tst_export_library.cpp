@@ -2,6 +2,7 @@
 // translationKey, slug collisions, revisions, and bad input leaving the library as it
 // was.
 #include "app/interchange/interchangetestutil.h"
+#include "app/interchange/librarydump.h"
 #include "interchange/frontmatter.h"
 #include "interchange/interchange.h"
 #include "library/library.h"
@@ -21,51 +22,6 @@ using namespace copydesk;
 using namespace copydesk::testing;
 
 namespace {
-
-/// SHA-256 of every row of every table, read with a separate read-only connection
-/// while no Library has the file open: "nothing changed" means this is equal.
-QByteArray dumpHash(const QString& path) {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const QString connection = QStringLiteral("dump-") + QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            return "cannot open: " + db.lastError().text().toUtf8();
-        QSqlQuery tables(db);
-        tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                   "ORDER BY name"));
-        QStringList names;
-        while (tables.next())
-            names.append(tables.value(0).toString());
-        for (const QString& name : names) {
-            hash.addData(name.toUtf8());
-            QSqlQuery rows(db);
-            // Ordering by every column makes the dump independent of storage order.
-            QSqlQuery columns(db);
-            columns.exec(QStringLiteral("SELECT * FROM \"%1\" LIMIT 0").arg(name));
-            QStringList order;
-            for (int i = 1; i <= columns.record().count(); ++i)
-                order.append(QString::number(i));
-            rows.exec(QStringLiteral("SELECT * FROM \"%1\"%2")
-                          .arg(name, order.isEmpty() ? QString()
-                                                     : QStringLiteral(" ORDER BY ") +
-                                                           order.join(QLatin1Char(','))));
-            while (rows.next()) {
-                const QSqlRecord record = rows.record();
-                for (int i = 0; i < record.count(); ++i) {
-                    const QVariant v = record.value(i);
-                    hash.addData(v.isNull() ? QByteArray("\x01NULL")
-                                            : v.toByteArray() + QByteArray("\x00", 1));
-                }
-                hash.addData("\x02");
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return hash.result().toHex();
-}
 
 std::unique_ptr<Library> openLibrary(const QString& path) {
     auto library = Library::open(path);
@@ -230,7 +186,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problem");
         QTest::newRow("invalid YAML")
             << QStringList{QStringLiteral("bad/invalid-yaml.md")}
-            << QStringLiteral("invalid front matter at line 4: end of sequence flow not found");
+            << QStringLiteral(
+                   "invalid front matter at line 4, column 8: end of sequence flow not found");
         QTest::newRow("invalid UTF-8") << QStringList{QStringLiteral("bad/invalid-utf8.txt")}
                                        << QStringLiteral("not valid UTF-8 (byte offset 17)");
         QTest::newRow("50 MB") << QStringList{QStringLiteral("@huge.html")}
@@ -278,8 +235,8 @@ private Q_SLOTS:
             QVERIFY(library);
             const auto result = importIntoLibrary(*library, paths);
             QVERIFY(!result.ok());
-            QCOMPARE(result.error(),
-                     QDir::toNativeSeparators(paths.last()) + QStringLiteral(": ") + problem);
+            QCOMPARE(result.error(), QDir::toNativeSeparators(paths.last()) + QStringLiteral(": ") +
+                                         problem + QStringLiteral("; nothing was imported"));
             QCOMPARE(library->count().value(), 1);
         }
         QCOMPARE(dumpHash(path), before);

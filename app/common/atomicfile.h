@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace copydesk {
+
+/// True when `name` can be used as one file name inside a folder: not empty, not "."
+/// or "..", no "/" or "\", no control characters (NUL included), at most 255 UTF-8
+/// bytes. Names built from user data go through this before they reach the file
+/// system, so that they cannot point outside their folder.
+bool isSafeFileName(const QString& name);
+
+/// Writes a set of files into one folder, all or nothing.
+///
+/// Each add() writes the content to a new temporary file in the target folder (created
+/// with O_EXCL | O_NOFOLLOW, so no symlink or existing file is ever written through),
+/// then flushes it to the disk (fsync) and checks its size. commit() renames every
+/// temporary file over its target: a symlink at the target name is replaced, never
+/// followed. When a rename fails, the targets already renamed are put back as they
+/// were, so that a failed commit leaves the folder as it found it. Whatever is not
+/// committed (an error, or the object destroyed before commit()) is removed.
+///
+/// Errors name the file; a full device gives ErrorKind::DiskFull.
+class AtomicFileSet final {
+public:
+    /// `folder` must exist; it is opened once, and every name is resolved inside it.
+    explicit AtomicFileSet(QString folder);
+    ~AtomicFileSet();
+    AtomicFileSet(const AtomicFileSet&) = delete;
+    AtomicFileSet& operator=(const AtomicFileSet&) = delete;
+
+    /// Writes `data` to a temporary file that will become `name` (see isSafeFileName())
+    /// in the folder on commit().
+    Result<void> add(const QString& name, const QByteArray& data);
+    /// Renames all the files into place. Returns their paths, in the order added.
+    Result<QStringList> commit();
+
+private:
+    struct Entry {
+        QByteArray name;
+        QByteArray temp;
+        QByteArray backup; ///< a hard link to the file replaced, while committing
+    };
+    Result<void> openFolder();
+    void discard();
+    QString pathOf(const QByteArray& name) const;
+
+    QString m_folder;
+    int m_dirFd = -1;
+    QList<Entry> m_entries;
+    bool m_committed = false;
+};
+
+/// One file written as AtomicFileSet writes it: temporary file, fsync, rename. The
+/// folder of `path` must exist.
+Result<void> writeFileAtomically(const QString& path, const QByteArray& data);
+
+} // namespace copydesk

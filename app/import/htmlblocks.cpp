@@ -1,0 +1,339 @@
+#include "import/htmlconverter_p.h"
+
+#include "import/htmlnodes_p.h"
+#include "import/htmltext_p.h"
+#include "markdown/markdownescape.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace copydesk::html_import {
+
+bool Converter::isDropped(xmlNode* element, const QByteArray& tag) const {
+    if (droppedTags().contains(tag))
+        return true;
+    if (hasAttribute(element, "hidden") || attribute(element, "aria-hidden") == u"true")
+        return true;
+    const QString style = styleOf(element);
+    if (!style.isEmpty()) {
+        if (cssValue(style, QLatin1String("display")) == u"none" ||
+            cssValue(style, QLatin1String("visibility")) == u"hidden" ||
+            cssValue(style, QLatin1String("mso-list")) == u"ignore") {
+            return true;
+        }
+    }
+    static const QSet<QString> landmarks{
+        QStringLiteral("navigation"),    QStringLiteral("banner"), QStringLiteral("contentinfo"),
+        QStringLiteral("complementary"), QStringLiteral("search"), QStringLiteral("menu"),
+        QStringLiteral("menubar")};
+    if (landmarks.contains(attribute(element, "role").toLower()))
+        return true;
+    // Old sites mark their navigation with ids and classes rather than elements.
+    static const QSet<QString> navigation{
+        QStringLiteral("nav"),        QStringLiteral("navbar"),
+        QStringLiteral("navigation"), QStringLiteral("menu"),
+        QStringLiteral("mainmenu"),   QStringLiteral("sidebar"),
+        QStringLiteral("breadcrumb"), QStringLiteral("breadcrumbs"),
+        QStringLiteral("footer"),     QStringLiteral("skip-link"),
+        QStringLiteral("skiplink"),   QStringLiteral("cookie-banner")};
+    for (const QString& token :
+         tokens(attribute(element, "id") + QLatin1Char(' ') + attribute(element, "class"))) {
+        if (navigation.contains(token))
+            return true;
+    }
+    return false;
+}
+
+bool Converter::containsBlock(xmlNode* node) {
+    const auto cached = m_containsBlock.constFind(node);
+    if (cached != m_containsBlock.constEnd())
+        return *cached;
+    bool result = false;
+    for (xmlNode* child = node->children; child && !result; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        const QByteArray tag = tagOf(child);
+        if (isDropped(child, tag) || isEmptyParagraph(child))
+            continue;
+        result = blockTags().contains(tag) || containsBlock(child);
+    }
+    m_containsBlock.insert(node, result);
+    return result;
+}
+
+void Converter::appendParagraphs(const QString& run, QList<Block>& out) const {
+    const QStringList lines = collapseSpaces(run).split(kBreak);
+    QStringList paragraph;
+    auto flush = [&] {
+        if (paragraph.isEmpty())
+            return;
+        out.append(
+            Block{Block::Kind::Paragraph, paragraph.join(QStringLiteral("\\\n")), {}, 0, false});
+        paragraph.clear();
+    };
+    for (const QString& line : lines) {
+        const QString trimmed = trimSpaces(line);
+        // Old pages separate paragraphs with <br><br>.
+        if (trimmed.isEmpty()) {
+            flush();
+            continue;
+        }
+        paragraph.append(markdown_escape::escapeLineStart(trimmed, false));
+    }
+    flush();
+}
+
+QList<Block> Converter::blocksOf(xmlNode* parent) {
+    QList<Block> blocks;
+    appendBlocks(parent, blocks);
+    return blocks;
+}
+
+void Converter::appendBlocks(xmlNode* parent, QList<Block>& out) {
+    QString run;
+    for (xmlNode* child = parent->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE) {
+            run += inlineNode(child);
+            continue;
+        }
+        const QByteArray tag = tagOf(child);
+        if (isDropped(child, tag) || isEmptyParagraph(child))
+            continue;
+        if (blockTags().contains(tag)) {
+            appendParagraphs(run, out);
+            run.clear();
+            appendBlockElement(child, tag, out);
+        } else if (containsBlock(child)) {
+            // <font><p>…</p></font>, <a><div>…</div></a>: the blocks matter more than
+            // the inline formatting around them.
+            appendParagraphs(run, out);
+            run.clear();
+            appendBlocks(child, out);
+        } else {
+            run += inlineNode(child);
+        }
+    }
+    appendParagraphs(run, out);
+}
+
+void Converter::appendBlockElement(xmlNode* element, const QByteArray& tag, QList<Block>& out) {
+    if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
+        const int level = tag[1] - '0';
+        QString text = singleLine(element);
+        if (text.isEmpty())
+            return;
+        // A trailing "#" would be read as a closing sequence.
+        if (text.endsWith(QLatin1Char('#')))
+            text.insert(text.size() - 1, QLatin1Char('\\'));
+        out.append(Block{Block::Kind::Heading,
+                         QString(level, QLatin1Char('#')) + QLatin1Char(' ') + text,
+                         plainText(element), level, false});
+        return;
+    }
+    if (tag == "p") {
+        if (appendWordParagraph(element, out))
+            return;
+        appendBlocks(element, out);
+        return;
+    }
+    if (tag == "ul" || tag == "ol" || tag == "dir" || tag == "menu") {
+        const QString text = renderList(element, tag == "ol");
+        if (!text.isEmpty())
+            out.append(Block{Block::Kind::List, text, {}, 0, tag == "ol"});
+        return;
+    }
+    if (tag == "blockquote") {
+        const QString inner = renderBlocks(blocksOf(element), false);
+        if (inner.isEmpty())
+            return;
+        QStringList lines = inner.split(QLatin1Char('\n'));
+        for (QString& line : lines)
+            line = line.isEmpty() ? QStringLiteral(">") : QStringLiteral("> ") + line;
+        out.append(Block{Block::Kind::Quote, lines.join(QLatin1Char('\n')), {}, 0, false});
+        return;
+    }
+    if (tag == "pre" || tag == "listing" || tag == "xmp" || tag == "plaintext") {
+        QString code = textContent(element, true);
+        code.remove(conditionalComment());
+        // HTML ignores a newline right after <pre>.
+        if (code.startsWith(QLatin1Char('\n')))
+            code.remove(0, 1);
+        while (code.endsWith(QLatin1Char('\n')) || code.endsWith(QLatin1Char(' ')))
+            code.chop(1);
+        if (code.trimmed().isEmpty())
+            return;
+        static const QRegularExpression language(QStringLiteral("(?:language|lang)-([^\\s]+)"));
+        QString info = language.match(attribute(element, "class")).captured(1);
+        if (info.isEmpty()) {
+            if (xmlNode* code = findFirst(element, "code"))
+                info = language.match(attribute(code, "class")).captured(1);
+        }
+        out.append(Block{Block::Kind::Code, markdown_escape::codeBlock(code, info), {}, 0, false});
+        return;
+    }
+    if (tag == "table") {
+        appendTable(element, out);
+        return;
+    }
+    if (tag == "hr") {
+        out.append(Block{Block::Kind::Rule, QStringLiteral("---"), {}, 0, false});
+        return;
+    }
+    if (tag == "dt") {
+        const QString term = singleLine(element);
+        if (!term.isEmpty())
+            out.append(
+                Block{Block::Kind::Paragraph, wrap(term, QLatin1String("**")), {}, 0, false});
+        return;
+    }
+    appendBlocks(element, out);
+}
+
+QString Converter::renderList(xmlNode* list, bool ordered) {
+    QList<QList<Block>> items;
+    for (xmlNode* child = list->children; child; child = child->next) {
+        if (child->type == XML_ELEMENT_NODE) {
+            const QByteArray tag = tagOf(child);
+            if (isDropped(child, tag))
+                continue;
+            if (tag == "li") {
+                items.append(blocksOf(child));
+                continue;
+            }
+            if (tag == "ul" || tag == "ol") {
+                // <ul><li>a</li><ul>…</ul></ul>: old editors nest lists without an <li>.
+                const QString nested = renderList(child, tag == "ol");
+                if (nested.isEmpty())
+                    continue;
+                if (items.isEmpty())
+                    items.append(QList<Block>());
+                items.last().append(Block{Block::Kind::List, nested, {}, 0, tag == "ol"});
+                continue;
+            }
+        }
+        QList<Block> loose;
+        appendParagraphs(inlineNode(child), loose);
+        if (!loose.isEmpty())
+            items.append(loose);
+    }
+
+    bool isLoose = false;
+    for (const auto& item : items) {
+        int paragraphs = 0;
+        for (const Block& b : item)
+            paragraphs += b.kind != Block::Kind::List;
+        isLoose = isLoose || paragraphs > 1;
+    }
+
+    int number = 1;
+    if (ordered) {
+        bool ok = false;
+        const int start = attribute(list, "start").toInt(&ok);
+        if (ok)
+            number = start;
+    }
+    QStringList rendered;
+    for (const auto& item : items) {
+        const QString content = renderBlocks(item, !isLoose);
+        if (content.isEmpty())
+            continue;
+        const QString marker =
+            ordered ? QString::number(number++) + QStringLiteral(". ") : QStringLiteral("- ");
+        const QString indent(marker.size(), QLatin1Char(' '));
+        QStringList lines = content.split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (i == 0)
+                lines[i] = marker + lines[i];
+            else if (!lines[i].isEmpty())
+                lines[i] = indent + lines[i];
+        }
+        rendered.append(lines.join(QLatin1Char('\n')));
+    }
+    return rendered.join(isLoose ? QStringLiteral("\n\n") : QStringLiteral("\n"));
+}
+
+QString Converter::renderBlocks(const QList<Block>& blocks, bool tight) {
+    QString out;
+    Block::Kind previous = Block::Kind::Paragraph;
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        QString text;
+        Block::Kind kind = blocks.at(i).kind;
+        if (kind == Block::Kind::WordListItem) {
+            QList<Block> items;
+            while (i < blocks.size() && blocks.at(i).kind == Block::Kind::WordListItem)
+                items.append(blocks.at(i++));
+            --i;
+            text = renderWordList(items);
+            kind = Block::Kind::List;
+        } else {
+            text = blocks.at(i).text;
+        }
+        if (!out.isEmpty()) {
+            const bool nestedList =
+                tight && kind == Block::Kind::List && previous == Block::Kind::Paragraph;
+            out += nestedList ? QStringLiteral("\n") : QStringLiteral("\n\n");
+        }
+        out += text;
+        previous = kind;
+    }
+    return out;
+}
+
+ConvertedDocument Converter::convert(xmlDoc* doc) {
+    ConvertedDocument result;
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (!root)
+        return result;
+
+    if (xmlNode* title = findFirst(root, "title"))
+        result.title = plainText(title);
+    // Word puts the document language on <body>.
+    xmlNode* body = findFirst(root, "body");
+    for (xmlNode* element : {root, body}) {
+        for (const char* name : {"lang", "xml:lang"}) {
+            if (result.language.isEmpty() && element)
+                result.language = normalizeLanguageTag(attribute(element, name));
+        }
+    }
+    if (xmlNode* head = findFirst(root, "head")) {
+        for (xmlNode* meta = head->children; meta; meta = meta->next) {
+            if (tagOf(meta) != "meta")
+                continue;
+            const QString name = attribute(meta, "name").toLower();
+            const QString content = collapseSpaces(attribute(meta, "content").simplified());
+            if (name == u"description" && result.summary.isEmpty())
+                result.summary = content;
+            else if (name == u"author" && result.byline.isEmpty())
+                result.byline = content;
+        }
+    }
+
+    // A page with one <main> or one <article> keeps its content there; everything
+    // around it is site furniture.
+    xmlNode* content = body;
+    if (!content)
+        content = root;
+    QList<xmlNode*> candidates;
+    findAll(content, "main", QStringLiteral("main"), candidates);
+    if (candidates.size() != 1) {
+        candidates.clear();
+        findAll(content, "article", {}, candidates);
+    }
+    if (candidates.size() == 1)
+        content = candidates.front();
+
+    QList<Block> blocks = blocksOf(content);
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        if (blocks.at(i).kind == Block::Kind::Heading && blocks.at(i).level == 1) {
+            result.title = blocks.at(i).plain;
+            blocks.removeAt(i);
+            break;
+        }
+    }
+    result.body = renderBlocks(blocks, false);
+    if (!result.body.isEmpty())
+        result.body += QLatin1Char('\n');
+    return result;
+}
+
+} // namespace copydesk::html_import
