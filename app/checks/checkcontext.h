@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks/catalogue.h"
 #include "checks/finding.h"
 
 #include <QString>
@@ -68,6 +69,9 @@ struct CheckContext final {
     LengthLimits limits;
     /// Run only these check ids (empty: all).
     QStringList onlyChecks;
+    /// The checks known to this run, with the comparisons across versions; the
+    /// built-in ones skip the translation QA (app/translation adds it).
+    Catalogue catalogue = Catalogue::builtIn();
 
     static QStringList defaultBoilerplate();
 };

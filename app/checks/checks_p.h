@@ -2,73 +2,22 @@
 
 #include "checks/bodyscan_p.h"
 #include "checks/checkcontext.h"
+#include "checks/fieldtext.h"
 #include "checks/finding.h"
+#include "checks/messages.h"
 
 #include <QList>
 #include <QString>
 
-#include <vector>
-
 namespace copydesk {
 class Speller;
-}
+struct Article;
+struct LanguageVersion;
+} // namespace copydesk
 
 // Internal to app/checks: what the individual checks share.
 namespace copydesk::checks::detail {
 
-/// Offsets to line:column in O(log n), for texts with many findings.
-class LineIndex final {
-public:
-    explicit LineIndex(const QString& text);
-    SourcePosition at(int offset) const;
-    /// Offset of the start of the line holding `offset`, and of the next line.
-    int lineStart(int offset) const;
-    int nextLineStart(int offset) const;
-
-private:
-    std::vector<int> m_starts;
-    int m_size = 0;
-};
-
-/// One field's text, scanned once and shared by all checks on it.
-struct FieldText final {
-    FieldText(const QString& text, Field field, const QString& language);
-    const QString& text;
-    Field field;
-    QString language;
-    bool cjk = false;
-    Scan scan;
-    LineIndex lines;
-};
-
-/// Collects findings for one field, dropping those of checks not asked for.
-class Sink final {
-public:
-    Sink(const FieldText& field, const CheckContext& context, QList<Finding>& out)
-        : m_field(field)
-        , m_context(context)
-        , m_out(out) {}
-    bool enabled(const char* checkId) const;
-    Finding& add(const char* checkId, Severity severity, int start, int end,
-                 const QString& message);
-    /// The edit that removes a whole block (with its line, list marker and one of
-    /// the blank lines around it).
-    TextEdit removeBlock(const Block& block) const;
-    const FieldText& field() const { return m_field; }
-    const CheckContext& context() const { return m_context; }
-
-private:
-    const FieldText& m_field;
-    const CheckContext& m_context;
-    QList<Finding>& m_out;
-};
-
-bool isCjkLanguage(QStringView language);
-bool isCjkChar(QChar c);
-/// Letters and combining marks (Arabic vowel signs) make up words.
-inline bool isWordChar(QChar c) {
-    return c.isLetter() || c.isMark();
-}
 /// Lower-case letters and digits of `text` with single spaces, for comparing lines
 /// and paragraphs regardless of punctuation, case and spacing.
 QString normalizeForComparison(QStringView text);
@@ -83,5 +32,12 @@ void checkBoilerplate(Sink& sink);                  // structurechecks.cpp
 void checkLinksAndHeadings(Sink& sink);             // structurechecks.cpp
 /// Body paragraphs that repeat the summary.
 void checkSummaryRepeated(Sink& bodySink, const FieldText& summary); // structurechecks.cpp
+/// Headline, summary and SEO lengths.
+void checkLengths(const FieldText& field, const CheckContext& context,
+                  QList<Finding>& out); // fieldchecks.cpp
+/// Missing title, body, summary, SEO description and featured-image alt text.
+void checkMissing(const Article& article, const FieldText& title, const FieldText& summary,
+                  const FieldText& body, const FieldText& seoDescription,
+                  const CheckContext& context, QList<Finding>& out); // fieldchecks.cpp
 
 } // namespace copydesk::checks::detail

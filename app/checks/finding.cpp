@@ -13,12 +13,12 @@ struct FieldName {
 };
 
 constexpr FieldName kFields[] = {
-    {Field::Title, "title", QT_TRANSLATE_NOOP("checks", "Title")},
-    {Field::Summary, "summary", QT_TRANSLATE_NOOP("checks", "Summary")},
-    {Field::Body, "body", QT_TRANSLATE_NOOP("checks", "Body")},
-    {Field::SeoTitle, "seo-title", QT_TRANSLATE_NOOP("checks", "SEO title")},
-    {Field::SeoDescription, "seo-description", QT_TRANSLATE_NOOP("checks", "SEO description")},
-    {Field::FeaturedImage, "featured-image", QT_TRANSLATE_NOOP("checks", "Featured image")},
+    {Field::Title, "title", QT_TRANSLATE_NOOP("Checks", "Title")},
+    {Field::Summary, "summary", QT_TRANSLATE_NOOP("Checks", "Summary")},
+    {Field::Body, "body", QT_TRANSLATE_NOOP("Checks", "Body")},
+    {Field::SeoTitle, "seo-title", QT_TRANSLATE_NOOP("Checks", "SEO title")},
+    {Field::SeoDescription, "seo-description", QT_TRANSLATE_NOOP("Checks", "SEO description")},
+    {Field::FeaturedImage, "featured-image", QT_TRANSLATE_NOOP("Checks", "Featured image")},
 };
 
 struct SeverityName {
@@ -28,9 +28,9 @@ struct SeverityName {
 };
 
 constexpr SeverityName kSeverities[] = {
-    {Severity::Info, "info", QT_TRANSLATE_NOOP("checks", "Info")},
-    {Severity::Warning, "warning", QT_TRANSLATE_NOOP("checks", "Warning")},
-    {Severity::Error, "error", QT_TRANSLATE_NOOP("checks", "Error")},
+    {Severity::Info, "info", QT_TRANSLATE_NOOP("Checks", "Info")},
+    {Severity::Warning, "warning", QT_TRANSLATE_NOOP("Checks", "Warning")},
+    {Severity::Error, "error", QT_TRANSLATE_NOOP("Checks", "Error")},
 };
 
 } // namespace
@@ -54,7 +54,7 @@ std::optional<Severity> severityFromId(QStringView id) {
 QString severityLabel(Severity severity) {
     for (const auto& s : kSeverities) {
         if (s.severity == severity)
-            return QCoreApplication::translate("checks", s.label);
+            return QCoreApplication::translate("Checks", s.label);
     }
     return {};
 }
@@ -78,7 +78,7 @@ std::optional<Field> fieldFromId(QStringView id) {
 QString fieldLabel(Field field) {
     for (const auto& f : kFields) {
         if (f.field == field)
-            return QCoreApplication::translate("checks", f.label);
+            return QCoreApplication::translate("Checks", f.label);
     }
     return {};
 }

@@ -32,7 +32,7 @@ QString* fieldText(LanguageVersion& version, Field field) {
 }
 
 QString describeFix(const Finding& f) {
-    return QCoreApplication::translate("checks", "[%1] %2 %3 %4: %5")
+    return QCoreApplication::translate("Checks", "[%1] %2 %3 %4: %5")
         .arg(f.language, fieldId(f.field), formatRange(f.range), f.checkId,
              f.fix ? f.fix->description : f.message);
 }
@@ -54,10 +54,10 @@ QString ImportCleanup::revisionNote() const {
     // Spelled out rather than "%n fix(es)": notes are shown as they are stored, also
     // where no translation with plural forms is loaded.
     if (applied.size() == 1) {
-        return QCoreApplication::translate("checks", "cleanup: 1 fix (%1)")
+        return QCoreApplication::translate("Checks", "cleanup: 1 fix (%1)")
             .arg(ids.join(QStringLiteral(", ")));
     }
-    return QCoreApplication::translate("checks", "cleanup: %1 fixes (%2)")
+    return QCoreApplication::translate("Checks", "cleanup: %1 fixes (%2)")
         .arg(applied.size())
         .arg(ids.join(QStringLiteral(", ")));
 }

@@ -66,10 +66,11 @@ ImportCleanup cleanImportedArticle(const Article& article, const CheckContext& c
                                    const FixRequest& request);
 
 /// cleanImportedArticle() on article `id` of `library`, with the library's lists
-/// (contextFromLibrary). When a fix applied, the cleaned article is saved as a Save
-/// revision on top of the import's, so the original text stays in the history and
+/// (contextFromLibrary) and the checks of `catalogue`. When a fix applied, the cleaned article is
+/// saved as a Save revision on top of the import's, so the original text stays in the history and
 /// can be restored. On failure nothing is saved.
 Result<ImportCleanup> cleanUpImportedArticle(Library& library, const QUuid& id,
-                                             SpellerPool* spellers, const FixRequest& request);
+                                             SpellerPool* spellers, const FixRequest& request,
+                                             const Catalogue& catalogue);
 
 } // namespace copydesk::checks

@@ -7,13 +7,15 @@
 namespace copydesk::checks {
 
 Result<ImportCleanup> cleanUpImportedArticle(Library& library, const QUuid& id,
-                                             SpellerPool* spellers, const FixRequest& request) {
+                                             SpellerPool* spellers, const FixRequest& request,
+                                             const Catalogue& catalogue) {
     auto article = library.article(id);
     if (!article)
         return Error{article.error()};
-    const auto context = contextFromLibrary(library, id, spellers);
+    auto context = contextFromLibrary(library, id, spellers);
     if (!context)
         return context.failure();
+    context->catalogue = catalogue;
     ImportCleanup cleanup = cleanImportedArticle(*article, *context, request);
     if (cleanup.changed()) {
         // A revision of its own rather than a changed import: the history then shows

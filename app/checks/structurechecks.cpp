@@ -12,10 +12,6 @@ namespace copydesk::checks::detail {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("checks", text);
-}
-
 /// A paragraph reduced for comparison: its normalised text and the sorted hashes of
 /// its shingles (three words, or three characters in CJK text).
 struct Fingerprint {
@@ -162,10 +158,12 @@ void checkDuplicates(Sink& sink) {
         const Block& block = blocks[b];
         if (const auto it = exact.constFind(fp.normalized); it != exact.constEnd()) {
             const Block& first = blocks[seen[it.value()].block];
-            Finding& finding = sink.add(
-                "duplicate-paragraph", Severity::Error, block.start, block.end,
-                tr("This paragraph repeats the one at line %1").arg(f.lines.at(first.start).line));
-            finding.fix = Fix{tr("Remove the repeated paragraph"), {sink.removeBlock(block)}};
+            Finding& finding =
+                sink.add("duplicate-paragraph", Severity::Error, block.start, block.end,
+                         Checks::tr("This paragraph repeats the one at line %1")
+                             .arg(f.lines.at(first.start).line));
+            finding.fix =
+                Fix{Checks::tr("Remove the repeated paragraph"), {sink.removeBlock(block)}};
             finding.safeFix = true;
             continue;
         }
@@ -175,10 +173,10 @@ void checkDuplicates(Sink& sink) {
                 const Block& first = blocks[other.block];
                 Finding& finding =
                     sink.add("duplicate-paragraph", Severity::Warning, block.start, block.end,
-                             tr("This paragraph is almost the same as the one at line %1")
+                             Checks::tr("This paragraph is almost the same as the one at line %1")
                                  .arg(f.lines.at(first.start).line));
-                finding.fix =
-                    Fix{tr("Remove this version of the paragraph"), {sink.removeBlock(block)}};
+                finding.fix = Fix{Checks::tr("Remove this version of the paragraph"),
+                                  {sink.removeBlock(block)}};
                 near = true;
                 break;
             }
@@ -203,9 +201,10 @@ void checkSummaryRepeated(Sink& bodySink, const FieldText& summary) {
         const Fingerprint fp = fingerprint(block.prose, f.cjk);
         if (fp.normalized == s.normalized ||
             similarity(fp.shingles, s.shingles) >= kNearDuplicate) {
-            Finding& finding = bodySink.add("duplicate-paragraph", Severity::Warning, block.start,
-                                            block.end, tr("This paragraph repeats the summary"));
-            finding.fix = Fix{tr("Remove the paragraph"), {bodySink.removeBlock(block)}};
+            Finding& finding =
+                bodySink.add("duplicate-paragraph", Severity::Warning, block.start, block.end,
+                             Checks::tr("This paragraph repeats the summary"));
+            finding.fix = Fix{Checks::tr("Remove the paragraph"), {bodySink.removeBlock(block)}};
         }
     }
 }
@@ -251,15 +250,15 @@ void checkBoilerplate(Sink& sink) {
                 Finding& finding = sink.add(
                     isChromeLine ? "boilerplate" : "punctuation-line", Severity::Warning, start,
                     block.start + to,
-                    isChromeLine ? tr("Left-over web or e-mail text: “%1”")
+                    isChromeLine ? Checks::tr("Left-over web or e-mail text: “%1”")
                                        .arg(shorten(f.text.mid(start, block.start + to - start)))
-                                 : tr("A line of punctuation only"));
+                                 : Checks::tr("A line of punctuation only"));
                 const TextEdit edit =
                     single ? sink.removeBlock(block)
                            : TextEdit{f.lines.lineStart(start),
                                       f.lines.nextLineStart(start) - f.lines.lineStart(start),
                                       QString()};
-                finding.fix = Fix{tr("Remove the line"), {edit}};
+                finding.fix = Fix{Checks::tr("Remove the line"), {edit}};
                 finding.safeFix = true;
             }
             from = to + 1;
@@ -306,13 +305,13 @@ void checkLinksAndHeadings(Sink& sink) {
                     continue;
             }
             sink.add("image-alt", Severity::Warning, link.start, link.end,
-                     tr("Image without alternative text"));
+                     Checks::tr("Image without alternative text"));
             continue;
         }
         if (sink.enabled("link-text") && vague.contains(normalizeForComparison(link.text))) {
-            sink.add(
-                "link-text", Severity::Warning, link.start, link.end,
-                tr("Link text “%1” says nothing about where it leads").arg(link.text.simplified()));
+            sink.add("link-text", Severity::Warning, link.start, link.end,
+                     Checks::tr("Link text “%1” says nothing about where it leads")
+                         .arg(link.text.simplified()));
         }
     }
     if (sink.enabled("heading-level")) {
@@ -322,7 +321,7 @@ void checkLinksAndHeadings(Sink& sink) {
                 continue;
             if (block.headingLevel > previous + 1) {
                 sink.add("heading-level", Severity::Warning, block.start, block.end,
-                         tr("Heading level %1 follows level %2; a level is skipped")
+                         Checks::tr("Heading level %1 follows level %2; a level is skipped")
                              .arg(block.headingLevel)
                              .arg(previous));
             }

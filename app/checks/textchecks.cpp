@@ -1,6 +1,7 @@
 // Checks within sentences: glued words, missing and doubled spaces, repeated words,
 // quotation marks and brackets, and text that stops mid-sentence.
 #include "checks/checks_p.h"
+#include "common/unicode.h"
 #include "spelling/speller.h"
 
 #include <QCoreApplication>
@@ -12,10 +13,6 @@
 namespace copydesk::checks::detail {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("checks", text);
-}
 
 QString primaryLanguage(const QString& language) {
     return language.section(QLatin1Char('-'), 0, 0).toLower();
@@ -303,10 +300,11 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
                 spaced.insert(spaces[k], QLatin1Char(' '));
             for (int at : std::as_const(spaces))
                 edits.append(TextEdit{block.start + t.start + at, 0, QStringLiteral(" ")});
-            Finding& finding = sink.add(
-                "glued-words", Severity::Warning, block.start + t.start, block.start + t.end,
-                tr("“%1” looks like words run together: “%2”").arg(word.toString(), spaced));
-            finding.fix = Fix{tr("Insert a space"), edits};
+            Finding& finding = sink.add("glued-words", Severity::Warning, block.start + t.start,
+                                        block.start + t.end,
+                                        Checks::tr("“%1” looks like words run together: “%2”")
+                                            .arg(word.toString(), spaced));
+            finding.fix = Fix{Checks::tr("Insert a space"), edits};
             finding.safeFix = safe;
         }
     }
@@ -338,10 +336,11 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
                 ++to;
             if (allowListed(sink.context(), QStringView(p).mid(from, to - from)))
                 continue;
-            Finding& finding = sink.add("missing-space", Severity::Warning, block.start + i,
-                                        block.start + i + 2, tr("No space after “%1”").arg(c));
-            finding.fix =
-                Fix{tr("Insert a space"), {TextEdit{block.start + i + 1, 0, QStringLiteral(" ")}}};
+            Finding& finding =
+                sink.add("missing-space", Severity::Warning, block.start + i, block.start + i + 2,
+                         Checks::tr("No space after “%1”").arg(c));
+            finding.fix = Fix{Checks::tr("Insert a space"),
+                              {TextEdit{block.start + i + 1, 0, QStringLiteral(" ")}}};
             finding.safeFix = true;
         }
     }
@@ -363,10 +362,10 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
             if (first.compare(second, Qt::CaseInsensitive) != 0 ||
                 mayRepeat(lang, first.toString().toLower()))
                 continue;
-            Finding& finding =
-                sink.add("repeated-word", Severity::Warning, block.start + a.start,
-                         block.start + b.end, tr("“%1” is repeated").arg(second.toString()));
-            finding.fix = Fix{tr("Remove the repeated word"),
+            Finding& finding = sink.add("repeated-word", Severity::Warning, block.start + a.start,
+                                        block.start + b.end,
+                                        Checks::tr("“%1” is repeated").arg(second.toString()));
+            finding.fix = Fix{Checks::tr("Remove the repeated word"),
                               {TextEdit{block.start + a.end, b.end - a.end, QString()}}};
         }
     }
@@ -381,8 +380,8 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
             // Spaces before a line break are a Markdown hard break, not a typo.
             if (j < p.size() && p[j] != QLatin1Char('\n') && p[j] != QLatin1Char('\r')) {
                 Finding& finding = sink.add("double-space", Severity::Info, block.start + i,
-                                            block.start + j, tr("Several spaces in a row"));
-                finding.fix = Fix{tr("Replace with one space"),
+                                            block.start + j, Checks::tr("Several spaces in a row"));
+                finding.fix = Fix{Checks::tr("Replace with one space"),
                                   {TextEdit{block.start + i, j - i, QStringLiteral(" ")}}};
                 finding.safeFix = true;
             }
@@ -467,15 +466,15 @@ void checkBalance(Sink& sink, const Block& block, const Block* next) {
         if (!nextProse.isEmpty() && nextProse.front() == opener && opener != QLatin1Char('('))
             continue;
         sink.add("unbalanced", Severity::Warning, block.start + open.pos,
-                 block.start + open.pos + 1, tr("“%1” is never closed").arg(opener));
+                 block.start + open.pos + 1, Checks::tr("“%1” is never closed").arg(opener));
     }
     for (int pos : std::as_const(stray)) {
         sink.add("unbalanced", Severity::Warning, block.start + pos, block.start + pos + 1,
-                 tr("“%1” closes nothing").arg(p[pos]));
+                 Checks::tr("“%1” closes nothing").arg(p[pos]));
     }
     if (straightCount % 2 == 1 && !(next && next->prose.trimmed().startsWith(QLatin1Char('"')))) {
         sink.add("unbalanced", Severity::Warning, block.start + straight,
-                 block.start + straight + 1, tr("Odd number of quotation marks"));
+                 block.start + straight + 1, Checks::tr("Odd number of quotation marks"));
     }
 }
 
@@ -492,7 +491,7 @@ void checkQuotes(Sink& sink, const Block& block) {
             sink.add("quotes", Severity::Warning, block.start + start, block.start + end, message);
         for (TextEdit& e : edits)
             e.offset += block.start;
-        finding.fix = Fix{tr("Use the quotation marks of the language"), edits};
+        finding.fix = Fix{Checks::tr("Use the quotation marks of the language"), edits};
         finding.safeFix = true;
     };
 
@@ -549,7 +548,7 @@ void checkQuotes(Sink& sink, const Block& block) {
                 TextEdit{startB, b + 1 - startB,
                          spaced ? QString(kNarrowNbsp) + rightClose : QString(rightClose)});
             add(a, b + 1,
-                tr("Quotation marks %1…%2 are not those of this language; use %3…%4")
+                Checks::tr("Quotation marks %1…%2 are not those of this language; use %3…%4")
                     .arg(p[a], p[b], rightOpen, rightClose),
                 edits);
         }
@@ -561,12 +560,12 @@ void checkQuotes(Sink& sink, const Block& block) {
             if (p[i] == QChar(0xAB) && i + 1 < p.size() && p[i + 1] != kNbsp &&
                 p[i + 1] != kNarrowNbsp) {
                 const int len = p[i + 1] == QLatin1Char(' ') ? 1 : 0;
-                add(i, i + 1 + len, tr("« needs a no-break space after it"),
+                add(i, i + 1 + len, Checks::tr("« needs a no-break space after it"),
                     {TextEdit{i + 1, len, QString(kNarrowNbsp)}});
             } else if (p[i] == QChar(0xBB) && i > 0 && p[i - 1] != kNbsp &&
                        p[i - 1] != kNarrowNbsp) {
                 const int len = p[i - 1] == QLatin1Char(' ') ? 1 : 0;
-                add(i - len, i + 1, tr("» needs a no-break space before it"),
+                add(i - len, i + 1, Checks::tr("» needs a no-break space before it"),
                     {TextEdit{i - len, len, QString(kNarrowNbsp)}});
             }
         }
@@ -598,7 +597,7 @@ void checkFullWidth(Sink& sink, const Block& block) {
     const QString& p = block.prose;
     for (int i = 1; i < p.size(); ++i) {
         const QChar wide = fullWidth(p[i]);
-        if (wide.isNull() || !isCjkChar(p[i - 1]))
+        if (wide.isNull() || !isCjk(codePointBefore(p, i)))
             continue;
         // "3.5" and "example.com" keep their dot.
         if (i + 1 < p.size() && p[i + 1].unicode() < 128 && p[i + 1].isLetterOrNumber())
@@ -606,9 +605,10 @@ void checkFullWidth(Sink& sink, const Block& block) {
         const int len = (i + 1 < p.size() && p[i + 1] == QLatin1Char(' ')) ? 2 : 1;
         Finding& finding = sink.add(
             "fullwidth-punctuation", Severity::Warning, block.start + i, block.start + i + 1,
-            tr("Chinese text takes full-width punctuation: %1 instead of %2").arg(wide, p[i]));
-        finding.fix =
-            Fix{tr("Use full-width punctuation"), {TextEdit{block.start + i, len, QString(wide)}}};
+            Checks::tr("Chinese text takes full-width punctuation: %1 instead of %2")
+                .arg(wide, p[i]));
+        finding.fix = Fix{Checks::tr("Use full-width punctuation"),
+                          {TextEdit{block.start + i, len, QString(wide)}}};
         finding.safeFix = true;
     }
 }
@@ -673,9 +673,9 @@ void checkTruncation(Sink& sink, Speller* speller) {
         const bool isLast = b == last && f.field == Field::Body;
         const Severity severity = brokenWord || isLast ? Severity::Error : Severity::Warning;
         const QString message =
-            brokenWord ? tr("The text stops in the middle of a word (“%1”)").arg(word)
-            : isLast   ? tr("The text ends without a full stop: it may be cut off")
-                       : tr("The paragraph ends without a full stop: it may be cut off");
+            brokenWord ? Checks::tr("The text stops in the middle of a word (“%1”)").arg(word)
+            : isLast   ? Checks::tr("The text ends without a full stop: it may be cut off")
+                       : Checks::tr("The paragraph ends without a full stop: it may be cut off");
         const int from = endsInWord ? lastToken.start : end - 1;
         sink.add("truncated", severity, block.start + from, block.start + end, message);
     }

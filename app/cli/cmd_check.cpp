@@ -5,6 +5,7 @@
 #include "cli/common.h"
 #include "cli/report.h"
 #include "spelling/speller.h"
+#include "translation/versionqa.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -45,7 +46,7 @@ struct IgnoreSpec final {
     }
 };
 
-std::optional<IgnoreSpec> parseIgnoreSpec(const QString& text) {
+std::optional<IgnoreSpec> parseIgnoreSpec(const QString& text, const checks::Catalogue& catalogue) {
     // Language tags and field ids hold '-' but never ':', so the first three ':'
     // separate the check, the language and the field from the position.
     const QStringList parts = text.split(QLatin1Char(':'));
@@ -54,7 +55,7 @@ std::optional<IgnoreSpec> parseIgnoreSpec(const QString& text) {
     static const QRegularExpression position(QStringLiteral("^(\\d+):(\\d+)(?:-(\\d+):(\\d+))?$"));
     const auto m = position.match(parts.mid(3).join(QLatin1Char(':')));
     const auto field = checks::fieldFromId(parts.at(2));
-    if (!m.hasMatch() || !field || !checks::isKnownCheck(parts.at(0)) || parts.at(1).isEmpty())
+    if (!m.hasMatch() || !field || !catalogue.contains(parts.at(0)) || parts.at(1).isEmpty())
         return std::nullopt;
     IgnoreSpec spec;
     spec.checkId = parts.at(0);
@@ -174,9 +175,10 @@ int runCheck(const QStringList& args) {
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 
+    const checks::Catalogue catalogue = translation::catalogueWithVersionChecks();
     if (parser.isSet(listChecks)) {
-        const QList<checks::CheckInfo> catalogue = checks::checkCatalogue();
-        for (const checks::CheckInfo& info : catalogue) {
+        const QList<checks::CheckInfo> infos = catalogue.checks();
+        for (const checks::CheckInfo& info : infos) {
             out() << info.id.leftJustified(24) << checks::severityId(info.severity).leftJustified(8)
                   << info.title << '\n';
         }
@@ -195,7 +197,7 @@ int runCheck(const QStringList& args) {
     for (const QString& value : onlyValues) {
         const QStringList ids = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString& id : ids) {
-            if (!checks::isKnownCheck(id.trimmed())) {
+            if (!catalogue.contains(id.trimmed())) {
                 return usageError(name, tr("unknown check '%1' (see --list-checks)").arg(id));
             }
             onlyChecks.append(id.trimmed());
@@ -210,7 +212,7 @@ int runCheck(const QStringList& args) {
     if (parser.isSet(ignore)) {
         if (keys.size() != 1)
             return usageError(name, tr("--ignore takes exactly one ARTICLE"));
-        spec = parseIgnoreSpec(parser.value(ignore));
+        spec = parseIgnoreSpec(parser.value(ignore), catalogue);
         if (!spec) {
             return usageError(name, tr("'%1' does not name a finding (expected "
                                        "CHECK:LANG:FIELD:LINE:COL, e.g. glued-words:en:body:3:5)")
@@ -256,6 +258,7 @@ int runCheck(const QStringList& args) {
     if (!libraryContext)
         return fail(libraryContext.error());
     checks::CheckContext base = *libraryContext;
+    base.catalogue = catalogue;
     if (spec)
         return addIgnore(lib, named.front(), base, *spec, parser.value(reason).trimmed());
 
@@ -264,8 +267,6 @@ int runCheck(const QStringList& args) {
         writer.emplace(out());
     bool errors = false;
     checks::CheckContext context = base;
-    // A restricted run reports exactly the full run's findings for these ids.
-    context.onlyChecks = onlyChecks;
     // A restricted run reports exactly the full run's findings for these ids.
     context.onlyChecks = onlyChecks;
     // Returns the error of a library read, or nullopt.

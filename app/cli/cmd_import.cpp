@@ -7,6 +7,7 @@
 #include "interchange/formats.h"
 #include "interchange/interchange.h"
 #include "spelling/speller.h"
+#include "translation/versionqa.h"
 
 #include <QCoreApplication>
 
@@ -80,13 +81,14 @@ int runImport(const QStringList& args) {
         options.language = *tag;
     }
 
+    const checks::Catalogue catalogue = translation::catalogueWithVersionChecks();
     checks::FixRequest fixes;
     fixes.safe = parser.isSet(fixSafe);
     const QStringList fixValues = parser.values(fix);
     for (const QString& value : fixValues) {
         const QStringList checkIds = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString& id : checkIds) {
-            if (!checks::isKnownCheck(id.trimmed())) {
+            if (!catalogue.contains(id.trimmed())) {
                 return usageError(
                     name,
                     QCoreApplication::translate("cli", "unknown check '%1' in --fix").arg(id));
@@ -104,7 +106,8 @@ int runImport(const QStringList& args) {
     SpellerPool spellers;
     for (const QUuid& id : *ids) {
         out() << id.toString(QUuid::WithoutBraces) << '\n';
-        const auto cleanup = checks::cleanUpImportedArticle(**library, id, &spellers, fixes);
+        const auto cleanup =
+            checks::cleanUpImportedArticle(**library, id, &spellers, fixes, catalogue);
         if (!cleanup)
             return fail(cleanup.error());
         out().flush();

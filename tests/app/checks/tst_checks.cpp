@@ -1,5 +1,6 @@
 #include "checks/checks.h"
 #include "spelling/speller.h"
+#include "translation/versionqa.h"
 
 #include <QDir>
 #include <QFile>
@@ -195,8 +196,11 @@ private Q_SLOTS:
         c.onlyChecks = {QStringLiteral("repeated-word")};
         QCOMPARE(describeAll(checkText(text, Field::Body, QStringLiteral("en"), c)),
                  QStringList{QStringLiteral("repeated-word warning body 7:64-7:71")});
-        QVERIFY(isKnownCheck(u"repeated-word"));
-        QVERIFY(!isKnownCheck(u"spelling"));
+        QVERIFY(Catalogue::builtIn().contains(u"repeated-word"));
+        QVERIFY(!Catalogue::builtIn().contains(u"spelling"));
+        // The QA across versions is app/translation's.
+        QVERIFY(!Catalogue::builtIn().contains(u"version-numbers"));
+        QVERIFY(translation::catalogueWithVersionChecks().contains(u"version-numbers"));
     }
 
     // A run restricted to one check reports exactly the full run's findings of it.
@@ -207,7 +211,7 @@ private Q_SLOTS:
         const QStringList files = dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
         QVERIFY(!files.isEmpty());
         for (const QString& name : files) {
-            for (const CheckInfo& info : checkCatalogue())
+            for (const CheckInfo& info : Catalogue::builtIn().checks())
                 QTest::newRow(qPrintable(name + QLatin1Char(' ') + info.id))
                     << dir.filePath(name) << info.id;
         }
@@ -265,110 +269,6 @@ private Q_SLOTS:
         QCOMPARE(applyFixes(text, findings).text, fixed);
     }
 
-    // Dates with month names compare across languages as dates.
-    void versionNumbersAndDates_data() {
-        QTest::addColumn<QString>("source");
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<QString>("translation");
-        QTest::addColumn<QStringList>("expected");
-        const QString en = QStringLiteral("The talks open on 12 March 2024 in Geneva.");
-        const QStringList none;
-        QTest::newRow("fr same") << en << QStringLiteral("fr")
-                                 << QStringLiteral("Les négociations s’ouvrent le 12 mars 2024.")
-                                 << none;
-        QTest::newRow("fr other day")
-            << en << QStringLiteral("fr")
-            << QStringLiteral("Les négociations s’ouvrent le 13 mars 2024.")
-            << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
-        QTest::newRow("en month first")
-            << QStringLiteral("The talks open on March 12, 2024.") << QStringLiteral("fr")
-            << QStringLiteral("Les négociations s’ouvrent le 12 mars 2024.") << none;
-        QTest::newRow("es same") << en << QStringLiteral("es")
-                                 << QStringLiteral(
-                                        "Las negociaciones empiezan el 12 de marzo de 2024.")
-                                 << none;
-        QTest::newRow("es other month")
-            << en << QStringLiteral("es")
-            << QStringLiteral("Las negociaciones empiezan el 12 de mayo de 2024.")
-            << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
-        QTest::newRow("fr other year")
-            << en << QStringLiteral("fr")
-            << QStringLiteral("Les négociations s’ouvrent le 12 mars 2025.")
-            << QStringList{QStringLiteral("version-dates")};
-        QTest::newRow("fr no year")
-            << en << QStringLiteral("fr")
-            << QStringLiteral("Les négociations s’ouvrent le 12 mars.") << none;
-        QTest::newRow("zh other year")
-            << QStringLiteral("The talks open on 12 October 2024.") << QStringLiteral("zh-Hans")
-            << QStringLiteral("谈判将于2025年10月12日开始。")
-            << QStringList{QStringLiteral("version-dates")};
-        QTest::newRow("ru genitive")
-            << en << QStringLiteral("ru") << QStringLiteral("Переговоры начнутся 12 марта 2024 г.")
-            << none;
-        QTest::newRow("ar") << en << QStringLiteral("ar")
-                            << QStringLiteral("تبدأ المحادثات في ١٢ مارس ٢٠٢٤ في جنيف.") << none;
-        QTest::newRow("ar levantine")
-            << en << QStringLiteral("ar")
-            << QStringLiteral("تبدأ المحادثات في 12 آذار 2024 في جنيف.") << none;
-        QTest::newRow("ar two-word month")
-            << QStringLiteral("The talks open on 5 January 2024.") << QStringLiteral("ar")
-            << QStringLiteral("تبدأ المحادثات في 5 كانون الثاني 2024.") << none;
-        QTest::newRow("zh") << QStringLiteral("The talks open on 12 October 2024.")
-                            << QStringLiteral("zh-Hans")
-                            << QStringLiteral("谈判将于2024年10月12日开始。") << none;
-        QTest::newRow("zh other day")
-            << QStringLiteral("The talks open on 12 October 2024.") << QStringLiteral("zh-Hans")
-            << QStringLiteral("谈判将于2024年10月13日开始。")
-            << QStringList{QStringLiteral("version-dates"), QStringLiteral("version-dates")};
-        // Numbers: written after ideographs, and with scale words.
-        QTest::newRow("zh numbers after ideographs")
-            << QStringLiteral("Delegates made 40 commitments and offered 5,000 internships.")
-            << QStringLiteral("zh-Hans")
-            << QStringLiteral("代表们作出40项承诺，提供5000个实习岗位。") << none;
-        QTest::newRow("zh other number")
-            << QStringLiteral("Delegates made 40 commitments.") << QStringLiteral("zh-Hans")
-            << QStringLiteral("代表们作出41项承诺。")
-            << QStringList{QStringLiteral("version-numbers"), QStringLiteral("version-numbers")};
-        QTest::newRow("ar thousand")
-            << QStringLiteral("They will restore 120,000 hectares.") << QStringLiteral("ar")
-            << QStringLiteral("سيعيدون تأهيل 120 ألف هكتار.") << none;
-        QTest::newRow("zh wan") << QStringLiteral("They will restore 120,000 hectares.")
-                                << QStringLiteral("zh-Hans")
-                                << QStringLiteral("将恢复12万公顷湿地。") << none;
-        QTest::newRow("fr millions")
-            << QStringLiteral("It helps 3.5 million people.") << QStringLiteral("fr")
-            << QStringLiteral("Il aide 3,5 millions de personnes.") << none;
-        QTest::newRow("ru other scale")
-            << QStringLiteral("They will restore 120,000 hectares.") << QStringLiteral("ru")
-            << QStringLiteral("Будет восстановлено 12 тысяч гектаров.")
-            << QStringList{QStringLiteral("version-numbers"), QStringLiteral("version-numbers")};
-        QTest::newRow("may is a verb")
-            << QStringLiteral("Ministers may meet again in 2025.") << QStringLiteral("fr")
-            << QStringLiteral("Les ministres pourraient se revoir en 2025.") << none;
-    }
-    void versionNumbersAndDates() {
-        QFETCH(QString, source);
-        QFETCH(QString, language);
-        QFETCH(QString, translation);
-        QFETCH(QStringList, expected);
-        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Talks"));
-        a.versions.front().body = source;
-        LanguageVersion v;
-        v.language = language;
-        v.translatedFrom = QStringLiteral("en");
-        v.body = translation;
-        a.versions.append(v);
-        CheckContext c = context();
-        c.onlyChecks = {QStringLiteral("version-dates"), QStringLiteral("version-numbers")};
-        const QList<Finding> findings = checkVersion(a, a.versions.back(), c);
-        QStringList got;
-        for (const Finding& f : findings)
-            got.append(f.checkId);
-        if (got != expected)
-            qWarning().noquote() << explain(findings);
-        QCOMPARE(got, expected);
-    }
-
     void article() {
         Article a =
             makeArticle(QStringLiteral("en"), QStringLiteral("Ministers agree on water plan"));
@@ -392,6 +292,7 @@ private Q_SLOTS:
         a.versions.append(fr);
 
         CheckContext c = context();
+        c.catalogue = translation::catalogueWithVersionChecks();
         c.altText = [](const QString& media, const QString& language) -> std::optional<QString> {
             if (media == QLatin1String("lisbon.jpg") && language == QLatin1String("en"))
                 return QStringLiteral("Delegates in Lisbon");

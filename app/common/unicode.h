@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+// Character classes by ICU's script and block data, one definition for every module:
+// word counts and reading time, the word index of search, joining pasted lines,
+// and the checks. Code points, not UTF-16 units, so that the CJK extension planes
+// (U+20000 and up, e.g. the surname 𠮷) are classed like the rest.
+namespace copydesk {
+
+/// The East Asian scripts that text handling treats apart, by the code point's
+/// Unicode script (uscript_getScript). Characters of the Common script (punctuation,
+/// digits, full-width forms) are None.
+enum class CjkScript { None, Han, Kana, Bopomofo, Hangul };
+
+CjkScript cjkScript(char32_t c);
+
+/// Han (all extension blocks), hiragana, katakana, bopomofo or hangul.
+inline bool isCjk(char32_t c) {
+    return cjkScript(c) != CjkScript::None;
+}
+
+/// Han or kana: Chinese and Japanese, read and counted character by character
+/// (Korean separates its words by spaces).
+inline bool isHanOrKana(char32_t c) {
+    const CjkScript s = cjkScript(c);
+    return s == CjkScript::Han || s == CjkScript::Kana;
+}
+
+/// Scripts that put no space between words (Han, kana, bopomofo, Thai, Lao, Khmer,
+/// Myanmar), and the CJK punctuation and full-width forms written with them.
+bool isWrittenWithoutSpaces(char32_t c);
+
+/// Whether the language of a BCP 47 tag is written in Chinese characters, kana or
+/// hangul: its script, or the likely script of the language by CLDR (zh, ja, ko,
+/// yue, zh-Hant; not zh-Latn).
+bool isCjkLanguage(QStringView tag);
+
+/// The code point that starts at `index` (a whole surrogate pair), or 0 out of range.
+char32_t codePointAt(QStringView text, qsizetype index);
+/// The code point that ends just before `index`, or 0 at the start.
+char32_t codePointBefore(QStringView text, qsizetype index);
+
+/// The quotation marks of a language by CLDR: the usual pair and the pair used
+/// inside it (English “…” and ‘…’, French «…» and «…», German „…“ and ‚…‘, Russian
+/// «…» and „…“, Chinese “…” and ‘…’, Japanese 「…」 and 『…』).
+struct QuotationMarks final {
+    QString open;
+    QString close;
+    QString innerOpen;
+    QString innerClose;
+};
+QuotationMarks quotationMarks(QStringView languageTag);
+
+} // namespace copydesk

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "checks/fieldtext.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// Internal to app/translation: what the version comparisons find in a field.
+namespace copydesk::translation::detail {
+
+/// The translation context of the QA's messages: call it as `TranslationQa::tr()`.
+struct TranslationQa final {
+    Q_DECLARE_TR_FUNCTIONS(TranslationQa)
+};
+
+// Numbers with their digits in any script, thousands separators removed: "1,500",
+// "1 500", "1.500" and "١٬٥٠٠" are all "1500"; "2,5" and "2.5" are "2.5".
+struct NumberHit {
+    QString value;
+    checks::Field field;
+    int start;
+    int end;
+};
+
+void collectNumbers(const checks::FieldText& field, QList<NumberHit>& out); // numbers.cpp
+
+// Dates written with a month name, as "MM-DD" (or "YYYY-MM" without a day), so that
+// "12 March", "March 12", "12 mars", "12 de marzo", "12 марта", "12 آذار" and
+// "3月12日" compare equal. Their numbers are left out of the number comparison, which
+// would otherwise see "10" in "2024年10月12日" and not in "12 October 2024".
+struct DateHit {
+    QString value; ///< month-day, or year-month when there is no day
+    checks::Field field;
+    int start;
+    int end;
+    int year = 0; ///< 0 when the text gives none
+};
+
+void collectDates(const checks::FieldText& field, QList<DateHit>& out); // dates.cpp
+
+/// A link target reduced for comparison: host without "www.", path without language
+/// segments.
+QString normalizedUrl(const QString& url); // versionqa.cpp
+
+} // namespace copydesk::translation::detail

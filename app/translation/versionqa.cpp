@@ -1,0 +1,233 @@
+#include "translation/versionqa.h"
+
+#include "translation/hits_p.h"
+
+#include <QHash>
+#include <QUrl>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace copydesk::translation {
+
+using checks::Field;
+using checks::FieldText;
+using checks::Finding;
+using checks::Severity;
+using checks::Sink;
+using namespace detail;
+
+namespace detail {
+
+QString normalizedUrl(const QString& url) {
+    QUrl u = QUrl::fromUserInput(url);
+    QString host = u.host().toLower();
+    if (host.startsWith(QLatin1String("www.")))
+        host = host.mid(4);
+    // Translations link to their own language's page of the same site: drop path
+    // segments and query items that are language codes.
+    QStringList segments;
+    const QStringList path = u.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString& s : path) {
+        const QString lower = s.toLower();
+        const bool languageCode =
+            (lower.size() == 2 && lower.at(0).isLetter() && lower.at(1).isLetter()) ||
+            lower.startsWith(QLatin1String("zh-"));
+        if (!languageCode)
+            segments.append(s);
+    }
+    return host + QLatin1Char('/') + segments.join(QLatin1Char('/'));
+}
+
+} // namespace detail
+
+namespace {
+
+// Matches a version's hits against its source's by value, counting repeats: a value
+// the source has twice must be there twice. Returns, for each hit of `here`, whether
+// it matched, and the source's hits that are left over (missing from `here`).
+template <typename Hit>
+std::pair<QList<bool>, QList<const Hit*>> matchHits(const QList<Hit>& source,
+                                                    const QList<Hit>& here) {
+    QHash<QString, int> counts;
+    for (const Hit& h : source)
+        counts[h.value] += 1;
+    QList<bool> matched;
+    matched.reserve(here.size());
+    for (const Hit& h : here) {
+        int& left = counts[h.value];
+        matched.append(left > 0);
+        if (left > 0)
+            --left;
+    }
+    QList<const Hit*> missing;
+    for (const Hit& h : source) {
+        int& left = counts[h.value];
+        if (left > 0) {
+            --left;
+            missing.append(&h);
+        }
+    }
+    return {matched, missing};
+}
+
+} // namespace
+
+void compareVersions(const LanguageVersion& source, const LanguageVersion& version,
+                     const checks::CheckContext& context, QList<Finding>& out) {
+    const bool numbers = context.onlyChecks.isEmpty() ||
+                         context.onlyChecks.contains(QLatin1String("version-numbers"));
+    const bool links =
+        context.onlyChecks.isEmpty() || context.onlyChecks.contains(QLatin1String("version-links"));
+    const bool dates =
+        context.onlyChecks.isEmpty() || context.onlyChecks.contains(QLatin1String("version-dates"));
+    if (!numbers && !links && !dates)
+        return;
+    const std::array<std::pair<const QString*, Field>, 3> sourceFields{
+        {{&source.title, Field::Title},
+         {&source.summary, Field::Summary},
+         {&source.body, Field::Body}}};
+    const std::array<std::pair<const QString*, Field>, 3> fields{
+        {{&version.title, Field::Title},
+         {&version.summary, Field::Summary},
+         {&version.body, Field::Body}}};
+
+    QList<NumberHit> sourceNumbers, numbersHere;
+    QList<DateHit> sourceDates, datesHere;
+    QHash<QString, int> sourceLinks;
+    for (const auto& [text, field] : sourceFields) {
+        const FieldText f(*text, field, source.language);
+        collectNumbers(f, sourceNumbers);
+        collectDates(f, sourceDates);
+        for (const checks::detail::Link& link : f.scan.links) {
+            if (!link.image && !link.url.isEmpty())
+                sourceLinks[normalizedUrl(link.url)] += 1;
+        }
+    }
+    std::vector<std::unique_ptr<FieldText>> texts;
+    for (const auto& [text, field] : fields) {
+        texts.push_back(std::make_unique<FieldText>(*text, field, version.language));
+        collectNumbers(*texts.back(), numbersHere);
+        collectDates(*texts.back(), datesHere);
+    }
+    // The numbers of a date are compared as a date. (Its key leaves the year out when
+    // there is a day, so that "12 March" matches "12 mars 2024".)
+    auto withoutDates = [](QList<NumberHit>& numbers, const QList<DateHit>& inDates) {
+        numbers.removeIf([&](const NumberHit& n) {
+            return std::any_of(inDates.begin(), inDates.end(), [&](const DateHit& d) {
+                return d.field == n.field && n.start >= d.start && n.end <= d.end;
+            });
+        });
+    };
+    withoutDates(sourceNumbers, sourceDates);
+    withoutDates(numbersHere, datesHere);
+    const FieldText& body = *texts[2];
+    auto fieldText = [&](Field field) -> const FieldText& {
+        return field == Field::Title ? *texts[0] : field == Field::Summary ? *texts[1] : *texts[2];
+    };
+
+    if (numbers) {
+        const auto [matched, missing] = matchHits(sourceNumbers, numbersHere);
+        for (qsizetype i = 0; i < numbersHere.size(); ++i) {
+            if (matched[i])
+                continue;
+            const NumberHit& n = numbersHere[i];
+            Sink sink(fieldText(n.field), context, out);
+            sink.add(
+                "version-numbers", Severity::Warning, n.start, n.end,
+                TranslationQa::tr("%1 is not in the %2 version").arg(n.value, source.language));
+        }
+        for (const NumberHit* n : missing) {
+            Sink sink(body, context, out);
+            sink.add("version-numbers", Severity::Warning, 0, 0,
+                     TranslationQa::tr("%1 in the %2 version is missing here")
+                         .arg(n->value, source.language));
+        }
+    }
+    if (dates) {
+        const auto [matched, missing] = matchHits(sourceDates, datesHere);
+        for (qsizetype i = 0; i < datesHere.size(); ++i) {
+            const DateHit& d = datesHere[i];
+            const FieldText& text = fieldText(d.field);
+            const QString written = text.text.mid(d.start, d.end - d.start);
+            if (!matched[i]) {
+                Sink sink(text, context, out);
+                sink.add("version-dates", Severity::Warning, d.start, d.end,
+                         TranslationQa::tr("The date %1 is not in the %2 version")
+                             .arg(written, source.language));
+                continue;
+            }
+            // Same day and month: when both sides give a year, it must be one of the
+            // source's years for that day ("12 March 2024" vs "12 mars 2025").
+            bool sourceHasYear = false;
+            bool sameYear = false;
+            for (const DateHit& s : std::as_const(sourceDates)) {
+                if (s.value == d.value && s.year != 0) {
+                    sourceHasYear = true;
+                    sameYear = sameYear || s.year == d.year;
+                }
+            }
+            if (d.year != 0 && sourceHasYear && !sameYear) {
+                Sink sink(text, context, out);
+                sink.add("version-dates", Severity::Warning, d.start, d.end,
+                         TranslationQa::tr("The year of %1 differs from the %2 version")
+                             .arg(written, source.language));
+            }
+        }
+        for (const DateHit* d : missing) {
+            Sink sink(body, context, out);
+            sink.add("version-dates", Severity::Warning, 0, 0,
+                     TranslationQa::tr("A date (%1) in the %2 version is missing here")
+                         .arg(d->value, source.language));
+        }
+    }
+    if (links) {
+        for (const auto& text : texts) {
+            for (const checks::detail::Link& link : text->scan.links) {
+                if (link.image || link.url.isEmpty())
+                    continue;
+                int& left = sourceLinks[normalizedUrl(link.url)];
+                if (left > 0) {
+                    --left;
+                    continue;
+                }
+                Sink sink(*text, context, out);
+                sink.add("version-links", Severity::Warning, link.start, link.end,
+                         TranslationQa::tr("Link to %1 is not in the %2 version")
+                             .arg(link.url, source.language));
+            }
+        }
+        QStringList missingLinks;
+        for (auto it = sourceLinks.cbegin(); it != sourceLinks.cend(); ++it) {
+            for (int k = 0; k < it.value(); ++k)
+                missingLinks.append(it.key());
+        }
+        missingLinks.sort();
+        for (const QString& url : std::as_const(missingLinks)) {
+            Sink sink(body, context, out);
+            sink.add("version-links", Severity::Warning, 0, 0,
+                     TranslationQa::tr("Link to %1 in the %2 version is missing here")
+                         .arg(url, source.language));
+        }
+    }
+}
+
+void addVersionChecks(checks::Catalogue& catalogue) {
+    catalogue.add("version-numbers", Severity::Warning, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa", "Numbers that differ between versions"));
+    catalogue.add("version-dates", Severity::Warning, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa", "Dates that differ between versions"));
+    catalogue.add("version-links", Severity::Warning, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa", "Links that differ between versions"));
+    catalogue.addComparison(&compareVersions);
+}
+
+checks::Catalogue catalogueWithVersionChecks() {
+    checks::Catalogue catalogue = checks::Catalogue::builtIn();
+    addVersionChecks(catalogue);
+    return catalogue;
+}
+
+} // namespace copydesk::translation
