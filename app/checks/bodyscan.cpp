@@ -1,6 +1,7 @@
 #include "checks/bodyscan_p.h"
 
 #include "markdown/document.h"
+#include "markdown/markdownescape.h"
 
 #include <algorithm>
 #include <vector>
@@ -16,10 +17,6 @@ bool isAsciiPunct(QChar c) {
     return c.unicode() < 128 && (c.isPunct() || c.isSymbol());
 }
 
-bool isAsciiAlnum(QChar c) {
-    return c.unicode() < 128 && c.isLetterOrNumber();
-}
-
 void mask(QString& prose, qsizetype from, qsizetype to) {
     from = std::max<qsizetype>(from, 0);
     to = std::min(to, prose.size());
@@ -27,31 +24,6 @@ void mask(QString& prose, qsizetype from, qsizetype to) {
         if (prose[i] != QLatin1Char('\n'))
             prose[i] = kMask;
     }
-}
-
-/// Length of the entity reference ("&amp;", "&#233;", "&#xE9;") at `i`, or 0.
-qsizetype entityLength(QStringView s, qsizetype i) {
-    qsizetype j = i + 1;
-    const qsizetype limit = std::min(s.size(), i + 34);
-    if (j < limit && s[j] == QLatin1Char('#')) {
-        ++j;
-        const bool hex = j < limit && (s[j] == QLatin1Char('x') || s[j] == QLatin1Char('X'));
-        if (hex)
-            ++j;
-        const qsizetype digits = j;
-        while (j < limit && s[j].unicode() < 128 &&
-               (hex ? std::isxdigit(s[j].unicode()) != 0 : s[j].isDigit()))
-            ++j;
-        if (j == digits)
-            return 0;
-    } else {
-        const qsizetype name = j;
-        while (j < limit && isAsciiAlnum(s[j]))
-            ++j;
-        if (j == name)
-            return 0;
-    }
-    return j < limit && s[j] == QLatin1Char(';') ? j + 1 - i : 0;
 }
 
 /// Unmasks the text of a text node, [from, to) in `prose`, except the backslash of an
@@ -67,7 +39,9 @@ void unmaskText(QString& prose, const QString& source, qsizetype base, qsizetype
             continue;
         }
         if (c == QLatin1Char('&')) {
-            if (const qsizetype n = entityLength(QStringView(source).sliced(base, to), i); n > 0) {
+            if (const qsizetype n =
+                    markdown_escape::entityReferenceLength(QStringView(source).sliced(base, to), i);
+                n > 0) {
                 i += n - 1;
                 continue;
             }

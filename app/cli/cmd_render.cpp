@@ -1,4 +1,5 @@
-// copydesk-cli render [--unsafe] [-e NAME]... [--no-extensions] [--sourcepos] [--smart]
+// copydesk-cli render [--unsafe | --spec-raw] [-e NAME]... [--no-extensions] [--sourcepos]
+// [--smart]
 //                     [--library PATH] < in.md > out.html
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -21,9 +22,21 @@ int runRender(const QStringList& args) {
     QCommandLineParser parser;
     const QCommandLineOption unsafe(
         QStringLiteral("unsafe"),
-        QCoreApplication::translate("cli", "Pass raw HTML through (the tagfilter extension, "
-                                           "when enabled, still disarms <script> and the "
-                                           "like). Default: escape it."));
+        QCoreApplication::translate(
+            "cli", "Pass raw HTML through, sanitised as the preview and the export do: "
+                   "kept are elements and attributes that do not run script; removed are "
+                   "script, style, iframe, frame, object, embed, applet, base, meta, link, "
+                   "template, noscript, svg and math elements with their content, on... "
+                   "event handler and srcdoc attributes, comments, and href, src, srcset, "
+                   "action, formaction and other URLs that are javascript:, vbscript: or "
+                   "data: other than PNG, GIF, JPEG and WebP images. Default: raw HTML is "
+                   "left out."));
+    const QCommandLineOption specRaw(
+        QStringLiteral("spec-raw"),
+        QCoreApplication::translate(
+            "cli", "For the CommonMark/GFM conformance tests only: raw HTML exactly as "
+                   "cmark-gfm writes it, NOT sanitised (script and event handlers pass). "
+                   "Never what the preview, an export or a publication does."));
     const QCommandLineOption extension(
         {QStringLiteral("e"), QStringLiteral("extension")},
         QCoreApplication::translate("cli", "Enable only the named extensions (repeatable): "
@@ -41,7 +54,7 @@ int runRender(const QStringList& args) {
     const QCommandLineOption smart(
         QStringLiteral("smart"),
         QCoreApplication::translate("cli", "Typographic quotes, dashes and ellipses."));
-    parser.addOptions({unsafe, extension, noExtensions, sourcepos, smart});
+    parser.addOptions({unsafe, specRaw, extension, noExtensions, sourcepos, smart});
     const QString description = QCoreApplication::translate(
         "cli", "Renders Markdown from standard input as an HTML fragment on standard output, "
                "exactly as the preview and the export do. With --library, raw HTML follows "
@@ -84,6 +97,10 @@ int runRender(const QStringList& args) {
     }
     if (parser.isSet(unsafe))
         options.rawHtml = true;
+    if (parser.isSet(specRaw)) {
+        options.rawHtml = true;
+        options.specRaw = true;
+    }
 
     const auto input = readStdinBytes();
     if (!input)

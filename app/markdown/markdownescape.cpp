@@ -24,9 +24,7 @@ bool startsRawHtml(QStringView text, qsizetype i) {
 
 /// "&name;" or "&#123;" — an entity reference that a renderer would decode.
 bool startsEntity(QStringView text, qsizetype i) {
-    static const QRegularExpression entity(
-        QStringLiteral("^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"));
-    return entity.match(text.mid(i, 40)).hasMatch();
+    return entityReferenceLength(text, i) > 0;
 }
 
 qsizetype longestRun(QStringView text, QChar c) {
@@ -40,6 +38,50 @@ qsizetype longestRun(QStringView text, QChar c) {
 }
 
 } // namespace
+
+qsizetype entityReferenceLength(QStringView text, qsizetype at) {
+    // By hand rather than with QRegularExpression: match(QStringView) is deprecated in
+    // Qt 6.8 and its replacement, matchView(), does not exist in 6.4.
+    if (at < 0 || at >= text.size() || text[at] != u'&')
+        return 0;
+    const auto is = [&text](qsizetype i, const char* set) {
+        // `set` lists ranges as pairs of bounds: "09af" is 0-9 and a-f.
+        if (i >= text.size() || text[i].unicode() >= 128)
+            return false;
+        const char c = static_cast<char>(text[i].unicode());
+        for (; set[0] && set[1]; set += 2) {
+            if (c >= set[0] && c <= set[1])
+                return true;
+        }
+        return false;
+    };
+    qsizetype i = at + 1;
+    qsizetype first = i;
+    qsizetype min = 1;
+    qsizetype max = 0;
+    const char* chars = "";
+    if (i < text.size() && text[i] == u'#') {
+        ++i;
+        const bool hex = i < text.size() && (text[i] == u'x' || text[i] == u'X');
+        if (hex)
+            ++i;
+        first = i;
+        max = hex ? 6 : 7;
+        chars = hex ? "09afAF" : "09";
+    } else {
+        // A name: a letter, then 1 to 31 letters or digits.
+        if (!is(i, "azAZ"))
+            return 0;
+        min = 2;
+        max = 32;
+        chars = "azAZ09";
+    }
+    while (i - first < max && is(i, chars))
+        ++i;
+    if (i - first < min || i >= text.size() || text[i] != u';')
+        return 0;
+    return i + 1 - at;
+}
 
 QString escapeLineStart(const QString& line, bool bracket) {
     if (line.isEmpty())

@@ -25,6 +25,10 @@ QString escapeInline(QStringView text);
 /// and underscores typed as emphasis in e-mails are left to mean emphasis.
 QString escapePlainText(QStringView text);
 
+/// Length of the entity reference ("&amp;", "&#233;", "&#xE9;") that CommonMark reads
+/// at `at` in `text`, ";" included; 0 when there is none.
+qsizetype entityReferenceLength(QStringView text, qsizetype at);
+
 /// `code` as an inline code span, with a backtick fence longer than any run inside.
 QString codeSpan(QStringView code);
 

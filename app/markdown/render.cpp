@@ -2,6 +2,7 @@
 
 #include "markdown/cmarkdocument_p.h"
 #include "markdown/document.h"
+#include "markdown/sanitize.h"
 
 #include <QRandomGenerator>
 
@@ -159,6 +160,8 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);
     trusted.restoreInto(result);
+    if (options.rawHtml && !options.specRaw)
+        return markdown::sanitizeHtml(result);
     return result;
 }
 

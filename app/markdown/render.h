@@ -17,10 +17,17 @@ struct ParseOptions;
 /// How Markdown becomes HTML. The defaults are the preview's and the export's: GitHub
 /// Flavored Markdown with every extension, raw HTML escaped, source positions on.
 struct RenderOptions final {
-    /// Pass raw HTML through. Off by default because articles are pasted from e-mails
-    /// and old web pages; the tagfilter extension still neutralises <script>, <iframe>
-    /// and the like when it is enabled.
+    /// Pass the author's raw HTML through, sanitised (markdown::sanitizeHtml()): no
+    /// element, attribute or URL that runs script survives, whatever this setting. Off
+    /// by default because articles are pasted from e-mails and old web pages: then raw
+    /// HTML is left out and cmark-gfm blanks javascript:, vbscript:, file: and data:
+    /// destinations other than images.
     bool rawHtml = false;
+    /// For the CommonMark/GFM conformance tests only: with rawHtml, the HTML exactly as
+    /// cmark-gfm writes it, without sanitising (script and event handlers included), so
+    /// that the spec examples compare byte for byte. Never set by the preview, the
+    /// export or publishing.
+    bool specRaw = false;
     /// Adds data-sourcepos="line:col-line:col" to block elements, which the preview
     /// uses to map a click or the caret back to the editor.
     bool sourcePositions = true;

@@ -45,6 +45,15 @@ private Q_SLOTS:
                                                        "HTML omitted --></p>\n");
         QTest::newRow("unsafe") << QStringList{QStringLiteral("--unsafe")}
                                 << QByteArray("<b>x</b>\n") << QByteArray("<p><b>x</b></p>\n");
+        QTest::newRow("unsafe is sanitised")
+            << QStringList{QStringLiteral("--unsafe")}
+            << QByteArray("<img src=x onerror=alert(1)> <a href=\"JaVaScRiPt:alert(1)\" "
+                          "onclick=\"x()\">a</a>\n")
+            << QByteArray("<p><img src=\"x\"> <a>a</a></p>\n");
+        QTest::newRow("spec-raw is not")
+            << QStringList{QStringLiteral("--spec-raw"), QStringLiteral("--no-extensions")}
+            << QByteArray("<img src=x onerror=alert(1)>\n")
+            << QByteArray("<img src=x onerror=alert(1)>\n");
         QTest::newRow("sourcepos")
             << QStringList{QStringLiteral("--sourcepos")} << QByteArray("# T\n")
             << QByteArray("<h1 data-sourcepos=\"1:1-1:3\">T</h1>\n");

@@ -1,0 +1,259 @@
+#include "markdown/sanitize.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+namespace copydesk::markdown {
+
+namespace {
+
+struct DocDeleter {
+    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+std::string_view nameOf(const xmlChar* name) {
+    return name ? std::string_view(reinterpret_cast<const char*>(name)) : std::string_view();
+}
+
+bool isOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// Elements dropped with everything in them.
+bool isDroppedElement(std::string_view name) {
+    return isOneOf(name, {"script", "style", "iframe", "frame", "frameset", "object", "embed",
+                          "applet", "base", "meta", "link", "template", "noscript", "noembed",
+                          "noframes", "xmp", "plaintext", "svg", "math"});
+}
+
+/// Elements without an end tag.
+bool isVoidElement(std::string_view name) {
+    return isOneOf(name, {"area", "br", "col", "hr", "img", "input", "param", "source", "track",
+                          "wbr", "keygen", "embed", "base", "link", "meta"});
+}
+
+/// Attributes that hold a URL a browser may follow or load.
+bool isUrlAttribute(std::string_view name) {
+    return isOneOf(name, {"href", "src", "action", "formaction", "poster", "cite", "data",
+                          "background", "codebase", "longdesc", "lowsrc", "dynsrc", "usemap",
+                          "ping", "manifest", "icon", "archive", "classid", "profile"});
+}
+
+QString lower(std::string_view name) {
+    return QString::fromUtf8(name.data(), qsizetype(name.size())).toLower();
+}
+
+bool dangerousAttribute(const QString& name, const QString& value) {
+    if (name.startsWith(u"on") || name == u"srcdoc")
+        return true;
+    if (name.contains(u':') && name != u"xml:lang")
+        return true;
+    if (name == u"srcset" || name == u"imagesrcset") {
+        // "url 1x, url 2x": each candidate is a URL followed by a descriptor.
+        for (const QString& candidate : value.split(u',')) {
+            const QString url = candidate.trimmed().section(u' ', 0, 0);
+            if (isScriptUrl(url))
+                return true;
+        }
+        return false;
+    }
+    return isUrlAttribute(name.toStdString()) && isScriptUrl(value);
+}
+
+void appendEscaped(QByteArray& out, const xmlChar* text, bool attribute) {
+    if (!text)
+        return;
+    for (const char* p = reinterpret_cast<const char*>(text); *p; ++p) {
+        switch (*p) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            if (attribute) {
+                out += "&quot;";
+                break;
+            }
+            out += '"';
+            break;
+        default:
+            out += *p;
+            break;
+        }
+    }
+}
+
+void writeStartTag(QByteArray& out, xmlNode* element) {
+    const std::string_view name = nameOf(element->name);
+    out += '<';
+    out.append(name.data(), qsizetype(name.size()));
+    for (xmlAttr* attr = element->properties; attr; attr = attr->next) {
+        const QString attrName = lower(nameOf(attr->name));
+        xmlChar* raw = xmlNodeListGetString(element->doc, attr->children, 1);
+        const QString value =
+            raw ? QString::fromUtf8(reinterpret_cast<const char*>(raw)) : QString();
+        if (!dangerousAttribute(attrName, value)) {
+            out += ' ';
+            out += attrName.toUtf8();
+            // HTML boolean attributes (checked, disabled) come back without a value.
+            if (raw || attr->children) {
+                out += "=\"";
+                appendEscaped(out, raw, true);
+                out += '"';
+            }
+        }
+        xmlFree(raw);
+    }
+    out += '>';
+}
+
+/// Writes the children of `parent`, depth first without recursion.
+void writeChildren(QByteArray& out, xmlNode* parent) {
+    xmlNode* node = parent->children;
+    while (node) {
+        bool descend = false;
+        switch (node->type) {
+        case XML_ELEMENT_NODE: {
+            const std::string_view name = nameOf(node->name);
+            if (isDroppedElement(name))
+                break;
+            writeStartTag(out, node);
+            if (isVoidElement(name))
+                break;
+            // A browser drops the first line break after <pre>, <textarea> and <listing>.
+            if (isOneOf(name, {"pre", "textarea", "listing"}) && node->children &&
+                node->children->type == XML_TEXT_NODE && node->children->content &&
+                node->children->content[0] == '\n')
+                out += '\n';
+            if (node->children) {
+                descend = true;
+            } else {
+                out += "</";
+                out.append(name.data(), qsizetype(name.size()));
+                out += '>';
+            }
+            break;
+        }
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            appendEscaped(out, node->content, false);
+            break;
+        default:
+            // Comments, processing instructions, doctypes: nothing a reader sees, and
+            // comments are where parsers disagree most ("<!-->").
+            break;
+        }
+        if (descend) {
+            node = node->children;
+            continue;
+        }
+        // Next sibling, or up to the nearest ancestor that has one, closing elements.
+        while (node && node != parent && !node->next) {
+            node = node->parent;
+            if (node && node != parent && node->type == XML_ELEMENT_NODE) {
+                const std::string_view name = nameOf(node->name);
+                out += "</";
+                out.append(name.data(), qsizetype(name.size()));
+                out += '>';
+            }
+        }
+        if (!node || node == parent)
+            break;
+        node = node->next;
+    }
+}
+
+xmlNode* findBody(xmlNode* root) {
+    for (xmlNode* n = root; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (nameOf(n->name) == "body")
+            return n;
+        if (nameOf(n->name) == "html") {
+            if (xmlNode* body = findBody(n->children))
+                return body;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+bool isScriptUrl(QStringView url) {
+    // What the URL parser of a browser does first: trim spaces and C0 controls, remove
+    // tabs and line breaks everywhere.
+    QString clean;
+    clean.reserve(std::min<qsizetype>(url.size(), 64));
+    qsizetype from = 0;
+    qsizetype to = url.size();
+    while (from < to && url[from].unicode() <= 0x20)
+        ++from;
+    while (to > from && url[to - 1].unicode() <= 0x20)
+        --to;
+    for (qsizetype i = from; i < to && clean.size() < 64; ++i) {
+        const QChar c = url[i];
+        if (c == u'\t' || c == u'\n' || c == u'\r')
+            continue;
+        clean += c.toLower();
+    }
+    const qsizetype colon = clean.indexOf(u':');
+    if (colon < 0)
+        return false;
+    const QStringView scheme = QStringView(clean).first(colon);
+    if (scheme == u"javascript" || scheme == u"vbscript" || scheme == u"livescript")
+        return true;
+    if (scheme != u"data")
+        return false;
+    static constexpr std::u16string_view kImages[] = {u"data:image/png", u"data:image/gif",
+                                                      u"data:image/jpeg", u"data:image/webp"};
+    return std::none_of(std::begin(kImages), std::end(kImages),
+                        [&clean](std::u16string_view image) {
+                            return QStringView(clean).startsWith(
+                                QStringView(image.data(), qsizetype(image.size())));
+                        });
+}
+
+QByteArray sanitizeHtml(QByteArrayView html) {
+    static std::once_flag init;
+    std::call_once(init, [] { xmlInitParser(); });
+    QByteArray out;
+    if (html.isEmpty())
+        return out;
+    // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, which would otherwise drop
+    // the content of a deep block quote.
+    const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
+    // An explicit <body> first: text before any element would otherwise get an implied
+    // <p> around it.
+    const QByteArray input = QByteArrayLiteral("<body>") + html.toByteArray();
+    const std::unique_ptr<xmlDoc, DocDeleter> doc(
+        htmlReadMemory(input.constData(), int(std::min<qsizetype>(input.size(), INT_MAX)), nullptr,
+                       "UTF-8", flags));
+    if (!doc)
+        return out;
+    out.reserve(html.size() + html.size() / 16);
+    xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (xmlNode* body = findBody(root)) {
+        writeChildren(out, body);
+    }
+    // A fragment that is only a head element's content (rare: "<title>") has no body;
+    // nothing of it is shown.
+    return out;
+}
+
+} // namespace copydesk::markdown

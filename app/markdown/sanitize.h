@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QStringView>
+
+/// What the preview, the export and the publish path do to HTML that contains raw HTML
+/// from the author (RenderOptions::rawHtml): nothing that runs script survives, whatever
+/// the setting.
+namespace copydesk::markdown {
+
+/// Whether a browser following `url` (an href, a src, …, entities already decoded)
+/// would run script or load an HTML document made from the URL itself: javascript:,
+/// vbscript: and livescript:, and data: except PNG, GIF, JPEG and WebP images.
+/// Browsers ignore ASCII tabs and line breaks anywhere in a URL and spaces and
+/// controls around it, and schemes are case-insensitive: so does this.
+bool isScriptUrl(QStringView url);
+
+/// `html` (a fragment, UTF-8) parsed as a browser would (libxml2's HTML parser) and
+/// written out again without:
+/// - the elements script, style, iframe, frame, frameset, object, embed, applet, base,
+///   meta, link, template, noscript, noembed, noframes, xmp, plaintext, svg and math,
+///   with their content (script, plug-ins, documents in documents, foreign content
+///   whose parsing differs between parsers);
+/// - event handler attributes (on…), srcdoc, namespaced attributes other than xml:lang;
+/// - URL attributes (href, src, srcset, action, formaction, poster, cite, data,
+///   background, …) holding a script URL (isScriptUrl());
+/// - comments, processing instructions and doctypes.
+/// Everything else is kept, written with every text and attribute escaped, so that the
+/// browser builds the same tree from it. Linear in the size of `html`, any nesting depth.
+QByteArray sanitizeHtml(QByteArrayView html);
+
+} // namespace copydesk::markdown

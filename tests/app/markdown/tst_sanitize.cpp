@@ -1,0 +1,152 @@
+// Raw HTML in the preview, the export and publishing (RenderOptions::rawHtml): nothing
+// that runs script gets through, whatever the author writes.
+#include "markdown/render.h"
+#include "markdown/sanitize.h"
+
+#include <QTest>
+
+using namespace copydesk;
+
+class TestSanitize final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void hostile_data() {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("onerror") << QStringLiteral("<img src=\"a.png\" onerror=\"alert(1)\">")
+                                 << QStringLiteral("<img src=\"a.png\">\n");
+        QTest::newRow("onclick, unquoted, upper case")
+            << QStringLiteral("<div ONCLICK=alert(1) class=box>\nText\n</div>")
+            << QStringLiteral("<div class=\"box\">\nText\n</div>\n");
+        QTest::newRow("javascript: href")
+            << QStringLiteral("<a href=\"javascript:alert(1)\" title=\"t\">x</a>")
+            << QStringLiteral("<p><a title=\"t\">x</a></p>\n");
+        QTest::newRow("JaVaScRiPt: with spaces and a tab")
+            << QStringLiteral("<a href=\"  JaVa\tScRiPt:alert(1)\">x</a>")
+            << QStringLiteral("<p><a>x</a></p>\n");
+        QTest::newRow("entity-encoded javascript:")
+            << QStringLiteral("<a href=\"&#106;avascript&#58;alert(1)\">x</a> "
+                              "<a href=\"&#x6A;avascript:1\">y</a>")
+            << QStringLiteral("<p><a>x</a> <a>y</a></p>\n");
+        QTest::newRow("entity without semicolon stays text")
+            << QStringLiteral("<a href=\"&#106avascript:1\">x</a>")
+            << QStringLiteral("<p><a>x</a></p>\n");
+        QTest::newRow("vbscript:") << QStringLiteral("<a href='vbscript:msgbox(1)'>x</a>")
+                                   << QStringLiteral("<p><a>x</a></p>\n");
+        QTest::newRow("data:text/html")
+            << QStringLiteral("<a href=\"data:text/html;base64,PHNjcmlwdD4=\">x</a> "
+                              "<iframe src=\"data:text/html,<script>1</script>\"></iframe>")
+            << QStringLiteral(
+                   "<p><a>x</a> &lt;iframe src=\"data:text/html,\"&gt;&lt;/iframe&gt;</p>\n");
+        QTest::newRow("data: images stay")
+            << QStringLiteral("<img src=\"data:image/png;base64,iVBOR\" alt=\"dot\">")
+            << QStringLiteral("<img src=\"data:image/png;base64,iVBOR\" alt=\"dot\">\n");
+        QTest::newRow("svg onload")
+            << QStringLiteral("<svg onload=\"alert(1)\"><circle r=\"1\"/></svg> after")
+            << QStringLiteral("<p> after</p>\n");
+        QTest::newRow("srcset")
+            << QStringLiteral("<img src=\"a.png\" srcset=\"a.png 1x, javascript:alert(1) 2x\">")
+            << QStringLiteral("<img src=\"a.png\">\n");
+        QTest::newRow("formaction")
+            << QStringLiteral("<form action=\"/s\"><button formaction=\"javascript:alert(1)\">"
+                              "Go</button></form>")
+            << QStringLiteral("<form action=\"/s\"><button>Go</button></form>\n");
+        QTest::newRow("script without tagfilter, style, object")
+            << QStringLiteral("<script>alert(1)</script>\n\n<style>p{}</style>\n\n"
+                              "<object data=\"x.swf\"></object>\n\nkept")
+            << QStringLiteral(
+                   "&lt;script&gt;alert(1)&lt;/script&gt;\n&lt;style&gt;p{}&lt;/style&gt;\n"
+                   "<p></p>\n<p>kept</p>\n");
+        QTest::newRow("comment that HTML5 closes early")
+            << QStringLiteral("<!--><img src=x onerror=alert(1)>-->\n\nkept")
+            << QStringLiteral("\n<p>kept</p>\n");
+        QTest::newRow("attribute value is not markup")
+            << QStringLiteral("<p title=\"</p><img src=x onerror=alert(1)>\">t</p>")
+            << QStringLiteral("<p title=\"&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;\">t</p>\n");
+        QTest::newRow("tag split by a blank line")
+            << QStringLiteral("<div\nonclick=\"alert(1)\"\n\n>")
+            << QStringLiteral("<div>\n\n</div>");
+        QTest::newRow("Markdown link to javascript:")
+            << QStringLiteral("[x](javascript:alert(1)) ![y](VBSCRIPT:1)")
+            << QStringLiteral("<p><a>x</a> <img alt=\"y\"></p>\n");
+        QTest::newRow("benign HTML and Markdown are kept")
+            << QStringLiteral("Caf\u00e9 <b class=\"k\">bold</b> &amp; *em* [l](https://un.org) "
+                              "<br/>")
+            << QStringLiteral("<p>Caf\u00e9 <b class=\"k\">bold</b> &amp; <em>em</em> "
+                              "<a href=\"https://un.org\">l</a> <br></p>\n");
+    }
+    void hostile() {
+        QFETCH(QString, markdown);
+        QFETCH(QString, expected);
+        RenderOptions options;
+        options.sourcePositions = false;
+        options.rawHtml = true;
+        QCOMPARE(renderHtml(markdown, options), expected);
+        // Without tagfilter too: the sanitising does not depend on it. No tag may hold
+        // what runs script (text, escaped, may mention anything).
+        for (const bool tagfilter : {true, false}) {
+            if (!tagfilter)
+                options.extensions.removeAll(QStringLiteral("tagfilter"));
+            const QString html = renderHtml(markdown, options);
+            // The tags without their quoted attribute values.
+            QString tags;
+            bool inTag = false;
+            bool inValue = false;
+            for (const QChar c : html) {
+                if (inTag && c == u'"')
+                    inValue = !inValue;
+                if (c == u'<' && !inValue)
+                    inTag = true;
+                if (inTag && !inValue)
+                    tags += c.toLower();
+                if (c == u'>' && !inValue)
+                    inTag = false;
+            }
+            for (const char* bad :
+                 {"javascript:", "vbscript:", "data:text", " on", "<script", "<style", "<svg",
+                  "<iframe", "<object", "formaction", "srcset"}) {
+                QVERIFY2(!tags.contains(QLatin1String(bad)), qPrintable(html));
+            }
+        }
+    }
+
+    void deepNesting() {
+        // libxml2 stops at 256 levels unless told otherwise; nothing may be lost.
+        const QString markdown = QString(3000, u'>') + QStringLiteral(" deep\n");
+        RenderOptions options;
+        options.sourcePositions = false;
+        options.rawHtml = true;
+        const QString rendered = renderHtml(markdown, options);
+        QVERIFY2(rendered.contains(QStringLiteral("<p>deep</p>")), qPrintable(rendered.right(80)));
+        QCOMPARE(rendered.count(QStringLiteral("<blockquote>")), 3000);
+        const QString html = QStringLiteral("<div>").repeated(3000) + QStringLiteral("deep") +
+                             QStringLiteral("</div>").repeated(3000);
+        QVERIFY(QString::fromUtf8(markdown::sanitizeHtml(html.toUtf8()))
+                    .contains(QStringLiteral("<div>deep</div>")));
+    }
+
+    void scriptUrls_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("script");
+        QTest::newRow("https") << QStringLiteral("https://un.org/") << false;
+        QTest::newRow("relative") << QStringLiteral("media/a.png") << false;
+        QTest::newRow("relative with colon later") << QStringLiteral("a/b:c") << false;
+        QTest::newRow("file") << QStringLiteral("file:///library/media/a.png") << false;
+        QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << true;
+        QTest::newRow("mixed case") << QStringLiteral("JaVaScRiPt:alert(1)") << true;
+        QTest::newRow("control before") << QStringLiteral("\x01 javascript:1") << true;
+        QTest::newRow("newline inside") << QStringLiteral("java\nscript:1") << true;
+        QTest::newRow("vbscript") << QStringLiteral("VBScript:x") << true;
+        QTest::newRow("data html") << QStringLiteral("data:text/html,<b>") << true;
+        QTest::newRow("data svg") << QStringLiteral("data:image/svg+xml,<svg>") << true;
+        QTest::newRow("data png") << QStringLiteral("DATA:image/png;base64,AA") << false;
+    }
+    void scriptUrls() {
+        QFETCH(QString, url);
+        QFETCH(bool, script);
+        QCOMPARE(markdown::isScriptUrl(url), script);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSanitize)
+#include "tst_sanitize.moc"
