@@ -11,8 +11,10 @@
 #include <QUuid>
 
 namespace copydesk {
+class FormatRegistry;
 class Library;
 class SpellerPool;
+struct ImportOptions;
 } // namespace copydesk
 
 /// Clean-up of pasted and imported text: the checks run on the article as it came
@@ -66,11 +68,28 @@ ImportCleanup cleanImportedArticle(const Article& article, const CheckContext& c
                                    const FixRequest& request);
 
 /// cleanImportedArticle() on article `id` of `library`, with the library's lists
-/// (contextFromLibrary) and the checks of `catalogue`. When a fix applied, the cleaned article is
-/// saved as a Save revision on top of the import's, so the original text stays in the history and
-/// can be restored. On failure nothing is saved.
+/// (contextFromLibrary) and the checks of `catalogue`. When a fix applied, the cleaned
+/// article is saved as a Save revision on top of the import's, so the original text
+/// stays in the history and can be restored. One transaction: on failure nothing is
+/// saved.
 Result<ImportCleanup> cleanUpImportedArticle(Library& library, const QUuid& id,
                                              SpellerPool* spellers, const FixRequest& request,
                                              const Catalogue& catalogue);
+
+/// One article of importWithCleanup().
+struct CleanedImport final {
+    QUuid id;
+    ImportCleanup cleanup;
+};
+
+/// Imports `paths` (importIntoLibrary()) and cleans up every article imported
+/// (cleanUpImportedArticle()), all in ONE transaction: on any failure, neither the
+/// import nor a clean-up is saved. `copydesk-cli import --fix` and the GUI's import
+/// dialog call it. Returns the articles in the order imported.
+Result<QList<CleanedImport>> importWithCleanup(Library& library, const FormatRegistry& formats,
+                                               const QStringList& paths,
+                                               const ImportOptions& options, SpellerPool* spellers,
+                                               const FixRequest& request,
+                                               const Catalogue& catalogue);
 
 } // namespace copydesk::checks

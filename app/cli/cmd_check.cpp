@@ -1,6 +1,7 @@
 // copydesk-cli check [ARTICLE...] [--all] [--format text|json] [--only CHECK,...]
 //                    [--ignore CHECK:LANG:FIELD:LINE:COL[-LINE:COL] --reason TEXT]
 #include "checks/checks.h"
+#include "checks/ignore.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/report.h"
@@ -16,10 +17,6 @@
 namespace copydesk::cli {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("cli", text);
-}
 
 /// The finding an --ignore option names: the check, the version, the field and where
 /// the finding starts (and, optionally, ends), as the text output prints them.
@@ -95,36 +92,27 @@ private:
 
 int addIgnore(Library& library, const Article& article, const checks::CheckContext& base,
               const IgnoreSpec& spec, const QString& reason) {
-    checks::CheckContext context = base;
-    const QString key = checks::ignoreListSettingKey(article.id);
-    const auto stored = library.setting(key);
-    if (!stored)
-        return fail(stored.error());
-    QList<checks::IgnoredFinding> ignored = checks::ignoreListFromJson(*stored);
-    context.ignored = ignored;
-    QList<checks::IgnoredFinding> added;
-    const QList<checks::Finding> findings = checks::runChecks(article, context);
-    for (const checks::Finding& f : findings) {
-        if (spec.matches(f))
-            added.append(checks::IgnoredFinding::fromFinding(f, reason));
+    const auto outcome = checks::ignoreFindings(
+        library, article, base, [&spec](const checks::Finding& f) { return spec.matches(f); },
+        reason);
+    if (!outcome)
+        return fail(outcome.error());
+    switch (outcome->status) {
+    case checks::IgnoreOutcome::Status::AlreadyIgnored:
+        out() << QCoreApplication::translate("cli", "%1: %2 is already ignored")
+                     .arg(article.slug, spec.describe())
+              << Qt::endl;
+        return ExitOk;
+    case checks::IgnoreOutcome::Status::NoSuchFinding:
+        return fail(QCoreApplication::translate("cli", "%1: no finding %2")
+                        .arg(article.slug, spec.describe()));
+    case checks::IgnoreOutcome::Status::Added:
+        break;
     }
-    if (added.isEmpty()) {
-        context.ignored.clear();
-        const QList<checks::Finding> all = checks::runChecks(article, context);
-        const bool already = std::any_of(all.begin(), all.end(),
-                                         [&](const checks::Finding& f) { return spec.matches(f); });
-        if (already) {
-            out() << tr("%1: %2 is already ignored").arg(article.slug, spec.describe()) << Qt::endl;
-            return ExitOk;
-        }
-        return fail(tr("%1: no finding %2").arg(article.slug, spec.describe()));
-    }
-    ignored.append(added);
-    const auto saved = library.setSetting(key, checks::ignoreListToJson(ignored));
-    if (!saved)
-        return fail(saved.error());
-    for (const checks::IgnoredFinding& i : std::as_const(added)) {
-        out() << tr("%1: ignoring %2 (%3)").arg(article.slug, spec.describe(), i.reason) << '\n';
+    for (const checks::IgnoredFinding& i : std::as_const(outcome->added)) {
+        out() << QCoreApplication::translate("cli", "%1: ignoring %2 (%3)")
+                     .arg(article.slug, spec.describe(), i.reason)
+              << '\n';
     }
     out().flush();
     return ExitOk;
@@ -135,43 +123,52 @@ int addIgnore(Library& library, const Article& article, const checks::CheckConte
 int runCheck(const QStringList& args) {
     const QString name = QStringLiteral("check");
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("ARTICLE"),
-                                 tr("Article to check: id, unique id prefix or slug."),
-                                 QStringLiteral("[ARTICLE...]"));
-    const QCommandLineOption all(QStringLiteral("all"), tr("Check every article in the library."));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("Output as text (default: one finding a line, "
-                                       "\"SLUG [LANG] FIELD LINE:COL-LINE:COL SEVERITY CHECK: "
-                                       "MESSAGE\") or json (one array of finding objects)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption only(QStringLiteral("only"),
-                                  tr("Run only these checks (comma-separated ids; see "
-                                     "--list-checks). May be repeated."),
-                                  QStringLiteral("CHECK,..."));
-    const QCommandLineOption listChecks(QStringLiteral("list-checks"),
-                                        tr("List the check ids with their usual severity."));
+    parser.addPositionalArgument(
+        QStringLiteral("ARTICLE"),
+        QCoreApplication::translate("cli", "Article to check: id, unique id prefix or slug."),
+        QStringLiteral("[ARTICLE...]"));
+    const QCommandLineOption all(
+        QStringLiteral("all"),
+        QCoreApplication::translate("cli", "Check every article in the library."));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("cli", "Output as text (default: one finding a line, "
+                                           "\"SLUG [LANG] FIELD LINE:COL-LINE:COL SEVERITY CHECK: "
+                                           "MESSAGE\") or json (one array of finding objects)."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QCoreApplication::translate("cli", "Run only these checks (comma-separated ids; see "
+                                           "--list-checks). May be repeated."),
+        QStringLiteral("CHECK,..."));
+    const QCommandLineOption listChecks(
+        QStringLiteral("list-checks"),
+        QCoreApplication::translate("cli", "List the check ids with their usual severity."));
     const QCommandLineOption ignore(
         QStringLiteral("ignore"),
-        tr("Stop reporting one finding of the one ARTICLE given: its check, language, field "
-           "and position as the text output prints them, e.g. glued-words:en:body:3:5 or "
-           "glued-words:en:body:3:5-3:12. Needs --reason. The entry is kept in the library "
-           "and later runs respect it."),
+        QCoreApplication::translate(
+            "cli",
+            "Stop reporting one finding of the one ARTICLE given: its check, language, field "
+            "and position as the text output prints them, e.g. glued-words:en:body:3:5 or "
+            "glued-words:en:body:3:5-3:12. Needs --reason. The entry is kept in the library "
+            "and later runs respect it."),
         QStringLiteral("CHECK:LANG:FIELD:LINE:COL"));
-    const QCommandLineOption reason(QStringLiteral("reason"),
-                                    tr("Why the finding named by --ignore is not a problem."),
-                                    QStringLiteral("TEXT"));
+    const QCommandLineOption reason(
+        QStringLiteral("reason"),
+        QCoreApplication::translate("cli", "Why the finding named by --ignore is not a problem."),
+        QStringLiteral("TEXT"));
     parser.addOption(all);
     parser.addOption(format);
     parser.addOption(only);
     parser.addOption(listChecks);
     parser.addOption(ignore);
     parser.addOption(reason);
-    const QString description =
-        tr("Runs the editorial checks (repeated paragraphs, left-over web and e-mail text, "
-           "words run together, text cut off, quotation marks, lengths, missing alternative "
-           "text, differences between language versions, …) and prints every finding.\n"
-           "Exit status: 0 when no finding is an error, 1 when one is (or on failure, with "
-           "one line on stderr), 2 on a usage error.");
+    const QString description = QCoreApplication::translate(
+        "cli", "Runs the editorial checks (repeated paragraphs, left-over web and e-mail text, "
+               "words run together, text cut off, quotation marks, lengths, missing alternative "
+               "text, differences between language versions, …) and prints every finding.\n"
+               "Exit status: 0 when no finding is an error, 1 when one is (or on failure, with "
+               "one line on stderr), 2 on a usage error.");
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 
@@ -189,7 +186,8 @@ int runCheck(const QStringList& args) {
     const QString formatId = parser.value(format);
     if (formatId != QLatin1String("text") && formatId != QLatin1String("json")) {
         return usageError(
-            name, tr("unknown format '%1' (expected text or json)").arg(parser.value(format)));
+            name, QCoreApplication::translate("cli", "unknown format '%1' (expected text or json)")
+                      .arg(parser.value(format)));
     }
     const bool json = formatId == QLatin1String("json");
     QStringList onlyChecks;
@@ -198,30 +196,37 @@ int runCheck(const QStringList& args) {
         const QStringList ids = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString& id : ids) {
             if (!catalogue.contains(id.trimmed())) {
-                return usageError(name, tr("unknown check '%1' (see --list-checks)").arg(id));
+                return usageError(name, QCoreApplication::translate(
+                                            "cli", "unknown check '%1' (see --list-checks)")
+                                            .arg(id));
             }
             onlyChecks.append(id.trimmed());
         }
     }
     const QStringList keys = parser.positionalArguments();
     if (parser.isSet(all) && !keys.isEmpty())
-        return usageError(name, tr("give ARTICLE ids or --all, not both"));
+        return usageError(
+            name, QCoreApplication::translate("cli", "give ARTICLE ids or --all, not both"));
     if (!parser.isSet(all) && keys.isEmpty())
-        return usageError(name, tr("no ARTICLE given (or --all)"));
+        return usageError(name, QCoreApplication::translate("cli", "no ARTICLE given (or --all)"));
     std::optional<IgnoreSpec> spec;
     if (parser.isSet(ignore)) {
         if (keys.size() != 1)
-            return usageError(name, tr("--ignore takes exactly one ARTICLE"));
+            return usageError(
+                name, QCoreApplication::translate("cli", "--ignore takes exactly one ARTICLE"));
         spec = parseIgnoreSpec(parser.value(ignore), catalogue);
         if (!spec) {
-            return usageError(name, tr("'%1' does not name a finding (expected "
-                                       "CHECK:LANG:FIELD:LINE:COL, e.g. glued-words:en:body:3:5)")
-                                        .arg(parser.value(ignore)));
+            return usageError(name,
+                              QCoreApplication::translate(
+                                  "cli", "'%1' does not name a finding (expected "
+                                         "CHECK:LANG:FIELD:LINE:COL, e.g. glued-words:en:body:3:5)")
+                                  .arg(parser.value(ignore)));
         }
         if (parser.value(reason).trimmed().isEmpty())
-            return usageError(name, tr("--ignore needs a --reason"));
+            return usageError(name,
+                              QCoreApplication::translate("cli", "--ignore needs a --reason"));
     } else if (parser.isSet(reason)) {
-        return usageError(name, tr("--reason goes with --ignore"));
+        return usageError(name, QCoreApplication::translate("cli", "--reason goes with --ignore"));
     }
 
     // Checking only reads; recording an ignore entry is the one write.

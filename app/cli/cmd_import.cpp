@@ -100,18 +100,17 @@ int runImport(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
-    const auto ids = importIntoLibrary(**library, formats, files, options);
-    if (!ids)
-        return fail(ids.error());
     SpellerPool spellers;
-    for (const QUuid& id : *ids) {
-        out() << id.toString(QUuid::WithoutBraces) << '\n';
-        const auto cleanup =
-            checks::cleanUpImportedArticle(**library, id, &spellers, fixes, catalogue);
-        if (!cleanup)
-            return fail(cleanup.error());
+    // The import and every clean-up are one transaction: a failure leaves the library
+    // as it was, so the report comes after.
+    const auto imported =
+        checks::importWithCleanup(**library, formats, files, options, &spellers, fixes, catalogue);
+    if (!imported)
+        return fail(imported.error());
+    for (const checks::CleanedImport& article : *imported) {
+        out() << article.id.toString(QUuid::WithoutBraces) << '\n';
         out().flush();
-        for (const QString& line : checks::cleanupReport(*cleanup))
+        for (const QString& line : checks::cleanupReport(article.cleanup))
             err() << line << '\n';
         err().flush();
     }

@@ -1,0 +1,132 @@
+// The checks' operations on a library: ignoring a finding and importing with clean-up,
+// each one transaction, as the CLI and the GUI call them.
+#include "checks/checks.h"
+#include "checks/ignore.h"
+#include "checks/importcleanup.h"
+#include "interchange/formats.h"
+#include "interchange/interchange.h"
+#include "library/library.h"
+#include "spelling/speller.h"
+#include "translation/versionqa.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace copydesk;
+using namespace copydesk::checks;
+
+class TestChecksLibrary final : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    SpellerPool m_spellers;
+    int m_count = 0;
+
+    std::unique_ptr<Library> newLibrary() {
+        auto lib = Library::open(m_dir.filePath(QStringLiteral("lib%1.copydesk").arg(++m_count)));
+        if (!lib)
+            qFatal("%s", qPrintable(lib.error()));
+        return std::move(*lib);
+    }
+
+    QString writeFile(const QString& name, const QByteArray& content) {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void ignore() {
+        auto lib = newLibrary();
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Forum meets in Lisbon"));
+        a.versions.front().body =
+            QStringLiteral("The forum met in Lisbon and the the delegates agreed on a plan.\n");
+        a.versions.front().summary =
+            QStringLiteral("The forum met in Lisbon to agree on a plan for rivers.");
+        a.versions.front().seoDescription = QStringLiteral("The forum met in Lisbon.");
+        QVERIFY(lib->save(a).ok());
+        const auto context = contextFromLibrary(*lib, QUuid(), &m_spellers);
+        QVERIFY(context.ok());
+        const auto repeated = [](const Finding& f) {
+            return f.checkId == QLatin1String("repeated-word");
+        };
+
+        auto outcome = ignoreFindings(*lib, a, *context, repeated, QStringLiteral("a quote"));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error()));
+        QCOMPARE(outcome->status, IgnoreOutcome::Status::Added);
+        const QList<IgnoredFinding> expected{
+            IgnoredFinding{QStringLiteral("repeated-word"), QStringLiteral("en"), Field::Body, 28,
+                           7, QStringLiteral("the the"), QStringLiteral("a quote")}};
+        QCOMPARE(outcome->added, expected);
+        const auto stored = lib->setting(ignoreListSettingKey(a.id));
+        QVERIFY(stored.ok());
+        QCOMPARE(ignoreListFromJson(*stored), expected);
+
+        // Again: nothing to add, nothing written.
+        outcome = ignoreFindings(*lib, a, *context, repeated, QStringLiteral("twice"));
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->status, IgnoreOutcome::Status::AlreadyIgnored);
+        QCOMPARE(ignoreListFromJson(*lib->setting(ignoreListSettingKey(a.id))), expected);
+
+        outcome = ignoreFindings(
+            *lib, a, *context,
+            [](const Finding& f) { return f.checkId == QLatin1String("truncated"); },
+            QStringLiteral("none"));
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->status, IgnoreOutcome::Status::NoSuchFinding);
+        QCOMPARE(ignoreListFromJson(*lib->setting(ignoreListSettingKey(a.id))), expected);
+    }
+
+    // The import and its clean-up are saved as two revisions of one transaction.
+    void importWithCleanupSaves() {
+        auto lib = newLibrary();
+        const QString path = writeFile(
+            QStringLiteral("talks.md"),
+            "---\ntitle: Talks end in Lisbon\nlanguage: en\n---\n\n"
+            "The talks ended on Friday.Delegates  went home on Saturday after a long week.\n");
+        const auto imported = importWithCleanup(
+            *lib, standardFormats(), {path}, ImportOptions{}, &m_spellers,
+            FixRequest::of({QStringLiteral("missing-space"), QStringLiteral("double-space")}),
+            translation::catalogueWithVersionChecks());
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->size(), 1);
+        const auto article = lib->article(imported->front().id);
+        QVERIFY(article.ok());
+        QCOMPARE(article->versions.front().body,
+                 QStringLiteral("The talks ended on Friday. Delegates went home on Saturday "
+                                "after a long week.\n"));
+        const auto revisions = lib->revisions(article->id);
+        QVERIFY(revisions.ok());
+        QCOMPARE(revisions->size(), 2);
+        QCOMPARE(revisions->at(0).kind, RevisionKind::Save);
+        QCOMPARE(revisions->at(0).note,
+                 QStringLiteral("cleanup: 2 fixes (missing-space, double-space)"));
+        QCOMPARE(revisions->at(1).kind, RevisionKind::Import);
+    }
+
+    // A file that cannot be read: nothing of the import is saved.
+    void importWithCleanupAllOrNothing() {
+        auto lib = newLibrary();
+        const QString good = writeFile(QStringLiteral("good.md"),
+                                       "---\ntitle: Good\nlanguage: en\n---\n\nA text.\n");
+        const auto imported = importWithCleanup(
+            *lib, standardFormats(), {good, m_dir.filePath(QStringLiteral("missing.md"))},
+            ImportOptions{}, &m_spellers, FixRequest::safeOnly(), Catalogue::builtIn());
+        QVERIFY(!imported.ok());
+        QVERIFY2(imported.error().contains(QStringLiteral("missing.md")),
+                 qPrintable(imported.error()));
+        QCOMPARE(*lib->count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChecksLibrary)
+#include "tst_checkslibrary.moc"
