@@ -77,7 +77,10 @@ int runList(const QStringList& args) {
         return fail(library.error());
     const auto listed = (*library)->list(filter);
     if (!listed)
-        return fail(listed.error());
+        return fail(listed.kind() == ErrorKind::Corrupt
+                        ? QCoreApplication::translate("cli", "%1 (run 'copydesk-cli repair')")
+                              .arg(listed.error())
+                        : listed.error());
     const QList<ArticleSummary>& rows = *listed;
     if (fmt == QLatin1String("json")) {
         QJsonArray array;

@@ -38,7 +38,10 @@ int runSearch(const QStringList& args) {
         return fail(library.error());
     const auto found = (*library)->search(query, max);
     if (!found)
-        return fail(found.error());
+        return fail(found.kind() == ErrorKind::Corrupt
+                        ? QCoreApplication::translate("cli", "%1 (run 'copydesk-cli repair')")
+                              .arg(found.error())
+                        : found.error());
     // How a term was read matters when it finds less than expected: say it, apart
     // from the results.
     for (const QString& note : found->notes)

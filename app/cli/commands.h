@@ -16,5 +16,6 @@ int runSearch(const QStringList& args);
 int runHistory(const QStringList& args);
 int runRestore(const QStringList& args);
 int runCheck(const QStringList& args);
+int runRepair(const QStringList& args);
 
 } // namespace copydesk::cli

@@ -37,6 +37,7 @@ constexpr std::array kSubcommands{
     Subcommand{"restore", QT_TRANSLATE_NOOP("cli", "Make an old revision current again"),
                runRestore},
     Subcommand{"check", QT_TRANSLATE_NOOP("cli", "Run the editorial checks on articles"), runCheck},
+    Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Rebuild a damaged search index"), runRepair},
 };
 
 int printUsage(QTextStream& stream) {

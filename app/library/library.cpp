@@ -16,6 +16,7 @@
 #include <QStorageInfo>
 #include <QTemporaryFile>
 #include <QThread>
+#include <QUrl>
 
 #include <cerrno>
 #include <cstdio>
@@ -288,7 +289,8 @@ QSqlQuery& Library::Private::prepared(const QString& sql) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
-        // Not cached: the caller's exec() fails and reports lastError().
+        // Not cached: the caller's exec() fails and sqlError() reports why.
+        prepareError = q.lastError();
         failedStatement = std::move(q);
         return failedStatement;
     }
@@ -443,7 +445,25 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
 
     // Read before writing anything: a foreign or damaged file must stay untouched.
     QSqlError error;
-    const auto tables = scalar(p->db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error);
+    auto tables = scalar(p->db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error);
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (!tables && primaryCode(error) == kSqliteCantOpen && mode == Mode::ReadOnly &&
+        ::access(folder.constData(), W_OK) != 0 &&
+        !QFileInfo::exists(path + QStringLiteral("-wal"))) {
+        // A reader of a WAL library needs its -shm file and creates it when missing,
+        // which a read-only folder or mount does not allow. Nobody can write there
+        // either, so the file cannot change under the reader: SQLite may read it as
+        // immutable, without the -shm (only when there is no -wal to read).
+        p->db.close();
+        QUrl uri = QUrl::fromLocalFile(path);
+        uri.setQuery(QStringLiteral("immutable=1"));
+        p->db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        p->db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!p->db.open())
+            return fileProblem(path, p->db.lastError());
+        tables = scalar(p->db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error);
+    }
     if (!tables)
         return fileProblem(path, error);
     const auto appId = scalar(p->db, QStringLiteral("PRAGMA application_id"), &error);
@@ -545,7 +565,8 @@ bool syncPath(const QString& path, int flags) {
 // leaves no half-made library, at most a hidden temporary file.
 static Result<void>
 createLibrary(const QString& path, const std::function<Result<void>(Library&)>& populate,
-              std::unique_ptr<Library> (*wrap)(std::unique_ptr<Library::Private>)) {
+              std::unique_ptr<Library> (*wrap)(std::unique_ptr<Library::Private>),
+              const QString& replacedKeptAs = {}) {
     const QFileInfo info(path);
     QTemporaryFile temp(info.absolutePath() + QStringLiteral("/.") + info.fileName() +
                         QStringLiteral(".new-XXXXXX"));
@@ -579,6 +600,16 @@ createLibrary(const QString& path, const std::function<Result<void>(Library&)>& 
         const int error = errno;
         return fail(creationError(path, errnoText(error), isDiskFull(error)));
     }
+    if (!replacedKeptAs.isEmpty()) {
+        // The file being replaced steps aside first (with its WAL, which holds part
+        // of its content), so that nothing is ever overwritten.
+        QFile::remove(path + QStringLiteral("-shm"));
+        if (!QFile::rename(path, replacedKeptAs))
+            return fail(creationError(path, Library::tr("cannot rename it"), false));
+        if (QFileInfo::exists(path + QStringLiteral("-wal")))
+            (void)QFile::rename(path + QStringLiteral("-wal"),
+                                replacedKeptAs + QStringLiteral("-wal"));
+    }
     // No replacing: should anything have appeared at `path` meanwhile, it stays.
     const QByteArray from = QFile::encodeName(tempPath);
     const QByteArray to = QFile::encodeName(path);
@@ -592,6 +623,8 @@ createLibrary(const QString& path, const std::function<Result<void>(Library&)>& 
     }
     if (renamed != 0) {
         const int error = errno;
+        if (!replacedKeptAs.isEmpty())
+            (void)QFile::rename(replacedKeptAs, path);
         return fail(creationError(path, errnoText(error), isDiskFull(error)));
     }
     (void)syncPath(info.absolutePath(), O_RDONLY | O_DIRECTORY);
@@ -632,6 +665,94 @@ Library::openWith(const QString& pathIn, Mode mode,
 
 Result<std::unique_ptr<Library>> Library::open(const QString& path, Mode mode) {
     return openWith(path, mode, {});
+}
+
+Result<QString> Library::repair(const QString& pathIn) {
+    const QString path = QFileInfo(pathIn).absoluteFilePath();
+    if (auto problem = checkPath(path, Mode::ReadOnly))
+        return *problem;
+    auto locked = WriterLock::acquire(path);
+    if (!locked)
+        return locked.failure();
+    {
+        // In place first: the usual damage is in the index alone.
+        auto p = connect(path, Mode::ReadWrite, Connect::Existing);
+        if (!p && p.kind() != ErrorKind::Corrupt)
+            return p.failure();
+        if (p) {
+            Library library(std::move(*p));
+            const auto checked = library.checkSearchIndex();
+            if (checked)
+                return tr("%1: the search index matches the articles; nothing to repair").arg(path);
+            if (checked.kind() != ErrorKind::Corrupt)
+                return checked.failure();
+            if (library.rebuildSearchIndex() && library.checkSearchIndex())
+                return tr("%1: the search index was damaged and has been rebuilt from the "
+                          "articles")
+                    .arg(path);
+        }
+    }
+    // The damaged pages cannot even be dropped: copy what is true into a new file.
+    const QString keptAs =
+        path + QStringLiteral(".damaged-") +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const auto copy = [&path](Library& fresh) -> Result<void> {
+        Private& d = *fresh.d;
+        QSqlQuery attach(d.db);
+        if (!attach.prepare(QStringLiteral("ATTACH DATABASE ? AS damaged")))
+            return d.sqlError(tr("cannot read %1").arg(path), attach.lastError());
+        attach.addBindValue(path);
+        if (!attach.exec())
+            return d.sqlError(tr("cannot read %1").arg(path), attach.lastError());
+        attach = QSqlQuery();
+        const auto copied = d.transaction([&]() -> Result<void> {
+            QSqlError error;
+            const auto version =
+                scalar(d.db, QStringLiteral("PRAGMA damaged.user_version"), &error);
+            if (!version)
+                return d.sqlError(tr("cannot read %1").arg(path), error);
+            if (version->toInt() != detail::latestSchemaVersion())
+                return Error{tr("%1: cannot repair a library of schema version %2")
+                                 .arg(path)
+                                 .arg(version->toInt()),
+                             ErrorKind::Unsupported};
+            // Parents before children, for the foreign keys. The triggers on versions
+            // fill the trigram index on the way.
+            for (const auto* table :
+                 {"articles", "versions", "tags", "tag_labels", "article_tags", "categories",
+                  "category_labels", "article_categories", "revisions", "media_blobs", "media",
+                  "media_alt", "settings"}) {
+                const QString name = QLatin1String(table);
+                if (!d.exec(
+                        QStringLiteral("INSERT INTO main.%1 SELECT * FROM damaged.%1").arg(name)))
+                    return d.sqlError(tr("cannot copy the %1 of %2").arg(name, path), d.lastError);
+            }
+            // Revision ids are never reused, not even those of removed articles.
+            if (!d.exec(QStringLiteral(
+                    "UPDATE main.sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM"
+                    " damaged.sqlite_sequence WHERE name = 'revisions'), 0))"
+                    " WHERE name = 'revisions'")))
+                return d.sqlError(tr("cannot copy the revisions of %1").arg(path), d.lastError);
+            d.statements.clear();
+            const QString problem = detail::rebuildSearchIndexes(d.db);
+            if (!problem.isEmpty())
+                return Error{tr("%1: cannot rebuild the search index (%2)").arg(path, problem)};
+            return {};
+        });
+        (void)d.exec(QStringLiteral("DETACH DATABASE damaged"));
+        return copied;
+    };
+    const auto rebuilt = createLibrary(
+        path, copy,
+        [](std::unique_ptr<Private> p) {
+            return std::unique_ptr<Library>(new Library(std::move(p)));
+        },
+        keptAs);
+    if (!rebuilt)
+        return rebuilt.failure();
+    return tr("%1: the search index was damaged; the library was rebuilt from its articles "
+              "(the damaged file is kept as %2)")
+        .arg(path, keptAs);
 }
 
 QString Library::defaultPath() {

@@ -104,6 +104,14 @@ public:
     static Result<std::unique_ptr<Library>> openOrCreateWithSamples(const QString& path,
                                                                     Mode mode = Mode::ReadWrite);
 
+    /// Repairs the library at `path`, which no one may be writing: checks the search
+    /// indexes and rebuilds them from the articles (the truth) when they are damaged.
+    /// When the damage is such that the index cannot even be dropped (pages that no
+    /// longer read as a table), builds a new library file from the articles, revisions,
+    /// tags, media and settings, keeps the damaged file beside it under a
+    /// ".damaged-TIME" name and says so. Returns one line saying what was done.
+    static Result<QString> repair(const QString& path);
+
     ~Library();
     Library(const Library&) = delete;
     Library& operator=(const Library&) = delete;

@@ -556,7 +556,7 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(int(i), values[i]);
     if (!q.exec())
-        return detail::searchFailure(*d, Library::tr("cannot list the articles"), q.lastError());
+        return detail::searchFailure(*d, Library::tr("cannot list the articles"), d->errorOf(q));
     QList<ArticleSummary> rows;
     while (q.next()) {
         ArticleSummary s;
@@ -570,7 +570,7 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
         s.titleLanguage = s.languages.contains(source) ? source : s.languages.value(0);
         rows.append(s);
     }
-    const QSqlError error = q.lastError();
+    const QSqlError error = d->errorOf(q);
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);

@@ -47,6 +47,14 @@ struct Library::Private {
     /// for the list/search timings.
     std::map<QString, QSqlQuery> statements;
     QSqlQuery failedStatement;
+    /// Why the statement in failedStatement did not prepare: its own lastError()
+    /// only says that the bound values do not fit.
+    QSqlError prepareError;
+    /// The error of the last use of `query`, including a failed prepare.
+    QSqlError errorOf(const QSqlQuery& query) const {
+        return &query == &failedStatement && prepareError.isValid() ? prepareError
+                                                                    : query.lastError();
+    }
 
     /// A prepared statement for `sql`, reused across calls. Bound values of the last
     /// use are overwritten by the caller.
@@ -55,7 +63,7 @@ struct Library::Private {
     /// (disk full, locked, corrupt, I/O...).
     Error sqlError(const QString& problem, const QSqlError& error) const;
     Error sqlError(const QString& problem, const QSqlQuery& query) const {
-        return sqlError(problem, query.lastError());
+        return sqlError(problem, errorOf(query));
     }
     /// The error for a write on a read-only library, or nullopt when writable.
     std::optional<Error> refuseReadOnly() const;

@@ -242,7 +242,7 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     q.bindValue(n, limit < 0 ? -1 : limit);
     const QString problem = Library::tr("cannot search for '%1'").arg(text);
     if (!q.exec())
-        return detail::searchFailure(*d, problem, q.lastError());
+        return detail::searchFailure(*d, problem, d->errorOf(q));
     while (q.next()) {
         SearchHit hit;
         hit.articleId = QUuid::fromString(q.value(0).toString());
@@ -251,7 +251,7 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
         hit.snippet = makeSnippet(plan.terms, q.value(3).toString(), q.value(4).toString());
         results.hits.append(hit);
     }
-    const QSqlError error = q.lastError();
+    const QSqlError error = d->errorOf(q);
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, problem, error);

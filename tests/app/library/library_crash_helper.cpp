@@ -1,19 +1,69 @@
-// Test helper for tst_library_crash: saves one article in a loop and prints the id of
-// each revision on stdout only after save() has committed it. The test kills this
-// process at random moments and checks that every printed revision survived.
+// Test helper for tst_library_crash and tst_library, a second process on a library:
+//   library_crash_helper LIBRARY         saves one article in a loop and prints the id
+//                                        of each revision on stdout only after save()
+//                                        has committed it (the test kills it at random
+//                                        moments and checks every printed revision);
+//   library_crash_helper hold LIBRARY    opens LIBRARY for writing, prints "locked"
+//                                        and waits to be killed;
+//   library_crash_helper read LIBRARY    opens LIBRARY read-only, lists and searches,
+//                                        closes, again and again; prints each failure
+//                                        on stderr and exits 1 on the first.
 #include "library/library.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QThread>
 
 #include <cstdio>
 
 using namespace copydesk;
 
+namespace {
+
+int hold(const QString& path) {
+    auto library = Library::open(path);
+    if (!library) {
+        std::fprintf(stderr, "%s\n", qPrintable(library.error()));
+        return 1;
+    }
+    std::printf("locked\n");
+    std::fflush(stdout);
+    for (;;)
+        QThread::sleep(60);
+}
+
+int read(const QString& path) {
+    for (quint64 n = 0;; ++n) {
+        auto library = Library::open(path, Library::Mode::ReadOnly);
+        if (!library) {
+            std::fprintf(stderr, "open %llu: %s\n", static_cast<unsigned long long>(n),
+                         qPrintable(library.error()));
+            return 1;
+        }
+        const auto listed = (*library)->list();
+        const auto found = (*library)->search(QStringLiteral("峰会"));
+        if (!listed || !found) {
+            std::fprintf(stderr, "read %llu: %s\n", static_cast<unsigned long long>(n),
+                         qPrintable(listed ? found.error() : listed.error()));
+            return 1;
+        }
+        if (n == 0) {
+            std::printf("reading\n");
+            std::fflush(stdout);
+        }
+    }
+}
+
+} // namespace
+
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: library_crash_helper LIBRARY\n");
+    if (argc == 3 && argv[1] == QByteArrayView("hold"))
+        return hold(QString::fromLocal8Bit(argv[2]));
+    if (argc == 3 && argv[1] == QByteArrayView("read"))
+        return read(QString::fromLocal8Bit(argv[2]));
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: library_crash_helper [hold|read] LIBRARY\n");
         return 2;
     }
     auto library = Library::open(QString::fromLocal8Bit(argv[1]));

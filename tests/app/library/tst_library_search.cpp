@@ -1,0 +1,259 @@
+// Search semantics (each term on its own merits, in Latin, Arabic, Chinese and emoji)
+// and a damaged search index: said so, and rebuilt from the articles.
+#include "library/library.h"
+#include "support/clirun.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace copydesk;
+
+namespace {
+
+Article article(const char* slug, const char* language, const QString& title, const QString& body) {
+    Article a = makeArticle(QString::fromLatin1(language), title);
+    a.slug = QString::fromLatin1(slug);
+    a.versions[0].body = body;
+    return a;
+}
+
+QStringList slugsOf(const Library& library, const QList<SearchHit>& hits) {
+    QStringList slugs;
+    for (const SearchHit& hit : hits) {
+        const auto a = library.article(hit.articleId);
+        slugs.append(a ? a->slug : QStringLiteral("?"));
+    }
+    slugs.sort();
+    slugs.removeDuplicates();
+    return slugs;
+}
+
+// Runs `sql` on the file through a connection of its own.
+bool rawExec(const QString& path, const QStringList& sql, QVariant* firstValue = nullptr) {
+    bool ok = true;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString& s : sql) {
+            if (!ok)
+                break;
+            ok = q.exec(s);
+            if (!ok)
+                qWarning() << s << q.lastError().text();
+            else if (firstValue && q.next())
+                *firstValue = q.value(0);
+        }
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return ok;
+}
+
+} // namespace
+
+class TestLibrarySearch final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Library> m_library;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        auto opened = Library::open(m_dir.filePath(QStringLiteral("search.copydesk")));
+        QVERIFY2(opened, qPrintable(opened.error()));
+        m_library = std::move(*opened);
+        QList<Article> corpus{
+            article("geneva", "en", QStringLiteral("Talks in Geneva"),
+                    QStringLiteral("Delegates met in Geneva on Monday. 🌊 Ocean day.")),
+            article("cricket", "en", QStringLiteral("Cricket innings"),
+                    QStringLiteral("The innings ended early.")),
+            article("arabic", "ar", QStringLiteral("القمة في جنيف"),
+                    QStringLiteral("انعقدت القمة في جنيف يوم الاثنين.")),
+            article("arabic-other", "ar", QStringLiteral("الطقس"),
+                    QStringLiteral("أمطار غزيرة على الساحل.")),
+            article("chinese", "zh-Hans", QStringLiteral("峰会在日内瓦举行"),
+                    QStringLiteral("各国代表出席。")),
+            article("emoji", "en", QStringLiteral("Whales"),
+                    QStringLiteral("We saw a 🐳 and 🇫🇷 flags, 👩🏽‍🔬 on board.")),
+        };
+        QVERIFY(m_library->saveAll(corpus));
+    }
+
+    void terms_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("expected"); // slugs, sorted
+        QTest::addColumn<int>("notes");
+        const QStringList geneva{QStringLiteral("geneva")};
+        const QStringList arabic{QStringLiteral("arabic")};
+        const QStringList chinese{QStringLiteral("chinese")};
+        const QStringList emoji{QStringLiteral("emoji")};
+        const QStringList none;
+        QTest::newRow("substring") << QStringLiteral("Genev") << geneva << 0;
+        QTest::newRow("case") << QStringLiteral("GENEV") << geneva << 0;
+        QTest::newRow("short-and-long") << QStringLiteral("in Genev") << geneva << 1;
+        QTest::newRow("long-and-short") << QStringLiteral("Genev in") << geneva << 1;
+        QTest::newRow("short-is-a-word") << QStringLiteral("in") << geneva << 1;
+        QTest::newRow("long-inside-word")
+            << QStringLiteral("nnin") << QStringList{QStringLiteral("cricket")} << 0;
+        QTest::newRow("missing-term") << QStringLiteral("Genev xyzzy") << none << 0;
+        QTest::newRow("phrase") << QStringLiteral("\"in Geneva\"") << geneva << 0;
+        QTest::newRow("phrase-reversed") << QStringLiteral("\"Geneva in\"") << none << 0;
+        QTest::newRow("arabic-short-and-long") << QStringLiteral("في القم") << arabic << 1;
+        QTest::newRow("arabic-short") << QStringLiteral("في") << arabic << 1;
+        QTest::newRow("arabic-inside-word") << QStringLiteral("القم") << arabic << 0;
+        QTest::newRow("arabic-two-long") << QStringLiteral("جنيف انعقد") << arabic << 0;
+        QTest::newRow("chinese-3") << QStringLiteral("日内瓦") << chinese << 0;
+        QTest::newRow("chinese-2") << QStringLiteral("日内") << chinese << 0;
+        QTest::newRow("chinese-1") << QStringLiteral("瓦") << chinese << 0;
+        QTest::newRow("chinese-two-terms") << QStringLiteral("峰会 代表") << chinese << 0;
+        QTest::newRow("chinese-and-latin") << QStringLiteral("峰会 Geneva") << none << 0;
+        QTest::newRow("emoji-alone") << QStringLiteral("🐳") << emoji << 0;
+        QTest::newRow("emoji-flag") << QStringLiteral("🇫🇷") << emoji << 0;
+        QTest::newRow("emoji-sequence") << QStringLiteral("👩🏽‍🔬") << emoji << 0;
+        QTest::newRow("emoji-other-article") << QStringLiteral("🌊") << geneva << 0;
+        QTest::newRow("emoji-and-word") << QStringLiteral("🐳 Whales") << emoji << 0;
+        QTest::newRow("emoji-and-other-word") << QStringLiteral("🐳 Geneva") << none << 0;
+        QTest::newRow("emoji-and-short") << QStringLiteral("on 🐳") << emoji << 1;
+        QTest::newRow("nothing-searchable") << QStringLiteral("  ") << none << 0;
+    }
+    void terms() {
+        QFETCH(QString, query);
+        QFETCH(QStringList, expected);
+        QFETCH(int, notes);
+        const auto found = m_library->search(query);
+        QVERIFY2(found, qPrintable(found.error()));
+        QCOMPARE(slugsOf(*m_library, found->hits), expected);
+        QCOMPARE(found->notes.size(), notes);
+        for (const QString& note : found->notes)
+            QVERIFY2(note.contains(QStringLiteral("whole word")), qPrintable(note));
+        // list --text answers the same (blank text is no filter there).
+        if (query.trimmed().isEmpty())
+            return;
+        ListFilter filter;
+        filter.text = query;
+        const auto listed = m_library->list(filter);
+        QVERIFY2(listed, qPrintable(listed.error()));
+        QStringList slugs;
+        for (const ArticleSummary& s : *listed)
+            slugs.append(s.slug);
+        slugs.sort();
+        QCOMPARE(slugs, expected);
+    }
+
+    // A page of the trigram index overwritten: search says the index is damaged
+    // (it printed nothing and exited 0 before), and a rebuild from the articles
+    // brings every hit back.
+    void damagedIndex_data() {
+        QTest::addColumn<bool>("keepPageHeader");
+        QTest::newRow("whole-page") << false;
+        QTest::newRow("cells-only") << true;
+    }
+    void damagedIndex() {
+        QFETCH(bool, keepPageHeader);
+        const QString path = m_dir.filePath(QStringLiteral("damaged-%1.copydesk")
+                                                .arg(QString::fromLatin1(QTest::currentDataTag())));
+        {
+            auto lib = Library::open(path);
+            QVERIFY(lib);
+            QList<Article> many;
+            for (int i = 0; i < 40; ++i)
+                many.append(
+                    article(qPrintable(QStringLiteral("summit-%1").arg(i)), "en",
+                            QStringLiteral("Summit %1").arg(i),
+                            QStringLiteral("Delegates in Geneva, day %1. ").repeated(20).arg(i)));
+            QVERIFY((*lib)->saveAll(many));
+        }
+        QVariant page;
+        QVERIFY(rawExec(path,
+                        {QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = "
+                                        "'search_trigram_data'")},
+                        &page));
+        QVariant pageSize;
+        QVERIFY(rawExec(path, {QStringLiteral("PRAGMA page_size")}, &pageSize));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 offset = (page.toLongLong() - 1) * pageSize.toLongLong();
+            const qint64 skip = keepPageHeader ? 16 : 0;
+            QVERIFY(file.seek(offset + skip));
+            file.write(QByteArray(int(pageSize.toLongLong() - skip), '\x5a'));
+        }
+        {
+            auto ro = Library::open(path, Library::Mode::ReadOnly);
+            QVERIFY2(ro, qPrintable(ro.error()));
+            const auto found = (*ro)->search(QStringLiteral("Geneva"));
+            QVERIFY(!found);
+            QVERIFY2(found.kind() == ErrorKind::Corrupt, qPrintable(found.error()));
+            QVERIFY2(found.error().contains(QStringLiteral("search index is damaged")),
+                     qPrintable(found.error()));
+            ListFilter filter;
+            filter.text = QStringLiteral("Geneva");
+            const auto listed = (*ro)->list(filter);
+            QVERIFY(!listed);
+            QCOMPARE(listed.kind(), ErrorKind::Corrupt);
+            // Without text, the list does not need the index.
+            QCOMPARE((*ro)->list()->size(), 40);
+        }
+        if (!test::cliPath().isEmpty()) {
+            // The CLI says so and exits 1 (it printed nothing and exited 0 before).
+            for (const QStringList& command :
+                 {QStringList{QStringLiteral("search"), QStringLiteral("Geneva")},
+                  QStringList{QStringLiteral("list"), QStringLiteral("--text"),
+                              QStringLiteral("Geneva")}}) {
+                const test::CliRun run =
+                    test::runCli(QStringList{QStringLiteral("--library"), path} + command, {},
+                                 m_dir.path(), 20000);
+                QCOMPARE(run.exitCode, 1);
+                QCOMPARE(run.out, QString());
+                QVERIFY2(run.err.contains(QStringLiteral("search index is damaged")) &&
+                             run.err.contains(QStringLiteral("copydesk-cli repair")),
+                         qPrintable(run.err));
+            }
+        }
+        const auto repaired = Library::repair(path);
+        QVERIFY2(repaired, qPrintable(repaired.error()));
+        QVERIFY2(repaired->contains(QStringLiteral("rebuilt from")), qPrintable(*repaired));
+        if (repaired->contains(QStringLiteral("kept as"))) {
+            const QString kept = repaired->section(QStringLiteral("kept as "), 1).chopped(1);
+            QVERIFY2(QFile::exists(kept), qPrintable(kept));
+        }
+        QCOMPARE(*Library::repair(path),
+                 path +
+                     QStringLiteral(": the search index matches the articles; nothing to repair"));
+        if (!test::cliPath().isEmpty()) {
+            const test::CliRun run =
+                test::runCli({QStringLiteral("--library"), path, QStringLiteral("repair")}, {},
+                             m_dir.path(), 20000);
+            QCOMPARE(run.exitCode, 0);
+            QCOMPARE(run.out, path + QStringLiteral(": the search index matches the articles; "
+                                                    "nothing to repair\n"));
+        }
+        auto lib = Library::open(path);
+        QVERIFY2(lib, qPrintable(lib.error()));
+        QVERIFY((*lib)->checkSearchIndex());
+        QCOMPARE((*lib)->list(ListFilter{{}, {}, {}, {}, -1, 0})->size(), 40);
+        QCOMPARE((*lib)->search(QStringLiteral("Geneva"), -1)->hits.size(), 40);
+        QCOMPARE((*lib)->search(QStringLiteral("in"), -1)->hits.size(), 40);
+        QCOMPARE((*lib)->revisions((*lib)->findArticle(QStringLiteral("summit-3"))->id)->size(), 1);
+        // The index follows saves again after the rebuild.
+        Article late = article("late", "en", QStringLiteral("Late"), QStringLiteral("Lausanne"));
+        QVERIFY((*lib)->save(late));
+        QCOMPARE((*lib)->search(QStringLiteral("Lausanne"))->hits.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibrarySearch)
+#include "tst_library_search.moc"
