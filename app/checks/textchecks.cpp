@@ -5,6 +5,7 @@
 #include "spelling/speller.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -395,11 +396,13 @@ struct Pair {
     QChar close;
 };
 
-void checkBalance(Sink& sink, const Block& block, const Block* next) {
+void checkBalance(Sink& sink, const Block& block, const Block* next, const QuotationMarks& style) {
     if (!sink.enabled("unbalanced"))
         return;
     const QString& p = block.prose;
-    const bool german = primaryLanguage(sink.field().language) == QLatin1String("de");
+    // Languages whose marks open low („…“ in German, „…” in Polish) pair them so;
+    // elsewhere the curly “…” pair.
+    const bool opensLow = style.open == QStringView(u"\u201E") && style.close.size() == 1;
     QList<Pair> pairs{{u'(', u')'},
                       {u'[', u']'},
                       {u'{', u'}'},
@@ -409,7 +412,8 @@ void checkBalance(Sink& sink, const Block& block, const Block* next) {
                       {QChar(0xFF08), QChar(0xFF09)},
                       {QChar(0x3010), QChar(0x3011)},
                       {QChar(0x300A), QChar(0x300B)}};
-    pairs.append(german ? Pair{QChar(0x201E), QChar(0x201C)} : Pair{QChar(0x201C), QChar(0x201D)});
+    pairs.append(opensLow ? Pair{QChar(0x201E), style.close.front()}
+                          : Pair{QChar(0x201C), QChar(0x201D)});
 
     struct Open {
         int pos;
@@ -481,7 +485,12 @@ void checkBalance(Sink& sink, const Block& block, const Block* next) {
 constexpr QChar kNarrowNbsp = QChar(0x202F);
 constexpr QChar kNbsp = QChar(0x00A0);
 
-void checkQuotes(Sink& sink, const Block& block) {
+bool isDoubleQuote(QChar c) {
+    return c == QLatin1Char('"') || c == QChar(0x201C) || c == QChar(0x201D) ||
+           c == QChar(0x201E) || c == QChar(0xAB) || c == QChar(0xBB);
+}
+
+void checkQuotes(Sink& sink, const Block& block, const QuotationMarks& style) {
     if (!sink.enabled("quotes"))
         return;
     const QString& p = block.prose;
@@ -495,44 +504,41 @@ void checkQuotes(Sink& sink, const Block& block) {
         finding.safeFix = true;
     };
 
-    // Pairs of quotation marks of the wrong style, replaced by the right one.
-    QChar wrongOpen, wrongClose, rightOpen, rightClose;
-    bool spaced = false;
-    if (lang == QLatin1String("fr")) {
-        rightOpen = QChar(0xAB);
-        rightClose = QChar(0xBB);
-        spaced = true;
-    } else if (lang == QLatin1String("ru")) {
-        rightOpen = QChar(0xAB);
-        rightClose = QChar(0xBB);
-    } else if (lang == QLatin1String("de")) {
-        rightOpen = QChar(0x201E);
-        rightClose = QChar(0x201C);
-    } else if (lang == QLatin1String("zh") || lang == QLatin1String("en")) {
-        rightOpen = QChar(0x201C);
-        rightClose = QChar(0x201D);
+    // The language's marks by CLDR; pairs of other double quotation marks are replaced
+    // by its usual pair.
+    QChar rightOpen, rightClose;
+    if (style.open.size() == 1 && style.close.size() == 1) {
+        rightOpen = style.open.front();
+        rightClose = style.close.front();
     }
+    // Pairs that are right besides the usual one: the inner pair (Russian „…“ inside
+    // «…», Spanish “…” inside «…»), and guillemets in right-to-left languages: CLDR
+    // gives Arabic ”…“, but Arabic (and Persian, Urdu) newsrooms write «…» as often.
+    QList<std::pair<QChar, QChar>> alsoRight;
+    if (style.innerOpen.size() == 1 && style.innerClose.size() == 1)
+        alsoRight.append({style.innerOpen.front(), style.innerClose.front()});
+    if (QLocale(sink.field().language).textDirection() == Qt::RightToLeft)
+        alsoRight.append({QChar(0xAB), QChar(0xBB)});
+    // Straight quotes are the typewriter form of curly ones: flagged only where the
+    // language's marks look otherwise (« » in French and Russian, „ “ in German).
+    const bool straightOk = rightOpen != QChar(0xAB) && rightOpen != QChar(0x201E);
+    // French puts a (narrow) no-break space inside « » — typography that CLDR's
+    // delimiters do not record.
+    const bool spaced = lang == QLatin1String("fr");
     if (!rightOpen.isNull()) {
         // Every double quotation mark that is not of the language's style, paired up
         // in order of appearance.
         QList<int> marks;
         for (int i = 0; i < p.size(); ++i) {
-            const QChar c = p[i];
-            const bool quote = c == QLatin1Char('"') || c == QChar(0x201C) || c == QChar(0x201D) ||
-                               c == QChar(0x201E) || c == QChar(0xAB) || c == QChar(0xBB);
-            if (quote && c != rightOpen && c != rightClose)
+            if (isDoubleQuote(p[i]) && p[i] != rightOpen && p[i] != rightClose)
                 marks.append(i);
         }
-        // English and Chinese writers use straight quotes too; leave those alone
-        // there and flag only foreign styles.
-        const bool straightOk = lang == QLatin1String("en") || lang == QLatin1String("zh");
         for (int k = 0; k + 1 < marks.size(); k += 2) {
             const int a = marks[k];
             const int b = marks[k + 1];
             if (straightOk && p[a] == QLatin1Char('"') && p[b] == QLatin1Char('"'))
                 continue;
-            // Russian nests „…“ inside «…».
-            if (lang == QLatin1String("ru") && p[a] == QChar(0x201E) && p[b] == QChar(0x201C))
+            if (alsoRight.contains(std::pair{p[a], p[b]}))
                 continue;
             QList<TextEdit> edits;
             // « » carry spaces inside; other styles do not.
@@ -553,7 +559,7 @@ void checkQuotes(Sink& sink, const Block& block) {
                 edits);
         }
     }
-    if (lang == QLatin1String("fr")) {
+    if (spaced) {
         // « and » take a (narrow) no-break space inside, so that they never end up
         // alone at a line end.
         for (int i = 0; i < p.size(); ++i) {
@@ -617,6 +623,7 @@ void checkFullWidth(Sink& sink, const Block& block) {
 
 void checkTypography(Sink& sink, Speller* speller) {
     const QList<Block>& blocks = sink.field().scan.blocks;
+    const QuotationMarks style = quotationMarks(sink.field().language);
     for (int b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
         if (block.kind != Block::Kind::Paragraph && block.kind != Block::Kind::Heading)
@@ -625,8 +632,8 @@ void checkTypography(Sink& sink, Speller* speller) {
         if (b + 1 < blocks.size() && blocks[b + 1].kind == Block::Kind::Paragraph)
             next = &blocks[b + 1];
         checkGluedAndSpacing(sink, block, speller);
-        checkBalance(sink, block, next);
-        checkQuotes(sink, block);
+        checkBalance(sink, block, next, style);
+        checkQuotes(sink, block, style);
         checkFullWidth(sink, block);
     }
 }

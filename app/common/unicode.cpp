@@ -106,9 +106,9 @@ char32_t codePointBefore(QStringView text, qsizetype index) {
 
 QuotationMarks quotationMarks(QStringView languageTag) {
     QuotationMarks marks;
-    QByteArray locale = icuLocale(languageTag);
+    const QByteArray locale = icuLocale(languageTag);
     if (locale.isEmpty())
-        locale = "und";
+        return marks;
     UErrorCode status = U_ZERO_ERROR;
     ULocaleData* data = ulocdata_open(locale.constData(), &status);
     if (U_FAILURE(status))

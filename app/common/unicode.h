@@ -44,7 +44,8 @@ char32_t codePointBefore(QStringView text, qsizetype index);
 
 /// The quotation marks of a language by CLDR: the usual pair and the pair used
 /// inside it (English “…” and ‘…’, French «…» and «…», German „…“ and ‚…‘, Russian
-/// «…» and „…“, Chinese “…” and ‘…’, Japanese 「…」 and 『…』).
+/// «…» and „…“, Chinese “…” and ‘…’, Japanese 「…」 and 『…』). Languages without
+/// data of their own get CLDR's root (“…” and ‘…’); all empty for an invalid tag.
 struct QuotationMarks final {
     QString open;
     QString close;

@@ -1,5 +1,7 @@
 #include "import/plaintextimport.h"
 
+#include "common/unicode.h"
+
 #include "markdown/markdownescape.h"
 
 #include <QStringList>
@@ -7,25 +9,6 @@
 namespace copydesk {
 
 namespace {
-
-/// Scripts written without spaces between words: joining two of their lines must
-/// not insert one.
-bool isWrittenWithoutSpaces(char32_t c) {
-    switch (QChar::script(c)) {
-    case QChar::Script_Han:
-    case QChar::Script_Hiragana:
-    case QChar::Script_Katakana:
-    case QChar::Script_Bopomofo:
-    case QChar::Script_Thai:
-    case QChar::Script_Lao:
-    case QChar::Script_Khmer:
-    case QChar::Script_Myanmar:
-        return true;
-    default:
-        // CJK punctuation and full-width forms count as Common script.
-        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-    }
-}
 
 char32_t lastCodePoint(const QString& s) {
     if (s.isEmpty())

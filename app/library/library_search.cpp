@@ -8,6 +8,8 @@
 #include "library/library.h"
 #include "library/library_p.h"
 
+#include "common/unicode.h"
+
 #include <QCoreApplication>
 
 namespace copydesk {
@@ -15,19 +17,6 @@ namespace copydesk {
 namespace detail {
 
 namespace {
-
-bool isCjk(char32_t c) {
-    switch (QChar::script(c)) {
-    case QChar::Script_Han:
-    case QChar::Script_Hiragana:
-    case QChar::Script_Katakana:
-    case QChar::Script_Hangul:
-    case QChar::Script_Bopomofo:
-        return true;
-    default:
-        return false;
-    }
-}
 
 qsizetype characterCount(QStringView text) {
     qsizetype n = 0;

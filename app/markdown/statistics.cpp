@@ -2,11 +2,12 @@
 
 #include "markdown/document.h"
 
+#include "common/unicode.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/uscript.h>
 
 #include <cmath>
 #include <map>
@@ -99,12 +100,6 @@ Breakers& breakersFor(const QString& language) {
     return breakers;
 }
 
-bool isCjk(UChar32 c) {
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode script = uscript_getScript(c, &status);
-    return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
-}
-
 } // namespace
 
 TextStatistics statistics(const QString& markdown, const QString& language) {
@@ -135,7 +130,7 @@ TextStatistics statistics(const QString& markdown, const QString& language) {
         ++stats.words;
         int cjkInWord = 0;
         for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
-            if (isCjk(unicode.char32At(i)))
+            if (isHanOrKana(char32_t(unicode.char32At(i))))
                 ++cjkInWord;
         }
         if (cjkInWord > 0)

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMutexLocker>
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -10,26 +11,6 @@
 #include <hunspell/hunspell.hxx>
 
 namespace copydesk {
-
-namespace {
-
-// Which regional dictionary serves a bare language tag: the one a news desk writing
-// "en" or "fr" means, not whichever sorts first.
-QString preferredRegion(QStringView primary) {
-    static const QHash<QString, QString> regions{
-        {QStringLiteral("en"), QStringLiteral("en_US")},
-        {QStringLiteral("fr"), QStringLiteral("fr_FR")},
-        {QStringLiteral("es"), QStringLiteral("es_ES")},
-        {QStringLiteral("ar"), QStringLiteral("ar")},
-        {QStringLiteral("ru"), QStringLiteral("ru_RU")},
-        {QStringLiteral("de"), QStringLiteral("de_DE")},
-        {QStringLiteral("pt"), QStringLiteral("pt_PT")},
-        {QStringLiteral("it"), QStringLiteral("it_IT")},
-    };
-    return regions.value(primary.toString());
-}
-
-} // namespace
 
 Speller::Speller(QString language, QString dictionaryName, std::unique_ptr<Hunspell> hunspell)
     : m_language(std::move(language))
@@ -121,9 +102,11 @@ QString SpellerPool::dictionaryFor(const QString& language) const {
         if (parts[i].size() == 2)
             candidates.append(primary + QLatin1Char('_') + parts[i].toUpper());
     }
-    const QString region = preferredRegion(primary);
-    if (!region.isEmpty())
-        candidates.append(region);
+    // A bare language is served by its likely region by CLDR, as QLocale knows it:
+    // "en" by en_US, "fr" by fr_FR, "ar" by ar_EG, "pt" by pt_BR.
+    const QString likely = QLocale(language).name();
+    if (likely.startsWith(primary + QLatin1Char('_')) && !candidates.contains(likely))
+        candidates.append(likely);
     candidates.append(primary);
     for (const QString& candidate : std::as_const(candidates)) {
         const QString base = findFile(candidate);

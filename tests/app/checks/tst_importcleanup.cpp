@@ -41,12 +41,54 @@ Article pastedArticle() {
     return a;
 }
 
+// "LANG CHECK SEVERITY FIELD LINE:COL-LINE:COL", one per finding.
+QStringList lines(const QList<Finding>& findings) {
+    QStringList result;
+    for (const Finding& f : findings) {
+        result.append(QStringLiteral("%1 %2 %3 %4 %5")
+                          .arg(f.language, f.checkId, severityId(f.severity), fieldId(f.field),
+                               formatRange(f.range)));
+    }
+    return result;
+}
+
 QStringList checkIds(const QList<Finding>& findings) {
     QStringList ids;
     for (const Finding& f : findings)
         ids.append(f.checkId);
     return ids;
 }
+
+// The findings on pastedArticle() as imported: those of messy/en-email.expected in
+// the English body and the French summary's quotation marks.
+const QStringList kEnglishFindings{QStringLiteral("en boilerplate warning body 1:1-1:46"),
+                                   QStringLiteral("en glued-words warning body 5:11-5:20"),
+                                   QStringLiteral("en glued-words warning body 7:5-7:18"),
+                                   QStringLiteral("en repeated-word warning body 7:64-7:71"),
+                                   QStringLiteral("en missing-space warning body 9:31-9:33"),
+                                   QStringLiteral("en duplicate-paragraph error body 11:1-11:110"),
+                                   QStringLiteral("en glued-words warning body 11:11-11:20"),
+                                   QStringLiteral("en heading-level warning body 13:1-13:16"),
+                                   QStringLiteral("en double-space info body 15:15-15:17"),
+                                   QStringLiteral("en unbalanced warning body 15:62-15:63"),
+                                   QStringLiteral("en link-text warning body 17:14-17:58"),
+                                   QStringLiteral("en image-alt warning body 19:1-19:25"),
+                                   QStringLiteral("en boilerplate warning body 21:1-21:12"),
+                                   QStringLiteral("en boilerplate warning body 23:1-23:20"),
+                                   QStringLiteral("en truncated error body 25:71-25:76")};
+const QStringList kFrenchFindings{QStringLiteral("fr quotes warning summary 1:25-1:36"),
+                                  QStringLiteral("fr quotes warning summary 1:40-1:42"),
+                                  QStringLiteral("fr quotes warning summary 1:48-1:49")};
+// What is left after the safe fixes: the chrome lines, the repeated paragraph, the
+// missing space, the glued word at a case change and the double space are gone, and
+// the lines after them moved up.
+const QStringList kAfterSafeFixes{QStringLiteral("en glued-words warning body 5:5-5:18"),
+                                  QStringLiteral("en repeated-word warning body 5:64-5:71"),
+                                  QStringLiteral("en heading-level warning body 9:1-9:16"),
+                                  QStringLiteral("en unbalanced warning body 11:61-11:62"),
+                                  QStringLiteral("en link-text warning body 13:14-13:58"),
+                                  QStringLiteral("en image-alt warning body 15:1-15:25"),
+                                  QStringLiteral("en truncated error body 17:71-17:76")};
 
 } // namespace
 
@@ -66,30 +108,36 @@ private Q_SLOTS:
         QTest::addColumn<bool>("safe");
         QTest::addColumn<QStringList>("ids");
         QTest::addColumn<QStringList>("applied"); // check ids, in the order applied
-        QTest::newRow("report only") << false << QStringList{} << QStringList{};
+        QTest::addColumn<QStringList>("remaining");
+        QTest::newRow("report only")
+            << false << QStringList{} << QStringList{} << kEnglishFindings + kFrenchFindings;
         QTest::newRow("safe")
             << true << QStringList{}
             << QStringList{QStringLiteral("boilerplate"),   QStringLiteral("glued-words"),
                            QStringLiteral("missing-space"), QStringLiteral("duplicate-paragraph"),
                            QStringLiteral("double-space"),  QStringLiteral("boilerplate"),
                            QStringLiteral("boilerplate"),   QStringLiteral("quotes"),
-                           QStringLiteral("quotes"),        QStringLiteral("quotes")};
+                           QStringLiteral("quotes"),        QStringLiteral("quotes")}
+            << kAfterSafeFixes;
         QTest::newRow("named") << false << QStringList{QStringLiteral("quotes")}
                                << QStringList{QStringLiteral("quotes"), QStringLiteral("quotes"),
-                                              QStringLiteral("quotes")};
-        QTest::newRow("named without a fix")
-            << false << QStringList{QStringLiteral("truncated")} << QStringList{};
+                                              QStringLiteral("quotes")}
+                               << kEnglishFindings;
+        QTest::newRow("named without a fix") << false << QStringList{QStringLiteral("truncated")}
+                                             << QStringList{} << kEnglishFindings + kFrenchFindings;
     }
     void request() {
         QFETCH(bool, safe);
         QFETCH(QStringList, ids);
         QFETCH(QStringList, applied);
+        QFETCH(QStringList, remaining);
         const Article article = pastedArticle();
         const FixRequest request{safe, ids};
         const ImportCleanup cleanup = cleanImportedArticle(article, context(), request);
 
         // The findings are those of the article as it came in.
-        QCOMPARE(cleanup.findings, runChecks(article, context()));
+        QCOMPARE(lines(cleanup.findings), kEnglishFindings + kFrenchFindings);
+        QCOMPARE(lines(cleanup.remaining), remaining);
         QCOMPARE(checkIds(cleanup.applied), applied);
         QCOMPARE(cleanup.appliedFixes.size(), applied.size());
         QCOMPARE(cleanup.changed(), !applied.isEmpty());
@@ -109,7 +157,6 @@ private Q_SLOTS:
         // Only the texts change, and what is left is what the checks find on them.
         QCOMPARE(cleanup.cleaned.id, article.id);
         QCOMPARE(cleanup.cleaned.versions.size(), article.versions.size());
-        QCOMPARE(cleanup.remaining, runChecks(cleanup.cleaned, context()));
         for (const Finding& f : cleanup.remaining)
             QVERIFY2(!request.wants(f), qPrintable(f.checkId));
         QVERIFY(cleanup.revisionNote().startsWith(

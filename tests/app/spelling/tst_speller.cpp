@@ -23,7 +23,10 @@ private Q_SLOTS:
         QTest::newRow("fr-CA") << QStringLiteral("fr-CA") << QStringLiteral("fr_CA");
         QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("es_ES");
         QTest::newRow("es-MX") << QStringLiteral("es-MX") << QStringLiteral("es_MX");
-        QTest::newRow("ar") << QStringLiteral("ar") << QStringLiteral("ar");
+        // The likely region by CLDR (QLocale): Egypt for Arabic.
+        QTest::newRow("ar") << QStringLiteral("ar") << QStringLiteral("ar_EG");
+        QTest::newRow("ar-SY") << QStringLiteral("ar-SY") << QStringLiteral("ar_SY");
+        QTest::newRow("zh-Hant-TW") << QStringLiteral("zh-Hant-TW") << QString();
         QTest::newRow("ru") << QStringLiteral("ru") << QStringLiteral("ru_RU");
         QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << QString();
     }

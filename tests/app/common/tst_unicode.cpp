@@ -1,0 +1,104 @@
+// common/unicode.h: the one script classification (ICU), code points, and the
+// quotation marks of a language (CLDR). Every expectation is written down from the
+// Unicode and CLDR data.
+#include "common/unicode.h"
+
+#include <QTest>
+
+using namespace copydesk;
+
+Q_DECLARE_METATYPE(copydesk::CjkScript)
+
+class TestUnicode final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void script_data() {
+        QTest::addColumn<uint>("codePoint");
+        QTest::addColumn<CjkScript>("script");
+        QTest::addColumn<bool>("withoutSpaces");
+        QTest::newRow("U+4E00 一") << 0x4E00u << CjkScript::Han << true;
+        QTest::newRow("U+3400 Extension A") << 0x3400u << CjkScript::Han << true;
+        QTest::newRow("U+20000 Extension B") << 0x20000u << CjkScript::Han << true;
+        QTest::newRow("U+20BB7 𠮷") << 0x20BB7u << CjkScript::Han << true;
+        QTest::newRow("U+30000 Extension G") << 0x30000u << CjkScript::Han << true;
+        QTest::newRow("U+3042 hiragana a") << 0x3042u << CjkScript::Kana << true;
+        QTest::newRow("U+30AB katakana ka") << 0x30ABu << CjkScript::Kana << true;
+        QTest::newRow("U+3105 bopomofo b") << 0x3105u << CjkScript::Bopomofo << true;
+        QTest::newRow("U+AC00 hangul ga") << 0xAC00u << CjkScript::Hangul << false;
+        QTest::newRow("U+3002 ideographic full stop") << 0x3002u << CjkScript::None << true;
+        QTest::newRow("U+FF0C full-width comma") << 0xFF0Cu << CjkScript::None << true;
+        QTest::newRow("U+0E01 Thai ko kai") << 0x0E01u << CjkScript::None << true;
+        QTest::newRow("U+0627 Arabic alef") << 0x0627u << CjkScript::None << false;
+        QTest::newRow("U+0416 Cyrillic zhe") << 0x0416u << CjkScript::None << false;
+        QTest::newRow("a") << uint('a') << CjkScript::None << false;
+        QTest::newRow("U+0661 Arabic-Indic one") << 0x0661u << CjkScript::None << false;
+    }
+    void script() {
+        QFETCH(uint, codePoint);
+        QFETCH(CjkScript, script);
+        QFETCH(bool, withoutSpaces);
+        QCOMPARE(cjkScript(codePoint), script);
+        QCOMPARE(isCjk(codePoint), script != CjkScript::None);
+        QCOMPARE(isHanOrKana(codePoint), script == CjkScript::Han || script == CjkScript::Kana);
+        QCOMPARE(isWrittenWithoutSpaces(codePoint), withoutSpaces);
+    }
+
+    void codePoints() {
+        const QString text = QStringLiteral("a\U00020000b");
+        QCOMPARE(text.size(), 4);
+        QCOMPARE(codePointAt(text, 0), U'a');
+        QCOMPARE(codePointAt(text, 1), U'\U00020000');
+        QCOMPARE(codePointAt(text, 3), U'b');
+        QCOMPARE(codePointAt(text, 4), U'\0');
+        QCOMPARE(codePointBefore(text, 3), U'\U00020000');
+        QCOMPARE(codePointBefore(text, 1), U'a');
+        QCOMPARE(codePointBefore(text, 0), U'\0');
+    }
+
+    void cjkLanguage_data() {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<bool>("cjk");
+        QTest::newRow("zh") << QStringLiteral("zh") << true;
+        QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << true;
+        QTest::newRow("zh-Hant-TW") << QStringLiteral("zh-Hant-TW") << true;
+        QTest::newRow("zh-TW") << QStringLiteral("zh-TW") << true;
+        QTest::newRow("yue") << QStringLiteral("yue") << true;
+        QTest::newRow("ja") << QStringLiteral("ja") << true;
+        QTest::newRow("ko") << QStringLiteral("ko") << true;
+        QTest::newRow("zh-Latn") << QStringLiteral("zh-Latn") << false;
+        QTest::newRow("en") << QStringLiteral("en") << false;
+        QTest::newRow("ar") << QStringLiteral("ar") << false;
+        QTest::newRow("ru") << QStringLiteral("ru") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("not a tag") << QStringLiteral("zh!") << false;
+    }
+    void cjkLanguage() {
+        QFETCH(QString, tag);
+        QFETCH(bool, cjk);
+        QCOMPARE(isCjkLanguage(tag), cjk);
+    }
+
+    void quotes_data() {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("marks"); // open, close, inner open, inner close
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("“”‘’");
+        QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("«»«»");
+        QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("„“‚‘");
+        QTest::newRow("ru") << QStringLiteral("ru") << QStringLiteral("«»„“");
+        QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("«»“”");
+        QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << QStringLiteral("“”‘’");
+        QTest::newRow("zh-Hant") << QStringLiteral("zh-Hant") << QStringLiteral("「」『』");
+        QTest::newRow("ja") << QStringLiteral("ja") << QStringLiteral("「」『』");
+        QTest::newRow("ar") << QStringLiteral("ar") << QStringLiteral("”“’‘");
+        QTest::newRow("not a tag") << QStringLiteral("e n") << QString();
+    }
+    void quotes() {
+        QFETCH(QString, tag);
+        QFETCH(QString, marks);
+        const QuotationMarks q = quotationMarks(tag);
+        QCOMPARE(q.open + q.close + q.innerOpen + q.innerClose, marks);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnicode)
+#include "tst_unicode.moc"
