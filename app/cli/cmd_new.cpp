@@ -51,15 +51,19 @@ int runNew(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
-    // The id is printed before the article is saved: a script that cannot receive
-    // the id must not be left with an article it does not know of (and a retry would
-    // make a second one).
-    out() << article.id.toString(QUuid::WithoutBraces) << '\n';
-    if (const auto written = finishOutput(); !written)
-        return fail(written.error());
-    const auto saved = (*library)->save(article);
-    if (!saved)
-        return fail(saved.error());
+    // Committed only once the id has been written: a script that cannot receive the
+    // id must not be left with an article it does not know of (and a retry would make
+    // a second one).
+    Library& lib = **library;
+    const auto done = lib.transaction([&]() -> Result<void> {
+        const auto saved = lib.save(article);
+        if (!saved)
+            return saved.failure();
+        out() << article.id.toString(QUuid::WithoutBraces) << '\n';
+        return finishOutput();
+    });
+    if (!done)
+        return fail(done.error());
     return ExitOk;
 }
 

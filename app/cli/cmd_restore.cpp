@@ -45,10 +45,17 @@ int runRestore(const QStringList& args) {
         return fail(QCoreApplication::translate("cli", "article '%1' has no revision %2")
                         .arg(article->slug)
                         .arg(rev));
-    const auto restored = lib.restore(rev);
-    if (!restored)
-        return fail(restored.error());
-    out() << *restored << Qt::endl;
+    // The new revision's number is the answer: when it cannot be written (a full
+    // disk behind stdout), the restore is rolled back.
+    const auto done = lib.transaction([&]() -> Result<void> {
+        const auto restored = lib.restore(rev);
+        if (!restored)
+            return restored.failure();
+        out() << *restored << '\n';
+        return finishOutput();
+    });
+    if (!done)
+        return fail(done.error());
     return ExitOk;
 }
 

@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace copydesk;
 using namespace copydesk::test;
 
@@ -218,10 +220,14 @@ private Q_SLOTS:
                                                     QStringLiteral("-o"), QStringLiteral("-")}
                                      << QByteArray();
         QTest::newRow("render") << QStringList{QStringLiteral("render")} << QByteArray("# Hi\n");
+        // The first revision of the only article in a new library is 1.
+        QTest::newRow("restore") << QStringList{QStringLiteral("restore"), QStringLiteral("%A"),
+                                                QStringLiteral("1")}
+                                 << QByteArray();
     }
 
     // Before: exit 0, and `new` created an article whose id nobody got, `export -o -`
-    // recorded "exported to standard output".
+    // recorded "exported to standard output", `restore` a revision whose number was lost.
     void fullStandardOutput() {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, input);
@@ -324,6 +330,52 @@ private Q_SLOTS:
         const CliRun r = f.run(request);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("out of memory")), qPrintable(r.err));
+    }
+
+    void libraryThatIsNotAFile_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QStringList>("args");
+        for (const char* kind : {"fifo", "folder"}) {
+            const QString k = QString::fromLatin1(kind);
+            QTest::newRow(qPrintable(k + QStringLiteral(", list")))
+                << k << QStringList{QStringLiteral("list")};
+            QTest::newRow(qPrintable(k + QStringLiteral(", new")))
+                << k
+                << QStringList{QStringLiteral("new"), QStringLiteral("--title"),
+                               QStringLiteral("T")};
+            QTest::newRow(qPrintable(k + QStringLiteral(", search")))
+                << k << QStringList{QStringLiteral("search"), QStringLiteral("x")};
+            QTest::newRow(qPrintable(k + QStringLiteral(", global option")))
+                << k
+                << QStringList{QStringLiteral("--library"), QStringLiteral("%L"),
+                               QStringLiteral("show"), QStringLiteral("x")};
+        }
+    }
+
+    // Before: `list` and `new` waited forever for a writer to open the FIFO. The
+    // timeout only detects a hang; what is compared is the exit code and the message.
+    void libraryThatIsNotAFile() {
+        QFETCH(QString, kind);
+        QFETCH(QStringList, args);
+        CliFixture f;
+        const QString path = f.path(QStringLiteral("not-a-library"));
+        if (kind == u"fifo")
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        else
+            QVERIFY(QDir().mkpath(path));
+        CliRequest request;
+        if (args.contains(QStringLiteral("%L")))
+            request.args = args.replaceInStrings(QStringLiteral("%L"), path);
+        else
+            request.args = args << QStringLiteral("--library") << path;
+        request.timeoutMs = 30000;
+        const CliRun r = f.run(request);
+        QVERIFY2(r.exitCode != -1, "copydesk-cli hung or crashed");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(QStringLiteral("copydesk-cli: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QDir::toNativeSeparators(path)), qPrintable(r.err));
+        QCOMPARE(r.out, QString());
+        QVERIFY(!QFileInfo::exists(f.defaultLibrary()));
     }
 };
 
