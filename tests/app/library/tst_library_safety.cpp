@@ -144,7 +144,7 @@ private Q_SLOTS:
     }
 
     // One writer saving while another process opens, lists and searches in a loop:
-    // no save may fail ("database is locked" 25 ms after start before).
+    // no open or save may fail ("database is locked" 25 ms after start before).
     void readersNeverFailASave() {
         const QString path = newPath();
         makeLibrary(path);
@@ -161,6 +161,19 @@ private Q_SLOTS:
         a.versions.append(LanguageVersion{});
         a.versions[1].language = QStringLiteral("zh-Hans");
         for (int i = 0; i < kSaves; ++i) {
+            // Every other save opens the library anew, as one copydesk-cli process per
+            // save does: opening and closing (the checkpoint) meet the readers too.
+            if (i % 2) {
+                lib = Error{};
+                lib = Library::open(path);
+                if (!lib) {
+                    ++failures;
+                    if (firstFailure.isEmpty())
+                        firstFailure = lib.error();
+                    lib = Library::open(path);
+                    QVERIFY2(lib, qPrintable(lib.error()));
+                }
+            }
             a.versions[0].body = QStringLiteral("Save %1 ").arg(i).repeated(1 + i % 50);
             a.versions[1].body = QStringLiteral("峰会 %1 ").arg(i).repeated(1 + i % 30);
             const auto saved = (*lib)->save(a);
@@ -178,6 +191,62 @@ private Q_SLOTS:
                                                .arg(failures)
                                                .arg(kSaves)
                                                .arg(firstFailure)));
+    }
+
+    // A read whose SQL fails is an error, never an empty list: each table is taken
+    // away behind the library's back (another connection renames it) and the read
+    // that needs it must fail.
+    void readsFailLoudly_data() {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("read");
+        QTest::newRow("list") << QStringLiteral("versions") << QStringLiteral("list");
+        QTest::newRow("list-text") << QStringLiteral("search_words") << QStringLiteral("list-text");
+        QTest::newRow("search") << QStringLiteral("search_trigram") << QStringLiteral("search");
+        QTest::newRow("count") << QStringLiteral("articles") << QStringLiteral("count");
+        QTest::newRow("tags") << QStringLiteral("tag_labels") << QStringLiteral("tags");
+        QTest::newRow("categories")
+            << QStringLiteral("category_labels") << QStringLiteral("categories");
+        QTest::newRow("media") << QStringLiteral("media_alt") << QStringLiteral("media");
+        QTest::newRow("setting") << QStringLiteral("settings") << QStringLiteral("setting");
+        QTest::newRow("revisions") << QStringLiteral("revisions") << QStringLiteral("revisions");
+        QTest::newRow("unique-slug") << QStringLiteral("articles") << QStringLiteral("slug");
+        QTest::newRow("find") << QStringLiteral("articles") << QStringLiteral("find");
+    }
+    void readsFailLoudly() {
+        QFETCH(QString, table);
+        QFETCH(QString, read);
+        const QString path = newPath();
+        makeLibrary(path, 1);
+        auto lib = Library::open(path, Library::Mode::ReadOnly);
+        QVERIFY(lib);
+        const Library& l = **lib;
+        const QUuid id = l.findArticle(QStringLiteral("a0"))->id;
+        QVERIFY(rawExec(path, {QStringLiteral("ALTER TABLE %1 RENAME TO %1_gone").arg(table)}));
+        QString error;
+        ListFilter text;
+        text.text = read == QLatin1String("list-text") ? QStringLiteral("ab") : QString();
+        if (read == QLatin1String("list") || read == QLatin1String("list-text"))
+            error = l.list(text).error();
+        else if (read == QLatin1String("search"))
+            error = l.search(QStringLiteral("Article")).error();
+        else if (read == QLatin1String("count"))
+            error = l.count().error();
+        else if (read == QLatin1String("tags"))
+            error = l.tags().error();
+        else if (read == QLatin1String("categories"))
+            error = l.categories().error();
+        else if (read == QLatin1String("media"))
+            error = l.mediaList().error();
+        else if (read == QLatin1String("setting"))
+            error = l.setting(QStringLiteral("markdown.rawHtml")).error();
+        else if (read == QLatin1String("revisions"))
+            error = l.revisions(id).error();
+        else if (read == QLatin1String("slug"))
+            error = l.uniqueSlug(QStringLiteral("a0")).error();
+        else
+            error = l.findArticle(QStringLiteral("a0")).error();
+        QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
+        QVERIFY2(error.contains(table), qPrintable(error)); // SQLite's "no such table: X"
     }
 
     // Opening read-only, listing, searching and closing leave the file as it was,
