@@ -165,7 +165,8 @@ public:
     Result<SearchResults> search(const QString& text, int limit = 100) const;
 
     /// Checks the search indexes against the articles; ErrorKind::Corrupt if they
-    /// do not match.
+    /// do not match. FTS5 runs its check as a write statement, so this needs a
+    /// library open for writing (repair() opens one).
     Result<void> checkSearchIndex() const;
     /// Rebuilds both search indexes from the articles, which are the truth.
     Result<void> rebuildSearchIndex();
