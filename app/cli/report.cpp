@@ -64,7 +64,7 @@ QStringList cleanupReport(const ImportCleanup& cleanup) {
     QStringList lines;
     const QString& slug = cleanup.cleaned.slug;
     for (const QString& fix : cleanup.appliedFixes)
-        lines.append(QCoreApplication::translate("checks", "%1: fixed %2").arg(slug, oneLine(fix)));
+        lines.append(QCoreApplication::translate("cli", "%1: fixed %2").arg(slug, oneLine(fix)));
     for (const Finding& f : cleanup.remaining)
         lines.append(findingLine(f, slug));
     return lines;

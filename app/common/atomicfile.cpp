@@ -17,10 +17,6 @@ namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("AtomicFile", text);
-}
-
 QString shown(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
@@ -29,12 +25,15 @@ QString shown(const QString& path) {
 /// is DiskFull, so that callers can say so instead of a generic "cannot write".
 Error systemError(const QString& path, int error, const char* what) {
     if (error == ENOSPC || error == EDQUOT) {
-        return Error{tr("%1: cannot write, the disk is full").arg(shown(path)),
+        return Error{QCoreApplication::translate("AtomicFile", "%1: cannot write, the disk is full")
+                         .arg(shown(path)),
                      ErrorKind::DiskFull};
     }
     const QString reason = QString::fromLocal8Bit(std::strerror(error));
     const ErrorKind kind = error == ENOENT ? ErrorKind::NotFound : ErrorKind::Io;
-    return Error{tr("%1: %2 (%3)").arg(shown(path), tr(what), reason), kind};
+    return Error{QCoreApplication::translate("AtomicFile", "%1: %2 (%3)")
+                     .arg(shown(path), QCoreApplication::translate("AtomicFile", what), reason),
+                 kind};
 }
 
 QByteArray randomName(const char* suffix) {
@@ -99,21 +98,28 @@ void AtomicFileSet::discard() {
 Result<void> AtomicFileSet::add(const QString& name, const QByteArray& data) {
     const QString target = QDir(m_folder).filePath(name);
     if (m_committed)
-        return Error{tr("%1: the files were already written").arg(shown(target))};
+        return Error{QCoreApplication::translate("AtomicFile", "%1: the files were already written")
+                         .arg(shown(target))};
     if (!isSafeFileName(name)) {
-        return Error{tr("%1: not a usable file name").arg(shown(target)), ErrorKind::InvalidInput};
+        return Error{QCoreApplication::translate("AtomicFile", "%1: not a usable file name")
+                         .arg(shown(target)),
+                     ErrorKind::InvalidInput};
     }
     if (auto opened = openFolder(); !opened)
         return opened;
     const QByteArray encoded = QFile::encodeName(name);
     for (const Entry& entry : std::as_const(m_entries)) {
         if (entry.name == encoded)
-            return Error{tr("%1: written twice").arg(shown(target)), ErrorKind::Conflict};
+            return Error{
+                QCoreApplication::translate("AtomicFile", "%1: written twice").arg(shown(target)),
+                ErrorKind::Conflict};
     }
     struct stat existing {};
     const bool replaces = existsNoFollow(m_dirFd, encoded, &existing);
     if (replaces && S_ISDIR(existing.st_mode))
-        return Error{tr("%1: is a folder, not a file").arg(shown(target)), ErrorKind::Conflict};
+        return Error{QCoreApplication::translate("AtomicFile", "%1: is a folder, not a file")
+                         .arg(shown(target)),
+                     ErrorKind::Conflict};
 
     QByteArray temp;
     int fd = -1;
@@ -172,7 +178,8 @@ Result<void> AtomicFileSet::add(const QString& name, const QByteArray& data) {
 
 Result<QStringList> AtomicFileSet::commit() {
     if (m_committed)
-        return Error{tr("%1: the files were already written").arg(shown(m_folder))};
+        return Error{QCoreApplication::translate("AtomicFile", "%1: the files were already written")
+                         .arg(shown(m_folder))};
     qsizetype done = 0;
     Error failure;
     bool failed = false;

@@ -7,22 +7,17 @@
 
 namespace copydesk {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("FileFormat", text);
-}
-
-} // namespace
-
 Result<ImportedFile> FileFormat::read(const QByteArray&, const QString& path,
                                       const QString&) const {
-    return Error{fileError(path, tr("%1 files cannot be read").arg(name())),
-                 ErrorKind::Unsupported};
+    return Error{
+        fileError(path,
+                  QCoreApplication::translate("FileFormat", "%1 files cannot be read").arg(name())),
+        ErrorKind::Unsupported};
 }
 
 Result<QByteArray> FileFormat::write(const Article& article, const LanguageVersion&) const {
-    return Error{tr("%1: %2 files cannot be written").arg(article.slug, name()),
+    return Error{QCoreApplication::translate("FileFormat", "%1: %2 files cannot be written")
+                     .arg(article.slug, name()),
                  ErrorKind::Unsupported};
 }
 

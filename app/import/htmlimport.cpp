@@ -20,10 +20,6 @@ namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Import", text);
-}
-
 struct DocFree {
     void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
@@ -33,8 +29,9 @@ struct ContextFree {
 };
 
 Error tooDeep(const QString& fileName) {
-    return Error{fileError(fileName, tr("elements are nested more than %1 levels deep; "
-                                        "Copydesk reads at most %1")
+    return Error{fileError(fileName, QCoreApplication::translate(
+                                         "Import", "elements are nested more than %1 levels deep; "
+                                                   "Copydesk reads at most %1")
                                          .arg(kMaxHtmlDepth)),
                  ErrorKind::InvalidInput};
 }
@@ -71,14 +68,18 @@ Result<ConvertedDocument> htmlToMarkdown(const QByteArray& bytes, const QString&
                         HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     std::unique_ptr<xmlParserCtxt, ContextFree> context(htmlNewParserCtxt());
     if (!context)
-        return Error{fileError(fileName, tr("cannot be read as HTML")), ErrorKind::Failed};
+        return Error{
+            fileError(fileName, QCoreApplication::translate("Import", "cannot be read as HTML")),
+            ErrorKind::Failed};
     std::unique_ptr<xmlDoc, DocFree> doc(
         htmlCtxtReadMemory(context.get(), bytes.constData(), int(bytes.size()), nullptr,
                            encoding->isEmpty() ? nullptr : encoding->constData(), options));
     if (!doc) {
         if (bytes.trimmed().isEmpty())
             return ConvertedDocument{};
-        return Error{fileError(fileName, tr("cannot be read as HTML")), ErrorKind::InvalidInput};
+        return Error{
+            fileError(fileName, QCoreApplication::translate("Import", "cannot be read as HTML")),
+            ErrorKind::InvalidInput};
     }
     if (parserGaveUp(context.get()))
         return tooDeep(fileName);

@@ -12,10 +12,6 @@ namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Import", text);
-}
-
 /// "50.0 MB": one decimal is enough to tell the user how far over the limit the
 /// file is, and binary megabytes are what file managers show.
 QString megabytes(qint64 bytes) {
@@ -31,29 +27,36 @@ QString fileError(const QString& fileName, const QString& message) {
 Result<QByteArray> readImportFile(const QString& path) {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error{fileError(path, tr("no such file")), ErrorKind::NotFound};
+        return Error{fileError(path, QCoreApplication::translate("Import", "no such file")),
+                     ErrorKind::NotFound};
     if (info.isDir())
-        return Error{fileError(path, tr("is a folder, not a file")), ErrorKind::InvalidInput};
+        return Error{
+            fileError(path, QCoreApplication::translate("Import", "is a folder, not a file")),
+            ErrorKind::InvalidInput};
     if (info.size() > kMaxImportFileSize) {
-        return Error{fileError(path, tr("too large (%1 MB; the limit is %2 MB)")
+        return Error{fileError(path, QCoreApplication::translate(
+                                         "Import", "too large (%1 MB; the limit is %2 MB)")
                                          .arg(megabytes(info.size()),
                                               QString::number(kMaxImportFileSize / 1024 / 1024))),
                      ErrorKind::InvalidInput};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString())),
+        return Error{fileError(path, QCoreApplication::translate("Import", "cannot read (%1)")
+                                         .arg(file.errorString())),
                      ErrorKind::Io};
     // Special files report a size of 0, so read one byte past the limit rather than
     // trusting the size checked above.
     QByteArray bytes = file.read(kMaxImportFileSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return Error{fileError(path, tr("cannot read (%1)").arg(file.errorString())),
+        return Error{fileError(path, QCoreApplication::translate("Import", "cannot read (%1)")
+                                         .arg(file.errorString())),
                      ErrorKind::Io};
     if (bytes.size() > kMaxImportFileSize) {
-        return Error{fileError(path, tr("too large (more than %1 MB)")
-                                         .arg(QString::number(kMaxImportFileSize / 1024 / 1024))),
-                     ErrorKind::InvalidInput};
+        return Error{
+            fileError(path, QCoreApplication::translate("Import", "too large (more than %1 MB)")
+                                .arg(QString::number(kMaxImportFileSize / 1024 / 1024))),
+            ErrorKind::InvalidInput};
     }
     return bytes;
 }
@@ -61,10 +64,11 @@ Result<QByteArray> readImportFile(const QString& path) {
 Result<void> checkTextSize(qint64 bytes, const QString& fileName) {
     if (bytes <= kMaxTextBytes)
         return {};
-    return Error{fileError(fileName, tr("too large (%1 MB; the limit is %2 MB)")
-                                         .arg(megabytes(bytes),
-                                              QString::number(kMaxTextBytes / 1024 / 1024))),
-                 ErrorKind::InvalidInput};
+    return Error{
+        fileError(fileName,
+                  QCoreApplication::translate("Import", "too large (%1 MB; the limit is %2 MB)")
+                      .arg(megabytes(bytes), QString::number(kMaxTextBytes / 1024 / 1024))),
+        ErrorKind::InvalidInput};
 }
 
 qsizetype invalidUtf8Offset(const QByteArray& bytes) {
@@ -119,8 +123,11 @@ Result<QString> decodeUtf8File(const QByteArray& bytes, const QString& fileName)
         bomLength = 3;
     const qsizetype bad = invalidUtf8Offset(bytes);
     if (bad >= 0)
-        return Error{fileError(fileName, tr("not valid UTF-8 (byte offset %1)").arg(bad)),
-                     ErrorKind::InvalidInput};
+        return Error{
+            fileError(
+                fileName,
+                QCoreApplication::translate("Import", "not valid UTF-8 (byte offset %1)").arg(bad)),
+            ErrorKind::InvalidInput};
     QString text = QString::fromUtf8(view.sliced(bomLength));
     // Files written on Windows (or by old Mac tools) must import like any other.
     text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));

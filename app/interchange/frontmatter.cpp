@@ -17,10 +17,6 @@ namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Import", text);
-}
-
 // Keys, in the order they are written. Hugo and Jekyll know the first group.
 constexpr const char* kTitle = "title";
 constexpr const char* kDate = "date";
@@ -124,10 +120,13 @@ int fileLine(const YAML::Mark& mark) {
 /// "FILE: invalid front matter at line L, column C: message".
 QString frontMatterError(const QString& fileName, const YAML::Mark& mark, const QString& message) {
     if (mark.line < 0)
-        return fileError(fileName, tr("invalid front matter: %1").arg(message));
-    return fileError(fileName, tr("invalid front matter at line %1, column %2: %3")
-                                   .arg(QString::number(fileLine(mark)),
-                                        QString::number(mark.column + 1), message));
+        return fileError(
+            fileName,
+            QCoreApplication::translate("Import", "invalid front matter: %1").arg(message));
+    return fileError(
+        fileName,
+        QCoreApplication::translate("Import", "invalid front matter at line %1, column %2: %3")
+            .arg(QString::number(fileLine(mark)), QString::number(mark.column + 1), message));
 }
 
 [[noreturn]] void failAt(const YAML::Node& node, const QString& message) {
@@ -142,7 +141,7 @@ QString text(const YAML::Node& node, const char* key) {
     if (!node.IsDefined() || node.IsNull())
         return {};
     if (!node.IsScalar())
-        failAt(node, tr("'%1' must be text").arg(keyName(key)));
+        failAt(node, QCoreApplication::translate("Import", "'%1' must be text").arg(keyName(key)));
     return QString::fromStdString(node.Scalar());
 }
 
@@ -155,11 +154,14 @@ QStringList textList(const YAML::Node& node, const char* key) {
         return QString::fromStdString(node.Scalar()).split(space, Qt::SkipEmptyParts);
     }
     if (!node.IsSequence())
-        failAt(node, tr("'%1' must be a list of text").arg(keyName(key)));
+        failAt(
+            node,
+            QCoreApplication::translate("Import", "'%1' must be a list of text").arg(keyName(key)));
     QStringList items;
     for (const YAML::Node& item : node) {
         if (!item.IsScalar())
-            failAt(item, tr("'%1' must be a list of text").arg(keyName(key)));
+            failAt(item, QCoreApplication::translate("Import", "'%1' must be a list of text")
+                             .arg(keyName(key)));
         items.append(QString::fromStdString(item.Scalar()));
     }
     return items;
@@ -210,8 +212,9 @@ QDateTime dateTime(const YAML::Node& node, const char* key) {
         return {};
     const auto parsed = parseDateTime(value);
     if (!parsed)
-        failAt(node, tr("'%1' is not a date and time: '%2' (expected ISO 8601, such as "
-                        "2024-05-01T09:30:00Z)")
+        failAt(node, QCoreApplication::translate(
+                         "Import", "'%1' is not a date and time: '%2' (expected ISO 8601, such as "
+                                   "2024-05-01T09:30:00Z)")
                          .arg(keyName(key), value));
     return *parsed;
 }
@@ -222,7 +225,9 @@ QDate date(const YAML::Node& node, const char* key) {
         return {};
     const QDate parsed = QDate::fromString(value.trimmed(), Qt::ISODate);
     if (!parsed.isValid())
-        failAt(node, tr("'%1' is not a date: '%2' (expected YYYY-MM-DD)").arg(keyName(key), value));
+        failAt(node, QCoreApplication::translate("Import",
+                                                 "'%1' is not a date: '%2' (expected YYYY-MM-DD)")
+                         .arg(keyName(key), value));
     return parsed;
 }
 
@@ -231,7 +236,9 @@ std::optional<bool> boolean(const YAML::Node& node, const char* key) {
         return std::nullopt;
     bool value = false;
     if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
-        failAt(node, tr("'%1' must be true or false").arg(keyName(key)));
+        failAt(
+            node,
+            QCoreApplication::translate("Import", "'%1' must be true or false").arg(keyName(key)));
     return value;
 }
 
@@ -240,7 +247,9 @@ qint64 integer(const YAML::Node& node, const char* key) {
         return 0;
     long long value = 0;
     if (!node.IsScalar() || !YAML::convert<long long>::decode(node, value))
-        failAt(node, tr("'%1' must be a whole number").arg(keyName(key)));
+        failAt(
+            node,
+            QCoreApplication::translate("Import", "'%1' must be a whole number").arg(keyName(key)));
     return value;
 }
 
@@ -251,7 +260,9 @@ QString languageTag(const YAML::Node& node, const char* key) {
         return {};
     auto canonical = canonicalLanguageTag(value);
     if (!canonical)
-        failAt(node, tr("'%1': %2").arg(keyName(key), canonical.error()));
+        failAt(
+            node,
+            QCoreApplication::translate("Import", "'%1': %2").arg(keyName(key), canonical.error()));
     return std::move(canonical).value();
 }
 
@@ -271,7 +282,9 @@ void refuseDuplicateKeys(const YAML::Node& root) {
                 if (pair.first.IsScalar()) {
                     const QString key = QString::fromStdString(pair.first.Scalar());
                     if (seen.contains(key))
-                        failAt(pair.first, tr("'%1' is given twice").arg(key));
+                        failAt(
+                            pair.first,
+                            QCoreApplication::translate("Import", "'%1' is given twice").arg(key));
                     seen.insert(key);
                 }
                 pending.append(pair.second);
@@ -289,7 +302,8 @@ Status status(const YAML::Node& node, const char* key) {
                          Status::Archived}) {
             ids.append(statusId(s));
         }
-        failAt(node, tr("'%1' is not a status: '%2' (expected one of %3)")
+        failAt(node, QCoreApplication::translate("Import",
+                                                 "'%1' is not a status: '%2' (expected one of %3)")
                          .arg(keyName(key), value, ids.join(QStringLiteral(", "))));
     }
     return *parsed;
@@ -406,7 +420,8 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
     }
     if (auto [node, name] = present(kDateline, {kDateline}); node.IsDefined() && !node.IsNull()) {
         if (!node.IsMap())
-            failAt(node, tr("'%1' must have 'place' and 'date'").arg(keyName(name)));
+            failAt(node, QCoreApplication::translate("Import", "'%1' must have 'place' and 'date'")
+                             .arg(keyName(name)));
         const YAML::Node dateline = node;
         article.dateline.place = text(dateline[kPlace], kPlace);
         article.dateline.date = date(dateline[kDate], kDate);
@@ -539,16 +554,20 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
                                             QRegularExpression::MultilineOption);
     const auto open = opening.match(text);
     if (text.startsWith(QLatin1String("+++"))) {
-        return Error{fileError(fileName, tr("TOML front matter (+++) is not supported; only "
-                                            "YAML front matter (---) is")),
-                     ErrorKind::Unsupported};
+        return Error{
+            fileError(fileName, QCoreApplication::translate(
+                                    "Import", "TOML front matter (+++) is not supported; only "
+                                              "YAML front matter (---) is")),
+            ErrorKind::Unsupported};
     }
     if (open.hasMatch()) {
         const qsizetype yamlStart = open.capturedEnd();
         const auto close = closing.match(text, yamlStart);
         if (!close.hasMatch()) {
             return Error{
-                fileError(fileName, tr("front matter is not closed (no '---' line after line 1)")),
+                fileError(fileName,
+                          QCoreApplication::translate(
+                              "Import", "front matter is not closed (no '---' line after line 1)")),
                 ErrorKind::InvalidInput};
         }
         const QString yaml = text.mid(yamlStart, close.capturedStart() - yamlStart);
@@ -578,17 +597,20 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
             // other YAML reader has it.
             (void)YAML::Load(yaml.toStdString() + "\n...\n");
         } catch (const YAML::Exception&) {
-            return Error{fileError(fileName, tr("invalid front matter: a quoted value is not "
-                                                "closed before the end of the front matter "
-                                                "(line %1)")
-                                                 .arg(QString::number(yamlLastLine + 1))),
-                         ErrorKind::InvalidInput};
+            return Error{
+                fileError(fileName, QCoreApplication::translate(
+                                        "Import", "invalid front matter: a quoted value is not "
+                                                  "closed before the end of the front matter "
+                                                  "(line %1)")
+                                        .arg(QString::number(yamlLastLine + 1))),
+                ErrorKind::InvalidInput};
         }
         if (!root.IsNull()) {
             if (!root.IsMap()) {
-                return Error{
-                    frontMatterError(fileName, root.Mark(), tr("expected 'key: value' lines")),
-                    ErrorKind::InvalidInput};
+                return Error{frontMatterError(fileName, root.Mark(),
+                                              QCoreApplication::translate(
+                                                  "Import", "expected 'key: value' lines")),
+                             ErrorKind::InvalidInput};
             }
             try {
                 refuseDuplicateKeys(root);

@@ -14,10 +14,6 @@ namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Import", text);
-}
-
 QString trExport(const char* text) {
     return QCoreApplication::translate("Export", text);
 }
@@ -37,7 +33,8 @@ Result<ImportedFile> readOne(const FormatRegistry& formats, const FileFormat* fo
     const FileFormat* format =
         forced ? forced : formats.forFile(path, FileFormat::Capability::Read);
     if (!format) {
-        return Error{fileError(path, tr("unknown kind of file (expected %1)")
+        return Error{fileError(path, QCoreApplication::translate(
+                                         "Import", "unknown kind of file (expected %1)")
                                          .arg(formats.extensions(FileFormat::Capability::Read))),
                      ErrorKind::Unsupported};
     }
@@ -50,7 +47,8 @@ Result<ImportedFile> readOne(const FormatRegistry& formats, const FileFormat* fo
     const LanguageVersion& version = file->article.versions.front();
     if (version.body.trimmed().isEmpty() && version.title.trimmed().isEmpty() &&
         !file->hasFrontMatter) {
-        return Error{fileError(path, tr("is empty; there is nothing to import")),
+        return Error{fileError(path, QCoreApplication::translate(
+                                         "Import", "is empty; there is nothing to import")),
                      ErrorKind::InvalidInput};
     }
     return file;
@@ -93,7 +91,7 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
     if (!options.format.isEmpty()) {
         forced = formats.byId(options.format, FileFormat::Capability::Read);
         if (!forced) {
-            return Error{tr("unknown format '%1' (expected %2)")
+            return Error{QCoreApplication::translate("Import", "unknown format '%1' (expected %2)")
                              .arg(options.format, formats.ids(FileFormat::Capability::Read)),
                          ErrorKind::InvalidInput};
         }
@@ -116,7 +114,8 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
         for (const auto& [otherPath, other] : group) {
             if (other.article.versions.front().language == language) {
                 return Error{
-                    fileError(path, tr("same article and language (%1) as %2")
+                    fileError(path, QCoreApplication::translate(
+                                        "Import", "same article and language (%1) as %2")
                                         .arg(language, QDir::toNativeSeparators(otherPath))),
                     ErrorKind::Conflict};
             }
@@ -161,11 +160,13 @@ Result<Article> importMarkdownFiles(const QStringList& paths) {
     if (!articles)
         return articles.failure();
     if (articles->isEmpty())
-        return Error{tr("no files to import"), ErrorKind::InvalidInput};
+        return Error{QCoreApplication::translate("Import", "no files to import"),
+                     ErrorKind::InvalidInput};
     if (articles->size() > 1) {
         return Error{fileError(articles->at(1).files.front(),
-                               tr("not a version of the same article as %1 (another "
-                                  "translationKey)")
+                               QCoreApplication::translate(
+                                   "Import", "not a version of the same article as %1 (another "
+                                             "translationKey)")
                                    .arg(QDir::toNativeSeparators(articles->front().files.front()))),
                      ErrorKind::InvalidInput};
     }

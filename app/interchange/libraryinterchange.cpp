@@ -14,13 +14,11 @@ namespace copydesk {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Import", text);
-}
-
 /// Every failed import says so: the user must know whether to look for half of it.
 Error nothingImported(const Error& error) {
-    return Error{tr("%1; nothing was imported").arg(error.message), error.kind};
+    return Error{
+        QCoreApplication::translate("Import", "%1; nothing was imported").arg(error.message),
+        error.kind};
 }
 
 } // namespace
@@ -54,10 +52,11 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
             const auto other = slugs.constFind(article.slug);
             if (other != slugs.constEnd()) {
                 return nothingImported(Error{
-                    fileError(item.files.front(),
-                              tr("gives the slug '%1', as %2 does")
-                                  .arg(article.slug, QDir::toNativeSeparators(
-                                                         imported->at(*other).files.front()))),
+                    fileError(
+                        item.files.front(),
+                        QCoreApplication::translate("Import", "gives the slug '%1', as %2 does")
+                            .arg(article.slug,
+                                 QDir::toNativeSeparators(imported->at(*other).files.front()))),
                     ErrorKind::Conflict});
             }
             slugs.insert(article.slug, prepared.size());
@@ -66,7 +65,8 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
         for (const QString& file : item.files)
             names.append(QFileInfo(file).fileName());
         prepared.append(
-            {std::move(article), tr("imported from %1").arg(names.join(QStringLiteral(", ")))});
+            {std::move(article), QCoreApplication::translate("Import", "imported from %1")
+                                     .arg(names.join(QStringLiteral(", ")))});
     }
 
     // All files or none: one transaction around the saves.
