@@ -157,10 +157,19 @@ QString fillWordIndex(QSqlDatabase& db) {
     return {};
 }
 
+// Version 3: which characters wordIndexText() sets apart now comes from ICU's
+// script data (common/unicode.h) instead of Qt's. The contentless word index can only
+// forget text given exactly as it was indexed, so it is indexed again with the new
+// rule, or a later save would remove tokens that were never there.
+QStringList version3() {
+    return {QStringLiteral("DROP TABLE search_words"), wordIndexSql()};
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, version1(), {}},
         {2, version2(), fillWordIndex},
+        {3, version3(), fillWordIndex},
     };
     return list;
 }
