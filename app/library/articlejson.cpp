@@ -91,7 +91,8 @@ QJsonObject articleToJson(const Article& article) {
 Result<Article> articleFromJson(const QJsonObject& o, const QString& context) {
     auto invalid = [&](const QString& problem) {
         return Error{QCoreApplication::translate("Library", "%1: not a Copydesk article (%2)")
-                         .arg(context, problem)};
+                         .arg(context, problem),
+                     ErrorKind::InvalidInput};
     };
     if (o.value(QLatin1String("format")).toString() != QLatin1String("copydesk-article"))
         return invalid(QCoreApplication::translate("Library", "missing \"format\" marker"));
