@@ -302,15 +302,19 @@ qsizetype Builder::continuationPrefix(int line, size_t count, bool* matched) con
     const qsizetype base = m_map.lineStart(line);
     const qsizetype n = m_map.lineEnd(line) - base;
     const char* s = m_src + base;
-    qsizetype p = 0;
     if (matched)
         *matched = false;
+    // Containers that start on `line` are the innermost ones (a container starts after
+    // those around it): where the innermost of them puts its content is known, and all
+    // around it matched. Deep nesting on one line ("- - - - x") stays linear so.
+    if (count > 0 && m_containers[count - 1].startLine == line) {
+        if (matched)
+            *matched = true;
+        return m_containers[count - 1].contentByte;
+    }
+    qsizetype p = 0;
     for (size_t k = 0; k < count; ++k) {
         const Container& c = m_containers[k];
-        if (c.startLine == line) {
-            p = c.contentByte;
-            continue;
-        }
         if (c.kind == NodeKind::BlockQuote) {
             qsizetype q = p;
             while (q < n && q - p < 3 && s[q] == ' ')
