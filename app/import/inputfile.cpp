@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace copydesk {
 
 namespace {
@@ -45,13 +47,20 @@ Result<QByteArray> readImportFile(const QString& path) {
         return Error{fileError(path, QCoreApplication::translate("Import", "cannot read (%1)")
                                          .arg(file.errorString())),
                      ErrorKind::Io};
-    // Special files report a size of 0, so read one byte past the limit rather than
-    // trusting the size checked above.
-    QByteArray bytes = file.read(kMaxImportFileSize + 1);
-    if (file.error() != QFileDevice::NoError)
-        return Error{fileError(path, QCoreApplication::translate("Import", "cannot read (%1)")
-                                         .arg(file.errorString())),
-                     ErrorKind::Io};
+    // Special files (a pipe, /dev/zero) report a size of 0 and deliver their bytes in
+    // pieces: read to the end, but never more than one byte past the limit.
+    QByteArray bytes;
+    while (bytes.size() <= kMaxImportFileSize) {
+        const QByteArray chunk =
+            file.read(std::min<qint64>(1024 * 1024, kMaxImportFileSize + 1 - bytes.size()));
+        if (file.error() != QFileDevice::NoError)
+            return Error{fileError(path, QCoreApplication::translate("Import", "cannot read (%1)")
+                                             .arg(file.errorString())),
+                         ErrorKind::Io};
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
     if (bytes.size() > kMaxImportFileSize) {
         return Error{
             fileError(path, QCoreApplication::translate("Import", "too large (more than %1 MB)")

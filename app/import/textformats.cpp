@@ -55,6 +55,8 @@ FileFormat::Capabilities PlainTextFormat::capabilities() const {
 
 Result<ImportedFile> PlainTextFormat::read(const QByteArray& bytes, const QString& path,
                                            const QString& fallbackLanguage) const {
+    if (auto size = checkTextSize(bytes.size(), path); !size)
+        return size.failure();
     auto text = decodeUtf8File(bytes, path);
     if (!text)
         return text.failure();

@@ -540,6 +540,8 @@ QString frontMatterFileName(const Article& article, const LanguageVersion& versi
 
 Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
                                              const QString& fallbackLanguage) {
+    if (auto size = checkTextSize(bytes.size(), fileName); !size)
+        return size.failure();
     auto decoded = decodeUtf8File(bytes, fileName);
     if (!decoded)
         return decoded.failure();

@@ -14,10 +14,6 @@ namespace copydesk {
 
 namespace {
 
-QString trExport(const char* text) {
-    return QCoreApplication::translate("Export", text);
-}
-
 /// Article name for messages: its slug, else its title, else its id.
 QString articleName(const Article& article) {
     if (!article.slug.isEmpty())
@@ -206,9 +202,10 @@ Result<QList<LanguageVersion>> selectVersions(const Article& article,
             QStringList have;
             for (const LanguageVersion& v : article.versions)
                 have.append(v.language);
-            return Error{trExport("%1: no version in '%2' (the article has %3)")
-                             .arg(articleName(article), language, have.join(QStringLiteral(", "))),
-                         ErrorKind::NotFound};
+            return Error{
+                QCoreApplication::translate("Export", "%1: no version in '%2' (the article has %3)")
+                    .arg(articleName(article), language, have.join(QStringLiteral(", "))),
+                ErrorKind::NotFound};
         }
         versions.append(*version);
     }
@@ -218,18 +215,21 @@ Result<QList<LanguageVersion>> selectVersions(const Article& article,
 Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& article,
                                       const QString& folder, const QStringList& languages) {
     if (!format.canWrite()) {
-        return Error{
-            trExport("%1: %2 files cannot be written").arg(articleName(article), format.name()),
-            ErrorKind::Unsupported};
+        return Error{QCoreApplication::translate("Export", "%1: %2 files cannot be written")
+                         .arg(articleName(article), format.name()),
+                     ErrorKind::Unsupported};
     }
     auto versions = selectVersions(article, languages);
     if (!versions)
         return versions.failure();
     const QFileInfo folderInfo(folder);
     if (folderInfo.exists() && !folderInfo.isDir())
-        return Error{fileError(folder, trExport("is not a folder")), ErrorKind::InvalidInput};
+        return Error{fileError(folder, QCoreApplication::translate("Export", "is not a folder")),
+                     ErrorKind::InvalidInput};
     if (!folderInfo.exists() && !QDir().mkpath(folder))
-        return Error{fileError(folder, trExport("cannot create the folder")), ErrorKind::Io};
+        return Error{
+            fileError(folder, QCoreApplication::translate("Export", "cannot create the folder")),
+            ErrorKind::Io};
     const QString root = QFileInfo(folder).absoluteFilePath();
 
     AtomicFileSet files(folder);
@@ -237,7 +237,8 @@ Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& a
         // The stored language becomes part of a file name: it must be a tag, whatever
         // wrote it into the library.
         if (auto tag = canonicalLanguageTag(version.language); !tag) {
-            return Error{trExport("%1: the version's language cannot name a file: %2")
+            return Error{QCoreApplication::translate(
+                             "Export", "%1: the version's language cannot name a file: %2")
                              .arg(articleName(article), tag.error()),
                          ErrorKind::InvalidInput};
         }
@@ -246,7 +247,8 @@ Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& a
         // Independently of how the name was built: one name, inside the folder.
         if (!isSafeFileName(name) ||
             QDir::cleanPath(QFileInfo(path).absolutePath()) != QDir::cleanPath(root)) {
-            return Error{fileError(path, trExport("would be written outside %1; refused")
+            return Error{fileError(path, QCoreApplication::translate(
+                                             "Export", "would be written outside %1; refused")
                                              .arg(QDir::toNativeSeparators(folder))),
                          ErrorKind::InvalidInput};
         }

@@ -64,6 +64,7 @@ Article mergeImportedArticle(const Article& existing, const ImportedArticle& imp
 /// error. Returns the ids of the articles, in order.
 Result<QList<QUuid>> importIntoLibrary(Library& library, const QStringList& paths,
                                        const ImportOptions& options = {});
+/// importIntoLibrary() with the formats of `formats`.
 Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& formats,
                                        const QStringList& paths, const ImportOptions& options = {});
 

@@ -315,19 +315,9 @@ private Q_SLOTS:
         // transaction (an SQLite trigger): the first two are not kept either.
         QVERIFY(cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Other")})
                     .exitCode == 0);
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inject"));
-            db.setDatabaseName(m_library);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY2(q.exec(QStringLiteral(
-                         "CREATE TRIGGER inject BEFORE INSERT ON articles WHEN NEW.slug = "
-                         "'third' BEGIN SELECT RAISE(ABORT, 'injected failure'); END")),
-                     qPrintable(q.lastError().text()));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("inject"));
+        injectFailure(QStringLiteral("CREATE TRIGGER inject BEFORE INSERT ON articles WHEN "
+                                     "NEW.slug = 'third' BEGIN SELECT RAISE(ABORT, 'injected "
+                                     "failure'); END"));
         QStringList files;
         for (const char* slug : {"first", "second", "third"}) {
             files << m_dir->filePath(QStringLiteral("in/%1.md").arg(QLatin1String(slug)));
@@ -339,6 +329,38 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains(QStringLiteral("nothing was imported")), qPrintable(r.err));
         QCOMPARE(dumpHash(m_library), before);
+    }
+
+    void failedCleanupImportsNothing() {
+        // import --fix-safe: the clean-up's revision is refused (an SQLite trigger) after
+        // the articles were saved; the import is undone with it.
+        QVERIFY(cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Other")})
+                    .exitCode == 0);
+        injectFailure(QStringLiteral("CREATE TRIGGER inject BEFORE INSERT ON revisions WHEN "
+                                     "NEW.note LIKE 'cleanup%' BEGIN SELECT RAISE(ABORT, "
+                                     "'injected failure'); END"));
+        const QString first = m_dir->filePath(QStringLiteral("in/first.md"));
+        const QString second = m_dir->filePath(QStringLiteral("in/second.md"));
+        QVERIFY(writeFile(first, article("title: First\n")));
+        // A missing space after a comma: a safe fix, so the clean-up saves a revision.
+        QVERIFY(writeFile(second, article("title: Second\n",
+                                          "The delegates arrived on Monday,and the talks "
+                                          "began.\n")));
+        const QByteArray before = dumpHash(m_library);
+        const CliRun r =
+            cli({QStringLiteral("import"), QStringLiteral("--fix-safe"), first, second});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("injected failure")), qPrintable(r.err));
+        QVERIFY2(r.err.trimmed().endsWith(QStringLiteral("nothing was imported")),
+                 qPrintable(r.err));
+        QCOMPARE(dumpHash(m_library), before);
+        // Without the fault, the same command imports both.
+        injectFailure(QStringLiteral("DROP TRIGGER inject"));
+        const CliRun again =
+            cli({QStringLiteral("import"), QStringLiteral("--fix-safe"), first, second});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.lines().size(), 2);
     }
 
     // -- Strict YAML ----------------------------------------------------------------
@@ -394,6 +416,21 @@ private Q_SLOTS:
     }
 
 private:
+    /// Runs `sql` on the library file: a fault the library meets in the middle of its
+    /// transaction, as a full disk or a bad sector would be.
+    void injectFailure(const QString& sql) {
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inject"));
+            db.setDatabaseName(m_library);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("inject"));
+    }
+
     CliRun cli(const QStringList& args) {
         return runCli(args + QStringList{QStringLiteral("--library"), m_library}, {},
                       m_dir->path());

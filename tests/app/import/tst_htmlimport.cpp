@@ -1,0 +1,201 @@
+// HTML import: nesting of any depth is converted or refused with a message, never
+// dropped silently; URLs that run code are dropped however they are written; Word
+// 2016's clipboard HTML (../shared/corpora) still converts.
+#include "import/htmlimport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTest>
+
+using namespace copydesk;
+
+namespace {
+
+QByteArray nested(const QByteArray& open, const QByteArray& close, int depth,
+                  const QByteArray& inner) {
+    QByteArray html = "<html><body>";
+    html.reserve(depth * (open.size() + close.size()) + 64);
+    for (int i = 0; i < depth; ++i)
+        html += open;
+    html += inner;
+    for (int i = 0; i < depth; ++i)
+        html += close;
+    return html + "</body></html>";
+}
+
+QString corpora() {
+    return QStringLiteral(COPYDESK_CORPORA_DIR);
+}
+
+} // namespace
+
+class TestHtmlImport final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void deepNesting_data() {
+        QTest::addColumn<QByteArray>("open");
+        QTest::addColumn<QByteArray>("close");
+        QTest::addColumn<int>("depth");
+        QTest::addColumn<QString>("body"); // empty: refused
+        // 256 is where libxml2 used to stop building the tree, without a word.
+        QTest::newRow("div 256") << QByteArray("<div>") << QByteArray("</div>") << 256
+                                 << QStringLiteral("Innermost text\n");
+        // html, body, 997 divs and the p: 1,000 levels, the most that is read.
+        QTest::newRow("div 997") << QByteArray("<div>") << QByteArray("</div>") << 997
+                                 << QStringLiteral("Innermost text\n");
+        QTest::newRow("span 256") << QByteArray("<span>") << QByteArray("</span>") << 256
+                                  << QStringLiteral("Innermost text\n");
+        QTest::newRow("b 256") << QByteArray("<b>") << QByteArray("</b>")
+                               << 256
+                               // Blocks inside <b> keep their text, not the bold.
+                               << QStringLiteral("Innermost text\n");
+        QTest::newRow("blockquote 300")
+            << QByteArray("<blockquote>") << QByteArray("</blockquote>") << 300
+            << QStringLiteral("> ").repeated(300) + QStringLiteral("Innermost text\n");
+        QTest::newRow("div 998") << QByteArray("<div>") << QByteArray("</div>") << 998 << QString();
+        QTest::newRow("div 10,000")
+            << QByteArray("<div>") << QByteArray("</div>") << 10000 << QString();
+        QTest::newRow("div 100,000")
+            << QByteArray("<div>") << QByteArray("</div>") << 100000 << QString();
+        QTest::newRow("span 100,000")
+            << QByteArray("<span>") << QByteArray("</span>") << 100000 << QString();
+    }
+    void deepNesting() {
+        QFETCH(QByteArray, open);
+        QFETCH(QByteArray, close);
+        QFETCH(int, depth);
+        QFETCH(QString, body);
+        const QString file = QStringLiteral("deep.html");
+        const auto doc =
+            htmlToMarkdown(nested(open, close, depth, "<p>Before</p><p>Innermost text</p>"), file);
+        if (body.isEmpty()) {
+            QVERIFY(!doc.ok());
+            QCOMPARE(doc.kind(), ErrorKind::InvalidInput);
+            QCOMPARE(doc.error(), QStringLiteral("deep.html: elements are nested more than 1000 "
+                                                 "levels deep; Copydesk reads at most 1000"));
+            return;
+        }
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QVERIFY2(doc->body.endsWith(body), qPrintable(doc->body.right(200)));
+        QVERIFY(doc->body.contains(QStringLiteral("Before")));
+    }
+
+    void urls_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("body");
+        QTest::newRow("https link")
+            << QByteArray("<p><a href=\"https://example.org/x\">site</a></p>")
+            << QStringLiteral("[site](https://example.org/x)\n");
+        QTest::newRow("relative link") << QByteArray("<p><a href=\"../page.html\">page</a></p>")
+                                       << QStringLiteral("[page](../page.html)\n");
+        QTest::newRow("javascript")
+            << QByteArray("<p><a href=\"javascript:alert(1)\">x</a></p>") << QStringLiteral("x\n");
+        QTest::newRow("JaVaScRiPt")
+            << QByteArray("<p><a href=\"JaVaScRiPt:alert(1)\">x</a></p>") << QStringLiteral("x\n");
+        QTest::newRow("tab inside") << QByteArray("<p><a href=\"java\tscript:alert(1)\">x</a></p>")
+                                    << QStringLiteral("x\n");
+        QTest::newRow("entity tab inside")
+            << QByteArray("<p><a href=\"java&#x09;script:alert(1)\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("entity letters")
+            << QByteArray("<p><a href=\"&#106;&#97;vascript:alert(1)\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("newline inside")
+            << QByteArray("<p><a href=\"jav&#10;ascript:alert(1)\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("leading space and control")
+            << QByteArray("<p><a href=\" &#1;javascript:alert(1)\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("vbscript") << QByteArray("<p><a href=\"vbscript:msgbox(1)\">x</a></p>")
+                                  << QStringLiteral("x\n");
+        QTest::newRow("VBScript spaces")
+            << QByteArray("<p><a href=\"  VBScript:msgbox(1)\">x</a></p>") << QStringLiteral("x\n");
+        QTest::newRow("data:text/html")
+            << QByteArray("<p><a href=\"data:text/html,<script>alert(1)</script>\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("DATA:text/html;base64")
+            << QByteArray("<p><a href=\"DATA:text/html;base64,PHNjcmlwdD4=\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("data image as link")
+            << QByteArray("<p><a href=\"data:image/png;base64,iVBOR\">x</a></p>")
+            << QStringLiteral("x\n");
+        QTest::newRow("img javascript")
+            << QByteArray("<p>a<img src=\"javascript:alert(1)\" alt=\"i\">b</p>")
+            << QStringLiteral("ab\n");
+        QTest::newRow("img svg data")
+            << QByteArray(
+                   "<p>a<img src=\"data:image/svg+xml,<svg onload=alert(1)>\" alt=\"i\">b</p>")
+            << QStringLiteral("ab\n");
+        QTest::newRow("img data:text/html")
+            << QByteArray("<p>a<img src=\"data:text/html,x\" alt=\"i\">b</p>")
+            << QStringLiteral("ab\n");
+        QTest::newRow("img png data")
+            << QByteArray("<p><img src=\"data:image/png;base64,iVBOR\" alt=\"i\"></p>")
+            << QStringLiteral("![i](data:image/png;base64,iVBOR)\n");
+        QTest::newRow("img https")
+            << QByteArray("<p><img src=\"https://example.org/a.jpg\" alt=\"i\"></p>")
+            << QStringLiteral("![i](https://example.org/a.jpg)\n");
+    }
+    void urls() {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, body);
+        const auto doc = htmlToMarkdown(html, QStringLiteral("links.html"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->body, body);
+    }
+
+    void languageAttribute_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("fr") << QByteArray("<html lang=\"fr\"><p>x</p></html>")
+                            << QStringLiteral("fr");
+        QTest::newRow("EN-us") << QByteArray("<html lang=\"EN-us\"><p>x</p></html>")
+                               << QStringLiteral("en-US");
+        QTest::newRow("zh_hans on body (Word)")
+            << QByteArray("<html><body lang=\"zh_hans\"><p>x</p></body></html>")
+            << QStringLiteral("zh-Hans");
+        QTest::newRow("X-NONE") << QByteArray("<html lang=\"X-NONE\"><p>x</p></html>") << QString();
+        QTest::newRow("path") << QByteArray("<html lang=\"../../etc/passwd\"><p>x</p></html>")
+                              << QString();
+    }
+    void languageAttribute() {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, language);
+        const auto doc = htmlToMarkdown(html, QStringLiteral("lang.html"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->language, language);
+    }
+
+    void tooLarge() {
+        const QByteArray html = "<p>" + QByteArray(20 * 1024 * 1024, 'a') + "</p>";
+        const auto doc = htmlToMarkdown(html, QStringLiteral("big.html"));
+        QVERIFY(!doc.ok());
+        QCOMPARE(doc.kind(), ErrorKind::InvalidInput);
+        QCOMPARE(doc.error(), QStringLiteral("big.html: too large (20.0 MB; the limit is 20 MB)"));
+    }
+
+    void word2016Corpus() {
+        // Real clipboard HTML from Word 2016: every case converts, to some text.
+        const QString root = corpora() + QStringLiteral("/word2016");
+        if (!QDir(root).exists())
+            QSKIP(qPrintable(QStringLiteral("no corpus at %1").arg(root)));
+        QDirIterator it(root, {QStringLiteral("input.word2016.html")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const auto doc = htmlToMarkdown(file.readAll(), path);
+            QVERIFY2(doc.ok(), qPrintable(doc.error()));
+            QVERIFY2(!doc->body.trimmed().isEmpty() || !doc->title.isEmpty(), qPrintable(path));
+            ++files;
+        }
+        QCOMPARE(files, 33);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHtmlImport)
+#include "tst_htmlimport.moc"
