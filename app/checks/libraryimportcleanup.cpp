@@ -5,6 +5,8 @@
 #include "interchange/interchange.h"
 #include "library/library.h"
 
+#include <QCoreApplication>
+
 namespace copydesk::checks {
 
 Result<ImportCleanup> cleanUpImportedArticle(Library& library, const QUuid& id,
@@ -46,8 +48,12 @@ Result<QList<CleanedImport>> importWithCleanup(Library& library, const FormatReg
             return ids.failure();
         for (const QUuid& id : *ids) {
             auto cleanup = cleanUpImportedArticle(library, id, spellers, request, catalogue);
-            if (!cleanup)
-                return cleanup.failure();
+            if (!cleanup) {
+                // As importIntoLibrary() says it: the import is undone with the clean-up.
+                return Error{QCoreApplication::translate("Import", "%1; nothing was imported")
+                                 .arg(cleanup.error()),
+                             cleanup.kind()};
+            }
             cleaned.append(CleanedImport{id, std::move(*cleanup)});
         }
         return {};
