@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 namespace copydesk {
@@ -368,6 +369,29 @@ QUuid idForTranslationKey(const QString& key) {
     return QUuid::createUuidV5(ns, key);
 }
 
+/// Hugo's translation by content directory: content/fr/docs/x.md is the French version
+/// of content/en/docs/x.md. The language of the folder named by a language tag right
+/// below a folder named "content", and the file's path below it without extension, or
+/// nothing. (Only below "content": a folder elsewhere that happens to be named "ar" or
+/// "es" says nothing about the language of what it holds.)
+std::optional<std::pair<QString, QString>> contentLanguageFolder(const QString& fileName) {
+    const QFileInfo info(fileName);
+    const QStringList parts = info.absoluteFilePath().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (qsizetype i = parts.size() - 2; i >= 1; --i) {
+        if (parts.at(i - 1) != u"content")
+            continue;
+        const QString language =
+            languageFromFileName(QStringLiteral("x.") + parts.at(i) + QStringLiteral(".md"));
+        if (language.isEmpty())
+            return std::nullopt;
+        QStringList rest = parts.mid(i + 1);
+        rest.last() = info.completeBaseName();
+        return std::pair{language, parts.mid(0, i).join(QLatin1Char('/')) + QStringLiteral(":") +
+                                       rest.join(QLatin1Char('/'))};
+    }
+    return std::nullopt;
+}
+
 void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
     Article& article = file.article;
     LanguageVersion& version = article.versions.front();
@@ -630,8 +654,12 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
         version.title = takeFirstHeading(version.body);
     }
 
+    const QString languageFromName = languageFromFileName(fileName);
+    const auto contentFolder = contentLanguageFolder(fileName);
     if (version.language.isEmpty())
-        version.language = languageFromFileName(fileName);
+        version.language = languageFromName;
+    if (version.language.isEmpty() && contentFolder)
+        version.language = contentFolder->first;
     if (version.language.isEmpty())
         version.language = fallbackLanguage;
     // Hugo takes a missing slug from the file name; Copydesk names files after the
@@ -640,6 +668,10 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
         const QString fromName = slugFromFileName(fileName);
         if (fromName != file.article.id.toString(QUuid::WithoutBraces))
             file.article.slug = fromName;
+    }
+    if (file.groupKey.isEmpty() && languageFromName.isEmpty() && contentFolder &&
+        contentFolder->first == version.language) {
+        file.groupKey = QStringLiteral("content:") + contentFolder->second;
     }
     if (file.groupKey.isEmpty()) {
         // Hugo's own convention: summit.en.md and summit.fr.md are one page.

@@ -221,6 +221,33 @@ private Q_SLOTS:
                  QStringList());
     }
 
+    void hugoContentFolders() {
+        // content/<lang>/same/path.md are the versions of one page (Hugo's translation by
+        // content directory); a language-named folder elsewhere means nothing.
+        const QString site = m_dir->filePath(QStringLiteral("site/content"));
+        QStringList files{site + QStringLiteral("/en/docs/glossary.md"),
+                          site + QStringLiteral("/bn/docs/glossary.md"),
+                          site + QStringLiteral("/zh/docs/glossary.md"),
+                          site + QStringLiteral("/en/docs/other.md"),
+                          m_dir->filePath(QStringLiteral("notes/ar/reading.md"))};
+        for (const QString& file : files)
+            QVERIFY(writeFile(file, article("title: Glossary\n")));
+        const auto imported = readImportFiles(files);
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->size(), 3);
+        QStringList languages;
+        for (const LanguageVersion& v : imported->at(0).article.versions)
+            languages.append(v.language);
+        QCOMPARE(languages,
+                 (QStringList{QStringLiteral("en"), QStringLiteral("bn"), QStringLiteral("zh")}));
+        QCOMPARE(imported->at(1).article.versions.size(), 1);
+        QCOMPARE(imported->at(2).article.versions.front().language, QStringLiteral("en"));
+        // In the library: one article for the three glossaries, nothing refused.
+        const CliRun r = cli(QStringList{QStringLiteral("import")} + files);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines().size(), 3);
+    }
+
     // -- Symlinks -------------------------------------------------------------------
 
     void exportDoesNotFollowSymlinks() {
