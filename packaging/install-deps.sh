@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs every Debian 12 package Copydesk needs to build, run and test; nothing else.
+# Installs every Debian package Copydesk needs to build, run and test on the running
+# release (Debian 12 bookworm or Debian 13 trixie); nothing else.
 # Idempotent: apt-get skips what is already installed.
 set -eu
 
@@ -11,13 +12,30 @@ fi
 PACKAGES="
 build-essential cmake ninja-build ccache pkg-config
 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-qt6-webengine-dev qt6-webengine-dev-tools libqt6sql6-sqlite libqt6opengl6-dev
+qt6-webengine-dev qt6-webengine-dev-tools libqt6sql6-sqlite
 libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 libicu-dev libdtl-dev libhunspell-dev hunspell-en-us hunspell-fr hunspell-es hunspell-ar hunspell-ru
 libyaml-cpp-dev libxml2-dev
 fonts-noto-core fonts-noto-cjk
 python3 sqlite3
 "
+
+# What differs between the releases. Debian 13 folds the OpenGL headers into
+# qt6-base-dev and has KSyntaxHighlighting for Qt 6 (KF6 needs Qt >= 6.5, so Debian 12
+# only has it for Qt 5): code blocks are highlighted where it is installed.
+. /etc/os-release
+case "${ID:-}:${VERSION_ID:-}" in
+debian:12)
+    PACKAGES="$PACKAGES libqt6opengl6-dev"
+    ;;
+debian:13)
+    PACKAGES="$PACKAGES libkf6syntaxhighlighting-dev"
+    ;;
+*)
+    echo "install-deps.sh: ${PRETTY_NAME:-this system} is not supported (Debian 12 or 13)" >&2
+    exit 1
+    ;;
+esac
 
 missing=
 for p in $PACKAGES; do
