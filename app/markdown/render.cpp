@@ -4,6 +4,8 @@
 #include "markdown/document.h"
 #include "markdown/sanitize.h"
 
+#include "codehighlight/codehighlight.h"
+
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -131,6 +133,47 @@ TrustedUrls resolveMedia(cmark_node* root, const RenderOptions& options) {
     return trusted;
 }
 
+/// Fenced code blocks whose language codehighlight knows, rendered as placeholders (cmark
+/// would escape the spans): their highlighted HTML is put into the output afterwards,
+/// and their text back into the tree, which may be rendered again.
+struct HighlightedCode final {
+    TrustedUrls spans;
+    QList<std::pair<cmark_node*, QByteArray>> literals;
+
+    void restoreLiterals() const {
+        for (const auto& [node, text] : literals)
+            cmark_node_set_literal(node, text.constData());
+    }
+};
+
+HighlightedCode highlightCode(cmark_node* root) {
+    HighlightedCode code;
+    const IterPtr iter(cmark_iter_new(root));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK)
+            continue;
+        // The language is the info string's first word, as in cmark's class="language-".
+        const QByteArrayView info(cmark_node_get_fence_info(node));
+        const qsizetype space = info.indexOf(' ');
+        const QByteArray text(cmark_node_get_literal(node));
+        const auto html = codehighlight::highlightHtml(
+            QString::fromUtf8(text), QString::fromUtf8(space < 0 ? info : info.first(space)));
+        if (!html)
+            continue;
+        if (code.spans.marker.isEmpty()) {
+            code.spans.marker = "copydesk-code-" +
+                                QByteArray::number(QRandomGenerator::global()->generate64(), 36) +
+                                '-';
+        }
+        cmark_node_set_literal(
+            node, (code.spans.marker + QByteArray::number(code.spans.escaped.size())).constData());
+        code.spans.escaped.append(html->toUtf8());
+        code.literals.append({node, text});
+    }
+    return code;
+}
+
 } // namespace
 
 QStringList RenderOptions::defaultExtensions() {
@@ -155,11 +198,16 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
     TrustedUrls trusted;
     if (options.mediaResolver)
         trusted = resolveMedia(root, options);
+    HighlightedCode code;
+    if (options.highlightCode && codehighlight::isAvailable())
+        code = highlightCode(root);
     char* html = cmark_render_html(root, flags, DocumentAccess::extensions(document));
+    code.restoreLiterals();
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);
     trusted.restoreInto(result);
+    code.spans.restoreInto(result);
     if (options.rawHtml && !options.specRaw)
         return markdown::sanitizeHtml(result);
     return result;

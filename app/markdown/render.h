@@ -37,6 +37,9 @@ struct RenderOptions final {
     bool footnotes = true;
     /// Curly quotes, en/em dashes and ellipses.
     bool smartPunctuation = false;
+    /// Highlights fenced code blocks whose info string names a known syntax (where
+    /// Copydesk is built with KSyntaxHighlighting; see codehighlight::highlightHtml()).
+    bool highlightCode = true;
     /// Maps the NAME of a `media:NAME` image or link destination to a URL the output
     /// can use (a file: URL in the preview, a relative path in an export bundle).
     /// Returning an empty string leaves the destination unchanged. What it returns is

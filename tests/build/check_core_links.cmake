@@ -1,6 +1,8 @@
 cmake_minimum_required(VERSION 3.25)
 # Fails when a module of app/ names a forbidden Qt module among its link libraries,
-# or when the copydesk-cli binary loads a GUI library at run time.
+# or when the copydesk-cli binary loads a GUI library at run time. GUI_ALLOWED_IN_CLI
+# (1 when the code highlighter is built with KSyntaxHighlighting) lets it load QtGui,
+# never Widgets or WebEngine.
 file(STRINGS "${LINKS_FILE}" lines)
 list(LENGTH lines count)
 if(count LESS 8)
@@ -22,8 +24,11 @@ execute_process(COMMAND ldd "${BINARY}" OUTPUT_VARIABLE deps RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "ldd ${BINARY} failed")
 endif()
-if(deps MATCHES "libQt6(Widgets|Gui|WebEngine)")
+if(deps MATCHES "libQt6(Widgets|WebEngine|OpenGL|Quick|Qml)")
     message(FATAL_ERROR "copydesk-cli loads a GUI library:\n${deps}")
+endif()
+if(NOT GUI_ALLOWED_IN_CLI AND deps MATCHES "libQt6Gui")
+    message(FATAL_ERROR "copydesk-cli loads QtGui without KSyntaxHighlighting built in:\n${deps}")
 endif()
 if(NOT deps MATCHES "libQt6Core")
     message(FATAL_ERROR "ldd output does not look right:\n${deps}")

@@ -1,0 +1,178 @@
+// Code highlighting with KSyntaxHighlighting (KF6): its syntax definitions, its default
+// light theme, and a highlighter of our own that writes HTML spans instead of painting
+// a QTextDocument, so that it runs without a QGuiApplication.
+#include "codehighlight/codehighlight.h"
+
+#include <KSyntaxHighlighting/AbstractHighlighter>
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Format>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/State>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QColor>
+#include <QMutex>
+#include <QMutexLocker>
+
+namespace copydesk::codehighlight {
+
+namespace {
+
+namespace ksh = KSyntaxHighlighting;
+
+/// The characters the Markdown renderer escapes in code (cmark's escape_html without
+/// the "secure" flag): plain and highlighted code read the same.
+void appendEscaped(QString& out, QStringView text) {
+    for (const QChar ch : text) {
+        switch (ch.unicode()) {
+        case u'&':
+            out += u"&amp;";
+            break;
+        case u'<':
+            out += u"&lt;";
+            break;
+        case u'>':
+            out += u"&gt;";
+            break;
+        case u'"':
+            out += u"&quot;";
+            break;
+        default:
+            out += ch;
+        }
+    }
+}
+
+/// Writes each formatted run of a line as a <span> with the theme's style inline.
+class HtmlSpanHighlighter final : public ksh::AbstractHighlighter {
+public:
+    QString highlight(QStringView code) {
+        QString out;
+        out.reserve(code.size() * 3);
+        m_out = &out;
+        ksh::State state;
+        qsizetype from = 0;
+        while (from < code.size()) {
+            qsizetype end = code.indexOf(u'\n', from);
+            const bool newline = end >= 0;
+            if (!newline)
+                end = code.size();
+            m_line = code.sliced(from, end - from);
+            m_done = 0;
+            state = highlightLine(m_line, state);
+            appendEscaped(out, m_line.sliced(m_done));
+            if (newline)
+                out += u'\n';
+            from = end + 1;
+        }
+        m_out = nullptr;
+        return out;
+    }
+
+protected:
+    void applyFormat(int offset, int length, const ksh::Format& format) override {
+        if (offset < m_done || offset + length > m_line.size())
+            return; // never expected; nothing of the line may be written twice
+        appendEscaped(*m_out, m_line.sliced(m_done, offset - m_done));
+        const QStringView run = m_line.sliced(offset, length);
+        const QString style = styleOf(format);
+        if (style.isEmpty()) {
+            appendEscaped(*m_out, run);
+        } else {
+            *m_out += QStringLiteral("<span style=\"") + style + QStringLiteral("\">");
+            appendEscaped(*m_out, run);
+            *m_out += u"</span>";
+        }
+        m_done = offset + length;
+    }
+
+private:
+    /// CSS declarations for what `format` changes from the theme's normal text. Only
+    /// colour names (#rrggbb) and fixed keywords: nothing of the code reaches it.
+    QString styleOf(const ksh::Format& format) const {
+        const ksh::Theme current = theme();
+        if (format.isDefaultTextStyle(current))
+            return {};
+        QStringList declarations;
+        if (format.hasTextColor(current))
+            declarations << QStringLiteral("color:") + format.textColor(current).name();
+        if (format.hasBackgroundColor(current))
+            declarations << QStringLiteral("background-color:") +
+                                format.backgroundColor(current).name();
+        if (format.isBold(current))
+            declarations << QStringLiteral("font-weight:bold");
+        if (format.isItalic(current))
+            declarations << QStringLiteral("font-style:italic");
+        if (format.isUnderline(current))
+            declarations << QStringLiteral("text-decoration:underline");
+        else if (format.isStrikeThrough(current))
+            declarations << QStringLiteral("text-decoration:line-through");
+        return declarations.join(u';');
+    }
+
+    QString* m_out = nullptr;
+    QStringView m_line;
+    qsizetype m_done = 0;
+};
+
+/// A syntax name or file extension from an info string; anything else (paths,
+/// wildcards, markup) names no syntax.
+bool plausibleLanguage(QStringView language) {
+    if (language.isEmpty() || language.size() > 64)
+        return false;
+    for (const QChar ch : language) {
+        const char16_t c = ch.unicode();
+        const bool ascii = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                           (c >= u'0' && c <= u'9') || c == u'+' || c == u'#' || c == u'-' ||
+                           c == u'_' || c == u'.';
+        if (!ascii)
+            return false;
+    }
+    return true;
+}
+
+/// KSyntaxHighlighting's repository (some 300 definitions and the themes, read from
+/// the library's resources) is loaded on first use and kept for the process: it is
+/// read-only data, like cmark's extension registry, but it is not thread-safe, since
+/// definitions are parsed lazily; hence one lock around every use.
+struct Highlighting final {
+    QMutex mutex;
+    ksh::Repository repository;
+    ksh::Theme theme = repository.defaultTheme(ksh::Repository::LightTheme);
+    HtmlSpanHighlighter highlighter;
+
+    Highlighting() { highlighter.setTheme(theme); }
+
+    ksh::Definition definitionFor(QStringView language) {
+        const QString name = language.toString();
+        ksh::Definition definition = repository.definitionForName(name);
+        if (!definition.isValid())
+            definition = repository.definitionForFileName(QStringLiteral("code.") + name);
+        return definition;
+    }
+};
+
+Highlighting& highlighting() {
+    static Highlighting instance;
+    return instance;
+}
+
+} // namespace
+
+bool isAvailable() {
+    return true;
+}
+
+std::optional<QString> highlightHtml(QStringView code, QStringView language) {
+    if (!plausibleLanguage(language))
+        return std::nullopt;
+    Highlighting& h = highlighting();
+    const QMutexLocker lock(&h.mutex);
+    const ksh::Definition definition = h.definitionFor(language);
+    if (!definition.isValid())
+        return std::nullopt;
+    h.highlighter.setDefinition(definition);
+    return h.highlighter.highlight(code);
+}
+
+} // namespace copydesk::codehighlight
