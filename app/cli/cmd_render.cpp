@@ -1,5 +1,5 @@
 // copydesk-cli render [--unsafe | --spec-raw] [-e NAME]... [--no-extensions] [--sourcepos]
-// [--smart]
+//                     [--smart] [--no-highlight]
 //                     [--library PATH] < in.md > out.html
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -54,7 +54,12 @@ int runRender(const QStringList& args) {
     const QCommandLineOption smart(
         QStringLiteral("smart"),
         QCoreApplication::translate("cli", "Typographic quotes, dashes and ellipses."));
-    parser.addOptions({unsafe, specRaw, extension, noExtensions, sourcepos, smart});
+    const QCommandLineOption noHighlight(
+        QStringLiteral("no-highlight"),
+        QCoreApplication::translate("cli", "Leave fenced code blocks plain (by default they "
+                                           "are syntax-highlighted where Copydesk is built "
+                                           "with KSyntaxHighlighting)."));
+    parser.addOptions({unsafe, specRaw, extension, noExtensions, sourcepos, smart, noHighlight});
     const QString description = QCoreApplication::translate(
         "cli", "Renders Markdown from standard input as an HTML fragment on standard output, "
                "exactly as the preview and the export do. With --library, raw HTML follows "
@@ -69,6 +74,7 @@ int runRender(const QStringList& args) {
     RenderOptions options;
     options.sourcePositions = parser.isSet(sourcepos);
     options.smartPunctuation = parser.isSet(smart);
+    options.highlightCode = !parser.isSet(noHighlight);
     if (parser.isSet(noExtensions) || parser.isSet(extension)) {
         const QStringList known = availableExtensions();
         options.extensions.clear();

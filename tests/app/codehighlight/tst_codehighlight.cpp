@@ -21,6 +21,7 @@ const QString kDataType = QStringLiteral("<span style=\"color:#0057ae\">%1</span
 const QString kBold = QStringLiteral("<span style=\"font-weight:bold\">%1</span>");
 const QString kString = QStringLiteral("<span style=\"color:#bf0303\">%1</span>");
 const QString kDecimal = QStringLiteral("<span style=\"color:#b08000\">%1</span>");
+const QString kOperator = QStringLiteral("<span style=\"color:#ca60ca\">%1</span>");
 
 /// The text of highlighted HTML: the spans taken out, nothing else.
 QString withoutSpans(QString html) {
@@ -146,14 +147,15 @@ private Q_SLOTS:
                              << QStringLiteral("<pre><code class=\"language-cpp\">int x = "
                                                "&quot;a&lt;b&quot;;\n</code></pre>\n")
                              << (QStringLiteral("<pre><code class=\"language-cpp\">") +
-                                 kDataType.arg(u"int") + QStringLiteral(" x = ") +
-                                 kString.arg(u"&quot;a&lt;b&quot;") +
-                                 QStringLiteral(";\n</code></pre>\n"));
+                                 kDataType.arg(u"int") + QStringLiteral(" x ") +
+                                 kOperator.arg(u"=") + QStringLiteral(" ") +
+                                 kString.arg(u"&quot;a&lt;b&quot;") + kOperator.arg(u";") +
+                                 QStringLiteral("\n</code></pre>\n"));
         QTest::newRow("python with more info")
             << QStringLiteral("~~~ python title=x\nn = 42\n~~~\n")
             << QStringLiteral("<pre><code class=\"language-python\">n = 42\n</code></pre>\n")
-            << (QStringLiteral("<pre><code class=\"language-python\">n = ") + kDecimal.arg(u"42") +
-                QStringLiteral("\n</code></pre>\n"));
+            << (QStringLiteral("<pre><code class=\"language-python\">n ") + kOperator.arg(u"=") +
+                QStringLiteral(" ") + kDecimal.arg(u"42") + QStringLiteral("\n</code></pre>\n"));
         const QString none = QStringLiteral("```\nint x;\n```\n");
         QTest::newRow("no info string")
             << none << QStringLiteral("<pre><code>int x;\n</code></pre>\n")
