@@ -45,7 +45,6 @@ private:
     bool isDropped(xmlNode* element, const QByteArray& tag) const;
     bool isEmptyParagraph(xmlNode* element) const;
     bool containsBlock(xmlNode* node);
-    bool isLayoutCell(xmlNode* cell);
     bool appendWordParagraph(xmlNode* element, QList<Block>& out);
     static QString renderBlocks(const QList<Block>& blocks, bool tight);
     static QString renderWordList(const QList<Block>& items);

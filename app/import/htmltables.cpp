@@ -3,16 +3,15 @@
 #include "import/htmlnodes_p.h"
 #include "import/htmltext_p.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace copydesk::html_import {
 
 /// A cell holding more than one paragraph, or a list, heading, quote or table, is
 /// page layout, not data. (Word wraps every cell's text in a <p>.)
-bool Converter::isLayoutCell(xmlNode* cell) {
-    if (!containsBlock(cell))
-        return false;
-    const QList<Block> blocks = blocksOf(cell);
+static bool isLayout(const QList<Block>& blocks) {
     return blocks.size() > 1 ||
            (blocks.size() == 1 && blocks.front().kind != Block::Kind::Paragraph);
 }
@@ -34,6 +33,10 @@ void Converter::appendTable(xmlNode* table, QList<Block>& out) {
         }
     }
     QList<QList<xmlNode*>> cells;
+    // Each cell's blocks are converted once and kept: converting a cell to decide
+    // whether the table is layout and again to output it doubles the work at every
+    // level of nested layout tables (a Word page nests a dozen), which is exponential.
+    QHash<xmlNode*, QList<Block>> converted;
     bool layout = false;
     qsizetype columns = 0;
     for (xmlNode* row : rows) {
@@ -43,7 +46,10 @@ void Converter::appendTable(xmlNode* table, QList<Block>& out) {
             if ((tag != "td" && tag != "th") || isDropped(cell, tag))
                 continue;
             rowCells.append(cell);
-            layout = layout || isLayoutCell(cell);
+            if (containsBlock(cell)) {
+                const QList<Block>& blocks = converted.insert(cell, blocksOf(cell)).value();
+                layout = layout || isLayout(blocks);
+            }
         }
         columns = std::max(columns, rowCells.size());
         cells.append(rowCells);
@@ -54,8 +60,12 @@ void Converter::appendTable(xmlNode* table, QList<Block>& out) {
         if (caption)
             appendBlocks(caption, out);
         for (const auto& row : cells) {
-            for (xmlNode* cell : row)
-                appendBlocks(cell, out);
+            for (xmlNode* cell : row) {
+                if (const auto it = converted.constFind(cell); it != converted.constEnd())
+                    out.append(it.value());
+                else
+                    appendBlocks(cell, out);
+            }
         }
         return;
     }

@@ -54,6 +54,11 @@ private Q_SLOTS:
         QTest::newRow("blockquote 300")
             << QByteArray("<blockquote>") << QByteArray("</blockquote>") << 300
             << QStringLiteral("> ").repeated(300) + QStringLiteral("Innermost text\n");
+        // Each level converted a cell twice (to see that it is layout, then to write
+        // it): 2^40 conversions here. Word pages nest layout tables a dozen deep.
+        QTest::newRow("layout tables 40")
+            << QByteArray("<table><tr><td><p>Cell</p>") << QByteArray("</td></tr></table>") << 40
+            << QStringLiteral("Innermost text\n");
         QTest::newRow("div 998") << QByteArray("<div>") << QByteArray("</div>") << 998 << QString();
         QTest::newRow("div 10,000")
             << QByteArray("<div>") << QByteArray("</div>") << 10000 << QString();
