@@ -95,6 +95,9 @@ private Q_SLOTS:
     void quotes() {
         QFETCH(QString, tag);
         QFETCH(QString, marks);
+        // CLDR 44 (ICU 74, Debian 13) changed Spanish from « » “ ” to “ ” ‘ ’.
+        if (tag == u"es" && quotationMarks(tag).open != QChar(0x00AB))
+            QSKIP("this ICU's CLDR gives Spanish \u201c\u201d quotes; the row is for \u00ab\u00bb");
         const QuotationMarks q = quotationMarks(tag);
         QCOMPARE(q.open + q.close + q.innerOpen + q.innerClose, marks);
     }
