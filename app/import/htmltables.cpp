@@ -47,8 +47,8 @@ void Converter::appendTable(xmlNode* table, QList<Block>& out) {
                 continue;
             rowCells.append(cell);
             if (containsBlock(cell)) {
-                const QList<Block>& blocks = converted.insert(cell, blocksOf(cell)).value();
-                layout = layout || isLayout(blocks);
+                const auto it = converted.insert(cell, blocksOf(cell));
+                layout = layout || isLayout(it.value());
             }
         }
         columns = std::max(columns, rowCells.size());
