@@ -1,6 +1,9 @@
 // Any UTF-8 text as an article body, title and summary, through every check (without
-// spelling, which needs dictionaries) and the fix engine.
+// spelling, which needs dictionaries), the QA across versions (the text against its
+// own first half as the source) and the fix engine.
 #include "checks/checks.h"
+#include "checks/fixes.h"
+#include "translation/versionqa.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -10,9 +13,16 @@ using namespace copydesk;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
     Article article = makeArticle(QStringLiteral("en"), text.left(200));
+    article.sourceLanguage = QStringLiteral("en");
     article.versions.first().summary = text.left(400);
-    article.versions.first().body = text;
-    const checks::CheckContext context;
+    article.versions.first().body = text.left(text.size() / 2);
+    LanguageVersion translation = article.versions.first();
+    translation.language = QStringLiteral("fr");
+    translation.translatedFrom = QStringLiteral("en");
+    translation.body = text;
+    article.versions.append(translation);
+    checks::CheckContext context;
+    context.catalogue = translation::catalogueWithVersionChecks();
     const QList<checks::Finding> findings = checks::runChecks(article, context);
     (void)checks::applyFixes(text, findings);
     return 0;
