@@ -77,6 +77,12 @@ bool mayRepeat(const QString& lang, const QString& lower) {
     return words.value(lang).contains(lower);
 }
 
+// Longest token the spelling-based checks look at. Dictionary words stay well under
+// 50 letters, so two glued ones under 100; a longer run of letters (a hash, a pasted
+// blob, 300 KB of "aaaa") is not words run together and is skipped silently, by
+// design: trying every split point of it made the checks quadratic in time and memory.
+constexpr int kLongestCheckedWord = int(Speller::kMaxWordLength);
+
 struct Token {
     int start; ///< offset in the block's prose
     int end;
@@ -259,7 +265,7 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
     if (speller && sink.enabled("glued-words")) {
         for (const Token& t : toks) {
             const QStringView word = QStringView(p).mid(t.start, t.end - t.start);
-            if (word.size() < 5)
+            if (word.size() < 5 || word.size() > kLongestCheckedWord)
                 continue;
             // Neighbours that glue to other non-prose (code, digits, URLs) are not words.
             const QChar before = t.start > 0 ? p[t.start - 1] : QChar(u' ');
@@ -675,7 +681,8 @@ void checkTruncation(Sink& sink, Speller* speller) {
         const QStringView word =
             QStringView(p).mid(lastToken.start, lastToken.end - lastToken.start);
         const bool brokenWord = endsInWord && speller && word.size() > 1 &&
-                                !word.front().isUpper() && !speller->isCorrect(word) &&
+                                word.size() <= kLongestCheckedWord && !word.front().isUpper() &&
+                                !speller->isCorrect(word) &&
                                 !speller->isCorrect(word.toString().toLower());
         const bool isLast = b == last && f.field == Field::Body;
         const Severity severity = brokenWord || isLast ? Severity::Error : Severity::Warning;

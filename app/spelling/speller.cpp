@@ -50,6 +50,8 @@ std::string Speller::encode(QStringView word) const {
 bool Speller::isCorrect(QStringView word) const {
     if (word.isEmpty())
         return true;
+    if (word.size() > kMaxWordLength)
+        return false;
     QMutexLocker lock(&m_mutex);
     const QString key = word.toString();
     const auto it = m_cache.constFind(key);
@@ -61,6 +63,8 @@ bool Speller::isCorrect(QStringView word) const {
 }
 
 QStringList Speller::suggestions(QStringView word) const {
+    if (word.size() > kMaxWordLength)
+        return {};
     QMutexLocker lock(&m_mutex);
     const QString key = word.toString();
     if (const auto it = m_suggestionCache.constFind(key); it != m_suggestionCache.constEnd())

@@ -31,10 +31,18 @@ public:
     /// File name of the dictionary without extension, e.g. "en_US".
     QString dictionaryName() const { return m_dictionaryName; }
 
-    /// Whether the dictionary accepts `word` (one word, no surrounding spaces).
+    /// Longest word looked up, in UTF-16 units: Hunspell's own limit (MAXWORDLEN).
+    /// Longer tokens are rejected without a lookup and without being cached, so that
+    /// a 300 KB run of letters costs nothing (its prefixes once filled the cache with
+    /// gigabytes).
+    static constexpr qsizetype kMaxWordLength = 100;
+
+    /// Whether the dictionary accepts `word` (one word, no surrounding spaces). A
+    /// word longer than kMaxWordLength is not accepted.
     bool isCorrect(QStringView word) const;
     /// Hunspell's suggestions; slow (milliseconds), meant for the editor's menu and
-    /// for choosing among splits of a glued word. Cached like isCorrect().
+    /// for choosing among splits of a glued word. Cached like isCorrect(). None for
+    /// a word longer than kMaxWordLength.
     QStringList suggestions(QStringView word) const;
 
 private:

@@ -4,14 +4,18 @@
 # and import must be linear, within a small multiple of render on any input). Inputs,
 # generated here: nested brackets '['*n 'x' '](y)'*n, nested images, unclosed brackets,
 # nested emphasis '*'*n 'x' '*'*n, runs of backticks of growing length, deep block
-# quotes '>'*n, deep lists '- '*n, and a plain 5,000-word-like article for scale.
+# quotes '>'*n, deep lists '- '*n, one word of n letters 'a' (longword) or of random
+# letters in both cases (randword), and a plain 5,000-word-like article for scale.
 # In process (pathological_driver): render, checks, import-text, import-html (each
 # import runs the checks on what it produced). End to end (copydesk-cli): render and
-# import into a fresh library (which runs the checks too). Figures are printed, not
+# import into a fresh library (which runs the checks too), and check of that article
+# with the spelling dictionaries (the driver's checks have none). Each process may use
+# at most 8 GB of address space, so that a regression shows as a failed row rather
+# than taking the machine. Figures are printed, not
 # asserted: timings on a shared machine say nothing about correctness.
 #
-# Usage: tests/bench/pathological_bench.sh [BUILD_DIR] [SIZES_IN_KB]
-#   BUILD_DIR defaults to build; SIZES_IN_KB to "25 100 250".
+# Usage: [KINDS="longword randword"] tests/bench/pathological_bench.sh [BUILD_DIR] [SIZES_IN_KB]
+#   BUILD_DIR defaults to build; SIZES_IN_KB to "25 100 250"; KINDS to every input.
 # Exit status: 0 figures printed, 2 setup problem.
 set -eu
 
@@ -30,7 +34,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 exec python3 - "$driver" "$cli" "$work" "$sizes" <<'PY'
-import html, os, re, subprocess, sys
+import html, os, random, re, resource, subprocess, sys
 
 driver, cli, work, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4].split()]
 
@@ -55,6 +59,12 @@ def gen(kind, kb):
         return ">" * fit(1, kb) + " x\n"
     if kind == "lists":
         return "- " * fit(2, kb) + "x\n"
+    if kind == "longword":
+        return "The word " + "a" * (kb * 1024) + " is long.\n"
+    if kind == "randword":
+        rnd = random.Random(kb)
+        letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz" * 3
+        return "The word " + "".join(rnd.choice(letters) for _ in range(kb * 1024)) + " is long.\n"
     if kind == "article":
         words = "the council adopted a resolution on climate finance in geneva today".split()
         para = " ".join(words * 8) + ".\n\n"
@@ -62,8 +72,10 @@ def gen(kind, kb):
     raise SystemExit(kind)
 
 def measure(cmd, stdin_path=None):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))
     with open(stdin_path or os.devnull, "rb") as stdin:
-        p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdin=stdin,
+        p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdin=stdin, preexec_fn=limit,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
     err = p.stderr.decode(errors="replace")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1))
@@ -73,7 +85,11 @@ def measure(cmd, stdin_path=None):
     status = "" if p.returncode == 0 else f" (exit {p.returncode})"
     return seconds, rss / 1024.0, status
 
-kinds = ["brackets", "images", "unclosed", "emphasis", "backticks", "quotes", "lists", "article"]
+kinds = ["brackets", "images", "unclosed", "emphasis", "backticks", "quotes", "lists",
+         "longword", "randword", "article"]
+only = os.environ.get("KINDS")
+if only:
+    kinds = only.split()
 print(f"{'input':<10} {'KB':>5} {'operation':<14} {'seconds':>8} {'peak MB':>8} {'x render time':>13} {'x render MB':>11}")
 for kind in kinds:
     for kb in sizes:
@@ -90,6 +106,7 @@ for kind in kinds:
             ("import-html", [driver, "import-html", base + ".html"], None),
             ("cli render", [cli, "render"], base + ".md"),
             ("cli import", [cli, "--library", base + ".cdlib", "import", base + ".md"], None),
+            ("cli check", [cli, "--library", base + ".cdlib", "check", "--all"], None),
         ]
         ref = None
         for name, cmd, stdin in rows:
