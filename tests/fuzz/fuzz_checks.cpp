@@ -1,8 +1,10 @@
-// Any UTF-8 text as an article body, title and summary, through every check (without
-// spelling, which needs dictionaries), the QA across versions (the text against its
-// own first half as the source) and the fix engine.
+// Any UTF-8 text as an article body, title and summary, through every check (with
+// the installed Hunspell dictionaries, so that the glued-word and cut-off checks run
+// too), the QA across versions (the text against its own first half as the source)
+// and the fix engine.
 #include "checks/checks.h"
 #include "checks/fixes.h"
+#include "spelling/speller.h"
 #include "translation/versionqa.h"
 
 #include <cstddef>
@@ -21,7 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     translation.translatedFrom = QStringLiteral("en");
     translation.body = text;
     article.versions.append(translation);
+    // Loaded once: a dictionary takes tens of milliseconds to load, and the speller
+    // caches lookups across inputs as it does across the articles of one run.
+    static SpellerPool spellers;
     checks::CheckContext context;
+    context.spellers = &spellers;
     context.catalogue = translation::catalogueWithVersionChecks();
     const QList<checks::Finding> findings = checks::runChecks(article, context);
     (void)checks::applyFixes(text, findings);
