@@ -104,6 +104,24 @@ char32_t codePointBefore(QStringView text, qsizetype index) {
     return c.unicode();
 }
 
+QStringView trimPunctuation(QStringView text) {
+    qsizetype start = 0;
+    qsizetype end = text.size();
+    while (start < end) {
+        const char32_t c = codePointAt(text, start);
+        if (!u_ispunct(UChar32(c)))
+            break;
+        start += c > 0xFFFF ? 2 : 1;
+    }
+    while (end > start) {
+        const char32_t c = codePointBefore(text, end);
+        if (!u_ispunct(UChar32(c)))
+            break;
+        end -= c > 0xFFFF ? 2 : 1;
+    }
+    return text.mid(start, end - start);
+}
+
 QuotationMarks quotationMarks(QStringView languageTag) {
     QuotationMarks marks;
     const QByteArray locale = icuLocale(languageTag);

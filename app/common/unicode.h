@@ -42,6 +42,11 @@ char32_t codePointAt(QStringView text, qsizetype index);
 /// The code point that ends just before `index`, or 0 at the start.
 char32_t codePointBefore(QStringView text, qsizetype index);
 
+/// `text` without the punctuation at its start and end: code points of the Unicode
+/// general categories P* (ICU's u_ispunct: . , ; - ' " « » ¿ * # …), not symbols
+/// (emoji, currency, math signs), letters or digits.
+QStringView trimPunctuation(QStringView text);
+
 /// The quotation marks of a language by CLDR: the usual pair and the pair used
 /// inside it (English “…” and ‘…’, French «…» and «…», German „…“ and ‚…‘, Russian
 /// «…» and „…“, Chinese “…” and ‘…’, Japanese 「…」 and 『…』). Languages without

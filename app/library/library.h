@@ -160,6 +160,9 @@ public:
     /// own: a term of three or more characters anywhere, even inside a word, in any
     /// script; a shorter one as a whole word, except CJK characters, which are found
     /// anywhere; a term without letters or digits (an emoji, a symbol) anywhere.
+    /// Punctuation at a term's edges is left out ("Geneva." finds Geneva); a term of
+    /// punctuation only is left out of the search, and what looks like search syntax
+    /// (sum*, -summit) is searched as plain text; notes say so.
     /// Case is ignored for letters. A damaged search index is ErrorKind::Corrupt
     /// (rebuildSearchIndex() repairs it).
     Result<SearchResults> search(const QString& text, int limit = 100) const;

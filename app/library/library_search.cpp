@@ -128,8 +128,28 @@ SearchPlan searchPlan(const QString& text) {
     terms.removeAll(QString());
 
     SearchPlan plan;
-    plan.terms = terms;
-    for (const QString& t : std::as_const(terms)) {
+    for (const QString& typed : std::as_const(terms)) {
+        // Punctuation at a term's edges is the sentence around the word ("Geneva.",
+        // "(summit)", "«sommet»") or search syntax Copydesk does not have: matched
+        // literally it would find nothing (the trigram index keeps punctuation). The
+        // term is searched without it.
+        const QString t = trimPunctuation(typed).toString().simplified();
+        if (t.isEmpty()) {
+            plan.notes.append(
+                Library::tr("'%1' is only punctuation: left out of the search").arg(typed));
+            continue;
+        }
+        const QStringView before = QStringView(typed).left(typed.indexOf(t));
+        const QStringView after = QStringView(typed).mid(typed.indexOf(t) + t.size());
+        if (before.contains(QLatin1Char('*')) || after.contains(QLatin1Char('*')))
+            plan.notes.append(Library::tr("'%1': * is not a wildcard here; searched for '%2' "
+                                          "(a term of three characters or more is found inside "
+                                          "words too)")
+                                  .arg(typed, t));
+        else if (before.startsWith(QLatin1Char('-')))
+            plan.notes.append(
+                Library::tr("'%1': a leading - excludes nothing; searched for '%2'").arg(typed, t));
+        plan.terms.append(t);
         if (characterCount(t) >= 3) {
             // The trigram index finds it anywhere, inside words too, in any script.
             plan.trigram.append(quoted(t));

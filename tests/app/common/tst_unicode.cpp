@@ -78,6 +78,30 @@ private Q_SLOTS:
         QCOMPARE(isCjkLanguage(tag), cjk);
     }
 
+    void trimPunctuation_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("trimmed");
+        QTest::newRow("full stop") << QStringLiteral("Geneva.") << QStringLiteral("Geneva");
+        QTest::newRow("hyphens") << QStringLiteral("-summit-") << QStringLiteral("summit");
+        QTest::newRow("asterisk") << QStringLiteral("sum*") << QStringLiteral("sum");
+        QTest::newRow("inner kept") << QStringLiteral("l’ONU,") << QStringLiteral("l’ONU");
+        QTest::newRow("guillemets") << QStringLiteral("«sommet»") << QStringLiteral("sommet");
+        QTest::newRow("spanish") << QStringLiteral("¿cumbre?") << QStringLiteral("cumbre");
+        QTest::newRow("arabic comma") << QStringLiteral("جنيف،") << QStringLiteral("جنيف");
+        QTest::newRow("ideographic") << QStringLiteral("「峰会」。") << QStringLiteral("峰会");
+        QTest::newRow("only punctuation") << QStringLiteral("'...'") << QString();
+        QTest::newRow("emoji kept") << QStringLiteral("🐳!") << QStringLiteral("🐳");
+        QTest::newRow("symbols kept") << QStringLiteral("+€5%") << QStringLiteral("+€5");
+        QTest::newRow("supplementary punctuation")
+            << QStringLiteral("\U00010100word") // AEGEAN WORD SEPARATOR LINE (Po)
+            << QStringLiteral("word");
+    }
+    void trimPunctuation() {
+        QFETCH(QString, text);
+        QFETCH(QString, trimmed);
+        QCOMPARE(copydesk::trimPunctuation(text).toString(), trimmed);
+    }
+
     void quotes_data() {
         QTest::addColumn<QString>("tag");
         QTest::addColumn<QString>("marks"); // open, close, inner open, inner close

@@ -95,50 +95,104 @@ private Q_SLOTS:
     void terms_data() {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("expected"); // slugs, sorted
-        QTest::addColumn<int>("notes");
+        QTest::addColumn<QStringList>("notes");    // exactly as said
         const QStringList geneva{QStringLiteral("geneva")};
         const QStringList arabic{QStringLiteral("arabic")};
         const QStringList chinese{QStringLiteral("chinese")};
         const QStringList emoji{QStringLiteral("emoji")};
         const QStringList none;
-        QTest::newRow("substring") << QStringLiteral("Genev") << geneva << 0;
-        QTest::newRow("case") << QStringLiteral("GENEV") << geneva << 0;
-        QTest::newRow("short-and-long") << QStringLiteral("in Genev") << geneva << 1;
-        QTest::newRow("long-and-short") << QStringLiteral("Genev in") << geneva << 1;
-        QTest::newRow("short-is-a-word") << QStringLiteral("in") << geneva << 1;
+        QTest::newRow("substring") << QStringLiteral("Genev") << geneva << QStringList{};
+        QTest::newRow("case") << QStringLiteral("GENEV") << geneva << QStringList{};
+        QTest::newRow("short-and-long")
+            << QStringLiteral("in Genev") << geneva
+            << QStringList{QStringLiteral(
+                   "'in' has fewer than three characters: found as a whole word only")};
+        QTest::newRow("long-and-short")
+            << QStringLiteral("Genev in") << geneva
+            << QStringList{QStringLiteral(
+                   "'in' has fewer than three characters: found as a whole word only")};
+        QTest::newRow("short-is-a-word")
+            << QStringLiteral("in") << geneva
+            << QStringList{QStringLiteral(
+                   "'in' has fewer than three characters: found as a whole word only")};
         QTest::newRow("long-inside-word")
-            << QStringLiteral("nnin") << QStringList{QStringLiteral("cricket")} << 0;
-        QTest::newRow("missing-term") << QStringLiteral("Genev xyzzy") << none << 0;
-        QTest::newRow("phrase") << QStringLiteral("\"in Geneva\"") << geneva << 0;
-        QTest::newRow("phrase-reversed") << QStringLiteral("\"Geneva in\"") << none << 0;
-        QTest::newRow("arabic-short-and-long") << QStringLiteral("في القم") << arabic << 1;
-        QTest::newRow("arabic-short") << QStringLiteral("في") << arabic << 1;
-        QTest::newRow("arabic-inside-word") << QStringLiteral("القم") << arabic << 0;
-        QTest::newRow("arabic-two-long") << QStringLiteral("جنيف انعقد") << arabic << 0;
-        QTest::newRow("chinese-3") << QStringLiteral("日内瓦") << chinese << 0;
-        QTest::newRow("chinese-2") << QStringLiteral("日内") << chinese << 0;
-        QTest::newRow("chinese-1") << QStringLiteral("瓦") << chinese << 0;
-        QTest::newRow("chinese-two-terms") << QStringLiteral("峰会 代表") << chinese << 0;
-        QTest::newRow("chinese-and-latin") << QStringLiteral("峰会 Geneva") << none << 0;
-        QTest::newRow("emoji-alone") << QStringLiteral("🐳") << emoji << 0;
-        QTest::newRow("emoji-flag") << QStringLiteral("🇫🇷") << emoji << 0;
-        QTest::newRow("emoji-sequence") << QStringLiteral("👩🏽‍🔬") << emoji << 0;
-        QTest::newRow("emoji-other-article") << QStringLiteral("🌊") << geneva << 0;
-        QTest::newRow("emoji-and-word") << QStringLiteral("🐳 Whales") << emoji << 0;
-        QTest::newRow("emoji-and-other-word") << QStringLiteral("🐳 Geneva") << none << 0;
-        QTest::newRow("emoji-and-short") << QStringLiteral("on 🐳") << emoji << 1;
-        QTest::newRow("nothing-searchable") << QStringLiteral("  ") << none << 0;
+            << QStringLiteral("nnin") << QStringList{QStringLiteral("cricket")} << QStringList{};
+        QTest::newRow("missing-term") << QStringLiteral("Genev xyzzy") << none << QStringList{};
+        QTest::newRow("phrase") << QStringLiteral("\"in Geneva\"") << geneva << QStringList{};
+        QTest::newRow("phrase-reversed")
+            << QStringLiteral("\"Geneva in\"") << none << QStringList{};
+        QTest::newRow("arabic-short-and-long")
+            << QStringLiteral("في القم") << arabic
+            << QStringList{QStringLiteral(
+                   "'في' has fewer than three characters: found as a whole word only")};
+        QTest::newRow("arabic-short")
+            << QStringLiteral("في") << arabic
+            << QStringList{QStringLiteral(
+                   "'في' has fewer than three characters: found as a whole word only")};
+        QTest::newRow("arabic-inside-word") << QStringLiteral("القم") << arabic << QStringList{};
+        QTest::newRow("arabic-two-long") << QStringLiteral("جنيف انعقد") << arabic << QStringList{};
+        QTest::newRow("chinese-3") << QStringLiteral("日内瓦") << chinese << QStringList{};
+        QTest::newRow("chinese-2") << QStringLiteral("日内") << chinese << QStringList{};
+        QTest::newRow("chinese-1") << QStringLiteral("瓦") << chinese << QStringList{};
+        QTest::newRow("chinese-two-terms")
+            << QStringLiteral("峰会 代表") << chinese << QStringList{};
+        QTest::newRow("chinese-and-latin")
+            << QStringLiteral("峰会 Geneva") << none << QStringList{};
+        QTest::newRow("emoji-alone") << QStringLiteral("🐳") << emoji << QStringList{};
+        QTest::newRow("emoji-flag") << QStringLiteral("🇫🇷") << emoji << QStringList{};
+        QTest::newRow("emoji-sequence")
+            << QStringLiteral("👩🏽‍🔬") << emoji << QStringList{};
+        QTest::newRow("emoji-other-article") << QStringLiteral("🌊") << geneva << QStringList{};
+        QTest::newRow("emoji-and-word") << QStringLiteral("🐳 Whales") << emoji << QStringList{};
+        QTest::newRow("emoji-and-other-word")
+            << QStringLiteral("🐳 Geneva") << none << QStringList{};
+        QTest::newRow("emoji-and-short")
+            << QStringLiteral("on 🐳") << emoji
+            << QStringList{QStringLiteral(
+                   "'on' has fewer than three characters: found as a whole word only")};
+        QTest::newRow("nothing-searchable") << QStringLiteral("  ") << none << QStringList{};
+        // Punctuation at the edges of a term is left out (it found nothing before);
+        // a term of punctuation only, and search syntax there is not, are said.
+        QTest::newRow("leading-hyphen")
+            << QStringLiteral("-Geneva") << geneva
+            << QStringList{QStringLiteral("'-Geneva': a leading - excludes nothing; searched for "
+                                          "'Geneva'")};
+        QTest::newRow("trailing-hyphen") << QStringLiteral("Geneva-") << geneva << QStringList{};
+        QTest::newRow("full-stop") << QStringLiteral("Geneva.") << geneva << QStringList{};
+        QTest::newRow("wildcard") << QStringLiteral("Genev*") << geneva
+                                  << QStringList{QStringLiteral(
+                                         "'Genev*': * is not a wildcard here; searched for "
+                                         "'Genev' (a term of three characters or more is found "
+                                         "inside words too)")};
+        QTest::newRow("apostrophe-only")
+            << QStringLiteral("'") << none
+            << QStringList{QStringLiteral("''' is only punctuation: left out of the search")};
+        QTest::newRow("phrase-with-comma")
+            << QStringLiteral("\"Geneva,\"") << geneva << QStringList{};
+        QTest::newRow("phrase-in-brackets")
+            << QStringLiteral("\"(in Geneva)\"") << geneva << QStringList{};
+        QTest::newRow("guillemets") << QStringLiteral("«Geneva»") << geneva << QStringList{};
+        QTest::newRow("inverted-question") << QStringLiteral("¿Genev?") << geneva << QStringList{};
+        QTest::newRow("short-with-stop")
+            << QStringLiteral("in.") << geneva
+            << QStringList{QStringLiteral(
+                   "'in' has fewer than three characters: found as a whole word only")};
+        QTest::newRow("word-and-dots")
+            << QStringLiteral("Geneva ...") << geneva
+            << QStringList{QStringLiteral("'...' is only punctuation: left out of the search")};
+        QTest::newRow("arabic-comma") << QStringLiteral("جنيف،") << arabic << QStringList{};
+        QTest::newRow("chinese-full-stop")
+            << QStringLiteral("日内瓦。") << chinese << QStringList{};
+        QTest::newRow("emoji-and-bang") << QStringLiteral("🐳!") << emoji << QStringList{};
     }
     void terms() {
         QFETCH(QString, query);
         QFETCH(QStringList, expected);
-        QFETCH(int, notes);
+        QFETCH(QStringList, notes);
         const auto found = m_library->search(query);
         QVERIFY2(found, qPrintable(found.error()));
         QCOMPARE(slugsOf(*m_library, found->hits), expected);
-        QCOMPARE(found->notes.size(), notes);
-        for (const QString& note : found->notes)
-            QVERIFY2(note.contains(QStringLiteral("whole word")), qPrintable(note));
+        QCOMPARE(found->notes, notes);
         // list --text answers the same (blank text is no filter there).
         if (query.trimmed().isEmpty())
             return;
