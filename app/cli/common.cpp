@@ -203,6 +203,12 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
             QStringLiteral("library"),
             QCoreApplication::translate("cli", "Library file to use instead of the default one."),
             QStringLiteral("PATH")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("lock-wait"),
+            QCoreApplication::translate(
+                "cli", "How long a command that changes the library waits for another Copydesk "
+                       "process to close it (default 10; 0: fail at once)."),
+            QStringLiteral("SECONDS"), QString::number(kDefaultLockWaitSeconds)));
     }
     // parse() skips its first element as the program name: here, the subcommand's.
     // It stops taking options at "--": what follows is arguments, whatever it looks like.
@@ -258,9 +264,36 @@ Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, L
     const QString path = parser.isSet(QStringLiteral("library"))
                              ? parser.value(QStringLiteral("library"))
                              : Library::defaultPath();
+    // A command that writes is short: rather than fail because the editor saves or
+    // another command runs, it waits a while for the lock, and says so.
+    OpenOptions options;
+    if (mode == Library::Mode::ReadWrite) {
+        bool numeric = false;
+        const QString value = parser.value(QStringLiteral("lock-wait"));
+        const double seconds = value.toDouble(&numeric);
+        if (!numeric || seconds < 0 || seconds > 3600)
+            return Error{QCoreApplication::translate(
+                             "cli", "--lock-wait: '%1' is not a number of seconds (0 to 3600)")
+                             .arg(value),
+                         ErrorKind::InvalidInput};
+        options.lockWait = std::chrono::milliseconds(qint64(seconds * 1000));
+        options.onWaiting = [seconds](qint64 pid) {
+            const QString waitFor = QString::number(seconds);
+            err() << "copydesk-cli: "
+                  << (pid > 0 ? QCoreApplication::translate(
+                                    "cli", "waiting for the library lock held by pid %1 (up to "
+                                           "%2 s)")
+                                    .arg(pid)
+                                    .arg(waitFor)
+                              : QCoreApplication::translate(
+                                    "cli", "waiting for the library lock (up to %1 s)")
+                                    .arg(waitFor))
+                  << Qt::endl;
+        };
+    }
     if (parser.isSet(QStringLiteral("library")))
-        return Library::open(path, mode);
-    return Library::openOrCreateWithSamples(path, mode);
+        return Library::open(path, mode, options);
+    return Library::openOrCreateWithSamples(path, mode, options);
 }
 
 Result<QByteArray> readStdinBytes() {

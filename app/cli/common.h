@@ -73,8 +73,11 @@ int usageError(const QString& name, const QString& message);
 /// or a usage error naming the option.
 Result<QString> languageOption(const QCommandLineParser& parser, const QString& option);
 
+/// How long a command that writes waits, by default, for another process's lock
+/// (--lock-wait).
+inline constexpr int kDefaultLockWaitSeconds = 10;
 /// The library named by --library, or the default one (created with the samples on
-/// first use).
+/// first use). Opened ReadWrite, it waits --lock-wait seconds for another writer.
 Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, Library::Mode mode);
 
 /// All of standard input, at most kMaxTextBytes (common/limits.h): a pipe or

@@ -8,6 +8,7 @@
 #include <QAtomicInteger>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -18,6 +19,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -184,10 +186,17 @@ bool folderIsFull(const QString& folder) {
 // The file is removed on release, and a lock taken on a file that another process
 // removed meanwhile is retried, so two writers never hold locks on two files.
 
-Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString& libraryPath) {
+// Waiting polls flock(LOCK_NB) rather than blocking in flock(): a blocked call cannot
+// be given a deadline, and the file has to be opened again anyway each time its holder
+// removed it.
+Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString& libraryPath,
+                                                        const OpenOptions& options) {
     const QString lockPath = libraryPath + QStringLiteral(".lock");
     const QByteArray native = QFile::encodeName(lockPath);
-    for (int attempt = 0; attempt < 20; ++attempt) {
+    QElapsedTimer waited;
+    waited.start();
+    bool noticed = false;
+    for (int replaced = 0; replaced < 20;) {
         const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
         if (fd < 0) {
             const int error = errno;
@@ -205,9 +214,22 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString& libraryPa
                                  .arg(libraryPath, lockPath, errnoText(error)),
                              ErrorKind::Io};
             bool known = false;
-            const qint64 pid =
+            qint64 pid =
                 n > 0 ? QByteArray(holder.constData(), int(n)).trimmed().toLongLong(&known) : 0;
-            if (known && pid > 0)
+            if (!known || pid < 0)
+                pid = 0;
+            const auto elapsed = std::chrono::milliseconds(waited.elapsed());
+            if (elapsed < options.lockWait) {
+                if (!noticed && elapsed >= options.waitNotice) {
+                    noticed = true;
+                    if (options.onWaiting)
+                        options.onWaiting(pid);
+                }
+                QThread::msleep(
+                    ulong(std::min<qint64>(50, (options.lockWait - elapsed).count() + 1)));
+                continue;
+            }
+            if (pid > 0)
                 return Error{Library::tr("library %1 is open in another Copydesk process (pid %2); "
                                          "close it or open read-only")
                                  .arg(libraryPath)
@@ -225,6 +247,7 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString& libraryPa
         if (::fstat(fd, &locked) != 0 || ::lstat(native.constData(), &named) != 0 ||
             locked.st_dev != named.st_dev || locked.st_ino != named.st_ino) {
             ::close(fd);
+            ++replaced;
             continue;
         }
         // Best effort: the pid only improves the message of another process.
@@ -632,7 +655,7 @@ createLibrary(const QString& path, const std::function<Result<void>(Library&)>& 
 }
 
 Result<std::unique_ptr<Library>>
-Library::openWith(const QString& pathIn, Mode mode,
+Library::openWith(const QString& pathIn, Mode mode, const OpenOptions& options,
                   const std::function<Result<void>(Library&)>& populate) {
     const QString path = QFileInfo(pathIn).absoluteFilePath();
     // open() creates a missing library only for writing, openOrCreateWithSamples()
@@ -642,7 +665,7 @@ Library::openWith(const QString& pathIn, Mode mode,
         return *problem;
     std::unique_ptr<WriterLock> lock;
     if (mode == Mode::ReadWrite || (populate && !QFileInfo::exists(path))) {
-        auto locked = WriterLock::acquire(path);
+        auto locked = WriterLock::acquire(path, options);
         if (!locked)
             return locked.failure();
         lock = std::move(*locked);
@@ -663,8 +686,9 @@ Library::openWith(const QString& pathIn, Mode mode,
     return std::unique_ptr<Library>(new Library(std::move(*p)));
 }
 
-Result<std::unique_ptr<Library>> Library::open(const QString& path, Mode mode) {
-    return openWith(path, mode, {});
+Result<std::unique_ptr<Library>> Library::open(const QString& path, Mode mode,
+                                               const OpenOptions& options) {
+    return openWith(path, mode, options, {});
 }
 
 Result<QString> Library::repair(const QString& pathIn) {
@@ -765,8 +789,9 @@ namespace {
 Result<void> importSamples(Library& library);
 } // namespace
 
-Result<std::unique_ptr<Library>> Library::openOrCreateWithSamples(const QString& path, Mode mode) {
-    return openWith(path, mode, importSamples);
+Result<std::unique_ptr<Library>> Library::openOrCreateWithSamples(const QString& path, Mode mode,
+                                                                  const OpenOptions& options) {
+    return openWith(path, mode, options, importSamples);
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -77,6 +78,18 @@ struct Media final {
     QHash<QString, QString> altText; ///< language -> alt text
 };
 
+/// How Library::open() treats a write lock held by another process.
+struct OpenOptions final {
+    /// How long a ReadWrite open waits for the other writer to close the library
+    /// before failing with ErrorKind::Locked. Zero (the default, and the GUI's choice,
+    /// which then opens read-only) fails at once; a short command-line write waits.
+    std::chrono::milliseconds lockWait{0};
+    /// Called once when the wait has lasted `waitNotice`, with the holder's pid (0 when
+    /// unknown), for the user to learn why nothing happens.
+    std::function<void(qint64 pid)> onWaiting;
+    std::chrono::milliseconds waitNotice{1000};
+};
+
 /// One Copydesk library: a single SQLite file holding articles, revisions, tags,
 /// media and settings. Every mutating call is one transaction: on failure nothing
 /// in the file changes; transaction() groups several into one. Reads fail loudly:
@@ -91,18 +104,21 @@ public:
     /// Opens (and, in ReadWrite mode, creates or migrates) the library at `path`,
     /// which must be a regular file (a FIFO, device, socket or folder is refused
     /// before anything opens it). ReadWrite fails with ErrorKind::Locked when another
-    /// process is writing the library (open it ReadOnly then). A new library is built
+    /// process is writing the library (open it ReadOnly then), at once or after
+    /// `options.lockWait`. A new library is built
     /// under a temporary name and renamed into place, so a full disk leaves nothing
     /// behind (ErrorKind::DiskFull). ReadOnly never writes to the file: a library of
     /// an older schema is refused (ErrorKind::Unsupported) until a writer upgrades it.
-    static Result<std::unique_ptr<Library>> open(const QString& path, Mode mode = Mode::ReadWrite);
+    static Result<std::unique_ptr<Library>> open(const QString& path, Mode mode = Mode::ReadWrite,
+                                                 const OpenOptions& options = {});
     /// QStandardPaths::AppDataLocation/library.copydesk
     static QString defaultPath();
     /// Opens the library at `path`; if the file does not exist yet, creates it with
     /// the sample articles from resources/samples (all in the new file before it
     /// takes its name, or no file at all).
-    static Result<std::unique_ptr<Library>> openOrCreateWithSamples(const QString& path,
-                                                                    Mode mode = Mode::ReadWrite);
+    static Result<std::unique_ptr<Library>>
+    openOrCreateWithSamples(const QString& path, Mode mode = Mode::ReadWrite,
+                            const OpenOptions& options = {});
 
     /// Repairs the library at `path`, which no one may be writing: checks the search
     /// indexes and rebuilds them from the articles (the truth) when they are damaged.
@@ -215,7 +231,8 @@ private:
     /// open(); when the library does not exist, creates it and lets `populate` fill
     /// it before it takes its name.
     static Result<std::unique_ptr<Library>>
-    openWith(const QString& path, Mode mode, const std::function<Result<void>(Library&)>& populate);
+    openWith(const QString& path, Mode mode, const OpenOptions& options,
+             const std::function<Result<void>(Library&)>& populate);
     std::unique_ptr<Private> d;
 };
 

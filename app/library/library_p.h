@@ -19,8 +19,9 @@ namespace copydesk {
 class WriterLock final {
 public:
     /// ErrorKind::Locked when another process (or another Library in this one)
-    /// holds the lock.
-    static Result<std::unique_ptr<WriterLock>> acquire(const QString& libraryPath);
+    /// holds the lock, at once or after waiting options.lockWait for it.
+    static Result<std::unique_ptr<WriterLock>> acquire(const QString& libraryPath,
+                                                       const OpenOptions& options = {});
     ~WriterLock();
     WriterLock(const WriterLock&) = delete;
     WriterLock& operator=(const WriterLock&) = delete;

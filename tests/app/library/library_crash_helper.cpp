@@ -4,7 +4,8 @@
 //                                        has committed it (the test kills it at random
 //                                        moments and checks every printed revision);
 //   library_crash_helper hold LIBRARY    opens LIBRARY for writing, prints "locked"
-//                                        and waits to be killed;
+//                                        and holds it until a line or the end of its
+//                                        standard input, or until it is killed;
 //   library_crash_helper read LIBRARY    opens LIBRARY read-only, lists and searches,
 //                                        closes, again and again; prints each failure
 //                                        on stderr and exits 1 on the first.
@@ -12,7 +13,6 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
-#include <QThread>
 
 #include <cstdio>
 
@@ -28,8 +28,12 @@ int hold(const QString& path) {
     }
     std::printf("locked\n");
     std::fflush(stdout);
-    for (;;)
-        QThread::sleep(60);
+    char line[64];
+    (void)!std::fgets(line, sizeof line, stdin);
+    library->reset(); // releases the lock
+    std::printf("released\n");
+    std::fflush(stdout);
+    return 0;
 }
 
 int read(const QString& path) {

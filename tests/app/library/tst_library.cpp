@@ -699,7 +699,9 @@ private Q_SLOTS:
         QVERIFY((*lib)->save(a));
 
         QProcess write;
+        // Not waiting for the lock (a writing command waits 10 s by default).
         write.start(cli, {QStringLiteral("new"), QStringLiteral("--library"), path,
+                          QStringLiteral("--lock-wait"), QStringLiteral("0"),
                           QStringLiteral("--title"), QStringLiteral("Blocked")});
         QVERIFY(write.waitForFinished(20000));
         QCOMPARE(write.exitCode(), 1);

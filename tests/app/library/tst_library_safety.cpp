@@ -99,6 +99,136 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
     }
 
+    // A writer told to wait for the lock: another process holds it; the open says who
+    // holds it, and succeeds once that process lets go (it failed at once before).
+    // The holder is released from the notice, so nothing here depends on timing.
+    void lockWaitSucceedsAfterRelease() {
+        const QString path = newPath();
+        makeLibrary(path);
+        QProcess holder;
+        holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
+        QVERIFY(holder.waitForStarted(10000));
+        QVERIFY(holder.waitForReadyRead(10000));
+        QCOMPARE(holder.readLine(), QByteArray("locked\n"));
+        qint64 toldPid = -1;
+        int notices = 0;
+        OpenOptions options;
+        options.lockWait = std::chrono::minutes(2); // only a bound: released below
+        options.waitNotice = std::chrono::milliseconds(0);
+        options.onWaiting = [&](qint64 pid) {
+            ++notices;
+            toldPid = pid;
+            holder.write("release\n");
+            holder.waitForBytesWritten(10000);
+        };
+        auto lib = Library::open(path, Library::Mode::ReadWrite, options);
+        QVERIFY2(lib, qPrintable(lib.error()));
+        QCOMPARE(notices, 1);
+        QCOMPARE(toldPid, holder.processId());
+        QVERIFY(holder.waitForFinished(10000));
+        QCOMPARE(holder.exitCode(), 0);
+        QCOMPARE(holder.readAllStandardOutput(), QByteArray("released\n"));
+        Article a = draft(QStringLiteral("After the wait"));
+        QVERIFY((*lib)->save(a));
+    }
+
+    // Without waiting (the default, and what the GUI does before it opens read-only)
+    // a held lock fails at once; a wait that runs out fails the same way.
+    void lockWaitDisabledOrRunOut_data() {
+        QTest::addColumn<int>("waitMs");
+        QTest::newRow("no wait") << 0;
+        QTest::newRow("wait runs out") << 100;
+    }
+    void lockWaitDisabledOrRunOut() {
+        QFETCH(int, waitMs);
+        const QString path = newPath();
+        makeLibrary(path);
+        QProcess holder;
+        holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
+        QVERIFY(holder.waitForStarted(10000));
+        QVERIFY(holder.waitForReadyRead(10000));
+        QCOMPARE(holder.readLine(), QByteArray("locked\n"));
+        int notices = 0;
+        OpenOptions options;
+        options.lockWait = std::chrono::milliseconds(waitMs);
+        options.waitNotice = std::chrono::milliseconds(0);
+        options.onWaiting = [&](qint64) { ++notices; };
+        const auto refused = Library::open(path, Library::Mode::ReadWrite, options);
+        QVERIFY(!refused);
+        QCOMPARE(refused.kind(), ErrorKind::Locked);
+        QCOMPARE(refused.error(), QStringLiteral("library %1 is open in another Copydesk process "
+                                                 "(pid %2); close it or open read-only")
+                                      .arg(path)
+                                      .arg(holder.processId()));
+        QCOMPARE(notices, waitMs > 0 ? 1 : 0);
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(10000));
+        QCOMPARE(holder.exitCode(), 0);
+    }
+
+    // copydesk-cli: a command that writes waits for the lock and says so on stderr,
+    // then does its work; with --lock-wait 0 it fails at once; a bad value is refused.
+    void cliWaitsForLock() {
+        if (test::cliPath().isEmpty())
+            QSKIP("COPYDESK_CLI is not set; run through ctest");
+        const QString path = newPath();
+        makeLibrary(path);
+        QProcess holder;
+        holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
+        QVERIFY(holder.waitForStarted(10000));
+        QVERIFY(holder.waitForReadyRead(10000));
+        QCOMPARE(holder.readLine(), QByteArray("locked\n"));
+
+        const test::CliRun now =
+            test::runCli({QStringLiteral("--library"), path, QStringLiteral("new"),
+                          QStringLiteral("--lock-wait"), QStringLiteral("0"),
+                          QStringLiteral("--title"), QStringLiteral("Not now")},
+                         {}, m_dir.path());
+        QCOMPARE(now.exitCode, 1);
+        QCOMPARE(now.err, QStringLiteral("copydesk-cli: library %1 is open in another Copydesk "
+                                         "process (pid %2); close it or open read-only\n")
+                              .arg(path)
+                              .arg(holder.processId()));
+        const test::CliRun bad =
+            test::runCli({QStringLiteral("--library"), path, QStringLiteral("new"),
+                          QStringLiteral("--lock-wait"), QStringLiteral("soon"),
+                          QStringLiteral("--title"), QStringLiteral("Bad")},
+                         {}, m_dir.path());
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("--lock-wait: 'soon' is not a number")),
+                 qPrintable(bad.err));
+
+        QProcess cli;
+        cli.setReadChannel(QProcess::StandardError);
+        // A generous bound, so that a slow machine cannot make the command give up
+        // before the holder is released.
+        cli.start(test::cliPath(), {QStringLiteral("--library"), path, QStringLiteral("new"),
+                                    QStringLiteral("--lock-wait"), QStringLiteral("120"),
+                                    QStringLiteral("--title"), QStringLiteral("After the wait")});
+        QVERIFY(cli.waitForStarted(10000));
+        const QString waiting =
+            QStringLiteral("copydesk-cli: waiting for the library lock held by pid %1 (up to "
+                           "120 s)\n")
+                .arg(holder.processId());
+        QString err;
+        while (!err.contains(waiting) && cli.state() == QProcess::Running) {
+            if (cli.waitForReadyRead(30000))
+                err += QString::fromUtf8(cli.readAllStandardError());
+            else
+                break;
+        }
+        QCOMPARE(err, waiting);
+        holder.write("release\n");
+        QVERIFY(holder.waitForFinished(10000));
+        QVERIFY(cli.waitForFinished(30000));
+        err += QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(err, waiting);
+        QCOMPARE(cli.exitCode(), 0);
+        auto lib = Library::open(path, Library::Mode::ReadOnly);
+        QVERIFY2(lib, qPrintable(lib.error()));
+        QCOMPARE((*lib)->count().value(), 4);
+    }
+
     // A lock left by a process that died, however it died, never blocks: the kernel
     // released it (the pid file before could be left empty: "pid 0" for ever).
     void lockOfKilledProcess_data() {
