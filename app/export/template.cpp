@@ -1,0 +1,138 @@
+#include "export/template.h"
+
+#include "article/article.h"
+#include "common/languagetag.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+
+namespace copydesk {
+
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+QString resourceText(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+std::string utf8(const QString& text) {
+    return text.toStdString();
+}
+
+/// kainjow reports "<what> at <byte offset>"; the user needs a line number and a
+/// translated description.
+QString describeSyntaxError(const QString& name, const std::string& text,
+                            const std::string& message) {
+    static const QRegularExpression kPattern(
+        QStringLiteral(R"(^(Unclosed tag|Invalid set delimiter tag|Unopened section|)"
+                       R"(Unclosed section)(?: \"([^\"]*)\")? at (\d+)$)"));
+    const QString raw = QString::fromStdString(message);
+    const QRegularExpressionMatch match = kPattern.match(raw);
+    if (!match.hasMatch())
+        return Template::tr("Template %1: %2").arg(name, raw);
+    const auto offset =
+        std::min(static_cast<std::string::size_type>(match.captured(3).toULongLong()), text.size());
+    const auto line =
+        std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1;
+    const QString what = match.captured(1);
+    const QString section = match.captured(2);
+    QString problem;
+    if (what == u"Unclosed tag")
+        problem = Template::tr("a tag is not closed");
+    else if (what == u"Invalid set delimiter tag")
+        problem = Template::tr("the delimiter tag is not valid");
+    else if (what == u"Unopened section")
+        problem = Template::tr("section \"%1\" is closed but was never opened").arg(section);
+    else
+        problem = Template::tr("section \"%1\" is never closed").arg(section);
+    return Template::tr("Template %1, line %2: %3").arg(name).arg(line).arg(problem);
+}
+
+} // namespace
+
+PageData PageData::from(const Article& article, const LanguageVersion& version,
+                        const QString& bodyHtml) {
+    PageData data;
+    data.language = version.language;
+    data.title = version.title;
+    data.summary = version.summary;
+    data.byline = article.byline;
+    data.datelinePlace = article.dateline.place;
+    data.datelineDate = article.dateline.date;
+    data.bodyHtml = bodyHtml;
+    return data;
+}
+
+Template::Template(QString name, std::string text)
+    : m_name(std::move(name))
+    , m_text(std::move(text)) {}
+
+Result<Template> Template::fromText(const QString& name, const QString& text) {
+    std::string utf8Text = utf8(text);
+    const mustache::mustache parsed(utf8Text);
+    if (!parsed.is_valid())
+        return Error{describeSyntaxError(name, utf8Text, parsed.error_message()),
+                     ErrorKind::InvalidInput};
+    return Template(name, std::move(utf8Text));
+}
+
+Result<Template> Template::builtIn(Kind kind) {
+    const QString file = kind == Kind::Article ? QStringLiteral("article.mustache")
+                                               : QStringLiteral("fragment.mustache");
+    const QString text = resourceText(QStringLiteral(":/templates/") + file);
+    if (text.isEmpty())
+        return Error{tr("Template %1: not found in this build").arg(file), ErrorKind::NotFound};
+    return fromText(file, text);
+}
+
+QString Template::defaultStyle() {
+    return resourceText(QStringLiteral(":/templates/style.css"));
+}
+
+Result<QString> Template::render(const PageData& data) const {
+    const auto language = canonicalLanguageTag(data.language);
+    if (!language)
+        return language.failure();
+    const QLocale locale(*language);
+
+    // Mustache treats every string as true, the empty one too: a field left empty is
+    // not set at all, so that {{#summary}}...{{/summary}} leaves out an empty summary.
+    mustache::data values;
+    const auto set = [&values](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            values.set(key, utf8(value));
+    };
+    set("lang", *language);
+    set("dir",
+        locale.textDirection() == Qt::RightToLeft ? QStringLiteral("rtl") : QStringLiteral("ltr"));
+    set("title", data.title);
+    set("summary", data.summary);
+    set("byline", data.byline);
+    set("datelinePlace", data.datelinePlace);
+    if (data.datelineDate.isValid()) {
+        set("datelineDate", data.datelineDate.toString(Qt::ISODate));
+        set("datelineDateText", locale.toString(data.datelineDate, QLocale::LongFormat));
+    }
+    values.set("hasDateline", data.datelineDate.isValid() || !data.datelinePlace.isEmpty());
+    set("body", data.bodyHtml);
+    set("styleHref", data.styleHref);
+    if (data.styleHref.isEmpty())
+        set("style", defaultStyle());
+    set("headExtra", data.headExtra);
+
+    // Parsed again for each page: kainjow's render() is not const, and parsing a page
+    // template costs microseconds, so one Template serves every thread of an export.
+    mustache::mustache tmpl(m_text);
+    return QString::fromStdString(tmpl.render(values));
+}
+
+} // namespace copydesk

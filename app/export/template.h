@@ -1,0 +1,75 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+
+namespace copydesk {
+
+struct Article;
+struct LanguageVersion;
+
+/// What a page template is given for one language version. Text fields are plain
+/// text (the template escapes them); bodyHtml and headExtra are HTML and trusted.
+struct PageData final {
+    QString language; ///< BCP 47 tag; canonicalised before use
+    QString title;
+    QString summary;
+    QString byline;
+    QString datelinePlace;
+    QDate datelineDate;
+    /// The article body: markdown::renderHtml()'s fragment, already safe.
+    QString bodyHtml;
+    /// The stylesheet as a URL to link to; empty puts the default style.css inline, so
+    /// that an exported page stands alone.
+    QString styleHref;
+    /// HTML put first in <head>, right after the charset: the preview's
+    /// Content-Security-Policy and its bridge scripts. Empty for an export.
+    QString headExtra;
+
+    /// The fields of `version` (and of `article`'s byline and dateline) around an
+    /// already rendered body.
+    static PageData from(const Article& article, const LanguageVersion& version,
+                         const QString& bodyHtml);
+};
+
+/// A Mustache page template (kainjow Mustache). The built-in ones live in
+/// resources/templates and are compiled into the binary; the preview and the export
+/// render the same ones, so what is previewed is what is published. Variables:
+/// lang, dir ("ltr"/"rtl" from QLocale(lang).textDirection()), title, summary, byline,
+/// datelinePlace, datelineDate (ISO), datelineDateText (in the version's language),
+/// hasDateline, body (HTML), style (the default CSS), styleHref, headExtra (HTML).
+/// Cheap to copy, immutable, and usable from any thread.
+class Template final {
+    Q_DECLARE_TR_FUNCTIONS(Template)
+
+public:
+    enum class Kind {
+        Article,  ///< a whole HTML5 page (article.mustache)
+        Fragment, ///< the body only, for pasting into a CMS (fragment.mustache)
+    };
+
+    /// Parses `text`; a syntax error gives ErrorKind::InvalidInput and one line naming
+    /// `name` and the line of the error ("Template x.mustache, line 3: unclosed tag").
+    static Result<Template> fromText(const QString& name, const QString& text);
+    /// One of the templates compiled into the binary.
+    static Result<Template> builtIn(Kind kind);
+    /// The default stylesheet (resources/templates/style.css).
+    static QString defaultStyle();
+
+    const QString& name() const { return m_name; }
+
+    /// The page for `data`. Fails (InvalidInput) only when data.language is not a
+    /// valid BCP 47 tag.
+    Result<QString> render(const PageData& data) const;
+
+private:
+    Template(QString name, std::string text);
+
+    QString m_name;
+    std::string m_text; ///< UTF-8, known to parse
+};
+
+} // namespace copydesk
