@@ -8,10 +8,12 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
 #include <optional>
+#include <sstream>
 #include <string>
 
 namespace copydesk {
@@ -118,16 +120,28 @@ int fileLine(const YAML::Mark& mark) {
     return mark.line < 0 ? -1 : mark.line + 2;
 }
 
+/// The column of `mark` in characters, counted from 1: yaml-cpp counts bytes of UTF-8.
+int fileColumn(const std::string& yaml, const YAML::Mark& mark) {
+    if (mark.pos < 0 || std::size_t(mark.pos) > yaml.size())
+        return mark.column + 1;
+    const std::size_t end = std::size_t(mark.pos);
+    const std::size_t newline = end == 0 ? std::string::npos : yaml.rfind('\n', end - 1);
+    const std::size_t start = newline == std::string::npos ? 0 : newline + 1;
+    const QString line = QString::fromUtf8(yaml.data() + start, qsizetype(end - start));
+    return int(line.toUcs4().size()) + 1;
+}
+
 /// "FILE: invalid front matter at line L, column C: message".
-QString frontMatterError(const QString& fileName, const YAML::Mark& mark, const QString& message) {
+QString frontMatterError(const QString& fileName, const std::string& yaml, const YAML::Mark& mark,
+                         const QString& message) {
     if (mark.line < 0)
         return fileError(
             fileName,
             QCoreApplication::translate("Import", "invalid front matter: %1").arg(message));
-    return fileError(
-        fileName,
-        QCoreApplication::translate("Import", "invalid front matter at line %1, column %2: %3")
-            .arg(QString::number(fileLine(mark)), QString::number(mark.column + 1), message));
+    return fileError(fileName, QCoreApplication::translate(
+                                   "Import", "invalid front matter at line %1, column %2: %3")
+                                   .arg(QString::number(fileLine(mark)),
+                                        QString::number(fileColumn(yaml, mark)), message));
 }
 
 [[noreturn]] void failAt(const YAML::Node& node, const QString& message) {
@@ -269,7 +283,8 @@ QString languageTag(const YAML::Node& node, const char* key) {
 
 /// Refuses a mapping that names a key twice, as YAML requires (yaml-cpp keeps both and
 /// lets the first win silently, where Hugo's reader refuses the file). Iterative, as
-/// the nesting of the front matter is the file's to choose.
+/// the nesting of the front matter is the file's to choose; linear, as there are no
+/// aliases (checkFrontMatterEvents() refused them), so no node is reached twice.
 void refuseDuplicateKeys(const YAML::Node& root) {
     QList<YAML::Node> pending{root};
     while (!pending.isEmpty()) {
@@ -292,6 +307,113 @@ void refuseDuplicateKeys(const YAML::Node& root) {
             }
         }
     }
+}
+
+/// Reads the front matter as YAML events, before any node tree is built: refuses
+/// anchors and aliases (nine aliases of nine aliases of... make a 400-byte file a tree
+/// of billions of nodes, and no Hugo or Jekyll front matter needs them) and a quoted
+/// value that is never closed (yaml-cpp ends one at the end of the input, so that
+/// 'title: "unclosed' would swallow the lines after it; every other reader refuses it).
+/// Throws FieldError or YAML::Exception, each with the place.
+class FrontMatterEvents final : public YAML::EventHandler {
+public:
+    explicit FrontMatterEvents(const std::string& yaml)
+        : m_yaml(yaml) {}
+
+    /// Where the last scalar that starts with a quotation mark starts.
+    std::optional<YAML::Mark> lastQuoted() const { return m_lastQuoted; }
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { refuse(mark, anchor); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { refuseAt(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string&) override {
+        refuse(mark, anchor);
+        if (mark.pos >= 0 && std::size_t(mark.pos) < m_yaml.size() &&
+            (m_yaml[std::size_t(mark.pos)] == '"' || m_yaml[std::size_t(mark.pos)] == '\'')) {
+            m_lastQuoted = mark;
+        }
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        refuse(mark, anchor);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        refuse(mark, anchor);
+    }
+    void OnMapEnd() override {}
+    void OnAnchor(const YAML::Mark& mark, const std::string&) override { refuseAt(mark); }
+
+private:
+    static void refuse(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor)
+            refuseAt(mark);
+    }
+    [[noreturn]] static void refuseAt(const YAML::Mark& mark) {
+        throw FieldError{mark, QCoreApplication::translate(
+                                   "Import", "anchors (&name) and aliases (*name) are not "
+                                             "supported in front matter")};
+    }
+
+    const std::string& m_yaml;
+    std::optional<YAML::Mark> m_lastQuoted;
+};
+
+/// Event handler that only lets the parser run.
+class IgnoreEvents final : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+/// See FrontMatterEvents; linear in the size of `yaml`.
+void checkFrontMatterEvents(const std::string& yaml) {
+    FrontMatterEvents events(yaml);
+    std::optional<YAML::Exception> invalid;
+    try {
+        std::istringstream in(yaml);
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(events)) {
+        }
+    } catch (const YAML::Exception& e) {
+        invalid = e;
+    }
+    // With a document end marker after the front matter, a quoted value left open
+    // meets it and is an error, as in every other YAML reader. That is the first
+    // thing to say: what yaml-cpp makes of the rest follows from it.
+    const std::string ended = yaml + "\n...\n";
+    std::istringstream in(ended);
+    YAML::Parser parser(in);
+    IgnoreEvents ignore;
+    try {
+        while (parser.HandleNextDocument(ignore)) {
+        }
+    } catch (const YAML::Exception& e) {
+        if (e.mark.pos >= 0 && std::size_t(e.mark.pos) >= yaml.size() &&
+            e.msg == YAML::ErrorMsg::DOC_IN_SCALAR) {
+            throw FieldError{events.lastQuoted().value_or(e.mark),
+                             QCoreApplication::translate(
+                                 "Import", "a quoted value is not closed before the end of the "
+                                           "front matter")};
+        }
+        if (!invalid)
+            throw;
+    }
+    if (invalid)
+        throw *invalid;
 }
 
 Status status(const YAML::Node& node, const char* key) {
@@ -597,8 +719,6 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
                 ErrorKind::InvalidInput};
         }
         const QString yaml = text.mid(yamlStart, close.capturedStart() - yamlStart);
-        // The file line of the closing "---": line 1 is the opening one.
-        const int yamlLastLine = 1 + int(yaml.count(QLatin1Char('\n')));
         qsizetype bodyStart = close.capturedEnd();
         if (bodyStart < text.size())
             ++bodyStart; // the newline after the closing line
@@ -609,31 +729,22 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
         version.body = text.mid(bodyStart);
         file.hasFrontMatter = true;
 
+        const std::string yamlText = yaml.toStdString();
         YAML::Node root;
         try {
-            root = YAML::Load(yaml.toStdString());
-        } catch (const YAML::Exception& e) {
-            return Error{frontMatterError(fileName, e.mark, QString::fromStdString(e.msg)),
+            checkFrontMatterEvents(yamlText);
+            root = YAML::Load(yamlText);
+        } catch (const FieldError& e) {
+            return Error{frontMatterError(fileName, yamlText, e.mark, e.message),
                          ErrorKind::InvalidInput};
-        }
-        try {
-            // yaml-cpp ends a quoted scalar that is never closed at the end of the
-            // input, so that 'title: "unclosed' swallows the lines after it. With a
-            // document end marker after the front matter, that is an error, as every
-            // other YAML reader has it.
-            (void)YAML::Load(yaml.toStdString() + "\n...\n");
-        } catch (const YAML::Exception&) {
+        } catch (const YAML::Exception& e) {
             return Error{
-                fileError(fileName, QCoreApplication::translate(
-                                        "Import", "invalid front matter: a quoted value is not "
-                                                  "closed before the end of the front matter "
-                                                  "(line %1)")
-                                        .arg(QString::number(yamlLastLine + 1))),
+                frontMatterError(fileName, yamlText, e.mark, QString::fromStdString(e.msg)),
                 ErrorKind::InvalidInput};
         }
         if (!root.IsNull()) {
             if (!root.IsMap()) {
-                return Error{frontMatterError(fileName, root.Mark(),
+                return Error{frontMatterError(fileName, yamlText, root.Mark(),
                                               QCoreApplication::translate(
                                                   "Import", "expected 'key: value' lines")),
                              ErrorKind::InvalidInput};
@@ -642,11 +753,12 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
                 refuseDuplicateKeys(root);
                 readFrontMatter(root, file);
             } catch (const FieldError& e) {
-                return Error{frontMatterError(fileName, e.mark, e.message),
+                return Error{frontMatterError(fileName, yamlText, e.mark, e.message),
                              ErrorKind::InvalidInput};
             } catch (const YAML::Exception& e) {
-                return Error{frontMatterError(fileName, e.mark, QString::fromStdString(e.msg)),
-                             ErrorKind::InvalidInput};
+                return Error{
+                    frontMatterError(fileName, yamlText, e.mark, QString::fromStdString(e.msg)),
+                    ErrorKind::InvalidInput};
             }
         }
     } else {

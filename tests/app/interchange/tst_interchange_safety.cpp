@@ -395,14 +395,42 @@ private Q_SLOTS:
     void invalidYamlIsRefused_data() {
         QTest::addColumn<QByteArray>("frontMatter");
         QTest::addColumn<QString>("message");
+        // Before: the line of the closing "---" and no column.
         QTest::newRow("unclosed quote")
             << QByteArray("title: \"unclosed\ntags: [a,\n")
-            << QStringLiteral("invalid front matter: a quoted value is not closed before the end "
-                              "of the front matter (line 4)");
+            << QStringLiteral("invalid front matter at line 2, column 8: a quoted value is not "
+                              "closed before the end of the front matter");
         QTest::newRow("unclosed single quote")
             << QByteArray("lang: en\ntitle: 'unclosed\n")
-            << QStringLiteral("invalid front matter: a quoted value is not closed before the end "
-                              "of the front matter (line 4)");
+            << QStringLiteral("invalid front matter at line 3, column 8: a quoted value is not "
+                              "closed before the end of the front matter");
+        QTest::newRow("unclosed quote in a list")
+            << QByteArray("title: t\ntags: [a, \"b\n")
+            << QStringLiteral("invalid front matter at line 3, column 11: a quoted value is not "
+                              "closed before the end of the front matter");
+        // yaml-cpp counts bytes; a person counts characters.
+        QTest::newRow("column after non-ASCII")
+            << QByteArray("title: t\nlieu: Genève\ncatégorie: &c x\n")
+            << QStringLiteral("invalid front matter at line 4, column 12: anchors (&name) and "
+                              "aliases (*name) are not supported in front matter");
+        QTest::newRow("bad map value")
+            << QByteArray("title: x\n  bad: : [\n")
+            << QStringLiteral("invalid front matter at line 3, column 6: illegal map value");
+        // Before: nine lists of nine aliases of... made yaml-cpp build ~10^9 nodes (import
+        // never ended); anchors and aliases are refused before any node is built.
+        QTest::newRow("alias bomb")
+            << aliasBomb()
+            << QStringLiteral("invalid front matter at line 2, column 4: anchors "
+                              "(&name) and aliases (*name) are not supported in "
+                              "front matter");
+        QTest::newRow("closed quote, unclosed list")
+            << QByteArray("title: t\ntags: [a, \"b\"\n")
+            << QStringLiteral("invalid front matter at line 4, column 1: end of sequence flow "
+                              "not found");
+        QTest::newRow("anchor on a value")
+            << QByteArray("title: &t Summit\n")
+            << QStringLiteral("invalid front matter at line 2, column 8: anchors (&name) and "
+                              "aliases (*name) are not supported in front matter");
         QTest::newRow("unclosed list")
             << QByteArray("title: t\ntags: [a,\n")
             // yaml-cpp notices at the end of the front matter.
@@ -443,6 +471,20 @@ private Q_SLOTS:
     }
 
 private:
+    /// The "billion laughs" of YAML: under 400 bytes, ten levels of nine aliases each.
+    static QByteArray aliasBomb() {
+        QByteArray yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\","
+                          "\"lol\",\"lol\"]\n";
+        for (char level = 'b'; level <= 'j'; ++level) {
+            const char below = char(level - 1);
+            yaml += QByteArray(1, level) + ": &" + level + " [";
+            for (int i = 0; i < 9; ++i)
+                yaml += QByteArray(i == 0 ? "*" : ",*") + below;
+            yaml += "]\n";
+        }
+        return yaml + "tags: *j\n";
+    }
+
     /// Runs `sql` on the library file: a fault the library meets in the middle of its
     /// transaction, as a full disk or a bad sector would be.
     void injectFailure(const QString& sql) {
