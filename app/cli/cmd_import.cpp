@@ -101,20 +101,26 @@ int runImport(const QStringList& args) {
     if (!library)
         return fail(library.error());
     SpellerPool spellers;
-    // The import and every clean-up are one transaction: a failure leaves the library
-    // as it was, so the report comes after.
-    const auto imported =
-        checks::importWithCleanup(**library, formats, files, options, &spellers, fixes, catalogue);
-    if (!imported)
-        return fail(imported.error());
-    for (const checks::CleanedImport& article : *imported) {
-        out() << article.id.toString(QUuid::WithoutBraces) << '\n';
-        out().flush();
-        for (const QString& line : checks::cleanupReport(article.cleanup))
-            err() << line << '\n';
+    // The import, every clean-up and the printing of the ids are one transaction: a
+    // failure, also a standard output that cannot take the ids (a script would not
+    // know what was imported, and a retry would import it again), leaves the library
+    // as it was.
+    Library& lib = **library;
+    const auto done = lib.transaction([&]() -> Result<void> {
+        const auto imported =
+            checks::importWithCleanup(lib, formats, files, options, &spellers, fixes, catalogue);
+        if (!imported)
+            return imported.failure();
+        for (const checks::CleanedImport& article : *imported) {
+            out() << article.id.toString(QUuid::WithoutBraces) << '\n';
+            for (const QString& line : checks::cleanupReport(article.cleanup))
+                err() << line << '\n';
+        }
         err().flush();
-    }
-    out().flush();
+        return finishOutput();
+    });
+    if (!done)
+        return fail(done.error());
     return ExitOk;
 }
 

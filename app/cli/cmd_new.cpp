@@ -51,19 +51,26 @@ int runNew(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
-    // Committed only once the id has been written: a script that cannot receive the
-    // id must not be left with an article it does not know of (and a retry would make
-    // a second one).
+    // The id is printed only once the article is committed: a full disk fails at the
+    // commit, and an id printed then would name an article that does not exist. A
+    // standard output that cannot take the id undoes the article (nobody else knows
+    // of it yet): a script that cannot receive the id must not be left with an article
+    // it does not know of, and a retry would make a second one.
     Library& lib = **library;
-    const auto done = lib.transaction([&]() -> Result<void> {
-        const auto saved = lib.save(article);
-        if (!saved)
-            return saved.failure();
-        out() << article.id.toString(QUuid::WithoutBraces) << '\n';
-        return finishOutput();
-    });
-    if (!done)
-        return fail(done.error());
+    const auto saved = lib.save(article);
+    if (!saved)
+        return fail(saved.error());
+    out() << article.id.toString(QUuid::WithoutBraces) << '\n';
+    const auto written = finishOutput();
+    if (!written) {
+        if (const auto removed = lib.remove(article.id); !removed) {
+            return fail(QCoreApplication::translate(
+                            "cli", "%1; article %2 was saved, and removing it failed: %3")
+                            .arg(written.error(), article.id.toString(QUuid::WithoutBraces),
+                                 removed.error()));
+        }
+        return fail(written.error());
+    }
     return ExitOk;
 }
 

@@ -4,19 +4,25 @@
 // within one size limit, read with a bound; running out of memory is reported.
 #include "clifixture.h"
 #include "common/limits.h"
+#include "support/librarydump.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace copydesk;
 using namespace copydesk::test;
+using copydesk::testing::dumpHash;
 
 namespace {
 
@@ -79,6 +85,10 @@ private Q_SLOTS:
         const QString id = f.createArticle(kEvilTitle, kEvilBody);
         QVERIFY(!id.isEmpty());
         args.replaceInStrings(QStringLiteral("%A"), id);
+        args.replaceInStrings(QStringLiteral("%F"),
+                              f.writeFile(QStringLiteral("talks.md"),
+                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
+                                          "Geneva.\n"));
         const CliRun r = f.run(withLibrary(args, f));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err)); // check: findings
         const QString found = injectedControl(r.out) + injectedControl(r.err);
@@ -103,6 +113,10 @@ private Q_SLOTS:
         const QString id = f.createArticle(kEvilTitle, kEvilBody);
         QVERIFY(!id.isEmpty());
         args.replaceInStrings(QStringLiteral("%A"), id);
+        args.replaceInStrings(QStringLiteral("%F"),
+                              f.writeFile(QStringLiteral("talks.md"),
+                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
+                                          "Geneva.\n"));
         const CliRun r = f.run(withLibrary(args, f));
         QCOMPARE(r.exitCode, 0);
         const QString found = injectedControl(r.out);
@@ -183,6 +197,10 @@ private Q_SLOTS:
         const QString id = f.createArticle(QStringLiteral("Doc"), kEvilBody);
         QVERIFY(!id.isEmpty());
         args.replaceInStrings(QStringLiteral("%A"), id);
+        args.replaceInStrings(QStringLiteral("%F"),
+                              f.writeFile(QStringLiteral("talks.md"),
+                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
+                                          "Geneva.\n"));
         CliRequest request;
         request.args = withLibrary(args, f);
         request.input = input;
@@ -219,6 +237,14 @@ private Q_SLOTS:
         QTest::newRow("export -o -") << QStringList{QStringLiteral("export"), QStringLiteral("%A"),
                                                     QStringLiteral("-o"), QStringLiteral("-")}
                                      << QByteArray();
+        // Before: the articles were committed although their ids never arrived, and a
+        // retry imported them again.
+        QTest::newRow("import") << QStringList{QStringLiteral("import"), QStringLiteral("%F")}
+                                << QByteArray();
+        QTest::newRow("import --fix-safe")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--fix-safe"),
+                           QStringLiteral("%F")}
+            << QByteArray();
         QTest::newRow("render") << QStringList{QStringLiteral("render")} << QByteArray("# Hi\n");
         // The first revision of the only article in a new library is 1.
         QTest::newRow("restore") << QStringList{QStringLiteral("restore"), QStringLiteral("%A"),
@@ -235,6 +261,10 @@ private Q_SLOTS:
         const QString id = f.createArticle(QStringLiteral("Geneva summit"), "Talks in Geneva.");
         QVERIFY(!id.isEmpty());
         args.replaceInStrings(QStringLiteral("%A"), id);
+        args.replaceInStrings(QStringLiteral("%F"),
+                              f.writeFile(QStringLiteral("talks.md"),
+                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
+                                          "Geneva.\n"));
         const QStringList listJson{QStringLiteral("list"), QStringLiteral("--format"),
                                    QStringLiteral("json")};
         const QStringList history{QStringLiteral("history"), id};
@@ -242,6 +272,9 @@ private Q_SLOTS:
         const CliRun historyBefore = f.run(withLibrary(history, f));
         QCOMPARE(listBefore.exitCode, 0);
         QCOMPARE(historyBefore.exitCode, 0);
+        const QByteArray before = dumpHash(f.library());
+        const QStringList search{QStringLiteral("search"), QStringLiteral("Lost")};
+        const CliRun searchBefore = f.run(withLibrary(search, f));
 
         CliRequest request;
         request.args = withLibrary(args, f);
@@ -253,6 +286,56 @@ private Q_SLOTS:
 
         QCOMPARE(f.run(withLibrary(listJson, f)).out, listBefore.out);
         QCOMPARE(f.run(withLibrary(history, f)).out, historyBefore.out);
+        QCOMPARE(f.run(withLibrary(search, f)).out, searchBefore.out);
+        // `new` commits before it prints the id (see newOnAFullDisk()) and removes the
+        // article when the id cannot be written: the articles are as they were, but the
+        // search index keeps a deletion record, so the file is not the same byte for byte.
+        if (args.front() != QStringLiteral("new"))
+            QCOMPARE(dumpHash(f.library()), before);
+    }
+
+    // Before: exit 1, but the id of the article that the full disk kept from being
+    // committed was printed first, and a script took it for a saved article.
+    void newOnAFullDisk() {
+        if (::geteuid() != 0)
+            QSKIP("mounting a small tmpfs to fill needs root; not run");
+        CliFixture f;
+        const QString small = f.path(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(small));
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=1m"), QStringLiteral("tmpfs"), small}) != 0) {
+            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?); not run");
+        }
+        auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {small}); });
+        const QString library = small + QStringLiteral("/lib.copydesk");
+        const QStringList newArticle{QStringLiteral("new"), QStringLiteral("--library"), library,
+                                     QStringLiteral("--title")};
+        QCOMPARE(f.run(QStringList(newArticle) << QStringLiteral("First")).exitCode, 0);
+        const QByteArray before = dumpHash(library);
+
+        // About 100 KB left: enough to open the library, not to commit a 400 KB body
+        // (which SQLite keeps in its cache until the commit).
+        QByteArray body;
+        while (body.size() < 400 * 1024)
+            body += "Talks in Geneva went on late into the night.\n\n";
+        const QString bodyFile = f.writeFile(QStringLiteral("body.md"), body);
+        QVERIFY(!bodyFile.isEmpty());
+        {
+            QFile filler(small + QStringLiteral("/filler"));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const qint64 fill = QStorageInfo(small).bytesAvailable() - 100 * 1024;
+            QVERIFY(fill > 0);
+            QCOMPARE(filler.write(QByteArray(fill, '\0')), fill);
+        }
+        const CliRun r =
+            f.run(QStringList(newArticle)
+                  << QStringLiteral("Lost") << QStringLiteral("--body-file") << bodyFile);
+        QVERIFY(QFile::remove(small + QStringLiteral("/filler")));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("the disk is full")), qPrintable(r.err));
+        QCOMPARE(r.out, QString());
+        QCOMPARE(dumpHash(library), before);
     }
 
     void exportToStandardOutputIsRecorded() {

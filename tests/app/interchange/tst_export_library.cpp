@@ -2,10 +2,10 @@
 // translationKey, slug collisions, revisions, and bad input leaving the library as it
 // was.
 #include "app/interchange/interchangetestutil.h"
-#include "app/interchange/librarydump.h"
 #include "interchange/frontmatter.h"
 #include "interchange/interchange.h"
 #include "library/library.h"
+#include "support/librarydump.h"
 
 #include <QCryptographicHash>
 #include <QFile>

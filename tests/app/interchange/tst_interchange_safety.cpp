@@ -3,11 +3,11 @@
 // invalid YAML. After every failed operation the library and the output folder are
 // exactly as before (hashes compared).
 #include "app/interchange/interchangetestutil.h"
-#include "app/interchange/librarydump.h"
 #include "interchange/frontmatter.h"
 #include "interchange/interchange.h"
 #include "library/library.h"
 #include "support/clirun.h"
+#include "support/librarydump.h"
 
 #include <QDir>
 #include <QFile>
