@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/report.h"
+#include "common/languagetag.h"
 #include "spelling/speller.h"
 #include "translation/versionqa.h"
 
@@ -52,11 +53,14 @@ std::optional<IgnoreSpec> parseIgnoreSpec(const QString& text, const checks::Cat
     static const QRegularExpression position(QStringLiteral("^(\\d+):(\\d+)(?:-(\\d+):(\\d+))?$"));
     const auto m = position.match(parts.mid(3).join(QLatin1Char(':')));
     const auto field = checks::fieldFromId(parts.at(2));
-    if (!m.hasMatch() || !field || !catalogue.contains(parts.at(0)) || parts.at(1).isEmpty())
+    // The language goes through the one tag check, so that "../x" is refused here
+    // rather than reported later as a finding that does not exist.
+    const auto language = canonicalLanguageTag(parts.at(1));
+    if (!m.hasMatch() || !field || !catalogue.contains(parts.at(0)) || !language)
         return std::nullopt;
     IgnoreSpec spec;
     spec.checkId = parts.at(0);
-    spec.language = parts.at(1);
+    spec.language = *language;
     spec.field = *field;
     spec.line = m.captured(1).toInt();
     spec.column = m.captured(2).toInt();
