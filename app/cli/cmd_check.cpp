@@ -44,20 +44,28 @@ struct IgnoreSpec final {
     }
 };
 
-std::optional<IgnoreSpec> parseIgnoreSpec(const QString& text, const checks::Catalogue& catalogue) {
+/// The finding that `text` names, or the problem: a language that is not a tag is
+/// said as such (through the one tag check, so that "../x" is refused here rather than
+/// reported later as a finding that does not exist), anything else as a bad spec.
+Result<IgnoreSpec> parseIgnoreSpec(const QString& text, const checks::Catalogue& catalogue) {
+    const Error badSpec{QCoreApplication::translate(
+                            "cli", "'%1' does not name a finding (expected "
+                                   "CHECK:LANG:FIELD:LINE:COL, e.g. glued-words:en:body:3:5)")
+                            .arg(text),
+                        ErrorKind::InvalidInput};
     // Language tags and field ids hold '-' but never ':', so the first three ':'
     // separate the check, the language and the field from the position.
     const QStringList parts = text.split(QLatin1Char(':'));
     if (parts.size() < 5)
-        return std::nullopt;
+        return badSpec;
     static const QRegularExpression position(QStringLiteral("^(\\d+):(\\d+)(?:-(\\d+):(\\d+))?$"));
     const auto m = position.match(parts.mid(3).join(QLatin1Char(':')));
     const auto field = checks::fieldFromId(parts.at(2));
-    // The language goes through the one tag check, so that "../x" is refused here
-    // rather than reported later as a finding that does not exist.
+    if (!m.hasMatch() || !field || !catalogue.contains(parts.at(0)))
+        return badSpec;
     const auto language = canonicalLanguageTag(parts.at(1));
-    if (!m.hasMatch() || !field || !catalogue.contains(parts.at(0)) || !language)
-        return std::nullopt;
+    if (!language)
+        return language.failure();
     IgnoreSpec spec;
     spec.checkId = parts.at(0);
     spec.language = *language;
@@ -218,14 +226,10 @@ int runCheck(const QStringList& args) {
         if (keys.size() != 1)
             return usageError(
                 name, QCoreApplication::translate("cli", "--ignore takes exactly one ARTICLE"));
-        spec = parseIgnoreSpec(parser.value(ignore), catalogue);
-        if (!spec) {
-            return usageError(name,
-                              QCoreApplication::translate(
-                                  "cli", "'%1' does not name a finding (expected "
-                                         "CHECK:LANG:FIELD:LINE:COL, e.g. glued-words:en:body:3:5)")
-                                  .arg(parser.value(ignore)));
-        }
+        auto parsed = parseIgnoreSpec(parser.value(ignore), catalogue);
+        if (!parsed)
+            return usageError(name, parsed.error());
+        spec = std::move(parsed).value();
         if (parser.value(reason).trimmed().isEmpty())
             return usageError(name,
                               QCoreApplication::translate("cli", "--ignore needs a --reason"));

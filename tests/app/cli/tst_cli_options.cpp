@@ -200,6 +200,15 @@ private Q_SLOTS:
                                                QStringLiteral("--lang"),
                                                QStringLiteral("../../pwned")}
                                 << QStringLiteral("../../pwned");
+        // Before: taken as it was, and reported as "no finding [../x] ..." (exit 1).
+        QTest::newRow("check --ignore")
+            << QStringList{QStringLiteral("check"),
+                           QStringLiteral("geneva-summit"),
+                           QStringLiteral("--ignore"),
+                           QStringLiteral("repeated-word:../x:body:1:1"),
+                           QStringLiteral("--reason"),
+                           QStringLiteral("quoted")}
+            << QStringLiteral("../x");
     }
 
     void invalidLanguageOption() {
