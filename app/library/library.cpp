@@ -321,7 +321,11 @@ QSqlQuery& Library::Private::prepared(const QString& sql) {
 }
 
 Error Library::Private::sqlError(const QString& problem, const QSqlError& error) const {
-    const ErrorKind kind = detail::errorKindOf(error);
+    ErrorKind kind = detail::errorKindOf(error);
+    // SQLite reports some writes that a full disk refused (the WAL index, a sync) as
+    // an I/O error; the free space tells.
+    if (kind == ErrorKind::Io && folderIsFull(QFileInfo(path).absolutePath()))
+        kind = ErrorKind::DiskFull;
     if (kind == ErrorKind::DiskFull)
         return Error{
             Library::tr("%1: %2: the disk is full (%3)").arg(path, problem, error.databaseText()),
@@ -469,14 +473,29 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
     // Read before writing anything: a foreign or damaged file must stay untouched.
     QSqlError error;
     auto tables = scalar(p->db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error);
-    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
-    if (!tables && primaryCode(error) == kSqliteCantOpen && mode == Mode::ReadOnly &&
-        ::access(folder.constData(), W_OK) != 0 &&
-        !QFileInfo::exists(path + QStringLiteral("-wal"))) {
-        // A reader of a WAL library needs its -shm file and creates it when missing,
-        // which a read-only folder or mount does not allow. Nobody can write there
-        // either, so the file cannot change under the reader: SQLite may read it as
-        // immutable, without the -shm (only when there is no -wal to read).
+    const QString folderPath = QFileInfo(path).absolutePath();
+    const QByteArray folder = QFile::encodeName(folderPath);
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const bool cannotMapIndex =
+        !tables && (primaryCode(error) == kSqliteCantOpen || primaryCode(error) == kSqliteIoErr);
+    const bool readOnlyFolder = cannotMapIndex && ::access(folder.constData(), W_OK) != 0;
+    const bool fullDisk = cannotMapIndex && !readOnlyFolder && folderIsFull(folderPath);
+    if (mode == Mode::ReadOnly && fullDisk && wal.exists() && wal.size() > 0)
+        // Part of the library is in the write-ahead log, which cannot be read without
+        // its index, and the index needs room on the disk.
+        return Error{Library::tr("%1: cannot read the library: the disk is full, and reading "
+                                 "its write-ahead log %2 needs a little room")
+                         .arg(path, wal.filePath()),
+                     ErrorKind::DiskFull};
+    if (mode == Mode::ReadOnly && (readOnlyFolder || fullDisk) &&
+        (!wal.exists() || wal.size() == 0)) {
+        // A reader of a WAL library needs its -shm file (the WAL index) and creates or
+        // extends it when it is missing, which a read-only folder or mount does not
+        // allow, nor a full disk ("disk I/O error"). A writer keeps that file whole, so
+        // there is none; and with no WAL content the database file is all there is. It
+        // cannot change under the reader either: nobody can write to a read-only folder,
+        // and a writer's first change goes to the WAL, which a full disk refuses. So
+        // SQLite may read it as immutable, without the -shm.
         p->db.close();
         QUrl uri = QUrl::fromLocalFile(path);
         uri.setQuery(QStringLiteral("immutable=1"));
@@ -487,8 +506,13 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
             return fileProblem(path, p->db.lastError());
         tables = scalar(p->db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error);
     }
-    if (!tables)
+    if (!tables) {
+        if (fullDisk)
+            return Error{Library::tr("%1: cannot open the library: the disk is full (%2)")
+                             .arg(path, error.databaseText()),
+                         ErrorKind::DiskFull};
         return fileProblem(path, error);
+    }
     const auto appId = scalar(p->db, QStringLiteral("PRAGMA application_id"), &error);
     const auto version = scalar(p->db, QStringLiteral("PRAGMA user_version"), &error);
     if (!appId || !version)
@@ -534,6 +558,10 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
 
     if (!p->exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return fileProblem(path, p->lastError);
+    // Sorting and temporary indexes in memory, not in temporary files: a list on a
+    // full disk (or a full /tmp) still sorts.
+    if (!p->exec(QStringLiteral("PRAGMA temp_store = MEMORY")))
+        return fileProblem(path, p->lastError);
     if (mode == Mode::ReadWrite) {
         // WAL lets readers (a read-only CLI, the GUI's list) work while a save runs;
         // FULL makes each committed save durable across power loss, not just crashes.
@@ -542,8 +570,13 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
         const QString journal = how == Connect::Creating
                                     ? QStringLiteral("PRAGMA journal_mode = MEMORY")
                                     : QStringLiteral("PRAGMA journal_mode = WAL");
-        if (!p->exec(journal) || !p->exec(QStringLiteral("PRAGMA synchronous = FULL")))
+        if (!p->exec(journal) || !p->exec(QStringLiteral("PRAGMA synchronous = FULL"))) {
+            if (folderIsFull(folderPath))
+                return Error{Library::tr("%1: cannot open the library: the disk is full (%2)")
+                                 .arg(path, p->lastError.databaseText()),
+                             ErrorKind::DiskFull};
             return fileProblem(path, p->lastError);
+        }
         if (fileVersion < detail::latestSchemaVersion()) {
             const auto upgraded = p->transaction([&]() -> Result<void> {
                 const QString problem = detail::migrate(p->db, fileVersion);

@@ -524,6 +524,87 @@ private Q_SLOTS:
         QCOMPARE(left, QStringList());
     }
 
+    // A library on a disk that filled up after it was written: reading needs no room,
+    // so list, show and search work (they failed with "disk I/O error": a reader
+    // creates the WAL index); a write says the disk is full, naming the library, and
+    // changes nothing. Once there is room again, writing works.
+    void fullDisk() {
+        if (::geteuid() != 0)
+            QSKIP("a tiny tmpfs needs root (mount -t tmpfs -o size=...); run the suite as root "
+                  "to cover a library on a full disk");
+        QTemporaryDir mountPoint;
+        const QByteArray where = QFile::encodeName(mountPoint.path());
+        if (::mount("tmpfs", where.constData(), "tmpfs", 0, "size=1m") != 0)
+            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?)");
+        struct Unmount {
+            QByteArray where;
+            ~Unmount() { ::umount(where.constData()); }
+        } unmount{where};
+        const QString path = mountPoint.filePath(QStringLiteral("lib.copydesk"));
+        makeLibrary(path);
+        const QString filler = mountPoint.filePath(QStringLiteral("filler"));
+        {
+            QFile fill(filler);
+            QVERIFY(fill.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (fill.write(block) == block.size() && fill.flush()) {
+            }
+        }
+        const QByteArray before = sha256Of(path);
+
+        {
+            auto ro = Library::open(path, Library::Mode::ReadOnly);
+            QVERIFY2(ro, qPrintable(ro.error()));
+            QCOMPARE((*ro)->list()->size(), 3);
+            QCOMPARE((*ro)->search(QStringLiteral("Article 1"))->hits.size(), 1);
+            QVERIFY((*ro)->findArticle(QStringLiteral("a2")));
+        }
+        if (!test::cliPath().isEmpty()) {
+            for (const QStringList& command :
+                 {QStringList{QStringLiteral("list")},
+                  QStringList{QStringLiteral("show"), QStringLiteral("a1")},
+                  QStringList{QStringLiteral("search"), QStringLiteral("Article")}}) {
+                const test::CliRun run = test::runCli(
+                    QStringList{QStringLiteral("--library"), path} + command, {}, m_dir.path());
+                QVERIFY2(run.exitCode == 0,
+                         qPrintable(command.front() + QStringLiteral(": ") + run.err));
+                QVERIFY2(run.out.contains(QStringLiteral("Article 1")), qPrintable(run.out));
+            }
+            const test::CliRun write =
+                test::runCli({QStringLiteral("--library"), path, QStringLiteral("new"),
+                              QStringLiteral("--lock-wait"), QStringLiteral("0"),
+                              QStringLiteral("--title"), QStringLiteral("No room")},
+                             {}, m_dir.path());
+            QCOMPARE(write.exitCode, 1);
+            QVERIFY2(write.err.startsWith(QStringLiteral("copydesk-cli: ") + path) &&
+                         write.err.contains(QStringLiteral("the disk is full")),
+                     qPrintable(write.err));
+        }
+        {
+            // The open or the save says so, depending on what still fitted.
+            auto lib = Library::open(path);
+            Result<qint64> saved = Error{};
+            if (lib) {
+                Article a = draft(QStringLiteral("No room"));
+                a.versions[0].body = QStringLiteral("A long body. ").repeated(20000);
+                saved = (*lib)->save(a);
+            }
+            const ErrorKind kind = lib ? saved.kind() : lib.kind();
+            const QString error = lib ? saved.error() : lib.error();
+            QCOMPARE(kind, ErrorKind::DiskFull);
+            QVERIFY2(error.startsWith(path) && error.contains(QStringLiteral("the disk is full")),
+                     qPrintable(error));
+        }
+        QCOMPARE(sha256Of(path), before);
+
+        QVERIFY(QFile::remove(filler));
+        auto lib = Library::open(path);
+        QVERIFY2(lib, qPrintable(lib.error()));
+        Article a = draft(QStringLiteral("Room again"));
+        QVERIFY((*lib)->save(a));
+        QCOMPARE((*lib)->list()->size(), 4);
+    }
+
     // The workflow of Article::canTransition is enforced on save.
     void statusTransitions_data() {
         QTest::addColumn<QStringList>("path"); // statuses saved one after the other
