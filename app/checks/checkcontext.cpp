@@ -1,4 +1,6 @@
 #include "checks/checkcontext.h"
+#include "common/languagetag.h"
+#include "common/unicode.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,12 +155,72 @@ IgnoredFinding IgnoredFinding::fromFinding(const Finding& finding, const QString
         finding.range.length(), finding.excerpt,  reason};
 }
 
+QStringList CheckContext::defaultQuotationMarks() {
+    // Spanish: the Real Academia Española recommends « » first, “ ” inside them and
+    // ‘ ’ innermost (Ortografía de la lengua española, 2010, 3.4.8), as Spanish news
+    // agencies write. CLDR gave « » “ ” until version 43 and gives “ ” ‘ ’ from 44 on
+    // (Debian 12's ICU 72 and Debian 13's ICU 76), so the same article would have been
+    // right on one system and wrong on the other. The desk's rule is the Academy's, on
+    // every system; a library can change it (quotationMarksSettingKey()). Every other
+    // language follows CLDR.
+    return {QStringLiteral("es «» “” ‘’")};
+}
+
+QList<QuotePair> quotationPairs(const QStringList& entries, const QString& language) {
+    const auto tag = canonicalLanguageTag(language);
+    if (!tag)
+        return {};
+    const QString primary = tag->section(QLatin1Char('-'), 0, 0);
+    // The entry of the tag itself wins over the one of its primary language.
+    std::optional<QList<QuotePair>> exact;
+    std::optional<QList<QuotePair>> general;
+    for (const QString& entry : entries) {
+        const QStringList parts = entry.simplified().split(QLatin1Char(' '));
+        if (parts.size() < 2)
+            continue;
+        const auto entryTag = canonicalLanguageTag(parts.front());
+        if (!entryTag || (*entryTag != *tag && *entryTag != primary))
+            continue;
+        QList<QuotePair> pairs;
+        bool wellFormed = true;
+        for (qsizetype i = 1; i < parts.size() && wellFormed; ++i) {
+            // Two marks, each one code point.
+            const QList<uint> marks = parts[i].toUcs4();
+            wellFormed = marks.size() == 2;
+            if (wellFormed)
+                pairs.append({QString::fromUcs4(reinterpret_cast<const char32_t*>(&marks[0]), 1),
+                              QString::fromUcs4(reinterpret_cast<const char32_t*>(&marks[1]), 1)});
+        }
+        if (!wellFormed)
+            continue;
+        if (*entryTag == *tag)
+            exact = pairs;
+        else if (!general)
+            general = pairs;
+    }
+    if (exact)
+        return *exact;
+    if (general)
+        return *general;
+    const QuotationMarks cldr = quotationMarks(*tag);
+    QList<QuotePair> pairs;
+    if (!cldr.open.isEmpty() && !cldr.close.isEmpty())
+        pairs.append({cldr.open, cldr.close});
+    if (!cldr.innerOpen.isEmpty() && !cldr.innerClose.isEmpty())
+        pairs.append({cldr.innerOpen, cldr.innerClose});
+    return pairs;
+}
+
 QString boilerplateSettingKey() {
     return QStringLiteral("checks/boilerplate");
 }
 
 QString allowListSettingKey() {
     return QStringLiteral("checks/allow-list");
+}
+
+QString quotationMarksSettingKey() {
+    return QStringLiteral("checks/quotation-marks");
 }
 
 QString ignoreListSettingKey(const QUuid& articleId) {

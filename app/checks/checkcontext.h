@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace copydesk {
 class SpellerPool;
@@ -57,6 +58,12 @@ struct CheckContext final {
     /// lines after normalising case, spacing and punctuation. An entry ending in '*'
     /// matches lines that start with it.
     QStringList boilerplate = defaultBoilerplate();
+    /// The quotation marks the desk writes, one entry per language: a BCP 47 tag and
+    /// its pairs, outermost first, each pair as its two marks: "es «» “” ‘’". The first
+    /// pair is what other double marks are changed to; every pair listed is right. A
+    /// language without an entry (its own tag, else its primary language) gets CLDR's
+    /// usual and inner pairs (common/unicode.h).
+    QStringList quotationMarks = defaultQuotationMarks();
     /// Names and product names that glued-word checks must leave alone ("iPhone",
     /// "WhatsApp", "McDonald").
     QStringList allowList;
@@ -74,12 +81,22 @@ struct CheckContext final {
     Catalogue catalogue = Catalogue::builtIn();
 
     static QStringList defaultBoilerplate();
+    static QStringList defaultQuotationMarks();
 };
+
+/// A pair of quotation marks: opening, closing.
+using QuotePair = std::pair<QString, QString>;
+/// The pairs the checks accept in `language`, outermost first, from `entries` (as
+/// CheckContext::quotationMarks) or CLDR. Malformed entries are skipped. Empty for a
+/// tag that is not one.
+QList<QuotePair> quotationPairs(const QStringList& entries, const QString& language);
 
 /// Where the library keeps the editable lists and per-article ignore lists (settings
 /// stored in the library file).
 QString boilerplateSettingKey();
 QString allowListSettingKey();
+/// CheckContext::quotationMarks, one entry per line; absent or empty: the defaults.
+QString quotationMarksSettingKey();
 QString ignoreListSettingKey(const QUuid& articleId);
 
 QString ignoreListToJson(const QList<IgnoredFinding>& list);

@@ -13,6 +13,11 @@ Result<CheckContext> contextFromLibrary(const Library& library, const QUuid& art
         return boilerplate.failure();
     if (!boilerplate->isEmpty())
         context.boilerplate = boilerplate->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const auto quotes = library.setting(quotationMarksSettingKey());
+    if (!quotes)
+        return quotes.failure();
+    if (!quotes->isEmpty())
+        context.quotationMarks = quotes->split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const auto allowList = library.setting(allowListSettingKey());
     if (!allowList)
         return allowList.failure();

@@ -496,7 +496,7 @@ bool isDoubleQuote(QChar c) {
            c == QChar(0x201E) || c == QChar(0xAB) || c == QChar(0xBB);
 }
 
-void checkQuotes(Sink& sink, const Block& block, const QuotationMarks& style) {
+void checkQuotes(Sink& sink, const Block& block, const QList<QuotePair>& style) {
     if (!sink.enabled("quotes"))
         return;
     const QString& p = block.prose;
@@ -510,19 +510,24 @@ void checkQuotes(Sink& sink, const Block& block, const QuotationMarks& style) {
         finding.safeFix = true;
     };
 
-    // The language's marks by CLDR; pairs of other double quotation marks are replaced
-    // by its usual pair.
+    // The language's marks (CheckContext::quotationMarks, else CLDR); pairs of other
+    // double quotation marks are replaced by its usual pair.
+    auto single = [](const QuotePair& pair) {
+        return pair.first.size() == 1 && pair.second.size() == 1;
+    };
     QChar rightOpen, rightClose;
-    if (style.open.size() == 1 && style.close.size() == 1) {
-        rightOpen = style.open.front();
-        rightClose = style.close.front();
+    if (!style.isEmpty() && single(style.front())) {
+        rightOpen = style.front().first.front();
+        rightClose = style.front().second.front();
     }
-    // Pairs that are right besides the usual one: the inner pair (Russian „…“ inside
+    // Pairs that are right besides the usual one: the inner pairs (Russian „…“ inside
     // «…», Spanish “…” inside «…»), and guillemets in right-to-left languages: CLDR
     // gives Arabic ”…“, but Arabic (and Persian, Urdu) newsrooms write «…» as often.
     QList<std::pair<QChar, QChar>> alsoRight;
-    if (style.innerOpen.size() == 1 && style.innerClose.size() == 1)
-        alsoRight.append({style.innerOpen.front(), style.innerClose.front()});
+    for (qsizetype i = 1; i < style.size(); ++i) {
+        if (single(style[i]))
+            alsoRight.append({style[i].first.front(), style[i].second.front()});
+    }
     if (QLocale(sink.field().language).textDirection() == Qt::RightToLeft)
         alsoRight.append({QChar(0xAB), QChar(0xBB)});
     // Straight quotes are the typewriter form of curly ones: flagged only where the
@@ -629,7 +634,13 @@ void checkFullWidth(Sink& sink, const Block& block) {
 
 void checkTypography(Sink& sink, Speller* speller) {
     const QList<Block>& blocks = sink.field().scan.blocks;
-    const QuotationMarks style = quotationMarks(sink.field().language);
+    const QList<QuotePair> pairs =
+        quotationPairs(sink.context().quotationMarks, sink.field().language);
+    QuotationMarks style;
+    if (!pairs.isEmpty()) {
+        style.open = pairs.front().first;
+        style.close = pairs.front().second;
+    }
     for (int b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
         if (block.kind != Block::Kind::Paragraph && block.kind != Block::Kind::Heading)
@@ -639,7 +650,7 @@ void checkTypography(Sink& sink, Speller* speller) {
             next = &blocks[b + 1];
         checkGluedAndSpacing(sink, block, speller);
         checkBalance(sink, block, next, style);
-        checkQuotes(sink, block, style);
+        checkQuotes(sink, block, pairs);
         checkFullWidth(sink, block);
     }
 }

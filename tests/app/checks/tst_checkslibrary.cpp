@@ -86,6 +86,25 @@ private Q_SLOTS:
         QCOMPARE(ignoreListFromJson(*lib->setting(ignoreListSettingKey(a.id))), expected);
     }
 
+    // The quotation marks of the desk are a list kept in the library, like the
+    // boilerplate: the built-in one until the library has its own.
+    void quotationMarksFromLibrary() {
+        auto lib = newLibrary();
+        auto context = contextFromLibrary(*lib, QUuid(), &m_spellers);
+        QVERIFY(context.ok());
+        QCOMPARE(context->quotationMarks, QStringList{QStringLiteral("es «» “” ‘’")});
+        QVERIFY(
+            lib->setSetting(quotationMarksSettingKey(), QStringLiteral("es “” ‘’\nfr-CH «» ‹›")));
+        context = contextFromLibrary(*lib, QUuid(), &m_spellers);
+        QVERIFY(context.ok());
+        QCOMPARE(context->quotationMarks,
+                 (QStringList{QStringLiteral("es “” ‘’"), QStringLiteral("fr-CH «» ‹›")}));
+        QString pairs;
+        for (const QuotePair& pair : quotationPairs(context->quotationMarks, QStringLiteral("es")))
+            pairs += pair.first + pair.second;
+        QCOMPARE(pairs, QStringLiteral("“”‘’"));
+    }
+
     // The import and its clean-up are saved as two revisions of one transaction.
     void importWithCleanupSaves() {
         auto lib = newLibrary();

@@ -109,7 +109,9 @@ private Q_SLOTS:
         QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("«»«»");
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("„“‚‘");
         QTest::newRow("ru") << QStringLiteral("ru") << QStringLiteral("«»„“");
-        QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("«»“”");
+        // No Spanish row: CLDR 44 changed it from « » “ ” to “ ” ‘ ’, so it differs
+        // between ICU releases; the checks decide Spanish themselves
+        // (CheckContext::defaultQuotationMarks(), tested in tst_checks).
         QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << QStringLiteral("“”‘’");
         QTest::newRow("zh-Hant") << QStringLiteral("zh-Hant") << QStringLiteral("「」『』");
         QTest::newRow("ja") << QStringLiteral("ja") << QStringLiteral("「」『』");
@@ -119,9 +121,6 @@ private Q_SLOTS:
     void quotes() {
         QFETCH(QString, tag);
         QFETCH(QString, marks);
-        // CLDR 44 (ICU 74, Debian 13) changed Spanish from « » “ ” to “ ” ‘ ’.
-        if (tag == u"es" && quotationMarks(tag).open != QChar(0x00AB))
-            QSKIP("this ICU's CLDR gives Spanish \u201c\u201d quotes; the row is for \u00ab\u00bb");
         const QuotationMarks q = quotationMarks(tag);
         QCOMPARE(q.open + q.close + q.innerOpen + q.innerClose, marks);
     }
