@@ -1,5 +1,6 @@
 #include "library/library.h"
 #include "schema_v1.h"
+#include "support/libraryfixture.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -18,15 +19,9 @@
 #include <unistd.h>
 
 using namespace copydesk;
+using copydesk::test::sha256Of;
 
 namespace {
-
-QByteArray sha256Of(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 QDateTime at(const char* iso) {
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs);
@@ -76,9 +71,8 @@ Article fullArticle(const QString& title, const QString& body) {
 class TestLibrary final : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-    QString newPath() { return m_dir.filePath(QStringLiteral("lib%1.copydesk").arg(++m_counter)); }
+    test::LibraryFolder m_dir;
+    QString newPath() { return m_dir.newPath(); }
 
 private Q_SLOTS:
     void initTestCase() {

@@ -4,6 +4,7 @@
 // save, and transactions that leave the file byte-identical when they fail.
 #include "library/library.h"
 #include "support/clirun.h"
+#include "support/libraryfixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -24,38 +25,10 @@
 #include <unistd.h>
 
 using namespace copydesk;
+using copydesk::test::rawExec;
+using copydesk::test::sha256Of;
 
 namespace {
-
-QByteArray sha256Of(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
-// Runs `sql` on the file through a connection of its own.
-bool rawExec(const QString& path, const QStringList& sql) {
-    bool ok = true;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString& s : sql) {
-            if (!ok)
-                break;
-            ok = q.exec(s);
-            if (!ok)
-                qWarning() << s << q.lastError().text();
-        }
-        q = QSqlQuery();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
-}
 
 // The connection of the one Library open in this process, for pragmas a test needs
 // on it (max_page_count is per connection).
@@ -89,9 +62,21 @@ void makeLibrary(const QString& path, int articles = 3) {
 class TestLibrarySafety final : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-    QString newPath() { return m_dir.filePath(QStringLiteral("lib%1.copydesk").arg(++m_counter)); }
+    test::LibraryFolder m_dir;
+    QString newPath() { return m_dir.newPath(); }
+    // A new library with three articles, its write lock held by `holder`, another
+    // process; empty on failure (said in a warning).
+    QString heldLibrary(QProcess& holder) {
+        const QString path = newPath();
+        makeLibrary(path);
+        const QString started =
+            test::startLockHolder(holder, QStringLiteral(COPYDESK_LIBRARY_HELPER), path);
+        if (!started.isEmpty() || QTest::currentTestFailed()) {
+            qWarning().noquote() << started;
+            return {};
+        }
+        return path;
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -103,13 +88,9 @@ private Q_SLOTS:
     // holds it, and succeeds once that process lets go (it failed at once before).
     // The holder is released from the notice, so nothing here depends on timing.
     void lockWaitSucceedsAfterRelease() {
-        const QString path = newPath();
-        makeLibrary(path);
         QProcess holder;
-        holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
-        QVERIFY(holder.waitForStarted(10000));
-        QVERIFY(holder.waitForReadyRead(10000));
-        QCOMPARE(holder.readLine(), QByteArray("locked\n"));
+        const QString path = heldLibrary(holder);
+        QVERIFY(!path.isEmpty());
         qint64 toldPid = -1;
         int notices = 0;
         OpenOptions options;
@@ -141,13 +122,9 @@ private Q_SLOTS:
     }
     void lockWaitDisabledOrRunOut() {
         QFETCH(int, waitMs);
-        const QString path = newPath();
-        makeLibrary(path);
         QProcess holder;
-        holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
-        QVERIFY(holder.waitForStarted(10000));
-        QVERIFY(holder.waitForReadyRead(10000));
-        QCOMPARE(holder.readLine(), QByteArray("locked\n"));
+        const QString path = heldLibrary(holder);
+        QVERIFY(!path.isEmpty());
         int notices = 0;
         OpenOptions options;
         options.lockWait = std::chrono::milliseconds(waitMs);
@@ -171,13 +148,9 @@ private Q_SLOTS:
     void cliWaitsForLock() {
         if (test::cliPath().isEmpty())
             QSKIP("COPYDESK_CLI is not set; run through ctest");
-        const QString path = newPath();
-        makeLibrary(path);
         QProcess holder;
-        holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
-        QVERIFY(holder.waitForStarted(10000));
-        QVERIFY(holder.waitForReadyRead(10000));
-        QCOMPARE(holder.readLine(), QByteArray("locked\n"));
+        const QString path = heldLibrary(holder);
+        QVERIFY(!path.isEmpty());
 
         const test::CliRun now =
             test::runCli({QStringLiteral("--library"), path, QStringLiteral("new"),
@@ -244,10 +217,9 @@ private Q_SLOTS:
         const QString lockPath = path + QStringLiteral(".lock");
         if (leftover == QLatin1String("kill")) {
             QProcess holder;
-            holder.start(QStringLiteral(COPYDESK_LIBRARY_HELPER), {QStringLiteral("hold"), path});
-            QVERIFY(holder.waitForStarted(10000));
-            QVERIFY(holder.waitForReadyRead(10000));
-            QCOMPARE(holder.readAllStandardOutput(), QByteArray("locked\n"));
+            const QString started =
+                test::startLockHolder(holder, QStringLiteral(COPYDESK_LIBRARY_HELPER), path);
+            QVERIFY2(started.isEmpty(), qPrintable(started));
             // While it lives, a writer is refused with its pid and kind Locked.
             auto refused = Library::open(path);
             QVERIFY(!refused);
@@ -499,14 +471,9 @@ private Q_SLOTS:
     }
     void createOnFullDisk() {
         QFETCH(QString, size);
-        if (::geteuid() != 0)
-            QSKIP("a tiny tmpfs needs root (mount -t tmpfs -o size=...); run the suite as root "
-                  "to cover library creation on a full disk");
-        QTemporaryDir mountPoint;
-        const QByteArray where = QFile::encodeName(mountPoint.path());
-        const QByteArray options = "size=" + size.toLatin1();
-        if (::mount("tmpfs", where.constData(), "tmpfs", 0, options.constData()) != 0)
-            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?)");
+        test::TinyTmpfs mountPoint(size.toLatin1());
+        if (!mountPoint.isMounted())
+            QSKIP(qPrintable(mountPoint.reason()));
         const QString path = mountPoint.filePath(QStringLiteral("lib.copydesk"));
         auto lib = size == QLatin1String("48k") ? Library::open(path)
                                                 : Library::openOrCreateWithSamples(path);
@@ -517,7 +484,7 @@ private Q_SLOTS:
         const ErrorKind kind = lib.kind();
         const QString error = lib.error();
         lib = Error{};
-        ::umount(where.constData());
+        mountPoint.unmount();
         QVERIFY2(failed, "the library fit: make the tmpfs smaller");
         QCOMPARE(kind, ErrorKind::DiskFull);
         QCOMPARE(error, path + QStringLiteral(": cannot create the library: the disk is full"));
@@ -529,17 +496,9 @@ private Q_SLOTS:
     // creates the WAL index); a write says the disk is full, naming the library, and
     // changes nothing. Once there is room again, writing works.
     void fullDisk() {
-        if (::geteuid() != 0)
-            QSKIP("a tiny tmpfs needs root (mount -t tmpfs -o size=...); run the suite as root "
-                  "to cover a library on a full disk");
-        QTemporaryDir mountPoint;
-        const QByteArray where = QFile::encodeName(mountPoint.path());
-        if (::mount("tmpfs", where.constData(), "tmpfs", 0, "size=1m") != 0)
-            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?)");
-        struct Unmount {
-            QByteArray where;
-            ~Unmount() { ::umount(where.constData()); }
-        } unmount{where};
+        test::TinyTmpfs mountPoint("1m");
+        if (!mountPoint.isMounted())
+            QSKIP(qPrintable(mountPoint.reason()));
         const QString path = mountPoint.filePath(QStringLiteral("lib.copydesk"));
         makeLibrary(path);
         const QString filler = mountPoint.filePath(QStringLiteral("filler"));

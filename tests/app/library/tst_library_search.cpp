@@ -2,6 +2,7 @@
 // and a damaged search index: said so, and rebuilt from the articles.
 #include "library/library.h"
 #include "support/clirun.h"
+#include "support/libraryfixture.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@
 #include <algorithm>
 
 using namespace copydesk;
+using copydesk::test::rawExec;
 
 namespace {
 
@@ -33,31 +35,6 @@ QStringList slugsOf(const Library& library, const QList<SearchHit>& hits) {
     slugs.sort();
     slugs.removeDuplicates();
     return slugs;
-}
-
-// Runs `sql` on the file through a connection of its own.
-bool rawExec(const QString& path, const QStringList& sql, QVariant* firstValue = nullptr) {
-    bool ok = true;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString& s : sql) {
-            if (!ok)
-                break;
-            ok = q.exec(s);
-            if (!ok)
-                qWarning() << s << q.lastError().text();
-            else if (firstValue && q.next())
-                *firstValue = q.value(0);
-        }
-        q = QSqlQuery();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
 }
 
 } // namespace
