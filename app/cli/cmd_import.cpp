@@ -57,7 +57,9 @@ int runImport(const QStringList& args) {
                "an article already in the library gets the versions added or updated.\n"
                "The editorial checks run on what was imported: each finding left is printed "
                "on stderr as 'copydesk-cli check' prints it, after one 'SLUG: fixed …' line "
-               "per fix applied (--fix, --fix-safe). Findings do not change the exit status.");
+               "per fix applied (--fix, --fix-safe), and a 'note:' line for a file name whose part "
+               "before the extension (name.LANG.md) is not a language tag. Findings and notes "
+               "do not change the exit status.");
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 
@@ -100,6 +102,9 @@ int runImport(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
+    // Notices go to stderr with the findings, once the import has succeeded.
+    QStringList notices;
+    options.notice = [&notices](const QString& notice) { notices.append(notice); };
     SpellerPool spellers;
     // The import, every clean-up and the printing of the ids are one transaction: a
     // failure, also a standard output that cannot take the ids (a script would not
@@ -111,6 +116,8 @@ int runImport(const QStringList& args) {
             checks::importWithCleanup(lib, formats, files, options, &spellers, fixes, catalogue);
         if (!imported)
             return imported.failure();
+        for (const QString& notice : std::as_const(notices))
+            err() << QCoreApplication::translate("cli", "note: %1").arg(notice) << '\n';
         for (const checks::CleanedImport& article : *imported) {
             out() << article.id.toString(QUuid::WithoutBraces) << '\n';
             for (const QString& line : checks::cleanupReport(article.cleanup))

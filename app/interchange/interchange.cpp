@@ -75,6 +75,17 @@ void copyArticleField(Article& to, const Article& from, const QString& key) {
 
 } // namespace
 
+QString fileNameNotice(const QString& path, const QString& language) {
+    const QStringList parts = QFileInfo(path).fileName().split(QLatin1Char('.'));
+    // ".draft.md" is a hidden file, not a name with a suffix.
+    if (parts.size() < 3 || parts.front().isEmpty() || !languageFromFileName(path).isEmpty())
+        return {};
+    return fileError(path, QCoreApplication::translate(
+                               "Import", "\"%1\" before the extension is not a language tag, "
+                                         "so it is part of the name; the file is read as %2")
+                               .arg(parts.at(parts.size() - 2), language));
+}
+
 Result<QList<ImportedArticle>> readImportFiles(const QStringList& paths,
                                                const ImportOptions& options) {
     return readImportFiles(standardFormats(), paths, options);
@@ -105,6 +116,11 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
         auto file = readOne(formats, forced, path, language);
         if (!file)
             return file.failure();
+        if (options.notice) {
+            const QString notice = fileNameNotice(path, file->article.versions.front().language);
+            if (!notice.isEmpty())
+                options.notice(notice);
+        }
         auto& group = groups[file->groupKey];
         const QString& language = file->article.versions.front().language;
         for (const auto& [otherPath, other] : group) {

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <functional>
+
 /// Import of Markdown (with or without front matter), plain-text and HTML files,
 /// into articles and into the library; export of articles as front-matter Markdown
 /// files. The file formats themselves live in frontmatter.h, plaintextimport.h and
@@ -26,7 +28,15 @@ struct ImportOptions final {
     /// Language of files that do not name one (in front matter, <html lang> or a
     /// "name.LANG.ext" file name); "en" when empty. Must be a valid language tag.
     QString language;
+    /// Called with each notice of the import: one translated line naming the file and
+    /// what was read otherwise than its name may suggest (see fileNameNotice()).
+    std::function<void(const QString&)> notice;
 };
+
+/// The notice for a file named "name.X.ext" whose X is not a language tag (Hugo's
+/// "post.fr.md" convention): X stays part of the name, as Hugo has it for a language
+/// it does not know, and the file is read as `language`. Empty for other names.
+QString fileNameNotice(const QString& path, const QString& language);
 
 /// One article assembled from one or more files.
 struct ImportedArticle final {

@@ -25,10 +25,11 @@ public:
     QString home() const { return m_dir->path(); }
     /// The library the tests pass with --library.
     QString library() const { return path(QStringLiteral("lib.copydesk")); }
-    /// Where copydesk-cli would create the default library (QStandardPaths with
-    /// XDG_DATA_HOME inside home()).
+    /// Where copydesk-cli creates the default library: Qt's AppDataLocation
+    /// (XDG_DATA_HOME/ORGANIZATION/APPLICATION) with XDG_DATA_HOME inside home(), as
+    /// README.md says (defaultLibraryIsCreatedWithSamples() checks that it is there).
     QString defaultLibrary() const {
-        return path(QStringLiteral("data/Copydesk/library.copydesk"));
+        return path(QStringLiteral("data/Copydesk/Copydesk/library.copydesk"));
     }
 
     CliRun run(const QStringList& args, const QByteArray& input = {}) const {

@@ -23,6 +23,40 @@ private Q_SLOTS:
         QVERIFY2(!cliPath().isEmpty(), "COPYDESK_CLI is not set (run through ctest)");
     }
 
+    // README.md: the default library "is created with a few sample articles the first
+    // time Copydesk or copydesk-cli starts", whichever command that is, also a read-only
+    // one. Before: `search` on a default library that did not exist yet answered nothing,
+    // silently. (The process's XDG_DATA_HOME is inside the fixture's folder: the default
+    // library of whoever runs the tests is never touched.)
+    void defaultLibraryIsCreatedWithSamples_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("search") << QStringList{QStringLiteral("search"), QStringLiteral("summit")}
+                                << QStringLiteral("Youth digital skills summit closes with 40 "
+                                                  "commitments");
+        QTest::newRow("list") << QStringList{QStringLiteral("list")}
+                              << QStringLiteral("Drought early-warning network now covers twelve "
+                                                "countries");
+        QTest::newRow("show") << QStringList{QStringLiteral("show"),
+                                             QStringLiteral("e2b4d6f8-1a3c-4e5f-9b7d-3c5e7a9b1d24")}
+                              << QStringLiteral("Youth digital skills summit closes with 40 "
+                                                "commitments");
+    }
+    void defaultLibraryIsCreatedWithSamples() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        CliFixture f;
+        QVERIFY(!QFileInfo::exists(f.defaultLibrary()));
+        const CliRun r = f.run(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(expected), qPrintable(r.out + r.err));
+        QVERIFY2(QFileInfo(f.defaultLibrary()).isFile(), qPrintable(f.defaultLibrary()));
+        // The second time, it is there and the same.
+        const CliRun again = f.run(args);
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, r.out);
+    }
+
     void globalOptionsBeforeTheCommand_data() {
         QTest::addColumn<QStringList>("before");
         QTest::addColumn<QStringList>("after");

@@ -133,6 +133,23 @@ private Q_SLOTS:
         QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
     }
 
+    // The notice of readImportFiles() reaches the user, on stderr, and the import goes on.
+    void importNotice() {
+        const QString path = m_dir->filePath(QStringLiteral("post.english!.md"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write("# Post\n\nText.\n") > 0);
+        file.close();
+        const CliRun r = run({QStringLiteral("import"), path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines().size(), 1);
+        // The findings of the checks follow.
+        QCOMPARE(r.errLines().front(),
+                 QStringLiteral("note: ") + QDir::toNativeSeparators(path) +
+                     QStringLiteral(": \"english!\" before the extension is not a language tag, "
+                                    "so it is part of the name; the file is read as en"));
+    }
+
     void failures_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message"); // a pattern for the one line on stderr

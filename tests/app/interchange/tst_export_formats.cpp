@@ -292,6 +292,61 @@ private Q_SLOTS:
                                   QStringLiteral(" (another translationKey)"));
     }
 
+    // Before: "post.english!.md" and the like silently became articles in the default
+    // language. The suffix that is not a tag stays part of the name (as Hugo has it for
+    // a language it does not know), and the import says so, naming the file.
+    void fileNameSuffixThatIsNotATag_data() {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("notice"); ///< after "PATH: "; empty: none
+        const QString part = QStringLiteral(
+            "\"%1\" before the extension is not a language tag, so it is part of the name; "
+            "the file is read as %2");
+        QTest::newRow("punctuation")
+            << QStringLiteral("post.english!.md") << QByteArray("# Post\n\nText.\n")
+            << QStringLiteral("de") << part.arg(QStringLiteral("english!"), QStringLiteral("de"));
+        QTest::newRow("unknown language")
+            << QStringLiteral("a.zz-invalid-tag-xx.md") << QByteArray("# A\n\nText.\n")
+            << QStringLiteral("de")
+            << part.arg(QStringLiteral("zz-invalid-tag-xx"), QStringLiteral("de"));
+        QTest::newRow("empty suffix")
+            << QStringLiteral("index...md") << QByteArray("# Index\n\nText.\n")
+            << QStringLiteral("de") << part.arg(QString(), QStringLiteral("de"));
+        QTest::newRow("front matter names the language")
+            << QStringLiteral("report.final.md")
+            << QByteArray("---\ntitle: Report\nlang: fr\n---\n\nTexte.\n") << QStringLiteral("fr")
+            << part.arg(QStringLiteral("final"), QStringLiteral("fr"));
+        QTest::newRow("plain text")
+            << QStringLiteral("notes.v2.txt") << QByteArray("Notes.\n") << QStringLiteral("de")
+            << part.arg(QStringLiteral("v2"), QStringLiteral("de"));
+        QTest::newRow("a tag") << QStringLiteral("summit.fr.md") << QByteArray("# Sommet\n")
+                               << QStringLiteral("fr") << QString();
+        QTest::newRow("no suffix") << QStringLiteral("summit.md") << QByteArray("# Summit\n")
+                                   << QStringLiteral("de") << QString();
+        QTest::newRow("hidden file") << QStringLiteral(".draft.md") << QByteArray("# Draft\n")
+                                     << QStringLiteral("de") << QString();
+    }
+    void fileNameSuffixThatIsNotATag() {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, language);
+        QFETCH(QString, notice);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(fileName);
+        QVERIFY(writeFile(path, content));
+        QStringList notices;
+        ImportOptions options;
+        options.language = QStringLiteral("de");
+        options.notice = [&notices](const QString& n) { notices.append(n); };
+        const auto imported = readImportFiles({path}, options);
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->front().article.versions.front().language, language);
+        QCOMPARE(notices, notice.isEmpty() ? QStringList()
+                                           : QStringList{QDir::toNativeSeparators(path) +
+                                                         QStringLiteral(": ") + notice});
+    }
+
     void plainText_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("title");
