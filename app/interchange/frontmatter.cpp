@@ -362,23 +362,6 @@ private:
     std::optional<YAML::Mark> m_lastQuoted;
 };
 
-/// Event handler that only lets the parser run.
-class IgnoreEvents final : public YAML::EventHandler {
-public:
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-};
-
 /// See FrontMatterEvents; linear in the size of `yaml`.
 void checkFrontMatterEvents(const std::string& yaml) {
     FrontMatterEvents events(yaml);
@@ -397,9 +380,10 @@ void checkFrontMatterEvents(const std::string& yaml) {
     const std::string ended = yaml + "\n...\n";
     std::istringstream in(ended);
     YAML::Parser parser(in);
-    IgnoreEvents ignore;
+    // The same events again; any anchor or alias was refused in the first reading.
+    FrontMatterEvents again(ended);
     try {
-        while (parser.HandleNextDocument(ignore)) {
+        while (parser.HandleNextDocument(again)) {
         }
     } catch (const YAML::Exception& e) {
         if (e.mark.pos >= 0 && std::size_t(e.mark.pos) >= yaml.size() &&
@@ -730,10 +714,16 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
         file.hasFrontMatter = true;
 
         const std::string yamlText = yaml.toStdString();
-        YAML::Node root;
         try {
             checkFrontMatterEvents(yamlText);
-            root = YAML::Load(yamlText);
+            const YAML::Node root = YAML::Load(yamlText);
+            if (!root.IsNull()) {
+                if (!root.IsMap())
+                    failAt(root,
+                           QCoreApplication::translate("Import", "expected 'key: value' lines"));
+                refuseDuplicateKeys(root);
+                readFrontMatter(root, file);
+            }
         } catch (const FieldError& e) {
             return Error{frontMatterError(fileName, yamlText, e.mark, e.message),
                          ErrorKind::InvalidInput};
@@ -741,25 +731,6 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
             return Error{
                 frontMatterError(fileName, yamlText, e.mark, QString::fromStdString(e.msg)),
                 ErrorKind::InvalidInput};
-        }
-        if (!root.IsNull()) {
-            if (!root.IsMap()) {
-                return Error{frontMatterError(fileName, yamlText, root.Mark(),
-                                              QCoreApplication::translate(
-                                                  "Import", "expected 'key: value' lines")),
-                             ErrorKind::InvalidInput};
-            }
-            try {
-                refuseDuplicateKeys(root);
-                readFrontMatter(root, file);
-            } catch (const FieldError& e) {
-                return Error{frontMatterError(fileName, yamlText, e.mark, e.message),
-                             ErrorKind::InvalidInput};
-            } catch (const YAML::Exception& e) {
-                return Error{
-                    frontMatterError(fileName, yamlText, e.mark, QString::fromStdString(e.msg)),
-                    ErrorKind::InvalidInput};
-            }
         }
     } else {
         version.body = text;

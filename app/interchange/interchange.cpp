@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 
 namespace copydesk {
 
@@ -50,27 +51,29 @@ Result<ImportedFile> readOne(const FormatRegistry& formats, const FileFormat* fo
     return file;
 }
 
+template <auto Field>
+void copyField(Article& to, const Article& from) {
+    to.*Field = from.*Field;
+}
+
+/// Copies the article-level field that front-matter key `key` sets (one of
+/// frontMatterArticleKeys()); other keys copy nothing.
 void copyArticleField(Article& to, const Article& from, const QString& key) {
-    if (key == u"slug")
-        to.slug = from.slug;
-    else if (key == u"status")
-        to.status = from.status;
-    else if (key == u"byline")
-        to.byline = from.byline;
-    else if (key == u"dateline")
-        to.dateline = from.dateline;
-    else if (key == u"tags")
-        to.tags = from.tags;
-    else if (key == u"categories")
-        to.categories = from.categories;
-    else if (key == u"featuredImage")
-        to.featuredImage = from.featuredImage;
-    else if (key == u"sourceLanguage")
-        to.sourceLanguage = from.sourceLanguage;
-    else if (key == u"created")
-        to.created = from.created;
-    else if (key == u"updated")
-        to.updated = from.updated;
+    using Copy = void (*)(Article&, const Article&);
+    static const QHash<QString, Copy> copies{
+        {QStringLiteral("slug"), copyField<&Article::slug>},
+        {QStringLiteral("status"), copyField<&Article::status>},
+        {QStringLiteral("byline"), copyField<&Article::byline>},
+        {QStringLiteral("dateline"), copyField<&Article::dateline>},
+        {QStringLiteral("tags"), copyField<&Article::tags>},
+        {QStringLiteral("categories"), copyField<&Article::categories>},
+        {QStringLiteral("featuredImage"), copyField<&Article::featuredImage>},
+        {QStringLiteral("sourceLanguage"), copyField<&Article::sourceLanguage>},
+        {QStringLiteral("created"), copyField<&Article::created>},
+        {QStringLiteral("updated"), copyField<&Article::updated>},
+    };
+    if (const Copy copy = copies.value(key))
+        copy(to, from);
 }
 
 } // namespace

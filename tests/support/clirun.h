@@ -4,8 +4,10 @@
 // real exit codes, real stdout and stderr.
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +34,20 @@ struct CliRun final {
 /// The copydesk-cli that ctest passes in COPYDESK_CLI (empty outside ctest).
 inline QString cliPath() {
     return qEnvironmentVariable("COPYDESK_CLI");
+}
+
+/// For initTestCase() of a test that runs copydesk-cli: turns on QStandardPaths' test
+/// mode (the test process's own paths stay away from the user's; the processes it
+/// starts get their folders from runCli()'s `home`) and says what is wrong with the
+/// copydesk-cli that ctest names, or nothing.
+inline QString prepareCliTest() {
+    QStandardPaths::setTestModeEnabled(true);
+    const QString cli = cliPath();
+    if (cli.isEmpty())
+        return QStringLiteral("COPYDESK_CLI is not set (run through ctest)");
+    if (!QFileInfo(cli).isExecutable())
+        return QStringLiteral("COPYDESK_CLI is not an executable: ") + cli;
+    return {};
 }
 
 /// A run of copydesk-cli with more control over its surroundings than runCli() gives.

@@ -2,23 +2,20 @@
 // arguments reaches a terminal with its control characters escaped; a standard output
 // that cannot be written (/dev/full) is a failure that records nothing; text enters
 // within one size limit, read with a bound; running out of memory is reported.
-#include "clifixture.h"
 #include "common/limits.h"
+#include "support/clifixture.h"
 #include "support/librarydump.h"
+#include "support/libraryfixture.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QScopeGuard>
-#include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTest>
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 using namespace copydesk;
 using namespace copydesk::test;
@@ -44,10 +41,6 @@ QString injectedControl(const QString& text) {
     return {};
 }
 
-QStringList withLibrary(QStringList args, const CliFixture& f) {
-    return args << QStringLiteral("--library") << f.library();
-}
-
 } // namespace
 
 class TestCliIo final : public QObject {
@@ -55,8 +48,8 @@ class TestCliIo final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY2(!cliPath().isEmpty(), "COPYDESK_CLI is not set (run through ctest)");
+        const QString problem = prepareCliTest();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void escapesInReports_data() {
@@ -84,12 +77,8 @@ private Q_SLOTS:
         CliFixture f;
         const QString id = f.createArticle(kEvilTitle, kEvilBody);
         QVERIFY(!id.isEmpty());
-        args.replaceInStrings(QStringLiteral("%A"), id);
-        args.replaceInStrings(QStringLiteral("%F"),
-                              f.writeFile(QStringLiteral("talks.md"),
-                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
-                                          "Geneva.\n"));
-        const CliRun r = f.run(withLibrary(args, f));
+        args = f.rowArgs(args, id);
+        const CliRun r = f.run(f.withLibrary(args));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err)); // check: findings
         const QString found = injectedControl(r.out) + injectedControl(r.err);
         QVERIFY2(found.isEmpty(), qPrintable(found + QStringLiteral(" in ") + r.out));
@@ -112,12 +101,8 @@ private Q_SLOTS:
         CliFixture f;
         const QString id = f.createArticle(kEvilTitle, kEvilBody);
         QVERIFY(!id.isEmpty());
-        args.replaceInStrings(QStringLiteral("%A"), id);
-        args.replaceInStrings(QStringLiteral("%F"),
-                              f.writeFile(QStringLiteral("talks.md"),
-                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
-                                          "Geneva.\n"));
-        const CliRun r = f.run(withLibrary(args, f));
+        args = f.rowArgs(args, id);
+        const CliRun r = f.run(f.withLibrary(args));
         QCOMPARE(r.exitCode, 0);
         const QString found = injectedControl(r.out);
         QVERIFY2(found.isEmpty(), qPrintable(found + QStringLiteral(" in ") + r.out));
@@ -142,7 +127,7 @@ private Q_SLOTS:
                                              "🏴\U000e0067\U000e0062\U000e0065\U000e006e"
                                              "\U000e0067\U000e007f");
         QVERIFY(!f.createArticle(title).isEmpty());
-        const CliRun r = f.run(withLibrary({QStringLiteral("list")}, f));
+        const CliRun r = f.run(f.withLibrary({QStringLiteral("list")}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("  ") + title + QLatin1Char('\n')),
                  qPrintable(r.out));
@@ -152,7 +137,7 @@ private Q_SLOTS:
     void lineBreakInTitle() {
         CliFixture f;
         QVERIFY(!f.createArticle(QStringLiteral("first\nsecond\rthird")).isEmpty());
-        const CliRun r = f.run(withLibrary({QStringLiteral("list")}, f));
+        const CliRun r = f.run(f.withLibrary({QStringLiteral("list")}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines().size(), 1);
         QVERIFY2(r.out.contains(QStringLiteral("first\\x0asecond\\x0dthird")), qPrintable(r.out));
@@ -162,7 +147,7 @@ private Q_SLOTS:
         CliFixture f;
         QVERIFY(!f.createArticle(QStringLiteral("Any")).isEmpty());
         const CliRun r =
-            f.run(withLibrary({QStringLiteral("show"), QStringLiteral("nope\x1b[2J")}, f));
+            f.run(f.withLibrary({QStringLiteral("show"), QStringLiteral("nope\x1b[2J")}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(!r.err.contains(QChar(0x1b)), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("nope\\x1b[2J")), qPrintable(r.err));
@@ -196,13 +181,9 @@ private Q_SLOTS:
         CliFixture f;
         const QString id = f.createArticle(QStringLiteral("Doc"), kEvilBody);
         QVERIFY(!id.isEmpty());
-        args.replaceInStrings(QStringLiteral("%A"), id);
-        args.replaceInStrings(QStringLiteral("%F"),
-                              f.writeFile(QStringLiteral("talks.md"),
-                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
-                                          "Geneva.\n"));
+        args = f.rowArgs(args, id);
         CliRequest request;
-        request.args = withLibrary(args, f);
+        request.args = f.withLibrary(args);
         request.input = input;
         const CliRun piped = f.run(request);
         QCOMPARE(piped.exitCode, 0);
@@ -260,33 +241,29 @@ private Q_SLOTS:
         CliFixture f;
         const QString id = f.createArticle(QStringLiteral("Geneva summit"), "Talks in Geneva.");
         QVERIFY(!id.isEmpty());
-        args.replaceInStrings(QStringLiteral("%A"), id);
-        args.replaceInStrings(QStringLiteral("%F"),
-                              f.writeFile(QStringLiteral("talks.md"),
-                                          "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
-                                          "Geneva.\n"));
+        args = f.rowArgs(args, id);
         const QStringList listJson{QStringLiteral("list"), QStringLiteral("--format"),
                                    QStringLiteral("json")};
         const QStringList history{QStringLiteral("history"), id};
-        const CliRun listBefore = f.run(withLibrary(listJson, f));
-        const CliRun historyBefore = f.run(withLibrary(history, f));
+        const CliRun listBefore = f.run(f.withLibrary(listJson));
+        const CliRun historyBefore = f.run(f.withLibrary(history));
         QCOMPARE(listBefore.exitCode, 0);
         QCOMPARE(historyBefore.exitCode, 0);
         const QByteArray before = dumpHash(f.library());
         const QStringList search{QStringLiteral("search"), QStringLiteral("Lost")};
-        const CliRun searchBefore = f.run(withLibrary(search, f));
+        const CliRun searchBefore = f.run(f.withLibrary(search));
 
         CliRequest request;
-        request.args = withLibrary(args, f);
+        request.args = f.withLibrary(args);
         request.input = input;
         request.stdoutFile = QStringLiteral("/dev/full");
         const CliRun r = f.run(request);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("cannot write standard output")), qPrintable(r.err));
 
-        QCOMPARE(f.run(withLibrary(listJson, f)).out, listBefore.out);
-        QCOMPARE(f.run(withLibrary(history, f)).out, historyBefore.out);
-        QCOMPARE(f.run(withLibrary(search, f)).out, searchBefore.out);
+        QCOMPARE(f.run(f.withLibrary(listJson)).out, listBefore.out);
+        QCOMPARE(f.run(f.withLibrary(history)).out, historyBefore.out);
+        QCOMPARE(f.run(f.withLibrary(search)).out, searchBefore.out);
         // `new` commits before it prints the id (see newOnAFullDisk()) and removes the
         // article when the id cannot be written: the articles are as they were, but the
         // search index keeps a deletion record, so the file is not the same byte for byte.
@@ -297,17 +274,11 @@ private Q_SLOTS:
     // Before: exit 1, but the id of the article that the full disk kept from being
     // committed was printed first, and a script took it for a saved article.
     void newOnAFullDisk() {
-        if (::geteuid() != 0)
-            QSKIP("mounting a small tmpfs to fill needs root; not run");
+        TinyTmpfs disk("1m");
+        if (!disk.isMounted())
+            QSKIP(qPrintable(disk.reason()));
         CliFixture f;
-        const QString small = f.path(QStringLiteral("small"));
-        QVERIFY(QDir().mkpath(small));
-        if (QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                               QStringLiteral("size=1m"), QStringLiteral("tmpfs"), small}) != 0) {
-            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?); not run");
-        }
-        auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {small}); });
+        const QString small = disk.path();
         const QString library = small + QStringLiteral("/lib.copydesk");
         const QStringList newArticle{QStringLiteral("new"), QStringLiteral("--library"), library,
                                      QStringLiteral("--title")};
@@ -342,11 +313,11 @@ private Q_SLOTS:
         CliFixture f;
         const QString id = f.createArticle(QStringLiteral("Geneva summit"), "Talks in Geneva.");
         QVERIFY(!id.isEmpty());
-        const CliRun r = f.run(withLibrary(
-            {QStringLiteral("export"), id, QStringLiteral("-o"), QStringLiteral("-")}, f));
+        const CliRun r = f.run(f.withLibrary(
+            {QStringLiteral("export"), id, QStringLiteral("-o"), QStringLiteral("-")}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("Talks in Geneva.")), qPrintable(r.out));
-        const CliRun history = f.run(withLibrary({QStringLiteral("history"), id}, f));
+        const CliRun history = f.run(f.withLibrary({QStringLiteral("history"), id}));
         QVERIFY2(history.out.contains(QStringLiteral("exported to standard output: en")),
                  qPrintable(history.out));
     }
@@ -387,14 +358,14 @@ private Q_SLOTS:
         }
         const QStringList listJson{QStringLiteral("list"), QStringLiteral("--format"),
                                    QStringLiteral("json")};
-        const CliRun before = f.run(withLibrary(listJson, f));
+        const CliRun before = f.run(f.withLibrary(listJson));
         CliRequest request;
-        request.args = withLibrary(args, f);
+        request.args = f.withLibrary(args);
         request.stdinFile = stdinFile;
         const CliRun r = f.run(request);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
-        QCOMPARE(f.run(withLibrary(listJson, f)).out, before.out);
+        QCOMPARE(f.run(f.withLibrary(listJson)).out, before.out);
     }
 
     // The top-level handler: an allocation that fails anywhere is one line and exit 1,
@@ -406,9 +377,8 @@ private Q_SLOTS:
             f.writeFile(QStringLiteral("body.md"), QByteArray(19 * 1024 * 1024, 'a'));
         QVERIFY(!body.isEmpty());
         CliRequest request;
-        request.args = withLibrary({QStringLiteral("new"), QStringLiteral("--title"),
-                                    QStringLiteral("Huge"), QStringLiteral("--body-file"), body},
-                                   f);
+        request.args = f.withLibrary({QStringLiteral("new"), QStringLiteral("--title"),
+                                      QStringLiteral("Huge"), QStringLiteral("--body-file"), body});
         request.dataLimit = 48 * 1024 * 1024;
         const CliRun r = f.run(request);
         QCOMPARE(r.exitCode, 1);

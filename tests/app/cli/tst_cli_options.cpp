@@ -2,14 +2,13 @@
 // command (as git and cargo take them), options before "--" and arguments after it, a
 // single dash starting a word, language options checked as BCP 47, --version, and the
 // statistics `show` prints.
-#include "clifixture.h"
+#include "support/clifixture.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace copydesk::test;
@@ -19,8 +18,8 @@ class TestCliOptions final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY2(!cliPath().isEmpty(), "COPYDESK_CLI is not set (run through ctest)");
+        const QString problem = prepareCliTest();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     // README.md: the default library "is created with a few sample articles the first

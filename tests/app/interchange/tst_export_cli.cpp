@@ -17,10 +17,8 @@ class TestExportCli final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        m_cli = qEnvironmentVariable("COPYDESK_CLI");
-        if (m_cli.isEmpty())
-            QSKIP("COPYDESK_CLI is not set; run through ctest");
-        QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
+        const QString problem = prepareCliTest();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void init() {
@@ -193,7 +191,6 @@ private:
         return runCli(all, {}, m_dir->path());
     }
 
-    QString m_cli;
     QString m_library;
     std::unique_ptr<QTemporaryDir> m_dir;
 };

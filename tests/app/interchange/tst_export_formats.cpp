@@ -347,6 +347,57 @@ private Q_SLOTS:
                                                          QStringLiteral(": ") + notice});
     }
 
+    // An import sets exactly the article-level fields its front matter names.
+    void mergeSetsTheKeysNamed_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("changed"); ///< the line of describe() that changes
+        QTest::newRow("slug") << QStringLiteral("slug") << QStringLiteral("slug=new-slug");
+        QTest::newRow("status") << QStringLiteral("status") << QStringLiteral("status=archived");
+        QTest::newRow("byline") << QStringLiteral("byline") << QStringLiteral("byline=New Byline");
+        QTest::newRow("dateline") << QStringLiteral("dateline")
+                                  << QStringLiteral("dateline=Nairobi|2030-01-02");
+        QTest::newRow("tags") << QStringLiteral("tags") << QStringLiteral("tags=new-tag");
+        QTest::newRow("categories")
+            << QStringLiteral("categories") << QStringLiteral("categories=new-category");
+        QTest::newRow("featuredImage")
+            << QStringLiteral("featuredImage") << QStringLiteral("featuredImage=new.png");
+        QTest::newRow("sourceLanguage")
+            << QStringLiteral("sourceLanguage") << QStringLiteral("sourceLanguage=ar");
+        QTest::newRow("created") << QStringLiteral("created")
+                                 << QStringLiteral("created=2030-01-02T03:04:05.000Z");
+        QTest::newRow("updated") << QStringLiteral("updated")
+                                 << QStringLiteral("updated=2030-01-02T03:04:05.000Z");
+        QTest::newRow("not an article key") << QStringLiteral("title") << QString();
+    }
+    void mergeSetsTheKeysNamed() {
+        QFETCH(QString, key);
+        QFETCH(QString, changed);
+        const Article existing = fullArticle();
+        ImportedArticle imported;
+        imported.article = existing;
+        Article& a = imported.article;
+        a.slug = QStringLiteral("new-slug");
+        a.status = Status::Archived;
+        a.byline = QStringLiteral("New Byline");
+        a.dateline = {QStringLiteral("Nairobi"), QDate(2030, 1, 2)};
+        a.tags = QStringList{QStringLiteral("new-tag")};
+        a.categories = QStringList{QStringLiteral("new-category")};
+        a.featuredImage = QStringLiteral("new.png");
+        a.sourceLanguage = QStringLiteral("ar");
+        a.created = utc(2030, 1, 2, 3, 4, 5);
+        a.updated = utc(2030, 1, 2, 3, 4, 5);
+        imported.articleKeys = {key};
+        const QStringList before = describe(existing).split(QLatin1Char('\n'));
+        const QStringList after =
+            describe(mergeImportedArticle(existing, imported)).split(QLatin1Char('\n'));
+        QStringList differences;
+        for (qsizetype i = 0; i < after.size(); ++i) {
+            if (i >= before.size() || after.at(i) != before.at(i))
+                differences.append(after.at(i));
+        }
+        QCOMPARE(differences, changed.isEmpty() ? QStringList() : QStringList{changed});
+    }
+
     void plainText_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("title");

@@ -8,20 +8,17 @@
 #include "library/library.h"
 #include "support/clirun.h"
 #include "support/librarydump.h"
+#include "support/libraryfixture.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
-#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <unistd.h>
 
 using namespace copydesk;
 using namespace copydesk::test;
@@ -278,16 +275,10 @@ private Q_SLOTS:
     void exportToFullDisk() {
         QFETCH(int, enBytes);
         QFETCH(int, frBytes);
-        if (geteuid() != 0)
-            QSKIP("mounting a 64 KB tmpfs to fill needs root; not run");
-        const QString small = m_dir->filePath(QStringLiteral("small"));
-        QVERIFY(QDir().mkpath(small));
-        if (QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                               QStringLiteral("size=64k"), QStringLiteral("tmpfs"), small}) != 0) {
-            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?); not run");
-        }
-        auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {small}); });
+        TinyTmpfs disk("64k");
+        if (!disk.isMounted())
+            QSKIP(qPrintable(disk.reason()));
+        const QString small = disk.path();
 
         QStringList files;
         files << m_dir->filePath(QStringLiteral("in/big.en.md"));

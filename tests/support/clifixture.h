@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +39,24 @@ public:
     CliRun run(CliRequest request) const {
         request.home = home();
         return runCli(request);
+    }
+
+    /// `args` with --library library() after them.
+    QStringList withLibrary(QStringList args) const {
+        return args << QStringLiteral("--library") << library();
+    }
+
+    /// The arguments of a data row: "%A" becomes `article` (an id or slug) and "%F" a
+    /// small front-matter Markdown file to import.
+    QStringList rowArgs(QStringList args, const QString& article) const {
+        args.replaceInStrings(QStringLiteral("%A"), article);
+        if (args.contains(QStringLiteral("%F"))) {
+            args.replaceInStrings(QStringLiteral("%F"),
+                                  writeFile(QStringLiteral("talks.md"),
+                                            "---\ntitle: Talks\nlang: en\n---\n\nTalks  in "
+                                            "Geneva.\n"));
+        }
+        return args;
     }
 
     QString writeFile(const QString& name, const QByteArray& bytes) const {
