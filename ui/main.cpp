@@ -1,6 +1,7 @@
 // copydesk: opens the library (the default one, or --library PATH) in a main window.
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
+#include "preview/previewview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@
 namespace {
 
 int run(int argc, char* argv[]) {
+    copydesk::registerPreviewSchemes(); // before QApplication: QtWebEngine reads them once
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Copydesk"));
     QApplication::setApplicationName(QStringLiteral("Copydesk"));
