@@ -87,6 +87,7 @@ Result<ConvertedDocument> htmlToMarkdown(const QByteArray& bytes, const QString&
     // walk that needs no stack.
     if (html_import::elementDepth(reinterpret_cast<xmlNode*>(doc.get())) > kMaxHtmlDepth)
         return tooDeep(fileName);
+    html_import::hoistVoidElementContent(xmlDocGetRootElement(doc.get()));
     html_import::Converter converter;
     return converter.convert(doc.get());
 }

@@ -29,6 +29,12 @@ QStringList tokens(const QString& value);
 
 /// Elements that are never content (scripts, forms, media, head).
 const QSet<QByteArray>& droppedTags();
+
+/// HTML5 elements without an end tag.
+const QSet<QByteArray>& voidTags();
+
+/// Moves whatever an old libxml2 nested inside a void element out to follow it.
+void hoistVoidElementContent(xmlNode* root);
 /// Elements whose content forms blocks of their own.
 const QSet<QByteArray>& blockTags();
 /// Leftovers of Word's "downlevel-revealed" conditional comments, which the HTML

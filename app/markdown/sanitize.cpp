@@ -42,6 +42,30 @@ bool isVoidElement(std::string_view name) {
                           "wbr", "keygen", "embed", "base", "link", "meta"});
 }
 
+/// libxml2 2.9 does not know some HTML5 void elements (wbr, embed, source, track,
+/// keygen) and makes the content after them their children; moving those children
+/// out to follow the element restores the tree a browser builds. Iterative: no stack.
+void hoistVoidElementContent(xmlNode* root) {
+    xmlNode* node = root;
+    while (node) {
+        if (node->type == XML_ELEMENT_NODE && node->children && isVoidElement(nameOf(node->name))) {
+            xmlNode* after = node;
+            while (xmlNode* child = node->children) {
+                xmlUnlinkNode(child);
+                // xmlAddNextSibling may merge text nodes: go on from what it returns.
+                after = xmlAddNextSibling(after, child);
+            }
+        }
+        if (node->children) {
+            node = node->children;
+            continue;
+        }
+        while (node && node != root && !node->next)
+            node = node->parent;
+        node = (node && node != root) ? node->next : nullptr;
+    }
+}
+
 /// Attributes that hold a URL a browser may follow or load.
 bool isUrlAttribute(std::string_view name) {
     return isOneOf(name, {"href", "src", "action", "formaction", "poster", "cite", "data",
@@ -248,6 +272,7 @@ QByteArray sanitizeHtml(QByteArrayView html) {
         return out;
     out.reserve(html.size() + html.size() / 16);
     xmlNode* root = xmlDocGetRootElement(doc.get());
+    hoistVoidElementContent(root);
     if (xmlNode* body = findBody(root)) {
         writeChildren(out, body);
     }
