@@ -6,6 +6,7 @@
 #include "import/htmlencoding_p.h"
 #include "import/htmlnodes_p.h"
 #include "import/inputfile.h"
+#include "markdown/htmltree.h"
 
 #include <QCoreApplication>
 
@@ -83,11 +84,14 @@ Result<ConvertedDocument> htmlToMarkdown(const QByteArray& bytes, const QString&
     }
     if (parserGaveUp(context.get()))
         return tooDeep(fileName);
+    // Before the depth is measured: libxml2 nests what follows <wbr> in it, so a page
+    // with many of them would look deep.
+    markdown::mendHtmlTree(xmlDocGetRootElement(doc.get()), bytes,
+                           html_import::unclosedContainers());
     // The converter walks the tree recursively: its depth is bounded here, with a
     // walk that needs no stack.
     if (html_import::elementDepth(reinterpret_cast<xmlNode*>(doc.get())) > kMaxHtmlDepth)
         return tooDeep(fileName);
-    html_import::hoistVoidElementContent(xmlDocGetRootElement(doc.get()));
     html_import::Converter converter;
     return converter.convert(doc.get());
 }

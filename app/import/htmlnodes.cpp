@@ -64,35 +64,14 @@ const QSet<QByteArray>& droppedTags() {
     return tags;
 }
 
-const QSet<QByteArray>& voidTags() {
-    static const QSet<QByteArray> tags{"area",  "base",   "br",    "col",  "embed",
-                                       "hr",    "img",    "input", "link", "meta",
-                                       "param", "source", "track", "wbr",  "keygen"};
+const QSet<QByteArray>& unclosedContainers() {
+    // droppedTags() without the void elements, head and title (libxml2 places those
+    // itself) and script and style (text up to their end tag, as in a browser).
+    static const QSet<QByteArray> tags{
+        "noscript", "template", "nav",      "aside", "iframe", "frameset", "object", "applet",
+        "svg",      "math",     "canvas",   "audio", "video",  "button",   "select", "textarea",
+        "option",   "optgroup", "datalist", "map",   "dialog", "xml"};
     return tags;
-}
-/// libxml2 2.9 does not know some HTML5 void elements (wbr, embed, source, track,
-/// keygen) and makes the content after them their children; moving those children
-/// out to follow the element restores the tree a browser builds. Iterative: no stack.
-void hoistVoidElementContent(xmlNode* root) {
-    xmlNode* node = root;
-    while (node) {
-        if (node->type == XML_ELEMENT_NODE && node->children &&
-            voidTags().contains(QByteArray(reinterpret_cast<const char*>(node->name)))) {
-            xmlNode* after = node;
-            while (xmlNode* child = node->children) {
-                xmlUnlinkNode(child);
-                // xmlAddNextSibling may merge text nodes: go on from what it returns.
-                after = xmlAddNextSibling(after, child);
-            }
-        }
-        if (node->children) {
-            node = node->children;
-            continue;
-        }
-        while (node && node != root && !node->next)
-            node = node->parent;
-        node = (node && node != root) ? node->next : nullptr;
-    }
 }
 
 /// Elements whose content forms blocks of their own.

@@ -29,12 +29,9 @@ QStringList tokens(const QString& value);
 
 /// Elements that are never content (scripts, forms, media, head).
 const QSet<QByteArray>& droppedTags();
-
-/// HTML5 elements without an end tag.
-const QSet<QByteArray>& voidTags();
-
-/// Moves whatever an old libxml2 nested inside a void element out to follow it.
-void hoistVoidElementContent(xmlNode* root);
+/// The dropped elements whose content libxml2 lets run to the end of the document
+/// when their end tag is missing (markdown::mendHtmlTree()).
+const QSet<QByteArray>& unclosedContainers();
 /// Elements whose content forms blocks of their own.
 const QSet<QByteArray>& blockTags();
 /// Leftovers of Word's "downlevel-revealed" conditional comments, which the HTML

@@ -1,5 +1,8 @@
 #include "markdown/sanitize.h"
 
+#include "markdown/htmltree.h"
+
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -36,34 +39,14 @@ bool isDroppedElement(std::string_view name) {
                           "noframes", "xmp", "plaintext", "svg", "math"});
 }
 
-/// Elements without an end tag.
-bool isVoidElement(std::string_view name) {
-    return isOneOf(name, {"area", "br", "col", "hr", "img", "input", "param", "source", "track",
-                          "wbr", "keygen", "embed", "base", "link", "meta"});
-}
-
-/// libxml2 2.9 does not know some HTML5 void elements (wbr, embed, source, track,
-/// keygen) and makes the content after them their children; moving those children
-/// out to follow the element restores the tree a browser builds. Iterative: no stack.
-void hoistVoidElementContent(xmlNode* root) {
-    xmlNode* node = root;
-    while (node) {
-        if (node->type == XML_ELEMENT_NODE && node->children && isVoidElement(nameOf(node->name))) {
-            xmlNode* after = node;
-            while (xmlNode* child = node->children) {
-                xmlUnlinkNode(child);
-                // xmlAddNextSibling may merge text nodes: go on from what it returns.
-                after = xmlAddNextSibling(after, child);
-            }
-        }
-        if (node->children) {
-            node = node->children;
-            continue;
-        }
-        while (node && node != root && !node->next)
-            node = node->parent;
-        node = (node && node != root) ? node->next : nullptr;
-    }
+/// Elements dropped with their content that libxml2 lets hold the rest of the document
+/// when their end tag is missing (mendHtmlTree()). Not script and style: libxml2 reads
+/// those as text up to their end tag, as a browser does.
+const QSet<QByteArray>& unclosedContainers() {
+    static const QSet<QByteArray> names{"iframe",   "frameset",  "object",  "applet",
+                                        "template", "noscript",  "noembed", "noframes",
+                                        "xmp",      "plaintext", "svg",     "math"};
+    return names;
 }
 
 /// Attributes that hold a URL a browser may follow or load.
@@ -157,7 +140,7 @@ void writeChildren(QByteArray& out, xmlNode* parent) {
             if (isDroppedElement(name))
                 break;
             writeStartTag(out, node);
-            if (isVoidElement(name))
+            if (isVoidHtmlElement(QByteArrayView(name.data(), qsizetype(name.size()))))
                 break;
             // A browser drops the first line break after <pre>, <textarea> and <listing>.
             if (isOneOf(name, {"pre", "textarea", "listing"}) && node->children &&
@@ -272,7 +255,7 @@ QByteArray sanitizeHtml(QByteArrayView html) {
         return out;
     out.reserve(html.size() + html.size() / 16);
     xmlNode* root = xmlDocGetRootElement(doc.get());
-    hoistVoidElementContent(root);
+    mendHtmlTree(root, input, unclosedContainers());
     if (xmlNode* body = findBody(root)) {
         writeChildren(out, body);
     }

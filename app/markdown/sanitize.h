@@ -26,6 +26,10 @@ bool isScriptUrl(QStringView url);
 /// - URL attributes (href, src, srcset, action, formaction, poster, cite, data,
 ///   background, …) holding a script URL (isScriptUrl());
 /// - comments, processing instructions and doctypes.
+/// Before that the tree is mended (mendHtmlTree()): what follows a void element libxml2
+/// does not know (wbr, embed, source, track, keygen) stays outside it, and one of the
+/// dropped elements left without its end tag (an unclosed <object>, <template>, <svg>)
+/// does not take the rest of the text with it.
 /// Everything else is kept, written with every text and attribute escaped, so that the
 /// browser builds the same tree from it. Linear in the size of `html`, any nesting depth.
 QByteArray sanitizeHtml(QByteArrayView html);

@@ -69,6 +69,39 @@ private Q_SLOTS:
         QTest::newRow("Markdown link to javascript:")
             << QStringLiteral("[x](javascript:alert(1)) ![y](VBSCRIPT:1)")
             << QStringLiteral("<p><a>x</a> <img alt=\"y\"></p>\n");
+        // libxml2 2.9 nests what follows these HTML5 void elements in them.
+        QTest::newRow("wbr") << QStringLiteral("Long<wbr>word *after*\n\nNext")
+                             << QStringLiteral(
+                                    "<p>Long<wbr>word <em>after</em></p>\n<p>Next</p>\n");
+        QTest::newRow("embed, dropped")
+            << QStringLiteral("Clip <embed src=\"javascript:alert(1)\"> after\n\nNext")
+            << QStringLiteral("<p>Clip  after</p>\n<p>Next</p>\n");
+        QTest::newRow("source and track")
+            << QStringLiteral("<audio controls><source src=\"a.ogg\" onerror=\"alert(1)\">"
+                              "<track src=\"javascript:alert(1)\">Fallback</audio> after")
+            << QStringLiteral("<p><audio controls><source src=\"a.ogg\"><track>Fallback</audio> "
+                              "after</p>\n");
+        QTest::newRow("keygen") << QStringLiteral("<keygen name=\"k\" onfocus=\"alert(1)\">after")
+                                << QStringLiteral("<p><keygen name=\"k\">after</p>\n");
+        QTest::newRow("wbr holding a handler")
+            << QStringLiteral("a<wbr onclick=\"alert(1)\">b<img src=\"x\" onerror=\"alert(1)\">")
+            << QStringLiteral("<p>a<wbr>b<img src=\"x\"></p>\n");
+        // Without its end tag, libxml2 lets one of these hold the rest of the article.
+        QTest::newRow("unclosed object")
+            << QStringLiteral(
+                   "<object data=\"x.swf\">\n\nRest *of* it\n\n<img src=x onerror=alert(1)>")
+            << QStringLiteral("\n<p>Rest <em>of</em> it</p>\n<img src=\"x\">\n");
+        QTest::newRow("unclosed applet") << QStringLiteral("<applet code=\"A.class\">\n\nRest")
+                                         << QStringLiteral("\n<p>Rest</p>\n");
+        QTest::newRow("unclosed template")
+            << QStringLiteral("<template>\n\n<a href=\"javascript:alert(1)\">Rest</a>")
+            << QStringLiteral("\n<p><a>Rest</a></p>\n");
+        QTest::newRow("closed template stays dropped")
+            << QStringLiteral("<template>\n<p>Hidden</p>\n</template>\n\nAfter")
+            << QStringLiteral("\n<p>After</p>\n");
+        QTest::newRow("unclosed svg")
+            << QStringLiteral("<svg onload=\"alert(1)\">\n\nRest <b onclick=\"alert(1)\">b</b>")
+            << QStringLiteral("\n<p>Rest <b>b</b></p>\n");
         QTest::newRow("benign HTML and Markdown are kept")
             << QStringLiteral("Caf\u00e9 <b class=\"k\">bold</b> &amp; *em* [l](https://un.org) "
                               "<br/>")
