@@ -25,11 +25,18 @@ int runRender(const QStringList& args) {
         QCoreApplication::translate(
             "cli", "Pass raw HTML through, sanitised as the preview and the export do: "
                    "kept are elements and attributes that do not run script; removed are "
-                   "script, style, iframe, frame, object, embed, applet, base, meta, link, "
-                   "template, noscript, svg and math elements with their content, on... "
-                   "event handler and srcdoc attributes, comments, and href, src, srcset, "
-                   "action, formaction and other URLs that are javascript:, vbscript: or "
-                   "data: other than PNG, GIF, JPEG and WebP images. Default: raw HTML is "
+                   "script, style, iframe, frame, frameset, object, embed, applet, base, meta, "
+                   "link, template, noscript, noembed, noframes, xmp, plaintext, svg and math "
+                   "elements with their content (of one without its end tag, the text after it "
+                   "is kept), on... event handler, srcdoc and namespaced "
+                   "attributes, comments, and href, src, srcset, action, formaction and other "
+                   "URLs that are javascript:, vbscript: or data: other than PNG, GIF, JPEG and "
+                   "WebP images. A style attribute keeps only declarations of color, "
+                   "background-color, font-*, text-*, line-height, width, height, margin, "
+                   "padding, border, float and a few more layout-neutral properties whose "
+                   "value is words, numbers, lengths, #hex colours, commas, !important and "
+                   "rgb(), rgba(), hsl(), hsla(); any other function (url(), expression()), "
+                   "escape, comment, quote or colon drops the declaration. Default: raw HTML is "
                    "left out."));
     const QCommandLineOption specRaw(
         QStringLiteral("spec-raw"),

@@ -77,6 +77,89 @@ bool dangerousAttribute(const QString& name, const QString& value) {
     return isUrlAttribute(name.toStdString()) && isScriptUrl(value);
 }
 
+/// Properties a style attribute may set: text and box formatting that stays inside
+/// the element. Not position, display, content, transform, cursor and the like, with
+/// which raw HTML could lay itself over the page around it.
+bool isAllowedStyleProperty(QStringView property) {
+    static const QSet<QString> properties{
+        QStringLiteral("color"),           QStringLiteral("background-color"),
+        QStringLiteral("font-family"),     QStringLiteral("font-size"),
+        QStringLiteral("font-style"),      QStringLiteral("font-variant"),
+        QStringLiteral("font-weight"),     QStringLiteral("letter-spacing"),
+        QStringLiteral("line-height"),     QStringLiteral("text-align"),
+        QStringLiteral("text-decoration"), QStringLiteral("text-indent"),
+        QStringLiteral("text-transform"),  QStringLiteral("vertical-align"),
+        QStringLiteral("white-space"),     QStringLiteral("word-spacing"),
+        QStringLiteral("direction"),       QStringLiteral("width"),
+        QStringLiteral("height"),          QStringLiteral("max-width"),
+        QStringLiteral("min-width"),       QStringLiteral("max-height"),
+        QStringLiteral("min-height"),      QStringLiteral("margin"),
+        QStringLiteral("margin-top"),      QStringLiteral("margin-right"),
+        QStringLiteral("margin-bottom"),   QStringLiteral("margin-left"),
+        QStringLiteral("padding"),         QStringLiteral("padding-top"),
+        QStringLiteral("padding-right"),   QStringLiteral("padding-bottom"),
+        QStringLiteral("padding-left"),    QStringLiteral("border"),
+        QStringLiteral("border-top"),      QStringLiteral("border-right"),
+        QStringLiteral("border-bottom"),   QStringLiteral("border-left"),
+        QStringLiteral("border-color"),    QStringLiteral("border-style"),
+        QStringLiteral("border-width"),    QStringLiteral("border-collapse"),
+        QStringLiteral("border-spacing"),  QStringLiteral("float"),
+        QStringLiteral("clear"),           QStringLiteral("list-style-type")};
+    return properties.contains(property.toString());
+}
+
+/// Whether a declaration's value is only words, numbers, lengths, percentages, #hex
+/// colours, commas, !important and the colour functions rgb(), rgba(), hsl(), hsla().
+/// Without backslashes, slashes, quotes and colons no escape or comment can spell
+/// another function (u\72l(, u/**/rl(), and without other functions no url(),
+/// image-set(), expression() or var() loads or computes anything.
+bool isPlainStyleValue(QStringView value) {
+    static const QSet<QString> functions{QStringLiteral("rgb"), QStringLiteral("rgba"),
+                                         QStringLiteral("hsl"), QStringLiteral("hsla")};
+    qsizetype word = 0; // where the current run of letters, digits and '-' began
+    bool inFunction = false;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value[i];
+        const char16_t u = c.unicode();
+        const bool ascii = u < 0x80;
+        if ((ascii && ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                       u == '-' || u == '_')) ||
+            (!ascii && c.isLetterOrNumber()))
+            continue;
+        if (u == '(') {
+            if (inFunction ||
+                !functions.contains(value.sliced(word, i - word).toString().toLower()))
+                return false;
+            inFunction = true;
+        } else if (u == ')') {
+            if (!inFunction)
+                return false;
+            inFunction = false;
+        } else if (u != ' ' && u != '\t' && u != '\n' && u != '\r' && u != '#' && u != '%' &&
+                   u != '.' && u != ',' && u != '!') {
+            return false;
+        }
+        word = i + 1;
+    }
+    return !inFunction;
+}
+
+/// The declarations of a style attribute that isAllowedStyleProperty() and
+/// isPlainStyleValue() accept, "property: value" joined by "; "; empty when none is.
+QString sanitizedStyle(const QString& style) {
+    QStringList kept;
+    for (const QString& declaration : style.split(u';')) {
+        const qsizetype colon = declaration.indexOf(u':');
+        if (colon < 0)
+            continue;
+        const QString property = declaration.first(colon).trimmed().toLower();
+        const QString value = declaration.sliced(colon + 1).trimmed();
+        if (!value.isEmpty() && isAllowedStyleProperty(property) && isPlainStyleValue(value))
+            kept.append(property + QStringLiteral(": ") + value);
+    }
+    return kept.join(QStringLiteral("; "));
+}
+
 void appendEscaped(QByteArray& out, const xmlChar* text, bool attribute) {
     if (!text)
         return;
@@ -114,7 +197,16 @@ void writeStartTag(QByteArray& out, xmlNode* element) {
         xmlChar* raw = xmlNodeListGetString(element->doc, attr->children, 1);
         const QString value =
             raw ? QString::fromUtf8(reinterpret_cast<const char*>(raw)) : QString();
-        if (!dangerousAttribute(attrName, value)) {
+        if (attrName == u"style") {
+            // CSS can load URLs and, in old engines, run script: only plain formatting
+            // is kept, and no style attribute at all when none is left.
+            const QByteArray style = sanitizedStyle(value).toUtf8();
+            if (!style.isEmpty()) {
+                out += " style=\"";
+                appendEscaped(out, reinterpret_cast<const xmlChar*>(style.constData()), true);
+                out += '"';
+            }
+        } else if (!dangerousAttribute(attrName, value)) {
             out += ' ';
             out += attrName.toUtf8();
             // HTML boolean attributes (checked, disabled) come back without a value.

@@ -25,7 +25,13 @@ bool isScriptUrl(QStringView url);
 /// - event handler attributes (on…), srcdoc, namespaced attributes other than xml:lang;
 /// - URL attributes (href, src, srcset, action, formaction, poster, cite, data,
 ///   background, …) holding a script URL (isScriptUrl());
-/// - comments, processing instructions and doctypes.
+/// - comments, processing instructions and doctypes;
+/// - in style attributes, every declaration but those of plain formatting (color,
+///   background-color, font-*, text-*, line-height, width, height, margin, padding,
+///   border, float, clear, …) with a value of words, numbers, lengths, #hex colours,
+///   commas, !important and rgb(), rgba(), hsl(), hsla(): no url(), expression(),
+///   var() or other function, no backslash escape, comment, quote or colon; the
+///   attribute goes when no declaration is left.
 /// Before that the tree is mended (mendHtmlTree()): what follows a void element libxml2
 /// does not know (wbr, embed, source, track, keygen) stays outside it, and one of the
 /// dropped elements left without its end tag (an unclosed <object>, <template>, <svg>)

@@ -143,6 +143,82 @@ private Q_SLOTS:
         }
     }
 
+    // CSS loads URLs (url(), image-set()) and, in old engines, runs script
+    // (expression(), behavior, -moz-binding): a style attribute keeps only plain
+    // formatting, however the value is spelt.
+    void styles_data() {
+        QTest::addColumn<QString>("style"); // as written in the attribute
+        QTest::addColumn<QString>("kept");  // the style attribute written, or none
+        QTest::newRow("plain") << QStringLiteral("color: red; font-weight: bold")
+                               << QStringLiteral("color: red; font-weight: bold");
+        QTest::newRow("case and spaces") << QStringLiteral(" COLOR :Red ;;text-align:center;")
+                                         << QStringLiteral("color: Red; text-align: center");
+        QTest::newRow("colour functions, !important")
+            << QStringLiteral("color: rgb(255, 0, 0) !important; background-color: #fafafa; "
+                              "border: 1px solid hsla(0, 0%, 50%, .5)")
+            << QStringLiteral("color: rgb(255, 0, 0) !important; background-color: #fafafa; "
+                              "border: 1px solid hsla(0, 0%, 50%, .5)");
+        QTest::newRow("url(javascript:)")
+            << QStringLiteral("color: red; background: url(javascript:alert(1))")
+            << QStringLiteral("color: red");
+        QTest::newRow("url(data:) in an allowed property")
+            << QStringLiteral("background-color: url(data:image/svg+xml,<svg onload=alert(1)>)")
+            << QString();
+        QTest::newRow("expression()") << QStringLiteral("width: expression(alert(1))") << QString();
+        QTest::newRow("behavior") << QStringLiteral("behavior: url(#default#time2)") << QString();
+        QTest::newRow("-moz-binding")
+            << QStringLiteral("-moz-binding: url(http://x.example/xss.xml#x); color: blue")
+            << QStringLiteral("color: blue");
+        QTest::newRow("escape spelling url")
+            << QStringLiteral("background-color: u\\72l(javascript:alert(1)); color: red")
+            << QStringLiteral("color: red");
+        QTest::newRow("escape with a space")
+            << QStringLiteral("background-color: \\75 rl(x)") << QString();
+        QTest::newRow("escape from an entity")
+            << QStringLiteral("background-color: &#92;75rl(x)") << QString();
+        QTest::newRow("escaped property name")
+            << QStringLiteral("b\\65havior: url(x.htc); color: red")
+            << QStringLiteral("color: red");
+        QTest::newRow("comment inside the function name")
+            << QStringLiteral("background-color: u/**/rl(x)") << QString();
+        QTest::newRow("comment inside the value") << QStringLiteral("color: /**/red") << QString();
+        QTest::newRow("expression with a comment")
+            << QStringLiteral("width: expr/**/ession(alert(1))") << QString();
+        QTest::newRow("nested function") << QStringLiteral("color: rgb(url(x))") << QString();
+        QTest::newRow("var() and image-set()")
+            << QStringLiteral("color: var(--x); background-color: image-set('a.png' 1x)")
+            << QString();
+        QTest::newRow("full-width letters")
+            << QStringLiteral("background-color: \uff55\uff52\uff4c(x)") << QString();
+        QTest::newRow("overlay properties")
+            << QStringLiteral("position: fixed; top: 0; z-index: 9; font-family: Georgia, serif")
+            << QStringLiteral("font-family: Georgia, serif");
+        QTest::newRow("quoted font name")
+            << QStringLiteral("font-family: 'Times New Roman'") << QString();
+        QTest::newRow("import") << QStringLiteral("@import url(x.css); color: red")
+                                << QStringLiteral("color: red");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void styles() {
+        QFETCH(QString, style);
+        QFETCH(QString, kept);
+        const QString html = QStringLiteral("<span style=\"%1\">x</span>").arg(style);
+        const QString expected = kept.isEmpty()
+                                     ? QStringLiteral("<span>x</span>")
+                                     : QStringLiteral("<span style=\"%1\">x</span>").arg(kept);
+        QCOMPARE(QString::fromUtf8(markdown::sanitizeHtml(html.toUtf8())), expected);
+    }
+    void styleInMarkdown() {
+        // The same through the renderer, with single quotes around the value.
+        RenderOptions options;
+        options.sourcePositions = false;
+        options.rawHtml = true;
+        QCOMPARE(renderHtml(QStringLiteral("<p style='color:green;background:url(\"javascript:"
+                                           "alert(1)\")'>Text</p>"),
+                            options),
+                 QStringLiteral("<p style=\"color: green\">Text</p>\n"));
+    }
+
     void deepNesting() {
         // libxml2 stops at 256 levels unless told otherwise; nothing may be lost.
         const QString markdown = QString(3000, u'>') + QStringLiteral(" deep\n");
