@@ -116,6 +116,12 @@ int runImport(const QStringList& args) {
             checks::importWithCleanup(lib, formats, files, options, &spellers, fixes, catalogue);
         if (!imported)
             return imported.failure();
+        // On disk before the ids are printed: a full disk fails here, with nothing
+        // printed and nothing imported.
+        if (const auto flushed = lib.flushTransaction(); !flushed)
+            return Error{
+                QCoreApplication::translate("cli", "%1; nothing was imported").arg(flushed.error()),
+                flushed.kind()};
         for (const QString& notice : std::as_const(notices))
             err() << QCoreApplication::translate("cli", "note: %1").arg(notice) << '\n';
         for (const checks::CleanedImport& article : *imported) {

@@ -51,26 +51,22 @@ int runNew(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
-    // The id is printed only once the article is committed: a full disk fails at the
-    // commit, and an id printed then would name an article that does not exist. A
-    // standard output that cannot take the id undoes the article (nobody else knows
-    // of it yet): a script that cannot receive the id must not be left with an article
-    // it does not know of, and a retry would make a second one.
+    // The id is printed once the article is on disk, and committed once the id has
+    // been written: a full disk fails before the id is printed (an id printed then
+    // would name an article that does not exist), and a standard output that cannot
+    // take the id leaves no article that the script does not know of (a retry would
+    // make a second one).
     Library& lib = **library;
-    const auto saved = lib.save(article);
-    if (!saved)
-        return fail(saved.error());
-    out() << article.id.toString(QUuid::WithoutBraces) << '\n';
-    const auto written = finishOutput();
-    if (!written) {
-        if (const auto removed = lib.remove(article.id); !removed) {
-            return fail(QCoreApplication::translate(
-                            "cli", "%1; article %2 was saved, and removing it failed: %3")
-                            .arg(written.error(), article.id.toString(QUuid::WithoutBraces),
-                                 removed.error()));
-        }
-        return fail(written.error());
-    }
+    const auto done = lib.transaction([&]() -> Result<void> {
+        if (const auto saved = lib.save(article); !saved)
+            return saved.failure();
+        if (const auto flushed = lib.flushTransaction(); !flushed)
+            return flushed;
+        out() << article.id.toString(QUuid::WithoutBraces) << '\n';
+        return finishOutput();
+    });
+    if (!done)
+        return fail(done.error());
     return ExitOk;
 }
 

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryFile>
@@ -20,10 +21,12 @@
 #include <QUrl>
 
 #include <algorithm>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -413,6 +416,23 @@ Result<void> Library::Private::transaction(const std::function<Result<void>()>& 
         return sqlError(Library::tr("cannot save the changes"), lastError);
     undo.armed = false;
     return {};
+}
+
+Result<void> Library::flushTransaction() {
+    if (d->transactionDepth == 0)
+        return Error{Library::tr("%1: no transaction to flush").arg(d->path), ErrorKind::Failed};
+    const QVariant handle = d->db.driver()->handle();
+    sqlite3* connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                              ? *static_cast<sqlite3* const*>(handle.constData())
+                              : nullptr;
+    if (!connection)
+        return Error{Library::tr("%1: not an SQLite connection").arg(d->path), ErrorKind::Failed};
+    const int code = sqlite3_db_cacheflush(connection);
+    if (code == SQLITE_OK)
+        return {};
+    const QSqlError error(QString(), QString::fromUtf8(sqlite3_errstr(code)),
+                          QSqlError::TransactionError, QString::number(code));
+    return d->sqlError(Library::tr("cannot save the changes"), error);
 }
 
 Result<void> Library::transaction(const std::function<Result<void>()>& work) {

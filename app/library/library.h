@@ -150,6 +150,12 @@ public:
     /// the transaction holding them is rolled back.
     /// Fails at once on a read-only library.
     Result<void> transaction(const std::function<Result<void>()>& work);
+    /// Inside a transaction(): writes what it changed so far to the library's files
+    /// (the write-ahead log) without committing it, so that a full disk fails here,
+    /// where the transaction is still rolled back, and the commit has only its last
+    /// page left to write. For work that must say something it cannot take back (print
+    /// the id of what it saved) only once the change is as good as saved.
+    Result<void> flushTransaction();
     // Articles
     Result<Article> article(const QUuid& id) const;
     /// Looks up by UUID (or unique UUID prefix) or by slug.
