@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -371,6 +372,11 @@ void checkFrontMatterEvents(const std::string& yaml) {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(events)) {
         }
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own message for it is "bad file".
+        throw FieldError{
+            e.mark, QCoreApplication::translate("Import", "values are nested too deeply (lists or "
+                                                          "mappings inside one another)")};
     } catch (const YAML::Exception& e) {
         invalid = e;
     }

@@ -16,7 +16,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,9 +56,8 @@ class TestInterchangeSafety final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        if (cliPath().isEmpty())
-            QSKIP("COPYDESK_CLI is not set; run through ctest");
+        const QString problem = prepareCliTest();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void init() {
@@ -418,6 +416,12 @@ private Q_SLOTS:
             << QByteArray("title: t\ntags: [a, \"b\"\n")
             << QStringLiteral("invalid front matter at line 4, column 1: end of sequence flow "
                               "not found");
+        // Before: yaml-cpp's message, "bad file".
+        QTest::newRow("nested too deeply")
+            << QByteArray("title: t\ntags: ") + QByteArray(5000, '[') + "x" +
+                   QByteArray(5000, ']') + "\n"
+            << QStringLiteral("invalid front matter at line 3, column 10008: values are nested "
+                              "too deeply (lists or mappings inside one another)");
         QTest::newRow("anchor on a value")
             << QByteArray("title: &t Summit\n")
             << QStringLiteral("invalid front matter at line 2, column 8: anchors (&name) and "
