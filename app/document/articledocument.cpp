@@ -1,0 +1,247 @@
+#include "document/articledocument.h"
+
+#include "common/limits.h"
+
+#include <QLocale>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextOption>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace copydesk {
+
+namespace {
+
+QString& fieldOf(LanguageVersion& v, ArticleDocument::Field field) {
+    switch (field) {
+    case ArticleDocument::Field::Title:
+        return v.title;
+    case ArticleDocument::Field::Summary:
+        return v.summary;
+    case ArticleDocument::Field::SeoTitle:
+        return v.seoTitle;
+    case ArticleDocument::Field::SeoDescription:
+        return v.seoDescription;
+    }
+    return v.title;
+}
+
+QString articleName(const Article& a) {
+    return a.slug.isEmpty() ? a.displayTitle() : a.slug;
+}
+
+} // namespace
+
+/// One change of one metadata field. Consecutive changes of the same field merge, so
+/// that typing a title is one undo step, as typing in the body is.
+class FieldCommand final : public QUndoCommand {
+public:
+    FieldCommand(ArticleDocument* document, ArticleDocument::Field field, QString before,
+                 QString after)
+        : m_document(document)
+        , m_field(field)
+        , m_before(std::move(before))
+        , m_after(std::move(after)) {
+        setText(ArticleDocument::tr("Edit %1").arg(fieldName()));
+    }
+
+    int id() const override { return 0x4d455441 + int(m_field); }
+    bool mergeWith(const QUndoCommand* other) override {
+        const auto* next = static_cast<const FieldCommand*>(other);
+        if (next->m_field != m_field)
+            return false;
+        m_after = next->m_after;
+        // A merge back to where it started leaves a step that changes nothing.
+        setObsolete(m_after == m_before);
+        return true;
+    }
+    void undo() override { m_document->applyField(m_field, m_before); }
+    void redo() override { m_document->applyField(m_field, m_after); }
+
+private:
+    QString fieldName() const {
+        switch (m_field) {
+        case ArticleDocument::Field::Title:
+            return ArticleDocument::tr("title");
+        case ArticleDocument::Field::Summary:
+            return ArticleDocument::tr("summary");
+        case ArticleDocument::Field::SeoTitle:
+            return ArticleDocument::tr("SEO title");
+        case ArticleDocument::Field::SeoDescription:
+            return ArticleDocument::tr("SEO description");
+        }
+        return {};
+    }
+
+    ArticleDocument* m_document;
+    ArticleDocument::Field m_field;
+    QString m_before;
+    QString m_after;
+};
+
+Result<std::unique_ptr<ArticleDocument>> ArticleDocument::open(const Article& article,
+                                                               const QString& language) {
+    int index = -1;
+    for (int i = 0; i < article.versions.size(); ++i) {
+        if (article.versions.at(i).language == language)
+            index = i;
+    }
+    if (index < 0)
+        return Error{tr("article '%1' has no '%2' version").arg(articleName(article), language),
+                     ErrorKind::NotFound};
+    const qint64 bytes = article.versions.at(index).body.toUtf8().size();
+    if (bytes > kMaxTextBytes)
+        return Error{tr("article '%1', version '%2': the text is %3 MB, over the limit of "
+                        "%4 MB; it is not opened")
+                         .arg(articleName(article), language,
+                              QString::number(double(bytes) / 1024 / 1024, 'f', 1),
+                              QString::number(kMaxTextBytes / 1024 / 1024)),
+                     ErrorKind::InvalidInput};
+    return std::unique_ptr<ArticleDocument>(new ArticleDocument(article, index));
+}
+
+ArticleDocument::ArticleDocument(const Article& article, int versionIndex)
+    : m_article(article)
+    , m_versionIndex(versionIndex)
+    , m_body(new QTextDocument(this))
+    , m_undo(new QUndoStack(this)) {
+    // Line breaks are "\n" in the editor; "\r\n" would leave a stray "\r" per line.
+    QString text = version().body;
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    m_body->setPlainText(text);
+    m_body->setModified(false);
+    m_body->clearUndoRedoStacks();
+    QTextOption option = m_body->defaultTextOption();
+    option.setTextDirection(textDirection());
+    m_body->setDefaultTextOption(option);
+    m_lastText = m_body->toRawText();
+
+    // Formatting (the highlighter) also signals a change of contents, and bumps the
+    // revision: only a change of the characters is an edit. Comparing the raw text
+    // costs microseconds for an article, far less than the keystroke's layout.
+    connect(m_body, &QTextDocument::contentsChanged, this, [this] {
+        QString text = m_body->toRawText();
+        if (text == m_lastText)
+            return;
+        m_lastText = std::move(text);
+        Q_EMIT edited();
+        updateModified();
+    });
+    connect(m_body, &QTextDocument::modificationChanged, this, &ArticleDocument::updateModified);
+    connect(m_undo, &QUndoStack::cleanChanged, this, &ArticleDocument::updateModified);
+}
+
+ArticleDocument::~ArticleDocument() = default;
+
+QUuid ArticleDocument::articleId() const {
+    return m_article.id;
+}
+
+QString ArticleDocument::language() const {
+    return version().language;
+}
+
+bool ArticleDocument::isSource() const {
+    return !m_article.sourceLanguage.isEmpty() && m_article.sourceLanguage == language();
+}
+
+Qt::LayoutDirection ArticleDocument::textDirection() const {
+    return QLocale(language()).textDirection();
+}
+
+QTextDocument* ArticleDocument::body() const {
+    return m_body;
+}
+
+QUndoStack* ArticleDocument::metadataUndo() const {
+    return m_undo;
+}
+
+QString ArticleDocument::bodyText() const {
+    // toPlainText() would turn no-break spaces into spaces; the blocks' own text keeps
+    // every character as typed.
+    QString text;
+    text.reserve(m_body->characterCount());
+    for (QTextBlock block = m_body->begin(); block.isValid(); block = block.next()) {
+        if (block != m_body->begin())
+            text += QLatin1Char('\n');
+        text += block.text();
+    }
+    return text;
+}
+
+QString ArticleDocument::field(Field field) const {
+    return fieldOf(const_cast<LanguageVersion&>(version()), field);
+}
+
+void ArticleDocument::setField(Field field, const QString& value) {
+    const QString current = this->field(field);
+    if (current == value)
+        return;
+    m_undo->push(new FieldCommand(this, field, current, value));
+}
+
+void ArticleDocument::applyField(Field field, const QString& value) {
+    fieldOf(version(), field) = value;
+    Q_EMIT fieldChanged(field);
+    Q_EMIT edited();
+    updateModified();
+}
+
+Article ArticleDocument::article() const {
+    Article a = m_article;
+    a.versions[m_versionIndex].body = bodyText();
+    return a;
+}
+
+bool ArticleDocument::isModified() const {
+    return m_modified;
+}
+
+void ArticleDocument::markSaved(const Article& saved) {
+    const LanguageVersion* savedVersion = saved.version(language());
+    const Article now = article();
+    // The library fills in the slug, ids and timestamps: keep them, and the version's
+    // fields as they are now (the same as saved unless edited since).
+    LanguageVersion current = version();
+    m_article = saved;
+    for (int i = 0; i < m_article.versions.size(); ++i) {
+        if (m_article.versions.at(i).language == current.language)
+            m_versionIndex = i;
+    }
+    if (savedVersion) {
+        current.created = savedVersion->created;
+        current.updated = savedVersion->updated;
+    }
+    version() = current;
+    const LanguageVersion* nowVersion = now.version(language());
+    const bool unchanged = savedVersion && nowVersion && savedVersion->body == nowVersion->body &&
+                           savedVersion->title == nowVersion->title &&
+                           savedVersion->summary == nowVersion->summary &&
+                           savedVersion->seoTitle == nowVersion->seoTitle &&
+                           savedVersion->seoDescription == nowVersion->seoDescription;
+    if (unchanged) {
+        m_body->setModified(false);
+        m_undo->setClean();
+    }
+    updateModified();
+}
+
+LanguageVersion& ArticleDocument::version() {
+    return m_article.versions[m_versionIndex];
+}
+
+const LanguageVersion& ArticleDocument::version() const {
+    return m_article.versions.at(m_versionIndex);
+}
+
+void ArticleDocument::updateModified() {
+    const bool modified = m_body->isModified() || !m_undo->isClean();
+    if (modified == m_modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
+
+} // namespace copydesk

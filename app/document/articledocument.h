@@ -1,0 +1,89 @@
+#pragma once
+
+#include "article/article.h"
+#include "common/result.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTextDocument;
+class QUndoStack;
+
+namespace copydesk {
+
+/// One language version of an article, as it is being edited. The body is a
+/// QTextDocument (the editor shows it; typing uses the text document's own undo), the
+/// version's metadata is changed through QUndoCommands on metadataUndo(). The rest of
+/// the article (the other versions, tags, ...) is carried along unchanged, so that
+/// article() is always the whole article to save.
+///
+/// "Modified" means: different from what was last saved (or loaded). The Autosaver
+/// watches edited() and calls markSaved() once the library has the text.
+class ArticleDocument final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ArticleDocument)
+
+public:
+    /// The version's text fields that have an undoable setter.
+    enum class Field { Title, Summary, SeoTitle, SeoDescription };
+    Q_ENUM(Field)
+
+    /// A document for version `language` of `article`. Fails with ErrorKind::NotFound
+    /// when the article has no such version, and with ErrorKind::InvalidInput when its
+    /// body is over the size limit (common/limits.h), so that an oversized article is
+    /// never opened, and so never written back.
+    static Result<std::unique_ptr<ArticleDocument>> open(const Article& article,
+                                                         const QString& language);
+    ~ArticleDocument() override;
+
+    QUuid articleId() const;
+    QString language() const;
+    /// Whether this version is the article's source language.
+    bool isSource() const;
+    /// The default direction of the version's paragraphs, from QLocale(language).
+    Qt::LayoutDirection textDirection() const;
+
+    QTextDocument* body() const;
+    QUndoStack* metadataUndo() const;
+    /// The Markdown of the body, exactly as typed (no-break spaces kept, lines
+    /// joined with "\n").
+    QString bodyText() const;
+
+    QString field(Field field) const;
+    /// Sets `field` through an undo command; typing into one field merges into one
+    /// step. Does nothing when the value is unchanged.
+    void setField(Field field, const QString& value);
+
+    /// The whole article with this version's current text and metadata.
+    Article article() const;
+    bool isModified() const;
+    /// Called after `saved` (an article() this document handed out) reached the
+    /// library: takes what the library filled in (slug, timestamps) and clears the
+    /// modified state, unless the text changed again since `saved` was taken.
+    void markSaved(const Article& saved);
+
+Q_SIGNALS:
+    /// The body text or a field changed (by typing, undo or redo; formatting does not
+    /// count).
+    void edited();
+    void modifiedChanged(bool modified);
+    void fieldChanged(copydesk::ArticleDocument::Field field);
+
+private:
+    ArticleDocument(const Article& article, int versionIndex);
+    friend class FieldCommand;
+    void applyField(Field field, const QString& value);
+    LanguageVersion& version();
+    const LanguageVersion& version() const;
+    void updateModified();
+
+    Article m_article;
+    int m_versionIndex = 0;
+    QTextDocument* m_body = nullptr;
+    QUndoStack* m_undo = nullptr;
+    QString m_lastText; ///< raw text at the last edit seen
+    bool m_modified = false;
+};
+
+} // namespace copydesk
