@@ -58,8 +58,15 @@ bool Speller::isCorrect(QStringView word) const {
     if (it != m_cache.constEnd())
         return it.value();
     const bool correct = m_hunspell->spell(encode(word));
+    if (m_cache.size() >= kMaxCachedWords)
+        m_cache.clear();
     m_cache.insert(key, correct);
     return correct;
+}
+
+qsizetype Speller::cachedWords() const {
+    QMutexLocker lock(&m_mutex);
+    return m_cache.size();
 }
 
 QStringList Speller::suggestions(QStringView word) const {
@@ -75,6 +82,8 @@ QStringList Speller::suggestions(QStringView word) const {
         const QByteArray bytes(s.data(), qsizetype(s.size()));
         result.append(decoder.isValid() ? decoder.decode(bytes) : QString::fromUtf8(bytes));
     }
+    if (m_suggestionCache.size() >= kMaxCachedSuggestions)
+        m_suggestionCache.clear();
     m_suggestionCache.insert(key, result);
     return result;
 }

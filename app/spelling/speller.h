@@ -37,6 +37,14 @@ public:
     /// gigabytes).
     static constexpr qsizetype kMaxWordLength = 100;
 
+    /// Answers kept at most. Past that the cache starts again: text that is not
+    /// language (generated, pasted binary, a fuzzer's input) brings ever new "words",
+    /// and a session checks article after article.
+    static constexpr qsizetype kMaxCachedWords = 100000;
+    static constexpr qsizetype kMaxCachedSuggestions = 2000;
+    /// How many answers of isCorrect() are cached now.
+    qsizetype cachedWords() const;
+
     /// Whether the dictionary accepts `word` (one word, no surrounding spaces). A
     /// word longer than kMaxWordLength is not accepted.
     bool isCorrect(QStringView word) const;

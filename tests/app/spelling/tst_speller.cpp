@@ -76,6 +76,25 @@ private Q_SLOTS:
         QCOMPARE((*a)->dictionaryName(), QStringLiteral("en_US"));
     }
 
+    // Ever new tokens (generated text, a fuzzer's input) do not grow the cache without
+    // bound, and answers stay right when it starts again; a token longer than Hunspell
+    // looks at is refused without being cached.
+    void boundedCache() {
+        auto speller = m_pool.speller(QStringLiteral("en"));
+        QVERIFY2(speller, qPrintable(speller.error()));
+        Speller& s = **speller;
+        for (qsizetype i = 0; i < Speller::kMaxCachedWords + 10; ++i)
+            QVERIFY(!s.isCorrect(QStringLiteral("zq%1").arg(i)));
+        QVERIFY2(s.cachedWords() <= Speller::kMaxCachedWords,
+                 qPrintable(QString::number(s.cachedWords())));
+        QVERIFY(s.isCorrect(QStringLiteral("hello")));
+        QVERIFY(!s.isCorrect(QStringLiteral("helo")));
+        const qsizetype before = s.cachedWords();
+        QVERIFY(!s.isCorrect(QString(300000, QLatin1Char('a'))));
+        QCOMPARE(s.cachedWords(), before);
+        QVERIFY(s.suggestions(QString(300000, QLatin1Char('a'))).isEmpty());
+    }
+
     void suggestions() {
         auto speller = m_pool.speller(QStringLiteral("en"));
         QVERIFY(speller.ok());
