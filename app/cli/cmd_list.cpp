@@ -81,6 +81,12 @@ int runList(const QStringList& args) {
                         ? QCoreApplication::translate("cli", "%1 (run 'copydesk-cli repair')")
                               .arg(listed.error())
                         : listed.error());
+    // How the text was read, as search says it.
+    if (!filter.text.trimmed().isEmpty()) {
+        const QStringList notes = Library::searchNotes(filter.text);
+        for (const QString& note : notes)
+            err() << QCoreApplication::translate("cli", "note: %1").arg(oneLine(note)) << Qt::endl;
+    }
     const QList<ArticleSummary>& rows = *listed;
     if (fmt == QLatin1String("json")) {
         QJsonArray array;

@@ -188,6 +188,9 @@ public:
     /// Case is ignored for letters. A damaged search index is ErrorKind::Corrupt
     /// (rebuildSearchIndex() repairs it).
     Result<SearchResults> search(const QString& text, int limit = 100) const;
+    /// The notes search() gives for `text` (SearchResults::notes), without searching:
+    /// for list() with ListFilter::text, which matches the same way.
+    static QStringList searchNotes(const QString& text);
 
     /// Checks the search indexes against the articles; ErrorKind::Corrupt if they
     /// do not match. FTS5 runs its check as a write statement, so this needs a

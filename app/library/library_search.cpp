@@ -267,6 +267,10 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     return results;
 }
 
+QStringList Library::searchNotes(const QString& text) {
+    return detail::searchPlan(text).notes;
+}
+
 Result<void> Library::checkSearchIndex() const {
     // FTS5's own check compares the trigram index with the text it indexes; the
     // contentless word index can only be checked for internal consistency.

@@ -170,6 +170,7 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(found.error()));
         QCOMPARE(slugsOf(*m_library, found->hits), expected);
         QCOMPARE(found->notes, notes);
+        QCOMPARE(Library::searchNotes(query), notes);
         // list --text answers the same (blank text is no filter there).
         if (query.trimmed().isEmpty())
             return;
@@ -182,6 +183,47 @@ private Q_SLOTS:
             slugs.append(s.slug);
         slugs.sort();
         QCOMPARE(slugs, expected);
+    }
+
+    // copydesk-cli search and list --text say how they read a term, on stderr: a term
+    // of punctuation only no longer matches nothing in silence.
+    void cliNotes_data() {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("found"); // a title on stdout, or nothing
+        QTest::addColumn<QString>("err");
+        QTest::newRow("search punctuation")
+            << QStringList{QStringLiteral("search"), QStringLiteral("'")} << QString()
+            << QStringLiteral("note: ''' is only punctuation: left out of the search\n");
+        QTest::newRow("list punctuation")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--text"), QStringLiteral("'")}
+            << QString()
+            << QStringLiteral("note: ''' is only punctuation: left out of the search\n");
+        QTest::newRow("search leading hyphen")
+            << QStringList{QStringLiteral("search"), QStringLiteral("--"),
+                           QStringLiteral("-Geneva")}
+            << QStringLiteral("Talks in Geneva")
+            << QStringLiteral("note: '-Geneva': a leading - excludes nothing; searched for "
+                              "'Geneva'\n");
+        QTest::newRow("list full stop")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--text"),
+                           QStringLiteral("Geneva.")}
+            << QStringLiteral("Talks in Geneva") << QString();
+    }
+    void cliNotes() {
+        QFETCH(QStringList, command);
+        QFETCH(QString, found);
+        QFETCH(QString, err);
+        if (test::cliPath().isEmpty())
+            QSKIP("COPYDESK_CLI is not set; run through ctest");
+        const test::CliRun run =
+            test::runCli(QStringList{QStringLiteral("--library"), m_library->path()} + command, {},
+                         m_dir.path());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.err, err);
+        if (found.isEmpty())
+            QCOMPARE(run.out, QString());
+        else
+            QVERIFY2(run.out.contains(found), qPrintable(run.out));
     }
 
     // A page of the trigram index overwritten: search says the index is damaged
