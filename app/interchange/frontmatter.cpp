@@ -323,8 +323,10 @@ public:
 
     /// Where the last scalar that starts with a quotation mark starts.
     std::optional<YAML::Mark> lastQuoted() const { return m_lastQuoted; }
+    /// Where the last document starts.
+    YAML::Mark lastDocument() const { return m_lastDocument; }
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentStart(const YAML::Mark& mark) override { m_lastDocument = mark; }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { refuse(mark, anchor); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { refuseAt(mark); }
@@ -361,6 +363,7 @@ private:
 
     const std::string& m_yaml;
     std::optional<YAML::Mark> m_lastQuoted;
+    YAML::Mark m_lastDocument = YAML::Mark::null_mark();
 };
 
 /// See FrontMatterEvents; linear in the size of `yaml`.
@@ -370,7 +373,12 @@ void checkFrontMatterEvents(const std::string& yaml) {
     try {
         std::istringstream in(yaml);
         YAML::Parser parser(in);
-        while (parser.HandleNextDocument(events)) {
+        // Front matter is one document. yaml-cpp also reports a second one, the same
+        // without end, at a stray ',' that it never consumes: asking once more is the
+        // test, never a loop.
+        if (parser.HandleNextDocument(events) && parser.HandleNextDocument(events)) {
+            throw FieldError{events.lastDocument(),
+                             QCoreApplication::translate("Import", "expected 'key: value' lines")};
         }
     } catch (const YAML::DeepRecursion& e) {
         // yaml-cpp's own message for it is "bad file".
@@ -389,8 +397,7 @@ void checkFrontMatterEvents(const std::string& yaml) {
     // The same events again; any anchor or alias was refused in the first reading.
     FrontMatterEvents again(ended);
     try {
-        while (parser.HandleNextDocument(again)) {
-        }
+        (void)parser.HandleNextDocument(again);
     } catch (const YAML::Exception& e) {
         if (e.mark.pos >= 0 && std::size_t(e.mark.pos) >= yaml.size() &&
             e.msg == YAML::ErrorMsg::DOC_IN_SCALAR) {

@@ -422,6 +422,16 @@ private Q_SLOTS:
                    QByteArray(5000, ']') + "\n"
             << QStringLiteral("invalid front matter at line 3, column 10008: values are nested "
                               "too deeply (lists or mappings inside one another)");
+        // Found by fuzz_frontmatter: yaml-cpp reports documents without end at a ','
+        // it never consumes (YAML::Load reads one and makes it empty front matter).
+        QTest::newRow("stray comma")
+            << QByteArray(",title: Fine\ntags: x\n")
+            << QStringLiteral("invalid front matter at line 2, column 1: expected 'key: value' "
+                              "lines");
+        QTest::newRow("second document")
+            << QByteArray("title: t\n--- x\n")
+            << QStringLiteral("invalid front matter at line 3, column 1: expected 'key: value' "
+                              "lines");
         QTest::newRow("anchor on a value")
             << QByteArray("title: &t Summit\n")
             << QStringLiteral("invalid front matter at line 2, column 8: anchors (&name) and "
