@@ -58,8 +58,8 @@ int runImport(const QStringList& args) {
                "The editorial checks run on what was imported: each finding left is printed "
                "on stderr as 'copydesk-cli check' prints it, after one 'SLUG: fixed …' line "
                "per fix applied (--fix, --fix-safe), and a 'note:' line for a file name whose part "
-               "before the extension (name.LANG.md) is not a language tag. Findings and notes "
-               "do not change the exit status.");
+               "before the extension (name.LANG.md) is not a language tag and for an HTML lang "
+               "attribute that is not one. Findings and notes do not change the exit status.");
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 

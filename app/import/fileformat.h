@@ -21,6 +21,9 @@ struct ImportedFile final {
     QString groupKey;   ///< files with the same key are versions of one article
     QSet<QString> keys; ///< the article-level keys the file sets (front matter)
     bool hasFrontMatter = false;
+    /// What was read otherwise than the file says, one translated line each naming the
+    /// file (an invalid <html lang>); the import passes them to ImportOptions::notice.
+    QStringList notices;
 };
 
 /// A file format Copydesk reads articles from or writes them to. Each format is one

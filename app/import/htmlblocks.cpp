@@ -291,10 +291,17 @@ ConvertedDocument Converter::convert(xmlDoc* doc) {
     xmlNode* body = findFirst(root, "body");
     for (xmlNode* element : {root, body}) {
         for (const char* name : {"lang", "xml:lang"}) {
-            if (result.language.isEmpty() && element)
-                result.language = normalizeLanguageTag(attribute(element, name));
+            if (!result.language.isEmpty() || !element)
+                continue;
+            // lang="" says the language is unknown: nothing to report.
+            const QString declared = attribute(element, name).trimmed();
+            result.language = normalizeLanguageTag(declared);
+            if (result.language.isEmpty() && result.invalidLanguage.isEmpty())
+                result.invalidLanguage = declared;
         }
     }
+    if (!result.language.isEmpty())
+        result.invalidLanguage.clear();
     if (xmlNode* head = findFirst(root, "head")) {
         for (xmlNode* meta = head->children; meta; meta = meta->next) {
             if (tagOf(meta) != "meta")

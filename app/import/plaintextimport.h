@@ -10,6 +10,9 @@ struct ConvertedDocument final {
     QString body; ///< Markdown, ending in a newline unless empty
     QString summary;
     QString language; ///< as the document declares it, else empty
+    /// A declared language that is not a language tag (<html lang="english!!">), as
+    /// written, when the document declares no valid one; else empty.
+    QString invalidLanguage;
     QString byline;
 };
 

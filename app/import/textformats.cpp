@@ -23,6 +23,16 @@ ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& 
     version.language = !fromName.isEmpty()       ? fromName
                        : !doc.language.isEmpty() ? doc.language
                                                  : fallbackLanguage;
+    if (!doc.invalidLanguage.isEmpty()) {
+        // On one line and short: the value comes from the file.
+        QString shown = doc.invalidLanguage.simplified();
+        if (shown.size() > 40)
+            shown = shown.first(40) + QChar(0x2026);
+        file.notices.append(fileError(
+            path, QCoreApplication::translate(
+                      "Import", "lang \"%1\" is not a language tag; the article is read as %2")
+                      .arg(shown, version.language)));
+    }
     file.article.byline = doc.byline;
     file.article.sourceLanguage = version.language;
     file.article.versions.append(version);

@@ -123,6 +123,8 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
             const QString notice = fileNameNotice(path, file->article.versions.front().language);
             if (!notice.isEmpty())
                 options.notice(notice);
+            for (const QString& formatNotice : std::as_const(file->notices))
+                options.notice(formatNotice);
         }
         auto& group = groups[file->groupKey];
         const QString& language = file->article.versions.front().language;

@@ -2,6 +2,7 @@
 // dropped silently; URLs that run code are dropped however they are written; Word
 // 2016's clipboard HTML (../shared/corpora) still converts.
 #include "import/htmlimport.h"
+#include "import/textformats.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -210,23 +211,51 @@ private Q_SLOTS:
     void languageAttribute_data() {
         QTest::addColumn<QByteArray>("html");
         QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("notice"); // of HtmlFormat::read(), fallback "de"
         QTest::newRow("fr") << QByteArray("<html lang=\"fr\"><p>x</p></html>")
-                            << QStringLiteral("fr");
+                            << QStringLiteral("fr") << QString();
         QTest::newRow("EN-us") << QByteArray("<html lang=\"EN-us\"><p>x</p></html>")
-                               << QStringLiteral("en-US");
+                               << QStringLiteral("en-US") << QString();
         QTest::newRow("zh_hans on body (Word)")
             << QByteArray("<html><body lang=\"zh_hans\"><p>x</p></body></html>")
-            << QStringLiteral("zh-Hans");
-        QTest::newRow("X-NONE") << QByteArray("<html lang=\"X-NONE\"><p>x</p></html>") << QString();
+            << QStringLiteral("zh-Hans") << QString();
+        QTest::newRow("empty: unknown")
+            << QByteArray("<html lang=\"\"><p>x</p></html>") << QString() << QString();
+        QTest::newRow("X-NONE") << QByteArray("<html lang=\"X-NONE\"><p>x</p></html>") << QString()
+                                << QStringLiteral("page.html: lang \"X-NONE\" is not a language "
+                                                  "tag; the article is read as de");
         QTest::newRow("path") << QByteArray("<html lang=\"../../etc/passwd\"><p>x</p></html>")
-                              << QString();
+                              << QString()
+                              << QStringLiteral("page.html: lang \"../../etc/passwd\" is not a "
+                                                "language tag; the article is read as de");
+        QTest::newRow("english!!")
+            << QByteArray("<html lang=\"english!!\"><p>x</p></html>") << QString()
+            << QStringLiteral("page.html: lang \"english!!\" is not a "
+                              "language tag; the article is read as de");
+        QTest::newRow("invalid on html, valid on body")
+            << QByteArray("<html lang=\"../x\"><body lang=\"it\"><p>x</p></body></html>")
+            << QStringLiteral("it") << QString();
+        QTest::newRow("line break and escape, long")
+            << QByteArray("<html lang=\"a\nb\x1b[2J") + QByteArray(60, 'c') +
+                   QByteArray("\"><p>x</p></html>")
+            << QString()
+            << QStringLiteral("page.html: lang \"a b\x1b[2J") + QString(33, u'c') +
+                   QStringLiteral("\u2026\" is not a language tag; the article is read as de");
     }
     void languageAttribute() {
         QFETCH(QByteArray, html);
         QFETCH(QString, language);
+        QFETCH(QString, notice);
         const auto doc = htmlToMarkdown(html, QStringLiteral("lang.html"));
         QVERIFY2(doc.ok(), qPrintable(doc.error()));
         QCOMPARE(doc->language, language);
+        // The import says what it did with a lang that is not a language tag.
+        const auto file =
+            HtmlFormat().read(html, QStringLiteral("page.html"), QStringLiteral("de"));
+        QVERIFY2(file.ok(), qPrintable(file.error()));
+        QCOMPARE(file->article.versions.front().language,
+                 language.isEmpty() ? QStringLiteral("de") : language);
+        QCOMPARE(file->notices, notice.isEmpty() ? QStringList() : QStringList{notice});
     }
 
     void tooLarge() {

@@ -320,6 +320,13 @@ private Q_SLOTS:
         QTest::newRow("plain text")
             << QStringLiteral("notes.v2.txt") << QByteArray("Notes.\n") << QStringLiteral("de")
             << part.arg(QStringLiteral("v2"), QStringLiteral("de"));
+        // The file format's own notices come the same way.
+        QTest::newRow("HTML lang that is not a tag")
+            << QStringLiteral("page.html")
+            << QByteArray("<html lang=\"english!!\"><body><p>Text.</p></body></html>")
+            << QStringLiteral("de")
+            << QStringLiteral(
+                   "lang \"english!!\" is not a language tag; the article is read as de");
         QTest::newRow("a tag") << QStringLiteral("summit.fr.md") << QByteArray("# Sommet\n")
                                << QStringLiteral("fr") << QString();
         QTest::newRow("no suffix") << QStringLiteral("summit.md") << QByteArray("# Summit\n")
