@@ -18,6 +18,7 @@ libicu-dev libdtl-dev libhunspell-dev hunspell-en-us hunspell-fr hunspell-es hun
 libyaml-cpp-dev libxml2-dev libkainjow-mustache-dev
 fonts-noto-core fonts-noto-cjk
 python3 sqlite3
+xvfb xauth imagemagick
 "
 
 # What differs between the releases. Debian 13 folds the OpenGL headers into

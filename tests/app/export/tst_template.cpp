@@ -157,9 +157,16 @@ void TestTemplate::datelineInTheVersionsLanguage() {
     data.datelineDate = QDate(2026, 3, 14);
     const QString page = renderPage(data);
     QVERIFY2(page.contains(QStringLiteral(
-                 "<p class=\"copydesk-dateline\">Genève <time datetime=\"2026-03-14\">samedi 14 "
+                 "<p class=\"copydesk-dateline\">Genève · <time datetime=\"2026-03-14\">samedi 14 "
                  "mars 2026</time></p>")),
              qPrintable(page));
+    data.datelinePlace.clear();
+    QVERIFY(renderPage(data).contains(
+        QStringLiteral("<p class=\"copydesk-dateline\"><time datetime=\"2026-03-14\">samedi 14 "
+                       "mars 2026</time></p>")));
+    data.datelinePlace = QStringLiteral("Genève");
+    data.datelineDate = {};
+    QVERIFY(renderPage(data).contains(QStringLiteral("<p class=\"copydesk-dateline\">Genève</p>")));
 }
 
 void TestTemplate::stylesheetInlineOrLinked() {
