@@ -45,6 +45,7 @@ private Q_SLOTS:
     void revealSourceLineLandsOnTheBlock_data();
     void revealSourceLineLandsOnTheBlock();
     void scrollingReportsTheTopBlock();
+    void patchAboveTheViewIsNotReportedAsAScroll();
     void hostileArticleRunsNoScript();
     void injectedHandlerIsRefusedByThePolicy();
     void mediaImageLoadsFromTheLibrary();
@@ -220,6 +221,29 @@ void TestPreview::scrollingReportsTheTopBlock() {
                       "'[data-sourcepos^=\"119:\"]').getBoundingClientRect().top + 2)"));
     QVERIFY(activated.wait(5000));
     QCOMPARE(activated.last().at(0).toInt(), 119);
+}
+
+void TestPreview::patchAboveTheViewIsNotReportedAsAScroll() {
+    const QString markdown = longArticle();
+    m_view->setMarkdown(markdown, QStringLiteral("en"));
+    QVERIFY(waitUpdated());
+    m_view->revealSourceLine(101);
+    QTRY_VERIFY(js(QStringLiteral("window.scrollY")).toDouble() > 100);
+    QSignalSpy activated(m_view.get(), &PreviewView::sourceLineActivated);
+    // Two paragraphs more above the view: the browser keeps the view where it was
+    // (scroll anchoring), which is no scroll of the user's.
+    m_view->setMarkdown(QStringLiteral("New.\n\nNewer, and long enough to wrap onto a second line "
+                                       "of the page at this width, for sure.\n\n") +
+                            markdown,
+                        QStringLiteral("en"));
+    QVERIFY(waitUpdated());
+    QTRY_VERIFY(std::abs(js(QStringLiteral("document.querySelector('[data-sourcepos^=\"105:\"]')"
+                                           ".getBoundingClientRect().top"))
+                             .toDouble()) < 2);
+    js(QStringLiteral("window.scrollBy(0, window.innerHeight)"));
+    QVERIFY(activated.wait(5000));
+    QVERIFY2(activated.first().at(0).toInt() > 105,
+             qPrintable(QString::number(activated.first().at(0).toInt())));
 }
 
 void TestPreview::hostileArticleRunsNoScript() {

@@ -8,7 +8,6 @@
     const body = document.getElementById('copydesk-body');
     let bridge = null;
     let lastReported = 0;
-    let programmaticScrollY = null;
     let scrollQueued = false;
 
     const kPositions = / data-sourcepos="[^"]*"/g;
@@ -110,38 +109,45 @@
             target.scrollIntoView({block: 'start', inline: 'nearest'});
         else
             window.scrollTo(0, 0);
-        programmaticScrollY = window.scrollY;
         lastReported = line;
+        anchor = snapshot();
     }
 
-    // The first source line of the block at the top of the view, descending into
-    // containers (lists, quotes, tables) whose start is above it.
-    function topLine() {
+    // The innermost block at the top of the view: the first block whose bottom is
+    // below the top edge, descending into containers (lists, quotes, tables) that
+    // start above it.
+    function topBlock() {
         if (window.scrollY <= 0)
-            return 1;
+            return null;
         let container = body;
-        let line = null;
+        let block = null;
         for (;;) {
             let found = null;
             for (const child of container.children) {
-                if (!child.hasAttribute('data-sourcepos'))
-                    continue;
-                if (child.getBoundingClientRect().bottom > 0) {
+                if (child.hasAttribute('data-sourcepos') && child.getBoundingClientRect().bottom > 0) {
                     found = child;
                     break;
                 }
             }
             if (found === null)
                 break;
-            const range = lines(found);
-            if (range)
-                line = range[0];
+            block = found;
             if (found.getBoundingClientRect().top >= 0)
                 break;
             container = found;
         }
-        return line === null ? 1 : line;
+        return block;
     }
+
+    // Where the view is: its top block and that block's offset. A scroll event after
+    // which both are the same was no scroll of the user's: the browser keeping the
+    // view in place (scroll anchoring) after a patch changed the blocks above, or the
+    // scroll that reveal() caused.
+    function snapshot() {
+        const block = topBlock();
+        return {block: block, top: block ? block.getBoundingClientRect().top : 0};
+    }
+    let anchor = {block: null, top: 0};
 
     function onScroll() {
         if (scrollQueued)
@@ -149,11 +155,12 @@
         scrollQueued = true;
         window.requestAnimationFrame(() => {
             scrollQueued = false;
-            // The scroll that reveal() caused is not the user's.
-            if (programmaticScrollY !== null && window.scrollY === programmaticScrollY)
+            const now = snapshot();
+            if (now.block === anchor.block && Math.abs(now.top - anchor.top) < 1)
                 return;
-            programmaticScrollY = null;
-            const line = topLine();
+            anchor = now;
+            const range = now.block ? lines(now.block) : null;
+            const line = range ? range[0] : 1;
             if (line !== lastReported) {
                 lastReported = line;
                 bridge.scrolled(line);
@@ -171,6 +178,8 @@
     new QWebChannel(qt.webChannelTransport, (channel) => {
         bridge = channel.objects.bridge;
         bridge.fragmentReady.connect((sequence, html) => {
+            // The view as the user sees it, before the blocks change under it.
+            anchor = snapshot();
             patch(html);
             bridge.patched(sequence);
         });

@@ -12,7 +12,7 @@ namespace copydesk {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcPreview, "copydesk.preview")
+Q_LOGGING_CATEGORY(lcPreview, "copydesk.preview", QtWarningMsg)
 
 /// Hands `data` to `job`; the buffer is deleted with the job.
 void reply(QWebEngineUrlRequestJob* job, const QByteArray& mimeType, const QByteArray& data) {
@@ -50,7 +50,7 @@ QWebEnginePage* PreviewPage::createWindow(WebWindowType) {
 void PreviewPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,
                                            const QString& message, int line,
                                            const QString& source) {
-    // Content-Security-Policy refusals land here; QT_LOGGING_RULES=copydesk.preview=true
+    // Content-Security-Policy refusals land here; QT_LOGGING_RULES=copydesk.preview.debug=true
     // shows them.
     qCDebug(lcPreview) << level << source << line << message;
 }

@@ -85,7 +85,9 @@ protected:
 
 Q_SIGNALS:
     /// The user scrolled the page: `line` is the first source line of the block at the
-    /// top of the view (from its data-sourcepos), for the editor to follow.
+    /// top of the view (from its data-sourcepos), for the editor to follow. Not emitted
+    /// for the scrolling that revealSourceLine() or a patch of the page causes, so that
+    /// following the editor's caret never loops back.
     void sourceLineActivated(int line);
     /// The page shows the last text given to setMarkdown()/setArticle().
     void pageUpdated();
