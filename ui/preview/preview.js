@@ -153,7 +153,10 @@
         if (scrollQueued)
             return;
         scrollQueued = true;
-        window.requestAnimationFrame(() => {
+        // Scroll events come once a frame at most; a task after the event sees the
+        // layout of that frame. (Not requestAnimationFrame: a page that is not painted,
+        // as under QT_QPA_PLATFORM=offscreen on Qt 6.8, gets no animation frames.)
+        window.setTimeout(() => {
             scrollQueued = false;
             const now = snapshot();
             if (now.block === anchor.block && Math.abs(now.top - anchor.top) < 1)
@@ -165,7 +168,7 @@
                 lastReported = line;
                 bridge.scrolled(line);
             }
-        });
+        }, 0);
     }
 
     function applyComfort(dark) {
