@@ -102,6 +102,14 @@ bool isVoidHtmlElement(QByteArrayView name) {
     return std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
 }
 
+xmlNode* nextInDocument(xmlNode* node, const xmlNode* root, bool descend) {
+    if (descend && node->children)
+        return node->children;
+    while (node && node != root && !node->next)
+        node = node->parent;
+    return (node && node != root) ? node->next : nullptr;
+}
+
 void mendHtmlTree(xmlNode* root, QByteArrayView source, const QSet<QByteArray>& containers) {
     if (!root)
         return;
@@ -117,13 +125,7 @@ void mendHtmlTree(xmlNode* root, QByteArrayView source, const QSet<QByteArray>& 
             if (containers.contains(name))
                 ++open[QByteArray(name.constData(), name.size())];
         }
-        if (node->children) {
-            node = node->children;
-            continue;
-        }
-        while (node && node != root && !node->next)
-            node = node->parent;
-        node = (node && node != root) ? node->next : nullptr;
+        node = nextInDocument(node, root);
     }
     if (open.isEmpty())
         return;

@@ -16,6 +16,11 @@ namespace copydesk::markdown {
 /// hr, img, input, keygen, link, meta, param, source, track, wbr.
 bool isVoidHtmlElement(QByteArrayView name);
 
+/// The node after `node` in document order below `root`: its first child unless
+/// `descend` is false, else the next sibling of it or of its nearest ancestor that has
+/// one; null at the end. Walks a tree of any depth without a stack.
+xmlNode* nextInDocument(xmlNode* node, const xmlNode* root, bool descend = true);
+
 /// Mends the tree libxml2 built from `source` (below `root`, its root element):
 /// - a void element libxml2 does not know (wbr, embed, source, track, keygen) holds
 ///   what follows it up to its parent's end: that content is moved out to follow it;

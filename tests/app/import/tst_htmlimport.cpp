@@ -35,6 +35,15 @@ QString corpora() {
 class TestHtmlImport final : public QObject {
     Q_OBJECT
 
+    /// The test function's html, converted as `fileName`, has the body of its data row.
+    static void convertsTo(const QString& fileName) {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, body);
+        const auto doc = htmlToMarkdown(html, fileName);
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->body, body);
+    }
+
 private Q_SLOTS:
     void deepNesting_data() {
         QTest::addColumn<QByteArray>("open");
@@ -145,13 +154,7 @@ private Q_SLOTS:
             << QByteArray("<p><img src=\"https://example.org/a.jpg\" alt=\"i\"></p>")
             << QStringLiteral("![i](https://example.org/a.jpg)\n");
     }
-    void urls() {
-        QFETCH(QByteArray, html);
-        QFETCH(QString, body);
-        const auto doc = htmlToMarkdown(html, QStringLiteral("links.html"));
-        QVERIFY2(doc.ok(), qPrintable(doc.error()));
-        QCOMPARE(doc->body, body);
-    }
+    void urls() { convertsTo(QStringLiteral("links.html")); }
 
     // libxml2 2.9 nests what follows an HTML5 void element it does not know in it, and
     // lets an element without its end tag hold the rest of the page; the import drops
@@ -200,13 +203,7 @@ private Q_SLOTS:
                        QStringLiteral("<p>A</p><template><p>t</p></template><template><p>B</p>")))
             << QStringLiteral("A\n\nB\n");
     }
-    void textAfterElements() {
-        QFETCH(QByteArray, html);
-        QFETCH(QString, body);
-        const auto doc = htmlToMarkdown(html, QStringLiteral("page.html"));
-        QVERIFY2(doc.ok(), qPrintable(doc.error()));
-        QCOMPARE(doc->body, body);
-    }
+    void textAfterElements() { convertsTo(QStringLiteral("page.html")); }
 
     void languageAttribute_data() {
         QTest::addColumn<QByteArray>("html");
