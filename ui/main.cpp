@@ -5,9 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLabel>
 #include <QMessageBox>
-#include <QStatusBar>
 
 #include <cstdio>
 #include <exception>
@@ -30,6 +28,10 @@ int run(int argc, char* argv[]) {
         QApplication::translate("main", "Library file to open instead of the default one."),
         QStringLiteral("PATH"));
     parser.addOption(libraryOption);
+    parser.addPositionalArgument(
+        QStringLiteral("ARTICLE"),
+        QApplication::translate("main", "Article to open (id or slug), focus in its text."),
+        QStringLiteral("[ARTICLE]"));
     parser.process(app);
 
     auto library =
@@ -51,12 +53,18 @@ int run(int argc, char* argv[]) {
         return 1;
     }
     copydesk::MainWindow window(*library.value());
-    if (!readOnlyBanner.isEmpty()) {
-        auto* banner = new QLabel(readOnlyBanner);
-        banner->setWordWrap(true);
-        window.statusBar()->addWidget(banner, 1);
+    if (!readOnlyBanner.isEmpty())
+        window.setReadOnlyReason(readOnlyBanner);
+    const QStringList articles = parser.positionalArguments();
+    if (articles.isEmpty()) {
+        window.restoreLastArticle();
+    } else if (const auto opened = window.openArticle(articles.front()); !opened) {
+        // Not found, or over the size limit: the core's line, and nothing is written.
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open article"),
+                              opened.error());
     }
     window.show();
+    window.activateWindow();
     return app.exec();
 }
 

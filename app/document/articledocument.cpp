@@ -5,7 +5,6 @@
 #include <QLocale>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QTextOption>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -112,9 +111,6 @@ ArticleDocument::ArticleDocument(const Article& article, int versionIndex)
     m_body->setPlainText(text);
     m_body->setModified(false);
     m_body->clearUndoRedoStacks();
-    QTextOption option = m_body->defaultTextOption();
-    option.setTextDirection(textDirection());
-    m_body->setDefaultTextOption(option);
     m_lastText = m_body->toRawText();
 
     // Formatting (the highlighter) also signals a change of contents, and bumps the

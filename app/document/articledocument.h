@@ -41,7 +41,8 @@ public:
     QString language() const;
     /// Whether this version is the article's source language.
     bool isSource() const;
-    /// The default direction of the version's paragraphs, from QLocale(language).
+    /// The direction of the version, from QLocale(language): the editor's and the
+    /// page's base direction. Each paragraph's own direction follows its text.
     Qt::LayoutDirection textDirection() const;
 
     QTextDocument* body() const;

@@ -14,6 +14,14 @@
 
 using namespace copydesk;
 
+namespace {
+MainWindow::Options noPreview() {
+    MainWindow::Options options;
+    options.preview = false;
+    return options;
+}
+} // namespace
+
 class TestMainWindow final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -84,15 +92,16 @@ private Q_SLOTS:
             articles.append(makeArticle(QStringLiteral("en"), QStringLiteral("Item %1").arg(i)));
         QVERIFY(library.value()->saveAll(articles).ok());
 
-        MainWindow window(*library.value());
-        auto* list = window.findChild<QTreeView*>();
+        MainWindow window(*library.value(), noPreview());
+        auto* list = window.findChild<QTreeView*>(QStringLiteral("articleList"));
         QCOMPARE(list->model()->rowCount(), ListFilter().limit);
         const auto labels = window.statusBar()->findChildren<QLabel*>();
         const bool saysFirst = std::any_of(labels.begin(), labels.end(), [](const QLabel* l) {
             return l->text() == QStringLiteral("First 100 articles");
         });
         QVERIFY(saysFirst);
-        window.findChild<QLineEdit*>()->setText(QStringLiteral("Item 7"));
+        window.findChild<QLineEdit*>(QStringLiteral("librarySearch"))
+            ->setText(QStringLiteral("Item 7"));
         QTRY_COMPARE(list->model()->rowCount(), 1);
         const bool saysOne = std::any_of(labels.begin(), labels.end(), [](const QLabel* l) {
             return l->text() == QStringLiteral("1 article(s)");
@@ -109,9 +118,9 @@ private Q_SLOTS:
         a.versions.front().body = QStringLiteral("各国代表出席了会议。");
         QVERIFY(library.value()->save(a).ok());
 
-        MainWindow window(*library.value());
-        auto* search = window.findChild<QLineEdit*>();
-        auto* list = window.findChild<QTreeView*>();
+        MainWindow window(*library.value(), noPreview());
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("librarySearch"));
+        auto* list = window.findChild<QTreeView*>(QStringLiteral("articleList"));
         QVERIFY(search && list);
         const int all = list->model()->rowCount();
         QVERIFY(all >= 4);

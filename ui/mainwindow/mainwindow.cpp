@@ -1,46 +1,143 @@
 #include "mainwindow/mainwindow.h"
 
+#include "common/languagetag.h"
 #include "common/setting.h"
+#include "document/articledocument.h"
+#include "document/autosaver.h"
+#include "editor/findbar.h"
+#include "editor/markdowneditor.h"
 #include "library/library.h"
 #include "mainwindow/articlelistmodel.h"
+#include "markdown/outline.h"
+#include "markdown/statistics.h"
+#include "preview/previewview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace copydesk {
 
 namespace {
 const Setting<QByteArray> kGeometry("mainwindow/geometry", {});
+const Setting<QByteArray> kWindowState("mainwindow/state", {});
 const Setting<QByteArray> kListHeader("mainwindow/listHeader", {});
+const Setting<QString> kLastArticle("mainwindow/article", {});
+const Setting<QString> kLastLanguage("mainwindow/language", {});
+const Setting<int> kLastCursor("mainwindow/cursor", 0);
+
+constexpr int kWindowStateVersion = 1;
+
+// "Bold (Ctrl+B)": every command's tooltip names its shortcut.
+void addShortcutToTooltip(QAction* action) {
+    const QKeySequence key = action->shortcut();
+    QString text = action->text();
+    text.remove(QLatin1Char('&'));
+    text.remove(QStringLiteral("…"));
+    if (!key.isEmpty())
+        text = QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText));
+    action->setToolTip(text);
+}
+
+QString languageName(const QString& tag) {
+    const QLocale locale(tag);
+    // The language's name without a territory ("English", not "American English").
+    const QString name =
+        locale.language() == QLocale::C ? QString() : QLocale::languageToString(locale.language());
+    return name.isEmpty() ? tag : QStringLiteral("%1 (%2)").arg(name, tag);
+}
+
 } // namespace
 
 MainWindow::MainWindow(Library& library, QWidget* parent)
+    : MainWindow(library, Options{}, parent) {}
+
+MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     : QMainWindow(parent)
     , m_library(library)
-    , m_model(new ArticleListModel(library, this)) {
+    , m_options(options)
+    , m_model(new ArticleListModel(library, this))
+    , m_saver(new Autosaver(library, this)) {
     setWindowTitle(tr("%1 — Copydesk").arg(QFileInfo(library.path()).fileName()));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    buildLibraryDock();
+    buildCentral();
+    buildDocks();
+    buildStatusBar();
+    buildMenus();
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    m_search = new QLineEdit(central);
-    m_search->setPlaceholderText(tr("Search titles and text in every language (Ctrl+F)"));
+    m_statsTimer = new QTimer(this);
+    m_statsTimer->setSingleShot(true);
+    m_statsTimer->setInterval(250);
+    connect(m_statsTimer, &QTimer::timeout, this, &MainWindow::updateStatistics);
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(30);
+    connect(m_previewTimer, &QTimer::timeout, this, [this] { feedPreview(false); });
+
+    connect(m_saver, &Autosaver::stateChanged, this, &MainWindow::updateSaveState);
+    // Losing the focus to another application saves at once.
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState s) {
+        if (s != Qt::ApplicationActive)
+            flushQuietly();
+    });
+
+    if (library.mode() == Library::Mode::ReadOnly)
+        setReadOnlyReason(tr("The library is open read-only."));
+    applyFilter();
+    restoreSettings();
+    updateSaveState();
+    if (m_options.preview)
+        // After the window shows: QtWebEngine's start is not on the way to typing.
+        QTimer::singleShot(0, this, &MainWindow::createPreview);
+}
+
+MainWindow::~MainWindow() {
+    flushQuietly();
+    (void)m_saver->setDocument(nullptr);
+    m_editor->setArticleDocument(nullptr);
+}
+
+PreviewView* MainWindow::preview() const {
+    return m_preview;
+}
+
+void MainWindow::buildLibraryDock() {
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_search = new QLineEdit(panel);
+    m_search->setObjectName(QStringLiteral("librarySearch"));
+    m_search->setPlaceholderText(tr("Search titles and text in every language"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search articles"));
     layout->addWidget(m_search);
 
-    m_list = new QTreeView(central);
+    m_list = new QTreeView(panel);
+    m_list->setObjectName(QStringLiteral("articleList"));
     m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
@@ -49,20 +146,24 @@ MainWindow::MainWindow(Library& library, QWidget* parent)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
+    // The sidebar is narrow: title and languages say enough; the rest is in the tooltip.
+    m_list->setColumnHidden(ArticleListModel::StatusColumn, true);
+    m_list->setColumnHidden(ArticleListModel::UpdatedColumn, true);
     layout->addWidget(m_list);
-    setCentralWidget(central);
+    connect(m_list, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        const QString id = index.siblingAtColumn(0)
+                               .data(ArticleListModel::ArticleIdRole)
+                               .toUuid()
+                               .toString(QUuid::WithoutBraces);
+        if (const auto opened = openArticle(id); !opened)
+            showError(tr("Cannot open article"), opened.error());
+    });
+    connect(m_list, &QTreeView::clicked, m_list, &QTreeView::activated);
 
-    m_count = new QLabel(this);
-    statusBar()->addPermanentWidget(m_count);
-    statusBar()->showMessage(QDir::toNativeSeparators(library.path()));
-
-    auto* fileMenu = menuBar()->addMenu(tr("&File"));
-    auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    auto* editMenu = menuBar()->addMenu(tr("&Edit"));
-    auto* find =
-        editMenu->addAction(tr("&Find Articles"), m_search, qOverload<>(&QWidget::setFocus));
-    find->setShortcut(QKeySequence::Find);
+    m_libraryDock = new QDockWidget(tr("Library"), this);
+    m_libraryDock->setObjectName(QStringLiteral("libraryDock"));
+    m_libraryDock->setWidget(panel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
 
     // Search as the user types, but not on every keystroke of a fast typist.
     auto* debounce = new QTimer(this);
@@ -70,12 +171,238 @@ MainWindow::MainWindow(Library& library, QWidget* parent)
     debounce->setInterval(150);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
-
-    applyFilter();
-    restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::buildCentral() {
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setAutoFillBackground(true);
+    QPalette warning = m_banner->palette();
+    warning.setColor(QPalette::Window, QColor(0xff, 0xe8, 0xa3));
+    warning.setColor(QPalette::WindowText, QColor(0x3d, 0x2e, 0x00));
+    m_banner->setPalette(warning);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto* header = new QWidget(central);
+    auto* headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(6, 4, 6, 4);
+    m_title = new QLineEdit(header);
+    m_title->setObjectName(QStringLiteral("titleField"));
+    m_title->setPlaceholderText(tr("Title"));
+    m_title->setAccessibleName(tr("Title of this version"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setFrame(false);
+    m_title->installEventFilter(this);
+    connect(m_title, &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (m_document)
+            m_document->setField(ArticleDocument::Field::Title, text);
+    });
+    headerLayout->addWidget(m_title, 1);
+    m_languages = new QComboBox(header);
+    m_languages->setObjectName(QStringLiteral("languageSwitcher"));
+    m_languages->setAccessibleName(tr("Language version"));
+    m_languages->setToolTip(tr("The language versions of this article; the source is marked"));
+    m_languages->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_languages, &QComboBox::activated, this, [this](int index) {
+        const QString language = m_languages->itemData(index).toString();
+        if (!m_document || language == m_document->language())
+            return;
+        if (const auto opened = openVersion(language); !opened) {
+            showError(tr("Cannot open version"), opened.error());
+            updateLanguages();
+        }
+    });
+    headerLayout->addWidget(m_languages);
+    layout->addWidget(header);
+
+    m_editor = new MarkdownEditor(central);
+    m_editor->setObjectName(QStringLiteral("editor"));
+    m_editor->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_editor, 1);
+    m_findBar = new FindBar(m_editor, central);
+    layout->addWidget(m_findBar);
+    connect(m_editor, &MarkdownEditor::focusLost, this, &MainWindow::flushQuietly);
+    connect(m_editor, &MarkdownEditor::currentLineChanged, this, [this](int line) {
+        if (m_preview && !m_syncingScroll)
+            m_preview->revealSourceLine(line);
+    });
+    setCentralWidget(central);
+}
+
+void MainWindow::buildDocks() {
+    m_outline = new QListWidget(this);
+    m_outline->setObjectName(QStringLiteral("outline"));
+    m_outline->setAccessibleName(tr("Outline"));
+    m_outline->setWordWrap(true);
+    connect(m_outline, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        m_editor->goToLine(item->data(Qt::UserRole).toInt());
+        m_editor->setFocus();
+    });
+    connect(m_outline, &QListWidget::itemClicked, m_outline, &QListWidget::itemActivated);
+    m_outlineDock = new QDockWidget(tr("Outline"), this);
+    m_outlineDock->setObjectName(QStringLiteral("outlineDock"));
+    m_outlineDock->setWidget(m_outline);
+    addDockWidget(Qt::LeftDockWidgetArea, m_outlineDock);
+
+    m_previewDock = new QDockWidget(tr("Preview"), this);
+    m_previewDock->setObjectName(QStringLiteral("previewDock"));
+    auto* placeholder = new QLabel(tr("The preview is off."), m_previewDock);
+    placeholder->setAlignment(Qt::AlignCenter);
+    m_previewDock->setWidget(placeholder);
+    addDockWidget(Qt::RightDockWidgetArea, m_previewDock);
+    resizeDocks({m_libraryDock, m_previewDock}, {260, 480}, Qt::Horizontal);
+}
+
+void MainWindow::createPreview() {
+    auto* preview = new PreviewView(m_library, m_previewDock);
+    m_preview = preview;
+    m_previewDock->setWidget(preview);
+    connect(preview, &PreviewView::sourceLineActivated, this, [this](int line) {
+        m_syncingScroll = true;
+        m_editor->scrollToLine(line);
+        m_syncingScroll = false;
+    });
+    feedPreview(true);
+}
+
+void MainWindow::buildStatusBar() {
+    m_count = new QLabel(this);
+    statusBar()->addWidget(m_count);
+    m_stats = new QLabel(this);
+    m_stats->setObjectName(QStringLiteral("statistics"));
+    m_languageLabel = new QLabel(this);
+    m_languageLabel->setObjectName(QStringLiteral("versionLanguage"));
+    m_saveState = new QLabel(this);
+    m_saveState->setObjectName(QStringLiteral("saveState"));
+    statusBar()->addPermanentWidget(m_stats);
+    statusBar()->addPermanentWidget(m_languageLabel);
+    statusBar()->addPermanentWidget(m_saveState);
+}
+
+void MainWindow::buildMenus() {
+    auto add = [this](QMenu* menu, const QString& text, auto slot,
+                      const QKeySequence& key = {}) -> QAction* {
+        QAction* action = menu->addAction(text);
+        connect(action, &QAction::triggered, this, slot);
+        action->setShortcut(key);
+        addShortcutToTooltip(action);
+        return action;
+    };
+    auto* file = menuBar()->addMenu(tr("&File"));
+    m_writeActions << add(file, tr("&New Article…"), &MainWindow::newArticleDialog,
+                          QKeySequence::New);
+    m_writeActions << add(file, tr("New &Language Version…"), &MainWindow::newVersionDialog,
+                          QKeySequence(tr("Ctrl+Shift+N")));
+    file->addSeparator();
+    m_writeActions << add(
+        file, tr("&Save Revision"), [this] { saveRevision(false); }, QKeySequence::Save);
+    m_writeActions << add(
+        file, tr("Save Revision &As…"), [this] { saveRevision(true); }, QKeySequence::SaveAs);
+    file->addSeparator();
+    add(file, tr("&Quit"), &QWidget::close, QKeySequence::Quit);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    // One Undo for both: the title field's steps are on the metadata stack, the body's
+    // in its text document.
+    auto titleFocused = [this] { return m_document && m_title->hasFocus(); };
+    add(
+        edit, tr("&Undo"),
+        [this, titleFocused] {
+            titleFocused() ? m_document->metadataUndo()->undo() : m_editor->undo();
+        },
+        QKeySequence::Undo);
+    add(
+        edit, tr("&Redo"),
+        [this, titleFocused] {
+            titleFocused() ? m_document->metadataUndo()->redo() : m_editor->redo();
+        },
+        QKeySequence::Redo);
+    edit->addSeparator();
+    add(
+        edit, tr("Cu&t"), [this] { m_editor->cut(); }, QKeySequence::Cut);
+    add(
+        edit, tr("&Copy"), [this] { m_editor->copy(); }, QKeySequence::Copy);
+    add(
+        edit, tr("&Paste"), [this] { m_editor->paste(); }, QKeySequence::Paste);
+    add(
+        edit, tr("Select &All"), [this] { m_editor->selectAll(); }, QKeySequence::SelectAll);
+    edit->addSeparator();
+    add(
+        edit, tr("&Find…"), [this] { m_findBar->showFind(); }, QKeySequence::Find);
+    add(
+        edit, tr("Find &Next"), [this] { m_findBar->findNext(); }, QKeySequence::FindNext);
+    add(
+        edit, tr("Find Pre&vious"), [this] { m_findBar->findPrevious(); },
+        QKeySequence::FindPrevious);
+    add(
+        edit, tr("R&eplace…"), [this] { m_findBar->showReplace(); }, QKeySequence::Replace);
+    add(
+        edit, tr("Find &Articles"),
+        [this] {
+            m_libraryDock->show();
+            m_search->setFocus();
+            m_search->selectAll();
+        },
+        QKeySequence(tr("Ctrl+Shift+F")));
+
+    auto* format = menuBar()->addMenu(tr("F&ormat"));
+    add(
+        format, tr("&Bold"), [this] { m_editor->toggleBold(); }, QKeySequence::Bold);
+    add(
+        format, tr("&Italic"), [this] { m_editor->toggleItalic(); }, QKeySequence::Italic);
+    add(
+        format, tr("&Code"), [this] { m_editor->toggleCode(); }, QKeySequence(tr("Ctrl+`")));
+    add(
+        format, tr("&Link"), [this] { m_editor->insertLink(); }, QKeySequence(tr("Ctrl+K")));
+    format->addSeparator();
+    for (int level = 1; level <= 6; ++level)
+        add(
+            format, tr("Heading &%1").arg(level),
+            [this, level] { m_editor->setHeadingLevel(level); },
+            QKeySequence(tr("Ctrl+%1").arg(level)));
+    add(
+        format, tr("&Paragraph"), [this] { m_editor->setHeadingLevel(0); },
+        QKeySequence(tr("Ctrl+0")));
+    format->addSeparator();
+    add(
+        format, tr("Bulleted &List"), [this] { m_editor->toggleBulletList(); },
+        QKeySequence(tr("Ctrl+Shift+8")));
+    add(
+        format, tr("&Numbered List"), [this] { m_editor->toggleNumberedList(); },
+        QKeySequence(tr("Ctrl+Shift+7")));
+    add(
+        format, tr("&Quote"), [this] { m_editor->toggleQuote(); },
+        QKeySequence(tr("Ctrl+Shift+.")));
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : {m_libraryDock, m_outlineDock, m_previewDock}) {
+        QAction* toggle = dock->toggleViewAction();
+        view->addAction(toggle);
+        addShortcutToTooltip(toggle);
+    }
+    view->addSeparator();
+    QAction* fullScreen = add(
+        view, tr("&Full Screen"), [this] { isFullScreen() ? showNormal() : showFullScreen(); },
+        QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About Copydesk"), [this] {
+        QMessageBox::about(this, tr("About Copydesk"),
+                           tr("Copydesk: write, translate and publish news articles."));
+    });
+}
 
 void MainWindow::applyFilter() {
     ListFilter filter;
@@ -93,14 +420,339 @@ void MainWindow::applyFilter() {
 
 void MainWindow::restoreSettings() {
     if (!restoreGeometry(kGeometry.value()))
-        resize(900, 600);
+        resize(1280, 800);
+    restoreState(kWindowState.value(), kWindowStateVersion);
     m_list->header()->restoreState(kListHeader.value());
 }
 
+void MainWindow::saveSettings() {
+    QSettings settings;
+    kGeometry.setValue(saveGeometry(), settings);
+    kWindowState.setValue(saveState(kWindowStateVersion), settings);
+    kListHeader.setValue(m_list->header()->saveState(), settings);
+    if (m_document) {
+        kLastArticle.setValue(m_document->articleId().toString(QUuid::WithoutBraces), settings);
+        kLastLanguage.setValue(m_document->language(), settings);
+        kLastCursor.setValue(m_editor->textCursor().position(), settings);
+    }
+}
+
+void MainWindow::restoreLastArticle() {
+    const QString id = kLastArticle.value();
+    if (id.isEmpty())
+        return;
+    const int cursor = kLastCursor.value();
+    // An article removed since is not an error worth a dialog at start.
+    if (!openArticle(id, kLastLanguage.value()) && !openArticle(id))
+        return;
+    QTextCursor c = m_editor->textCursor();
+    c.setPosition(std::clamp(cursor, 0, m_document->body()->characterCount() - 1));
+    m_editor->setTextCursor(c);
+    m_editor->centerCursor();
+}
+
+Result<void> MainWindow::openArticle(const QString& idOrSlug, const QString& language) {
+    auto article = m_library.findArticle(idOrSlug);
+    if (!article)
+        return article.failure();
+    QString lang = language;
+    if (lang.isEmpty()) {
+        const LanguageVersion* primary = article->primaryVersion();
+        if (!primary)
+            return Error{tr("article '%1' has no language version").arg(article->slug),
+                         ErrorKind::NotFound};
+        lang = primary->language;
+    }
+    auto document = ArticleDocument::open(*article, lang);
+    if (!document)
+        return document.failure();
+    return install(std::move(*document));
+}
+
+Result<void> MainWindow::openVersion(const QString& language) {
+    if (!m_document)
+        return Error{tr("no article is open"), ErrorKind::NotFound};
+    // From the library, after saving this version: the new one sees every edit.
+    if (const auto flushed = m_saver->flush(); !flushed)
+        return flushed;
+    return openArticle(m_document->articleId().toString(QUuid::WithoutBraces), language);
+}
+
+Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
+    // The version left is saved first; if that fails it stays open, with its text.
+    if (const auto saved = m_saver->setDocument(document.get()); !saved) {
+        (void)m_saver->setDocument(m_document.get());
+        return saved;
+    }
+    m_editor->setArticleDocument(document.get());
+    m_document = std::move(document);
+    m_editor->setReadOnly(m_readOnly);
+    m_title->setReadOnly(m_readOnly);
+    m_title->setText(m_document->field(ArticleDocument::Field::Title));
+    m_title->setCursorPosition(0);
+    m_title->setLayoutDirection(m_document->textDirection());
+    connect(m_document.get(), &ArticleDocument::edited, this, [this] {
+        m_statsTimer->start();
+        m_previewTimer->start();
+    });
+    connect(m_document.get(), &ArticleDocument::fieldChanged, this,
+            [this](ArticleDocument::Field field) {
+                if (field != ArticleDocument::Field::Title)
+                    return;
+                const QString title = m_document->field(field);
+                if (m_title->text() != title)
+                    m_title->setText(title);
+                updateTitle();
+                feedPreview(true);
+            });
+    updateLanguages();
+    updateTitle();
+    updateStatistics();
+    updateSaveState();
+    feedPreview(true);
+    m_editor->setFocus();
+    return {};
+}
+
+void MainWindow::updateLanguages() {
+    m_languages->clear();
+    if (!m_document)
+        return;
+    const Article article = m_document->article();
+    for (const LanguageVersion& v : article.versions) {
+        QString label = languageName(v.language);
+        if (v.language == article.sourceLanguage)
+            label = tr("%1 — source").arg(label);
+        m_languages->addItem(label, v.language);
+    }
+    m_languages->setCurrentIndex(m_languages->findData(m_document->language()));
+}
+
+void MainWindow::updateStatistics() {
+    m_outline->clear();
+    if (!m_document) {
+        m_stats->clear();
+        m_languageLabel->clear();
+        return;
+    }
+    const QString text = m_document->bodyText();
+    const TextStatistics stats = statistics(text, m_document->language());
+    const int minutes = std::max(1, (stats.readingSeconds + 30) / 60);
+    m_stats->setText(tr("%n word(s)", nullptr, stats.words) + QStringLiteral(" · ") +
+                     tr("%n character(s)", nullptr, stats.characters) + QStringLiteral(" · ") +
+                     tr("%n min read", nullptr, minutes));
+    m_languageLabel->setText(m_document->isSource()
+                                 ? tr("%1, source").arg(languageName(m_document->language()))
+                                 : languageName(m_document->language()));
+    for (const Heading& h : outline(text)) {
+        auto* item =
+            new QListWidgetItem(QString(2 * (h.level - 1), QLatin1Char(' ')) + h.text, m_outline);
+        item->setData(Qt::UserRole, h.line);
+        QFont font = item->font();
+        font.setBold(h.level <= 2);
+        item->setFont(font);
+    }
+}
+
+void MainWindow::updateSaveState() {
+    switch (m_saver->state()) {
+    case Autosaver::State::Saved:
+        m_saveState->setText(tr("Saved"));
+        m_saveState->setToolTip(tr("Every edit is in the library"));
+        break;
+    case Autosaver::State::Pending:
+        m_saveState->setText(tr("Saving…"));
+        m_saveState->setToolTip(tr("Edits are saved within two seconds"));
+        break;
+    case Autosaver::State::Failed:
+        m_saveState->setText(m_saver->error());
+        m_saveState->setToolTip(
+            tr("Not saved; the text is kept and saving is retried: %1").arg(m_saver->error()));
+        break;
+    case Autosaver::State::ReadOnly:
+        m_saveState->setText(tr("Read-only"));
+        m_saveState->setToolTip(m_banner->text());
+        break;
+    }
+}
+
+void MainWindow::updateTitle() {
+    const QString library = QFileInfo(m_library.path()).fileName();
+    if (!m_document) {
+        setWindowTitle(tr("%1 — Copydesk").arg(library));
+        return;
+    }
+    QString title = m_document->field(ArticleDocument::Field::Title);
+    if (title.isEmpty())
+        title = tr("Untitled");
+    setWindowTitle(tr("%1 [%2] — %3 — Copydesk").arg(title, m_document->language(), library));
+}
+
+void MainWindow::feedPreview(bool whole) {
+    if (!m_preview || !m_document)
+        return;
+    m_previewTimer->stop();
+    if (whole)
+        m_preview->setArticle(m_document->article(), m_document->language());
+    else
+        m_preview->setMarkdown(m_document->bodyText(), m_document->language());
+}
+
+void MainWindow::setReadOnlyReason(const QString& reason) {
+    m_readOnly = true;
+    m_banner->setText(reason);
+    m_banner->show();
+    m_editor->setReadOnly(true);
+    m_title->setReadOnly(true);
+    for (QAction* action : std::as_const(m_writeActions))
+        action->setEnabled(false);
+    updateSaveState();
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::flushQuietly() {
+    // A failure shows in the status bar (the save state) and is retried.
+    (void)m_saver->flush();
+}
+
+Result<void> MainWindow::createArticle(const QString& title, const QString& language) {
+    const auto tag = canonicalLanguageTag(language);
+    if (!tag)
+        return tag.failure();
+    if (const auto flushed = m_saver->flush(); !flushed)
+        return flushed;
+    Article article = makeArticle(*tag, title);
+    article.sourceLanguage = *tag;
+    const auto saved = m_library.transaction([&]() -> Result<void> {
+        auto revision = m_library.save(article);
+        if (!revision)
+            return revision.failure();
+        return {};
+    });
+    if (!saved)
+        return saved;
+    applyFilter();
+    return openArticle(article.id.toString(QUuid::WithoutBraces), *tag);
+}
+
+Result<void> MainWindow::addLanguageVersion(const QString& language) {
+    if (!m_document)
+        return Error{tr("no article is open"), ErrorKind::NotFound};
+    const auto tag = canonicalLanguageTag(language);
+    if (!tag)
+        return tag.failure();
+    if (const auto flushed = m_saver->flush(); !flushed)
+        return flushed;
+    Article article = m_document->article();
+    if (article.version(*tag))
+        return Error{tr("article '%1' has a '%2' version already").arg(article.slug, *tag),
+                     ErrorKind::Conflict};
+    LanguageVersion version;
+    version.language = *tag;
+    version.translatedFrom = m_document->language();
+    article.versions.append(version);
+    const auto saved = m_library.transaction([&]() -> Result<void> {
+        auto revision = m_library.save(article);
+        if (!revision)
+            return revision.failure();
+        return {};
+    });
+    if (!saved)
+        return saved;
+    applyFilter();
+    return openArticle(article.id.toString(QUuid::WithoutBraces), *tag);
+}
+
+void MainWindow::newArticleDialog() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New Article"));
+    auto* form = new QFormLayout(&dialog);
+    auto* title = new QLineEdit(&dialog);
+    auto* language =
+        new QLineEdit(m_document ? m_document->language() : QLocale().bcp47Name(), &dialog);
+    language->setToolTip(tr("A BCP 47 language tag: en, fr, es, ar, zh-Hans, ru…"));
+    form->addRow(tr("&Title:"), title);
+    form->addRow(tr("&Language:"), language);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const auto created = createArticle(title->text().trimmed(), language->text().trimmed());
+        !created)
+        showError(tr("Cannot create article"), created.error());
+}
+
+void MainWindow::newVersionDialog() {
+    if (!m_document)
+        return;
+    bool ok = false;
+    const QString language =
+        QInputDialog::getText(this, tr("New Language Version"),
+                              tr("Language of the new version (a BCP 47 tag such as fr or ar):"),
+                              QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    if (const auto added = addLanguageVersion(language.trimmed()); !added)
+        showError(tr("Cannot add language version"), added.error());
+}
+
+void MainWindow::saveRevision(bool askName) {
+    if (!m_document)
+        return;
+    QString note = tr("Saved");
+    if (askName) {
+        bool ok = false;
+        note = QInputDialog::getText(this, tr("Save Revision"), tr("Name of the revision:"),
+                                     QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+    }
+    const auto revision = m_saver->saveRevision(note);
+    if (!revision) {
+        showError(tr("Cannot save revision"), revision.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Revision %1 recorded: %2").arg(*revision).arg(note), 4000);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
-    kGeometry.setValue(saveGeometry());
-    kListHeader.setValue(m_list->header()->saveState());
+    if (const auto flushed = m_saver->flush(); !flushed) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Not saved"),
+            tr("%1\n\nClose anyway? The edits since the last save would be lost.")
+                .arg(flushed.error()),
+            QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
+    saveSettings();
     event->accept();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange && !isActiveWindow())
+        flushQuietly();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // The title field's own undo would bypass the metadata stack: leave Undo and Redo
+    // to the window's commands.
+    if (watched == m_title && event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace copydesk

@@ -1,35 +1,126 @@
 #pragma once
 
-#include <QMainWindow>
+#include "common/result.h"
 
-class QLineEdit;
-class QTreeView;
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QComboBox;
+class QDockWidget;
 class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTimer;
+class QTreeView;
 
 namespace copydesk {
 
-class Library;
+class ArticleDocument;
 class ArticleListModel;
+class Autosaver;
+class FindBar;
+class Library;
+class MarkdownEditor;
+class PreviewView;
 
-/// The main window: for now, the library's articles in a searchable list.
+/// The writing desk: the library's articles (searchable) in a dock, the editor of one
+/// language version in the middle, its outline and its live preview in docks, a status
+/// bar with the text's statistics, the version's language and the save state. Edits
+/// reach the library through an Autosaver; nothing asks to be saved.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    struct Options final {
+        /// Whether the preview dock holds a live PreviewView (QtWebEngine); tests of
+        /// the rest of the window leave it out for speed.
+        bool preview = true;
+    };
+
     explicit MainWindow(Library& library, QWidget* parent = nullptr);
+    MainWindow(Library& library, Options options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    /// Opens version `language` (default: the source language, else the first one) of
+    /// the article with id (or unique id prefix) or slug `idOrSlug`, with the keyboard
+    /// focus in the body. The open version is saved first; when that fails, or the
+    /// article cannot be opened (not found, over the size limit), nothing changes and
+    /// the error says why.
+    Result<void> openArticle(const QString& idOrSlug, const QString& language = {});
+    /// Switches the open article to its version `language`.
+    Result<void> openVersion(const QString& language);
+    /// Opens the article, version and cursor position of the last session, if any.
+    void restoreLastArticle();
+    /// Creates an article with one version and opens it.
+    Result<void> createArticle(const QString& title, const QString& language);
+    /// Adds version `language` (a BCP 47 tag) to the open article, as a translation of
+    /// the version open now, and opens it.
+    Result<void> addLanguageVersion(const QString& language);
+    /// Shows `reason` in a banner above the editor and makes everything read-only.
+    void setReadOnlyReason(const QString& reason);
+
+    ArticleDocument* document() const { return m_document.get(); }
+    MarkdownEditor* editor() const { return m_editor; }
+    Autosaver* autosaver() const { return m_saver; }
+    PreviewView* preview() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void buildLibraryDock();
+    void buildCentral();
+    void buildDocks();
+    void buildMenus();
+    void buildStatusBar();
+    void createPreview();
     void applyFilter();
     void restoreSettings();
-    void closeEvent(QCloseEvent* event) override;
+    void saveSettings();
+    Result<void> install(std::unique_ptr<ArticleDocument> document);
+    void updateLanguages();
+    void updateStatistics();
+    void updateSaveState();
+    void updateTitle();
+    void feedPreview(bool whole);
+    void showError(const QString& title, const QString& message);
+    void flushQuietly();
+    void newArticleDialog();
+    void newVersionDialog();
+    void saveRevision(bool askName);
 
     Library& m_library;
+    Options m_options;
     ArticleListModel* m_model = nullptr;
+    Autosaver* m_saver = nullptr;
+    std::unique_ptr<ArticleDocument> m_document;
+
     QTreeView* m_list = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_banner = nullptr;
+    QComboBox* m_languages = nullptr;
+    QLineEdit* m_title = nullptr;
+    MarkdownEditor* m_editor = nullptr;
+    FindBar* m_findBar = nullptr;
+    QListWidget* m_outline = nullptr;
+    QDockWidget* m_libraryDock = nullptr;
+    QDockWidget* m_outlineDock = nullptr;
+    QDockWidget* m_previewDock = nullptr;
+    QPointer<PreviewView> m_preview;
+    QLabel* m_stats = nullptr;
+    QLabel* m_languageLabel = nullptr;
+    QLabel* m_saveState = nullptr;
+    QTimer* m_statsTimer = nullptr;
+    QTimer* m_previewTimer = nullptr;
+    QList<QAction*> m_writeActions; ///< disabled on a read-only library
+    bool m_readOnly = false;
+    bool m_syncingScroll = false;
 };
 
 } // namespace copydesk

@@ -71,7 +71,6 @@ private Q_SLOTS:
         QCOMPARE((*document)->bodyText(), body);
         QCOMPARE((*document)->isSource(), source);
         QCOMPARE(int((*document)->textDirection()), direction);
-        QCOMPARE(int((*document)->body()->defaultTextOption().textDirection()), direction);
         QVERIFY(!(*document)->isModified());
         QVERIFY(!(*document)->body()->isUndoAvailable());
     }

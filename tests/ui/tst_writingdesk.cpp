@@ -1,0 +1,251 @@
+// The main window as a writing desk: opening articles and versions, autosave, the
+// status bar, restored layout and position, read-only libraries, new articles.
+#include "common/limits.h"
+#include "document/articledocument.h"
+#include "document/autosaver.h"
+#include "editor/markdowneditor.h"
+#include "library/library.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+
+using namespace copydesk;
+
+namespace {
+
+MainWindow::Options noPreview() {
+    MainWindow::Options options;
+    options.preview = false;
+    return options;
+}
+
+QString labelText(const MainWindow& window, const char* name) {
+    auto* label = window.findChild<QLabel*>(QString::fromLatin1(name));
+    return label ? label->text() : QStringLiteral("<no label>");
+}
+
+Article sample() {
+    Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Wetlands plan adopted"));
+    a.slug = QStringLiteral("wetlands");
+    a.sourceLanguage = QStringLiteral("en");
+    a.versions[0].body =
+        QStringLiteral("Delegates agreed on a plan.\n\n## What it commits to\n\nMapping every "
+                       "site.\n\n## Targets\n\nBy region.\n");
+    LanguageVersion ar;
+    ar.language = QStringLiteral("ar");
+    ar.title = QStringLiteral("اعتماد خطة الأراضي الرطبة");
+    ar.body = QStringLiteral("اتفق المندوبون على خطة.\n");
+    a.versions.append(ar);
+    return a;
+}
+
+} // namespace
+
+class TestWritingDesk final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    std::unique_ptr<Library> m_library;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+    void init() {
+        QSettings().clear();
+        auto library =
+            Library::open(m_dir.filePath(QStringLiteral("l%1.copydesk").arg(++m_counter)));
+        QVERIFY2(library, qPrintable(library.error()));
+        m_library = std::move(*library);
+        Article a = sample();
+        QVERIFY(m_library->save(a));
+    }
+    void cleanup() { m_library.reset(); }
+
+    void opensArticleBySlugWithFocusInTheBody() {
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        QVERIFY(window.document());
+        QCOMPARE(window.document()->language(), QStringLiteral("en"));
+        QCOMPARE(window.editor()->toPlainText(), sample().versions.at(0).body);
+        QTRY_VERIFY(window.editor()->hasFocus());
+        QCOMPARE(labelText(window, "statistics"),
+                 QStringLiteral("15 word(s) · 81 character(s) · 1 min read"));
+        QCOMPARE(labelText(window, "versionLanguage"), QStringLiteral("English (en), source"));
+        QCOMPARE(labelText(window, "saveState"), QStringLiteral("Saved"));
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Wetlands plan adopted [en]")));
+
+        auto* outline = window.findChild<QListWidget*>(QStringLiteral("outline"));
+        QCOMPARE(outline->count(), 2);
+        QCOMPARE(outline->item(1)->text().trimmed(), QStringLiteral("Targets"));
+        Q_EMIT outline->itemActivated(outline->item(1));
+        QCOMPARE(window.editor()->currentLine(), 7);
+
+        const auto missing = window.openArticle(QStringLiteral("no-such-article"));
+        QVERIFY(!missing);
+        QCOMPARE(missing.kind(), ErrorKind::NotFound);
+        QCOMPARE(window.document()->language(), QStringLiteral("en")); // still open
+    }
+
+    void typingIsSavedWithoutAsking() {
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        window.autosaver()->setDelay(std::chrono::milliseconds(100));
+        window.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(window.editor(), QStringLiteral("Typed."));
+        QCOMPARE(labelText(window, "saveState"), QStringLiteral("Saving…"));
+        QTRY_COMPARE(labelText(window, "saveState"), QStringLiteral("Saved"));
+        QCOMPARE(m_library->findArticle(QStringLiteral("wetlands"))->versions.at(0).body,
+                 sample().versions.at(0).body + QStringLiteral("Typed."));
+        // Undo through the window's command, saved too.
+        window.autosaver()->setDelay(std::chrono::hours(1));
+        const auto actions = window.menuBar()->findChildren<QAction*>();
+        QAction* undo = nullptr;
+        for (QAction* a : actions)
+            if (a->text() == QStringLiteral("&Undo"))
+                undo = a;
+        QVERIFY(undo);
+        QCOMPARE(undo->toolTip(), QStringLiteral("Undo (Ctrl+Z)"));
+        undo->trigger();
+        QCOMPARE(window.editor()->toPlainText(), sample().versions.at(0).body);
+        window.close(); // quitting saves
+        QCOMPARE(m_library->findArticle(QStringLiteral("wetlands"))->versions.at(0).body,
+                 sample().versions.at(0).body);
+    }
+
+    void languageSwitcherShowsVersionsAndSource() {
+        MainWindow window(*m_library, noPreview());
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        auto* switcher = window.findChild<QComboBox*>(QStringLiteral("languageSwitcher"));
+        QCOMPARE(switcher->count(), 2);
+        QCOMPARE(switcher->itemText(0), QStringLiteral("English (en) — source"));
+        QCOMPARE(switcher->itemText(1), QStringLiteral("Arabic (ar)"));
+        window.autosaver()->setDelay(std::chrono::hours(1));
+        window.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(window.editor(), QStringLiteral("More."));
+        // Switching saves the version left at once.
+        QVERIFY(window.openVersion(QStringLiteral("ar")));
+        QCOMPARE(m_library->findArticle(QStringLiteral("wetlands"))->versions.at(0).body,
+                 sample().versions.at(0).body + QStringLiteral("More."));
+        QCOMPARE(window.document()->language(), QStringLiteral("ar"));
+        QCOMPARE(window.editor()->layoutDirection(), Qt::RightToLeft);
+        QCOMPARE(switcher->currentIndex(), 1);
+        QCOMPARE(labelText(window, "versionLanguage"), QStringLiteral("Arabic (ar)"));
+    }
+
+    void layoutVersionAndCursorComeBack() {
+        {
+            MainWindow window(*m_library, noPreview());
+            window.show();
+            QVERIFY(window.openArticle(QStringLiteral("wetlands"), QStringLiteral("ar")));
+            QTextCursor cursor = window.editor()->textCursor();
+            cursor.setPosition(5);
+            window.editor()->setTextCursor(cursor);
+            window.findChild<QDockWidget*>(QStringLiteral("outlineDock"))->hide();
+            window.close();
+        }
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        window.restoreLastArticle();
+        QVERIFY(window.document());
+        QCOMPARE(window.document()->language(), QStringLiteral("ar"));
+        QCOMPARE(window.editor()->textCursor().position(), 5);
+        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("outlineDock"))->isHidden());
+        QVERIFY(!window.findChild<QDockWidget*>(QStringLiteral("libraryDock"))->isHidden());
+    }
+
+    void readOnlyLibraryShowsWhy() {
+        const QString path = m_library->path();
+        m_library.reset();
+        auto readOnly = Library::open(path, Library::Mode::ReadOnly);
+        QVERIFY(readOnly);
+        MainWindow window(**readOnly, noPreview());
+        window.setReadOnlyReason(QStringLiteral("Read-only: another Copydesk is writing it"));
+        window.show();
+        auto* banner = window.findChild<QLabel*>(QStringLiteral("readOnlyBanner"));
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->text(), QStringLiteral("Read-only: another Copydesk is writing it"));
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        QVERIFY(window.editor()->isReadOnly());
+        QCOMPARE(labelText(window, "saveState"), QStringLiteral("Read-only"));
+        QTest::keyClicks(window.editor(), QStringLiteral("x"));
+        QCOMPARE(window.editor()->toPlainText(), sample().versions.at(0).body);
+    }
+
+    void oversizedArticleIsNotOpened() {
+        Article big = makeArticle(QStringLiteral("en"), QStringLiteral("Too big"));
+        big.slug = QStringLiteral("big");
+        big.versions[0].body = QString(int(kMaxTextBytes) + 10, QLatin1Char('x'));
+        QVERIFY(m_library->save(big));
+        const int revisions = int(m_library->revisions(big.id)->size());
+        MainWindow window(*m_library, noPreview());
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        const auto opened = window.openArticle(QStringLiteral("big"));
+        QVERIFY(!opened);
+        QCOMPARE(opened.kind(), ErrorKind::InvalidInput);
+        QVERIFY2(
+            opened.error().startsWith(QStringLiteral("article 'big', version 'en': the text is")),
+            qPrintable(opened.error()));
+        QCOMPARE(window.document()->article().slug, QStringLiteral("wetlands")); // still open
+        QCOMPARE(window.editor()->toPlainText(), sample().versions.at(0).body);
+        window.close();
+        QCOMPARE(int(m_library->revisions(big.id)->size()), revisions);
+    }
+
+    void newArticleAndLanguageVersion() {
+        MainWindow window(*m_library, noPreview());
+        QVERIFY(window.createArticle(QStringLiteral("Nouvel article"), QStringLiteral("FR")));
+        QCOMPARE(window.document()->language(), QStringLiteral("fr"));
+        QVERIFY(window.document()->isSource());
+        QVERIFY(window.addLanguageVersion(QStringLiteral("zh-hans")));
+        QCOMPARE(window.document()->language(), QStringLiteral("zh-Hans"));
+        const Article stored = *m_library->article(window.document()->articleId());
+        QCOMPARE(stored.versions.size(), 2);
+        QCOMPARE(stored.sourceLanguage, QStringLiteral("fr"));
+        QCOMPARE(stored.version(QStringLiteral("zh-Hans"))->translatedFrom, QStringLiteral("fr"));
+        const auto twice = window.addLanguageVersion(QStringLiteral("fr"));
+        QCOMPARE(twice.kind(), ErrorKind::Conflict);
+        const auto bad = window.addLanguageVersion(QStringLiteral("not a tag"));
+        QCOMPARE(bad.kind(), ErrorKind::InvalidInput);
+    }
+
+    void tooltipsShowShortcuts_data() {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("tooltip");
+        QTest::newRow("bold") << QStringLiteral("&Bold") << QStringLiteral("Bold (Ctrl+B)");
+        QTest::newRow("save") << QStringLiteral("&Save Revision")
+                              << QStringLiteral("Save Revision (Ctrl+S)");
+        QTest::newRow("new") << QStringLiteral("&New Article…")
+                             << QStringLiteral("New Article (Ctrl+N)");
+        QTest::newRow("heading") << QStringLiteral("Heading &2")
+                                 << QStringLiteral("Heading 2 (Ctrl+2)");
+    }
+    void tooltipsShowShortcuts() {
+        QFETCH(QString, action);
+        QFETCH(QString, tooltip);
+        MainWindow window(*m_library, noPreview());
+        const auto actions = window.menuBar()->findChildren<QAction*>();
+        const auto it = std::find_if(actions.begin(), actions.end(),
+                                     [&](QAction* a) { return a->text() == action; });
+        QVERIFY(it != actions.end());
+        QCOMPARE((*it)->toolTip(), tooltip);
+    }
+};
+
+QTEST_MAIN(TestWritingDesk)
+#include "tst_writingdesk.moc"
