@@ -155,6 +155,9 @@ private Q_SLOTS:
         QCOMPARE(int(editor.layoutDirection()), widget);
         QTextDocument* body = document->body();
         QCOMPARE(body->defaultTextOption().textDirection(), Qt::LayoutDirectionAuto);
+        // The version's edge: right for Arabic, left for English.
+        QCOMPARE(bool(body->defaultTextOption().alignment() & Qt::AlignRight),
+                 widget == int(Qt::RightToLeft));
         QCOMPARE(body->findBlockByNumber(0).textDirection(), Qt::RightToLeft);
         QCOMPARE(body->findBlockByNumber(2).textDirection(), Qt::LeftToRight);
         QCOMPARE(body->findBlockByNumber(4).textDirection(), Qt::RightToLeft);

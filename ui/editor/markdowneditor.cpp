@@ -100,6 +100,12 @@ void MarkdownEditor::setArticleDocument(ArticleDocument* document) {
     // that neutral and empty lines start at the version's edge.
     QTextOption option = body->defaultTextOption();
     option.setTextDirection(Qt::LayoutDirectionAuto);
+    // QPlainTextDocumentLayout aligns every block by the document's option, and an
+    // automatic direction aligns as left-to-right: the version's direction gives the
+    // edge (Arabic lines start on the right), each paragraph's text its bidi order.
+    option.setAlignment(
+        Qt::AlignAbsolute |
+        (document->textDirection() == Qt::RightToLeft ? Qt::AlignRight : Qt::AlignLeft));
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     body->setDefaultTextOption(option);
     body->setDefaultFont(font());
