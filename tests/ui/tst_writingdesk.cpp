@@ -7,6 +7,8 @@
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
 
+#include "support/articlefixture.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -35,17 +37,13 @@ QString labelText(const MainWindow& window, const char* name) {
 }
 
 Article sample() {
-    Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Wetlands plan adopted"));
-    a.slug = QStringLiteral("wetlands");
-    a.sourceLanguage = QStringLiteral("en");
-    a.versions[0].body =
+    Article a = test::articleWithTranslation(
+        QStringLiteral("en"), QStringLiteral("Wetlands plan adopted"),
         QStringLiteral("Delegates agreed on a plan.\n\n## What it commits to\n\nMapping every "
-                       "site.\n\n## Targets\n\nBy region.\n");
-    LanguageVersion ar;
-    ar.language = QStringLiteral("ar");
-    ar.title = QStringLiteral("اعتماد خطة الأراضي الرطبة");
-    ar.body = QStringLiteral("اتفق المندوبون على خطة.\n");
-    a.versions.append(ar);
+                       "site.\n\n## Targets\n\nBy region.\n"),
+        QStringLiteral("ar"), QStringLiteral("اعتماد خطة الأراضي الرطبة"),
+        QStringLiteral("اتفق المندوبون على خطة.\n"));
+    a.slug = QStringLiteral("wetlands");
     return a;
 }
 

@@ -618,6 +618,14 @@ void MainWindow::flushQuietly() {
     (void)m_saver->flush();
 }
 
+/// Saves a new article or version and opens `language` of it in the editor.
+Result<void> MainWindow::saveAndOpen(Article& article, const QString& language) {
+    if (const auto revision = m_library.save(article); !revision)
+        return revision.failure();
+    applyFilter();
+    return openArticle(article.id.toString(QUuid::WithoutBraces), language);
+}
+
 Result<void> MainWindow::createArticle(const QString& title, const QString& language) {
     const auto tag = canonicalLanguageTag(language);
     if (!tag)
@@ -626,16 +634,7 @@ Result<void> MainWindow::createArticle(const QString& title, const QString& lang
         return flushed;
     Article article = makeArticle(*tag, title);
     article.sourceLanguage = *tag;
-    const auto saved = m_library.transaction([&]() -> Result<void> {
-        auto revision = m_library.save(article);
-        if (!revision)
-            return revision.failure();
-        return {};
-    });
-    if (!saved)
-        return saved;
-    applyFilter();
-    return openArticle(article.id.toString(QUuid::WithoutBraces), *tag);
+    return saveAndOpen(article, *tag);
 }
 
 Result<void> MainWindow::addLanguageVersion(const QString& language) {
@@ -654,16 +653,7 @@ Result<void> MainWindow::addLanguageVersion(const QString& language) {
     version.language = *tag;
     version.translatedFrom = m_document->language();
     article.versions.append(version);
-    const auto saved = m_library.transaction([&]() -> Result<void> {
-        auto revision = m_library.save(article);
-        if (!revision)
-            return revision.failure();
-        return {};
-    });
-    if (!saved)
-        return saved;
-    applyFilter();
-    return openArticle(article.id.toString(QUuid::WithoutBraces), *tag);
+    return saveAndOpen(article, *tag);
 }
 
 void MainWindow::newArticleDialog() {

@@ -17,6 +17,7 @@ class QTreeView;
 
 namespace copydesk {
 
+struct Article;
 class ArticleDocument;
 class ArticleListModel;
 class Autosaver;
@@ -73,6 +74,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    Result<void> saveAndOpen(Article& article, const QString& language);
     void buildLibraryDock();
     void buildCentral();
     void buildDocks();

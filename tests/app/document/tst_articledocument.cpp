@@ -1,5 +1,6 @@
 #include "common/limits.h"
 #include "document/articledocument.h"
+#include "support/articlefixture.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -14,15 +15,10 @@ using namespace copydesk;
 namespace {
 
 Article twoVersions() {
-    Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Wetlands"));
-    a.sourceLanguage = QStringLiteral("en");
-    a.versions[0].body = QStringLiteral("First paragraph.\n\nSecond.\n");
-    LanguageVersion ar;
-    ar.language = QStringLiteral("ar");
-    ar.title = QStringLiteral("الأراضي الرطبة");
-    ar.body = QStringLiteral("فقرة أولى.\n");
-    a.versions.append(ar);
-    return a;
+    return test::articleWithTranslation(QStringLiteral("en"), QStringLiteral("Wetlands"),
+                                        QStringLiteral("First paragraph.\n\nSecond.\n"),
+                                        QStringLiteral("ar"), QStringLiteral("الأراضي الرطبة"),
+                                        QStringLiteral("فقرة أولى.\n"));
 }
 
 void type(QTextDocument* document, const QString& text, int position = -1) {

@@ -1,6 +1,7 @@
 #include "document/articledocument.h"
 #include "document/autosaver.h"
 #include "library/library.h"
+#include "support/articlefixture.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -60,14 +61,10 @@ class TestAutosaver final : public QObject {
             Library::open(m_dir.filePath(QStringLiteral("l%1.copydesk").arg(++m_counter)));
         QVERIFY2(library, qPrintable(library.error()));
         m_library = std::move(*library);
-        m_article = makeArticle(QStringLiteral("en"), QStringLiteral("Cold chain"));
-        m_article.sourceLanguage = QStringLiteral("en");
-        m_article.versions[0].body = QStringLiteral("Vaccines travel cold.\n");
-        LanguageVersion fr;
-        fr.language = QStringLiteral("fr");
-        fr.title = QStringLiteral("Chaîne du froid");
-        fr.body = QStringLiteral("Les vaccins voyagent au froid.\n");
-        m_article.versions.append(fr);
+        m_article = test::articleWithTranslation(
+            QStringLiteral("en"), QStringLiteral("Cold chain"),
+            QStringLiteral("Vaccines travel cold.\n"), QStringLiteral("fr"),
+            QStringLiteral("Chaîne du froid"), QStringLiteral("Les vaccins voyagent au froid.\n"));
         QVERIFY(m_library->save(m_article));
     }
 
