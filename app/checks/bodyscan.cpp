@@ -169,6 +169,45 @@ void maskPlain(QString& prose, int base, QList<Link>& links) {
     }
 }
 
+// Template markup of static-site generators in a Markdown body: Hugo shortcodes
+// ({{< name args >}}, {{% name args %}}, possibly over several lines and paragraphs)
+// and Liquid or Go template actions ({{ site.title }}, {% include x.html %}). They are
+// markup, not text: masked like inline HTML. Each opener is matched with the first
+// closer of its kind after it; one with no closer within kMaxTemplateTag characters is
+// left as text (a brace in prose), which also keeps the scan linear.
+constexpr qsizetype kMaxTemplateTag = 4000;
+
+std::vector<std::pair<qsizetype, qsizetype>> templateTags(const QString& text) {
+    struct Form {
+        QLatin1String open;
+        QLatin1String close;
+    };
+    // Longest openers first: "{{<" and "{{%" before "{{".
+    static const Form forms[] = {{QLatin1String("{{<"), QLatin1String(">}}")},
+                                 {QLatin1String("{{%"), QLatin1String("%}}")},
+                                 {QLatin1String("{{"), QLatin1String("}}")},
+                                 {QLatin1String("{%"), QLatin1String("%}")}};
+    std::vector<std::pair<qsizetype, qsizetype>> ranges;
+    qsizetype i = text.indexOf(QLatin1Char('{'));
+    while (i >= 0 && i + 1 < text.size()) {
+        qsizetype next = i + 1;
+        for (const Form& form : forms) {
+            if (!QStringView(text).sliced(i).startsWith(form.open))
+                continue;
+            const qsizetype limit = std::min(text.size(), i + kMaxTemplateTag);
+            const qsizetype close =
+                QStringView(text).first(limit).indexOf(form.close, i + form.open.size());
+            if (close >= 0) {
+                ranges.emplace_back(i, close + form.close.size());
+                next = close + form.close.size();
+            }
+            break;
+        }
+        i = text.indexOf(QLatin1Char('{'), next);
+    }
+    return ranges;
+}
+
 } // namespace
 
 Scan scanMarkdown(const QString& text) {
@@ -231,6 +270,29 @@ Scan scanMarkdown(const QString& text) {
         if (block.kind == Block::Kind::Paragraph || block.kind == Block::Kind::Heading)
             fillProse(block, text, nodes, i);
         scan.blocks.append(block);
+    }
+    // Shortcodes are markup wherever they are, also where the parse saw text.
+    const auto tags = templateTags(text);
+    if (!tags.empty()) {
+        for (Block& block : scan.blocks) {
+            if (block.prose.isEmpty())
+                continue;
+            // Tags overlapping the block (sorted, disjoint).
+            auto it = std::lower_bound(tags.begin(), tags.end(), qsizetype(block.start),
+                                       [](const std::pair<qsizetype, qsizetype>& t, qsizetype at) {
+                                           return t.second <= at;
+                                       });
+            for (; it != tags.end() && it->first < block.end; ++it)
+                mask(block.prose, it->first - block.start, it->second - block.start);
+        }
+        // A link inside a shortcode's arguments is not one of the page's links.
+        scan.links.removeIf([&](const Link& link) {
+            auto it = std::upper_bound(tags.begin(), tags.end(), qsizetype(link.start),
+                                       [](qsizetype at, const std::pair<qsizetype, qsizetype>& t) {
+                                           return at < t.first;
+                                       });
+            return it != tags.begin() && std::prev(it)->second > link.start;
+        });
     }
     std::stable_sort(scan.links.begin(), scan.links.end(),
                      [](const Link& a, const Link& b) { return a.start < b.start; });

@@ -141,14 +141,23 @@ bool isChrome(QStringView line, const QList<Pattern>& list) {
 
 } // namespace
 
+// A paragraph pasted twice stands in one section: the repeat is an error, removed by
+// the safe fixes. Reference pages repeat on purpose across sections ("See History."
+// under two glossary entries) and phrase their entries alike: an exact repeat under
+// another heading, or one in a list, is a warning without a safe fix, and near repeats
+// count only within a section and outside lists.
 void checkDuplicates(Sink& sink) {
     if (!sink.enabled("duplicate-paragraph"))
         return;
     const FieldText& f = sink.field();
     const QList<Block>& blocks = f.scan.blocks;
     QList<Fingerprint> seen;
+    QList<int> seenSection;
     QHash<QString, int> exact; // normalized text -> index in seen
+    int section = 0;
     for (int b = 0; b < blocks.size(); ++b) {
+        if (blocks[b].kind == Block::Kind::Heading)
+            ++section;
         if (blocks[b].kind != Block::Kind::Paragraph)
             continue;
         Fingerprint fp = fingerprint(blocks[b].prose, f.cjk);
@@ -158,17 +167,23 @@ void checkDuplicates(Sink& sink) {
         const Block& block = blocks[b];
         if (const auto it = exact.constFind(fp.normalized); it != exact.constEnd()) {
             const Block& first = blocks[seen[it.value()].block];
+            const bool pasted =
+                seenSection[it.value()] == section && !block.inList && !first.inList;
             Finding& finding =
-                sink.add("duplicate-paragraph", Severity::Error, block.start, block.end,
+                sink.add("duplicate-paragraph", pasted ? Severity::Error : Severity::Warning,
+                         block.start, block.end,
                          Checks::tr("This paragraph repeats the one at line %1")
                              .arg(f.lines.at(first.start).line));
             finding.fix =
                 Fix{Checks::tr("Remove the repeated paragraph"), {sink.removeBlock(block)}};
-            finding.safeFix = true;
+            finding.safeFix = pasted;
             continue;
         }
         bool near = false;
-        for (const Fingerprint& other : std::as_const(seen)) {
+        for (qsizetype k = 0; k < seen.size() && !block.inList; ++k) {
+            const Fingerprint& other = seen[k];
+            if (seenSection[k] != section || blocks[other.block].inList)
+                continue;
             if (similarity(fp.shingles, other.shingles) >= kNearDuplicate) {
                 const Block& first = blocks[other.block];
                 Finding& finding =
@@ -185,6 +200,7 @@ void checkDuplicates(Sink& sink) {
             continue;
         exact.insert(fp.normalized, int(seen.size()));
         seen.append(std::move(fp));
+        seenSection.append(section);
     }
 }
 

@@ -68,6 +68,38 @@ const QSet<QString>& functionWords(const QString& lang) {
     return it == words.constEnd() ? none : it.value();
 }
 
+// Function words that are also prefixes of the language: "en" (enrutar), "con",
+// "не" (неэластичность), the Russian prepositions (по-, за-, при-…), "in" (inelastic).
+// Glued to the front of a word the dictionary lacks they are more often a prefix of a
+// term than a lost space, so such a split is trusted only with a function word on both
+// sides ("enla") or a short word at a sentence start ("Infact").
+bool isPrefixLike(const QString& lang, const QString& lower) {
+    static const QHash<QString, QSet<QString>> words{
+        {QStringLiteral("en"), {QStringLiteral("in"), QStringLiteral("on")}},
+        {QStringLiteral("fr"),
+         {QStringLiteral("en"), QStringLiteral("sur"), QStringLiteral("par")}},
+        {QStringLiteral("es"),
+         {QStringLiteral("en"), QStringLiteral("con"), QStringLiteral("sobre"),
+          QStringLiteral("entre")}},
+        {QStringLiteral("ru"),
+         {QStringLiteral("не"), QStringLiteral("на"), QStringLiteral("по"), QStringLiteral("из"),
+          QStringLiteral("за"), QStringLiteral("от"), QStringLiteral("до"), QStringLiteral("при")}},
+    };
+    return words.value(lang).contains(lower);
+}
+
+// Spanish joins object pronouns to an infinitive or a gerund ("definirlos",
+// "usándola"): the article-like tail is no lost space.
+bool isEnclitic(const QString& lang, const QString& left, const QString& right) {
+    if (lang != QLatin1String("es"))
+        return false;
+    static const QSet<QString> pronouns{
+        QStringLiteral("la"), QStringLiteral("las"), QStringLiteral("lo"), QStringLiteral("los"),
+        QStringLiteral("le"), QStringLiteral("les"), QStringLiteral("se"), QStringLiteral("nos")};
+    return pronouns.contains(right) &&
+           (left.endsWith(QLatin1Char('r')) || left.endsWith(QLatin1String("ndo")));
+}
+
 // Words that may legitimately follow themselves ("that that", "nous nous").
 bool mayRepeat(const QString& lang, const QString& lower) {
     static const QHash<QString, QSet<QString>> words{
@@ -130,13 +162,23 @@ bool hasCase(QStringView word) {
                        [](QChar c) { return c.isUpper() || c.isLower(); });
 }
 
-// `mayBeAnywhere`: whether splits without a function word are allowed: not for names
-// (capitalised mid-sentence) and not in scripts without case, where a rejected name
-// ("فيليبيني") cannot be told from glued words and splits into real ones all too
-// easily.
-Split gluedSplit(QStringView word, Speller& speller, const QString& lang, bool mayBeAnywhere) {
+// Where a token stands, for telling glued words from a term the dictionary lacks.
+struct Place final {
+    /// Capitalised but not at a sentence start: a name ("Lopezand" may be one).
+    bool name = false;
+    bool sentenceStart = false;
+    /// Followed by punctuation or the end of the block: "definirlos." is not
+    /// "definir los." (an article ends no clause).
+    bool clauseEnd = false;
+    /// In a script with case; in scripts without, a rejected name ("فيليبيني")
+    /// cannot be told from glued words and splits into real ones all too easily.
+    bool cased = true;
+};
+
+Split gluedSplit(QStringView word, Speller& speller, const QString& lang, const Place& place) {
     const int n = int(word.size());
     bool caseChange = false;
+    const QSet<QString>& small = functionWords(lang);
     for (int i = 1; i < n; ++i) {
         if (word[i].isUpper() && word[i - 1].isLower()) {
             caseChange = true;
@@ -147,30 +189,44 @@ Split gluedSplit(QStringView word, Speller& speller, const QString& lang, bool m
             bool leftLower = true;
             for (QChar c : left)
                 leftLower = leftLower && !c.isUpper();
-            if (i >= 2 && n - i >= 2 && leftLower && speller.isCorrect(left) &&
-                speller.isCorrect(right))
+            // A sentence that lost its space starts with a function word ("The") or a
+            // name; "mainSections", "linkTitle" and "macOS" (an upper-case tail) are
+            // identifiers and brands written in one piece on purpose.
+            const QString rightLower = right.toString().toLower();
+            bool tailUpper = right.size() >= 2;
+            for (QChar c : right.mid(1))
+                tailUpper = tailUpper && c.isUpper();
+            const bool startsSentence =
+                small.contains(rightLower) || (!tailUpper && !speller.isCorrect(rightLower));
+            if (i >= 2 && n - i >= 2 && leftLower && !tailUpper && startsSentence &&
+                speller.isCorrect(left) && speller.isCorrect(right))
                 return Split{i, true};
         }
     }
     if (caseChange)
         return {};
-    const QSet<QString>& small = functionWords(lang);
     const QString lower = word.toString().toLower();
+    const bool mayBeAnywhere = place.cased && !place.name;
     // Every split into two accepted words; a function word may be short, other parts
-    // need 3 letters. Without a function word the shorter part needs 5: en_US lacks
-    // "livestream" and "lockdown", which split into "live stream" and "lock down",
-    // while glued content words of 5 letters and more ("climatefinance") rarely form
-    // such compounds.
+    // need 3 letters. Without a function word both parts need 6: en_US lacks
+    // "livestream", "microservices", "undercounts" and "namespaces", which split into
+    // "live stream", "micro services", "under counts" and "names paces", and Spanish
+    // "-mente" adverbs ("causal mente"), while glued content words are mostly longer
+    // ("climatefinance", "deliveredremarks").
     QList<int> candidates;
     int withFunctionWord = -1;
     for (int i = 2; i <= n - 2; ++i) {
         const QString left = lower.left(i);
         const QString right = lower.mid(i);
-        const bool leftSmall = small.contains(left);
-        const bool rightSmall = small.contains(right);
+        const bool leftSmall = small.contains(left) &&
+                               (!isPrefixLike(lang, left) || small.contains(right) ||
+                                (place.sentenceStart && right.size() <= 4)) &&
+                               !place.name;
+        const bool rightSmall =
+            small.contains(right) && !place.clauseEnd && !isEnclitic(lang, left, right);
         const bool viaFunctionWord =
             (leftSmall && (rightSmall || right.size() >= 3)) || (rightSmall && left.size() >= 3);
-        const bool anywhere = mayBeAnywhere && std::min(left.size(), right.size()) >= 5;
+        const bool anywhere = mayBeAnywhere && std::min(left.size(), right.size()) >= 6;
         if (!viaFunctionWord && !anywhere)
             continue;
         if (!speller.isCorrect(word.left(i)) || !speller.isCorrect(right))
@@ -231,7 +287,7 @@ bool atSentenceStart(const QString& prose, int start) {
 // "l’", "ministresdel’ONU" two spaces ("ministres de l’ONU"). Returns where spaces
 // go, or nothing. Only when the elided word and what follows make an accepted word.
 QList<int> elisionSplit(QStringView word, int apostrophe, Speller& speller, const QString& lang,
-                        bool mayBeAnywhere) {
+                        const Place& place) {
     if (lang != QLatin1String("fr"))
         return {};
     static const QStringList elided{QStringLiteral("qu"), QStringLiteral("l"), QStringLiteral("d"),
@@ -249,11 +305,45 @@ QList<int> elisionSplit(QStringView word, int apostrophe, Speller& speller, cons
             return {at};
         if (stem.size() < 5)
             continue;
-        const Split split = gluedSplit(stem, speller, lang, mayBeAnywhere);
+        const Split split = gluedSplit(stem, speller, lang, place);
         if (split.at >= 0)
             return {split.at, at};
     }
     return {};
+}
+
+// "images.Process", "time.Time", "Nest.JS", "os.Getenv(": a name qualified by a
+// package or a brand written with a dot, outside a code span, is not two sentences
+// that lost their space. Told by its shape: the part after the dot has another capital
+// ("time.ParseDuration", "JS") or repeats the part before ("time.Time"), is followed by
+// code punctuation ("(", ".", "[", "_", a digit), the part before is a lower-case
+// word the dictionary lacks ("js.Build", "css.Build": a package, not the last word of
+// a sentence), or the "a.B" is all the text there is (a title). `dot` is the offset of
+// the dot, [from, to) the run of non-spaces.
+bool isQualifiedName(const QString& p, int dot, int from, int to, Speller* speller) {
+    int end = dot + 1;
+    while (end < p.size() && isWordChar(p[end]))
+        ++end;
+    const QStringView right = QStringView(p).mid(dot + 1, end - dot - 1);
+    int start = dot;
+    while (start > 0 && isWordChar(p[start - 1]))
+        --start;
+    const QStringView left = QStringView(p).mid(start, dot - start);
+    if (std::any_of(right.begin() + 1, right.end(), [](QChar c) { return c.isUpper(); }))
+        return true;
+    if (left.compare(right, Qt::CaseInsensitive) == 0)
+        return true;
+    if (speller && !left.isEmpty() &&
+        std::all_of(left.begin(), left.end(), [](QChar c) { return c.isLower(); }) &&
+        !speller->isCorrect(left))
+        return true;
+    if (end < p.size() &&
+        (p[end] == QLatin1Char('(') || p[end] == QLatin1Char('.') || p[end] == QLatin1Char('[') ||
+         p[end] == QLatin1Char('_') || p[end].isDigit()) &&
+        !(p[end] == QLatin1Char('.') && (end + 1 >= p.size() || p[end + 1].isSpace())))
+        return true;
+    return QStringView(p).left(from).trimmed().isEmpty() &&
+           QStringView(p).mid(to).trimmed().isEmpty();
 }
 
 void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
@@ -283,18 +373,21 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
             if ((upper && !lower) || allowListed(sink.context(), word) || speller->isCorrect(word))
                 continue;
             // A capital anywhere but at a sentence start makes a name ("Lopezand" may
-            // be one); only splits next to a function word are trusted there.
-            const bool name = word.front().isUpper() && !atSentenceStart(p, t.start);
-            const bool mayBeAnywhere = hasCase(word) && !name;
+            // be one); only splits before a function word are trusted there.
+            Place place;
+            place.sentenceStart = atSentenceStart(p, t.start);
+            place.name = word.front().isUpper() && !place.sentenceStart;
+            place.cased = hasCase(word);
+            place.clauseEnd = t.end >= p.size() || after.isPunct() || after == QLatin1Char('\n');
             QList<int> spaces; // offsets in the token where a space goes
             bool safe = false;
             int apostrophe = int(word.indexOf(QLatin1Char('\'')));
             if (apostrophe < 0)
                 apostrophe = int(word.indexOf(QChar(0x2019)));
             if (apostrophe >= 0) {
-                spaces = elisionSplit(word, apostrophe, *speller, lang, mayBeAnywhere);
+                spaces = elisionSplit(word, apostrophe, *speller, lang, place);
             } else {
-                const Split split = gluedSplit(word, *speller, lang, mayBeAnywhere);
+                const Split split = gluedSplit(word, *speller, lang, place);
                 if (split.at >= 0)
                     spaces.append(split.at);
                 safe = split.safe;
@@ -342,6 +435,8 @@ void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
             while (to < p.size() && !p[to].isSpace())
                 ++to;
             if (allowListed(sink.context(), QStringView(p).mid(from, to - from)))
+                continue;
+            if (c == QLatin1Char('.') && isQualifiedName(p, i, from, to, speller))
                 continue;
             Finding& finding =
                 sink.add("missing-space", Severity::Warning, block.start + i, block.start + i + 2,
@@ -402,13 +497,13 @@ struct Pair {
     QChar close;
 };
 
-void checkBalance(Sink& sink, const Block& block, const Block* next, const QuotationMarks& style) {
-    if (!sink.enabled("unbalanced"))
-        return;
-    const QString& p = block.prose;
-    // Languages whose marks open low („…“ in German, „…” in Polish) pair them so;
-    // elsewhere the curly “…” pair.
-    const bool opensLow = style.open == QStringView(u"\u201E") && style.close.size() == 1;
+// The pairs that must balance: brackets, guillemets and CJK corner brackets in every
+// language, and the quotation marks of the language by CLDR (or the desk's setting),
+// outer and inner: Romanian and Polish „…”, German „…“ and ‚…‘, English “…”, and the
+// curly “…” of English quoted in any language. A pair that opens and closes with one mark (Swedish
+// ”…”) cannot nest and is not checked; nor is ’, which is the apostrophe as often as a quotation
+// mark.
+QList<Pair> balancedPairs(const QList<QuotePair>& quotes) {
     QList<Pair> pairs{{u'(', u')'},
                       {u'[', u']'},
                       {u'{', u'}'},
@@ -418,9 +513,32 @@ void checkBalance(Sink& sink, const Block& block, const Block* next, const Quota
                       {QChar(0xFF08), QChar(0xFF09)},
                       {QChar(0x3010), QChar(0x3011)},
                       {QChar(0x300A), QChar(0x300B)}};
-    pairs.append(opensLow ? Pair{QChar(0x201E), style.close.front()}
-                          : Pair{QChar(0x201C), QChar(0x201D)});
+    auto add = [&pairs](QChar open, QChar close) {
+        const bool known = std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
+            return p.open == open && p.close == close;
+        });
+        if (!known)
+            pairs.append({open, close});
+    };
+    for (const QuotePair& q : quotes) {
+        if (q.first.size() != 1 || q.second.size() != 1)
+            continue;
+        const QChar open = q.first.front();
+        const QChar close = q.second.front();
+        if (open == close || open == QChar(0x2019) || close == QChar(0x2019) ||
+            open == QLatin1Char('"') || close == QLatin1Char('"') || open == QLatin1Char('\'') ||
+            close == QLatin1Char('\''))
+            continue;
+        add(open, close);
+    }
+    add(QChar(0x201C), QChar(0x201D));
+    return pairs;
+}
 
+void checkBalance(Sink& sink, const Block& block, const Block* next, const QList<Pair>& pairs) {
+    if (!sink.enabled("unbalanced"))
+        return;
+    const QString& p = block.prose;
     struct Open {
         int pos;
         QChar close;
@@ -436,6 +554,15 @@ void checkBalance(Sink& sink, const Block& block, const Block* next, const Quota
             straight = i;
             continue;
         }
+        // A mark that both closes and opens (German “ closes „ and opens English “…”)
+        // closes when its opener is open, and opens otherwise.
+        int k = int(stack.size()) - 1;
+        while (k >= 0 && stack[k].close != c)
+            --k;
+        if (k >= 0) {
+            stack.remove(k, stack.size() - k);
+            continue;
+        }
         bool handled = false;
         for (const Pair& pair : std::as_const(pairs)) {
             if (c == pair.open) {
@@ -449,13 +576,6 @@ void checkBalance(Sink& sink, const Block& block, const Block* next, const Quota
         for (const Pair& pair : std::as_const(pairs)) {
             if (c != pair.close)
                 continue;
-            int k = int(stack.size()) - 1;
-            while (k >= 0 && stack[k].close != c)
-                --k;
-            if (k >= 0) {
-                stack.remove(k, stack.size() - k);
-                break;
-            }
             // "a)", "1)", "iv)" enumerate; ":)" smiles.
             int j = i;
             while (j > 0 && p[j - 1].isLetterOrNumber() && i - j < 3)
@@ -608,13 +728,20 @@ QChar fullWidth(QChar c) {
     }
 }
 
+// Chinese only: Korean writes its own (half-width) punctuation after hangul, and
+// Japanese, though it has 、 and 。, takes a half-width colon or comma after kana in
+// much technical writing. Both the language and the script of the character before
+// must be Chinese: a Latin, kana or hangul word quoted in Chinese text keeps its marks.
 void checkFullWidth(Sink& sink, const Block& block) {
-    if (!sink.enabled("fullwidth-punctuation") || !sink.field().cjk)
+    if (!sink.enabled("fullwidth-punctuation") || !isChineseLanguage(sink.field().language))
         return;
     const QString& p = block.prose;
     for (int i = 1; i < p.size(); ++i) {
         const QChar wide = fullWidth(p[i]);
-        if (wide.isNull() || !isCjk(codePointBefore(p, i)))
+        if (wide.isNull())
+            continue;
+        const CjkScript before = cjkScript(codePointBefore(p, i));
+        if (before != CjkScript::Han && before != CjkScript::Bopomofo)
             continue;
         // "3.5" and "example.com" keep their dot.
         if (i + 1 < p.size() && p[i + 1].unicode() < 128 && p[i + 1].isLetterOrNumber())
@@ -636,11 +763,7 @@ void checkTypography(Sink& sink, Speller* speller) {
     const QList<Block>& blocks = sink.field().scan.blocks;
     const QList<QuotePair> pairs =
         quotationPairs(sink.context().quotationMarks, sink.field().language);
-    QuotationMarks style;
-    if (!pairs.isEmpty()) {
-        style.open = pairs.front().first;
-        style.close = pairs.front().second;
-    }
+    const QList<Pair> balanced = balancedPairs(pairs);
     for (int b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
         if (block.kind != Block::Kind::Paragraph && block.kind != Block::Kind::Heading)
@@ -649,17 +772,121 @@ void checkTypography(Sink& sink, Speller* speller) {
         if (b + 1 < blocks.size() && blocks[b + 1].kind == Block::Kind::Paragraph)
             next = &blocks[b + 1];
         checkGluedAndSpacing(sink, block, speller);
-        checkBalance(sink, block, next, style);
+        checkBalance(sink, block, next, balanced);
         checkQuotes(sink, block, pairs);
         checkFullWidth(sink, block);
     }
 }
 
+namespace {
+
+bool isDash(QChar c) {
+    return c.category() == QChar::Punctuation_Dash || c == QLatin1Char('~');
+}
+
+// A credit under a quotation ("— Jane Doe, 2019", "*MDN reference* - blockquote"):
+// a line that starts with a dash, or a short one right after a block quote or closing
+// one. Names and sources, not sentences: they take no full stop.
+bool isAttribution(const QList<Block>& blocks, int b, int tokenCount) {
+    const Block& block = blocks[b];
+    for (QChar c : block.prose) {
+        if (c.isSpace() || c == kMask)
+            continue;
+        if (isDash(c))
+            return true;
+        break;
+    }
+    const bool afterQuote = b > 0 && blocks[b - 1].inQuote && !block.inQuote;
+    const bool endsQuote = block.inQuote && (b + 1 == blocks.size() || !blocks[b + 1].inQuote);
+    return (afterQuote || endsQuote) && tokenCount <= 12;
+}
+
+// Whether source offset `at` is inside the text of a link: the paragraph then ends
+// with a link's text, a title or a name that is complete as it is.
+bool inLinkText(const QList<Link>& links, int at) {
+    return std::any_of(links.begin(), links.end(), [at](const Link& link) {
+        return !link.autolink && !link.image && at >= link.start && at < link.end;
+    });
+}
+
+// Whether `word` occurs in the field's prose as a whole word, or begins a longer word
+// there (so that it is a complete word, or a cut-off one of the text).
+struct Occurrence {
+    int whole = 0;
+    bool longer = false;
+};
+Occurrence occurrences(const FieldText& f, QStringView word) {
+    Occurrence o;
+    for (const Block& block : f.scan.blocks) {
+        for (const Token& t : tokens(block.prose)) {
+            const QStringView other = QStringView(block.prose).mid(t.start, t.end - t.start);
+            if (other.compare(word, Qt::CaseInsensitive) == 0)
+                ++o.whole;
+            else if (other.size() > word.size() && other.startsWith(word, Qt::CaseInsensitive))
+                o.longer = true;
+        }
+    }
+    return o;
+}
+
+// A paragraph that is the start of an earlier one: the first paragraph pasted again at
+// the end and cut off.
+bool repeatsStartOfEarlier(const QList<Block>& blocks, int b) {
+    const QString mine = normalizeForComparison(blocks[b].prose);
+    if (mine.size() < 20)
+        return false;
+    for (int k = 0; k < b; ++k) {
+        if (blocks[k].kind != Block::Kind::Paragraph)
+            continue;
+        const QString earlier = normalizeForComparison(blocks[k].prose);
+        if (earlier.size() > mine.size() && earlier.startsWith(mine))
+            return true;
+        // Cut mid-word: all but the last, partial word.
+        const qsizetype space = mine.lastIndexOf(QLatin1Char(' '));
+        if (space > 20 && earlier.startsWith(QStringView(mine).left(space + 1)) &&
+            QStringView(earlier).mid(space + 1).startsWith(QStringView(mine).mid(space + 1)))
+            return true;
+    }
+    return false;
+}
+
+// A paragraph that ends in a bracket after a finished sentence ("…説明します。（訳注：…）",
+// "It ended. (Photo: UN)").
+bool endsWithAsideAfterSentence(const QString& p, int end, const QString& terminal) {
+    int i = end;
+    while (i > 0 && (p[i - 1].isSpace() || p[i - 1] == kMask))
+        --i;
+    if (i == 0 || (p[i - 1] != QLatin1Char(')') && p[i - 1] != QChar(0xFF09)))
+        return false;
+    const QChar close = p[i - 1];
+    const QChar open = close == QLatin1Char(')') ? QLatin1Char('(') : QChar(0xFF08);
+    int depth = 0;
+    for (int k = i - 1; k >= 0; --k) {
+        if (p[k] == close)
+            ++depth;
+        else if (p[k] == open && --depth == 0) {
+            int j = k;
+            while (j > 0 && (p[j - 1].isSpace() || p[j - 1] == kMask))
+                --j;
+            return j > 0 && terminal.contains(p[j - 1]);
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+// A paragraph that stops without a full stop may be cut off; the finding is an error
+// only on evidence that it is: it stops inside a word that the text or the dictionary
+// knows longer, on a function word ("… in the"), or it is the start of an earlier
+// paragraph pasted again. Otherwise it is a warning, and none where the end is a
+// link's text, a credit, or (in a summary, often a phrase) there is no evidence.
 void checkTruncation(Sink& sink, Speller* speller) {
     if (!sink.enabled("truncated"))
         return;
     const FieldText& f = sink.field();
     const QList<Block>& blocks = f.scan.blocks;
+    const QString lang = primaryLanguage(f.language);
     int last = -1;
     for (int b = 0; b < blocks.size(); ++b) {
         if (blocks[b].kind == Block::Kind::Paragraph)
@@ -685,18 +912,49 @@ void checkTruncation(Sink& sink, Speller* speller) {
         const QList<Token> toks = tokens(p);
         if (f.cjk ? end < 15 : toks.size() < 6)
             continue;
+        if (inLinkText(f.scan.links, block.start + end - 1) ||
+            isAttribution(blocks, b, int(toks.size())) ||
+            endsWithAsideAfterSentence(p, int(p.size()), terminal))
+            continue;
         const Token lastToken = toks.back();
         const bool endsInWord = lastToken.end == end;
         if (!endsInWord && !p[end - 1].isDigit())
             continue; // ends with a dash, a symbol: deliberate
         const QStringView word =
             QStringView(p).mid(lastToken.start, lastToken.end - lastToken.start);
-        const bool brokenWord = endsInWord && speller && word.size() > 1 &&
-                                word.size() <= kLongestCheckedWord && !word.front().isUpper() &&
-                                !speller->isCorrect(word) &&
-                                !speller->isCorrect(word.toString().toLower());
+        // A unit after a number ("2px") or the end of a word that markup splits
+        // ("e**nd**") is not a word of its own.
+        const QChar before = lastToken.start > 0 ? p[lastToken.start - 1] : QChar(u' ');
+        const bool partOfMore = before.isDigit() || (before == kMask && lastToken.start > 1 &&
+                                                     isWordChar(p[lastToken.start - 2]));
+        bool brokenWord = false;
+        if (endsInWord && speller && !partOfMore && word.size() > 1 &&
+            word.size() <= kLongestCheckedWord && !word.front().isUpper() &&
+            !speller->isCorrect(word) && !speller->isCorrect(word.toString().toLower())) {
+            // A word the dictionary lacks (a term, a word of another language) is
+            // complete when the text has it elsewhere; cut off when the text or the
+            // dictionary has a longer word that it starts.
+            const Occurrence o = occurrences(f, word);
+            if (o.whole <= 1) {
+                brokenWord = o.longer;
+                if (!brokenWord) {
+                    const QStringList suggested = speller->suggestions(word);
+                    brokenWord =
+                        std::any_of(suggested.begin(), suggested.end(), [word](const QString& s) {
+                            return s.size() > word.size() &&
+                                   s.startsWith(word, Qt::CaseInsensitive);
+                        });
+                }
+            }
+        }
         const bool isLast = b == last && f.field == Field::Body;
-        const Severity severity = brokenWord || isLast ? Severity::Error : Severity::Warning;
+        const bool onFunctionWord =
+            endsInWord && functionWords(lang).contains(word.toString().toLower());
+        const bool repeat = isLast && repeatsStartOfEarlier(blocks, b);
+        const bool evidence = brokenWord || onFunctionWord || repeat || (isLast && f.cjk);
+        if (!evidence && f.field == Field::Summary)
+            continue;
+        const Severity severity = evidence ? Severity::Error : Severity::Warning;
         const QString message =
             brokenWord ? Checks::tr("The text stops in the middle of a word (“%1”)").arg(word)
             : isLast   ? Checks::tr("The text ends without a full stop: it may be cut off")

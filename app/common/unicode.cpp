@@ -66,20 +66,36 @@ QString fromUChars(const UChar* text, int32_t length) {
 
 } // namespace
 
-bool isCjkLanguage(QStringView tag) {
+namespace {
+
+// The script of a BCP 47 tag: its own, else the language's likely one by CLDR
+// ("zh" -> Hans, "ja" -> Jpan, "ko" -> Kore, "sr" -> Cyrl); empty for an invalid tag.
+QByteArray likelyScript(QStringView tag) {
     const QByteArray locale = icuLocale(tag);
     if (locale.isEmpty())
-        return false;
+        return {};
     char likely[ULOC_FULLNAME_CAPACITY] = {};
     UErrorCode status = U_ZERO_ERROR;
     uloc_addLikelySubtags(locale.constData(), likely, sizeof likely, &status);
     if (U_FAILURE(status))
-        return false;
+        return {};
     char script[ULOC_SCRIPT_CAPACITY] = {};
     uloc_getScript(likely, script, sizeof script, &status);
     if (U_FAILURE(status))
-        return false;
-    const QByteArray s(script);
+        return {};
+    return QByteArray(script);
+}
+
+} // namespace
+
+bool isChineseLanguage(QStringView tag) {
+    const QByteArray s = likelyScript(tag);
+    // Simplified, traditional, or Han with bopomofo (Taiwan's annotation).
+    return s == "Hani" || s == "Hans" || s == "Hant" || s == "Hanb";
+}
+
+bool isCjkLanguage(QStringView tag) {
+    const QByteArray s = likelyScript(tag);
     // Hani, Hans, Hant (Chinese), Jpan (Han + kana), Kore (Han + hangul), and the
     // single scripts.
     return s == "Hani" || s == "Hans" || s == "Hant" || s == "Jpan" || s == "Kore" || s == "Hira" ||

@@ -37,6 +37,12 @@ bool isWrittenWithoutSpaces(char32_t c);
 /// yue, zh-Hant; not zh-Latn).
 bool isCjkLanguage(QStringView tag);
 
+/// Whether the language of a BCP 47 tag is written in Chinese characters alone: its
+/// script, or the likely script of the language by CLDR, is Han (zh, zh-Hant, yue,
+/// wuu; not ja, ko or zh-Latn). Japanese and Korean mix Han with kana or hangul and
+/// have punctuation rules of their own.
+bool isChineseLanguage(QStringView tag);
+
 /// The code point that starts at `index` (a whole surrogate pair), or 0 out of range.
 char32_t codePointAt(QStringView text, qsizetype index);
 /// The code point that ends just before `index`, or 0 at the start.

@@ -41,6 +41,11 @@ void collectDates(const checks::FieldText& field, QList<DateHit>& out); // dates
 
 /// A link target reduced for comparison: host without "www.", path without language
 /// segments.
-QString normalizedUrl(const QString& url); // versionqa.cpp
+/// A link target for comparing versions: host without "www.", path without the site's
+/// language prefix (a first segment naming one of `languages`), fragment kept.
+QString normalizedUrl(const QString& url, const QStringList& languages); // versionqa.cpp
+/// Whether two normalised targets are the same page, a relative one matching an
+/// absolute one that it ends.
+bool sameTarget(const QString& a, const QString& b); // versionqa.cpp
 
 } // namespace copydesk::translation::detail

@@ -21,24 +21,70 @@ using namespace detail;
 
 namespace detail {
 
-QString normalizedUrl(const QString& url) {
-    QUrl u = QUrl::fromUserInput(url);
+QString normalizedUrl(const QString& url, const QStringList& languages) {
+    const QUrl u(url.trimmed(), QUrl::TolerantMode);
     QString host = u.host().toLower();
+    QString path = u.path();
+    if (host.isEmpty() && u.scheme().isEmpty() && path.startsWith(QLatin1String("www."))) {
+        // "www.example.org/x" as written in plain text.
+        const qsizetype slash = path.indexOf(QLatin1Char('/'));
+        host = (slash < 0 ? path : path.left(slash)).toLower();
+        path = slash < 0 ? QString() : path.mid(slash);
+    }
     if (host.startsWith(QLatin1String("www.")))
         host = host.mid(4);
-    // Translations link to their own language's page of the same site: drop path
-    // segments and query items that are language codes.
-    QStringList segments;
-    const QStringList path = u.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (const QString& s : path) {
-        const QString lower = s.toLower();
-        const bool languageCode =
-            (lower.size() == 2 && lower.at(0).isLetter() && lower.at(1).isLetter()) ||
-            lower.startsWith(QLatin1String("zh-"));
-        if (!languageCode)
-            segments.append(s);
+    const QString scheme = u.scheme().toLower();
+    if (!scheme.isEmpty() && scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return scheme + QLatin1Char(':') + path; // mailto:, tel:
+    // Translations link to their own language's page of the same site ("/ja/docs/x",
+    // "example.org/fr/plan"): a first path segment that names the version's language
+    // or its source's is the site's language prefix and left out. Other segments stay:
+    // "/docs/languages/go/" is not "/docs/languages/js/".
+    QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (!segments.isEmpty()) {
+        const QString first = segments.front().toLower();
+        const bool prefix = std::any_of(languages.begin(), languages.end(), [&](const QString& l) {
+            const QString lower = l.toLower();
+            return first == lower || first == lower.section(QLatin1Char('-'), 0, 0) ||
+                   (first.startsWith(lower.section(QLatin1Char('-'), 0, 0) + QLatin1Char('-')) &&
+                    first.size() <= 10);
+        });
+        if (prefix)
+            segments.removeFirst();
     }
-    return host + QLatin1Char('/') + segments.join(QLatin1Char('/'));
+    QString key = segments.join(QLatin1Char('/'));
+    if (path.startsWith(QLatin1Char('/')) || !host.isEmpty())
+        key.prepend(QLatin1Char('/'));
+    key.prepend(host);
+    if (u.hasFragment())
+        key += QLatin1Char('#') + u.fragment();
+    return key;
+}
+
+bool sameTarget(const QString& a, const QString& b) {
+    if (a == b)
+        return true;
+    // A relative link ("../signals/", "concepts/x") against an absolute one
+    // ("/docs/concepts/signals/"): the page's own path is not known here, so the
+    // relative one is taken to point at the absolute one when its path, without the
+    // leading "./" and "../", ends the other's.
+    auto relativeTail = [](const QString& link) -> QString {
+        if (link.startsWith(QLatin1Char('/')) || link.startsWith(QLatin1Char('#')) ||
+            link.contains(QLatin1Char(':')) || link.isEmpty())
+            return {};
+        QStringList parts = link.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        while (!parts.isEmpty() &&
+               (parts.front() == QLatin1String("..") || parts.front() == QLatin1String(".")))
+            parts.removeFirst();
+        return parts.join(QLatin1Char('/'));
+    };
+    const QString ra = relativeTail(a);
+    const QString rb = relativeTail(b);
+    if (!ra.isEmpty() && rb.isEmpty() && b.startsWith(QLatin1Char('/')))
+        return b.endsWith(QLatin1Char('/') + ra);
+    if (!rb.isEmpty() && ra.isEmpty() && a.startsWith(QLatin1Char('/')))
+        return a.endsWith(QLatin1Char('/') + rb);
+    return !ra.isEmpty() && ra == rb;
 }
 
 } // namespace detail
@@ -96,14 +142,18 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
 
     QList<NumberHit> sourceNumbers, numbersHere;
     QList<DateHit> sourceDates, datesHere;
-    QHash<QString, int> sourceLinks;
+    const QStringList languages{source.language, version.language};
+    QStringList sourceLinks; // targets, each once
     for (const auto& [text, field] : sourceFields) {
         const FieldText f(*text, field, source.language);
         collectNumbers(f, sourceNumbers);
         collectDates(f, sourceDates);
         for (const checks::detail::Link& link : f.scan.links) {
-            if (!link.image && !link.url.isEmpty())
-                sourceLinks[normalizedUrl(link.url)] += 1;
+            if (link.image || link.url.isEmpty())
+                continue;
+            const QString key = normalizedUrl(link.url, languages);
+            if (!sourceLinks.contains(key))
+                sourceLinks.append(key);
         }
     }
     std::vector<std::unique_ptr<FieldText>> texts;
@@ -184,15 +234,23 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
         }
     }
     if (links) {
+        // Compared as sets of targets: a translation may link a term once more or once
+        // less than its source; a target that only one of them has is the finding.
+        QList<bool> sourceLinked(sourceLinks.size(), false);
         for (const auto& text : texts) {
             for (const checks::detail::Link& link : text->scan.links) {
                 if (link.image || link.url.isEmpty())
                     continue;
-                int& left = sourceLinks[normalizedUrl(link.url)];
-                if (left > 0) {
-                    --left;
-                    continue;
+                const QString key = normalizedUrl(link.url, languages);
+                bool found = false;
+                for (qsizetype k = 0; k < sourceLinks.size(); ++k) {
+                    if (sameTarget(key, sourceLinks[k])) {
+                        sourceLinked[k] = true;
+                        found = true;
+                    }
                 }
+                if (found)
+                    continue;
                 Sink sink(*text, context, out);
                 sink.add("version-links", Severity::Warning, link.start, link.end,
                          TranslationQa::tr("Link to %1 is not in the %2 version")
@@ -200,9 +258,9 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
             }
         }
         QStringList missingLinks;
-        for (auto it = sourceLinks.cbegin(); it != sourceLinks.cend(); ++it) {
-            for (int k = 0; k < it.value(); ++k)
-                missingLinks.append(it.key());
+        for (qsizetype k = 0; k < sourceLinks.size(); ++k) {
+            if (!sourceLinked[k])
+                missingLinks.append(sourceLinks[k]);
         }
         missingLinks.sort();
         for (const QString& url : std::as_const(missingLinks)) {

@@ -164,6 +164,43 @@ private Q_SLOTS:
             << QStringLiteral("Véase el plan.")
             << QStringLiteral("version-links body 1:1-1:1 «» Link to example.org/plan in the en "
                               "version is missing here\n");
+        // The site's language prefix, relative links and anchors (real Hugo sites).
+        QTest::newRow("language prefix")
+            << QStringLiteral(
+                   "See [the guide](/docs/guide/) and [the site](https://example.org/en/).")
+            << QStringLiteral("ja")
+            << QStringLiteral(
+                   "[ガイド](/ja/docs/guide/)と[サイト](https://example.org/ja/)を参照。")
+            << QString();
+        QTest::newRow("prefix of another language")
+            << QStringLiteral("See [the guide](/docs/guide/).") << QStringLiteral("ja")
+            << QStringLiteral("[ガイド](/fr/docs/guide/)を参照。")
+            << QStringLiteral("version-links body 1:1-1:23 «[ガイド](/fr/docs/guide/)» Link to "
+                              "/fr/docs/guide/ is not in the en version\n"
+                              "version-links body 1:1-1:1 «» Link to /docs/guide in the en "
+                              "version is missing here\n");
+        QTest::newRow("relative and absolute")
+            << QStringLiteral("Read about [signals](/docs/concepts/signals/).")
+            << QStringLiteral("fr") << QStringLiteral("Lisez sur les [signaux](../signals/).")
+            << QString();
+        QTest::newRow("anchor linked twice")
+            << QStringLiteral("See [History](#history).") << QStringLiteral("es")
+            << QStringLiteral("Ver [Historia](#history) y otra vez [Historia](#history).")
+            << QString();
+        QTest::newRow("other anchor")
+            << QStringLiteral("See [History](#history).") << QStringLiteral("es")
+            << QStringLiteral("Ver [Historia](#historia).")
+            << QStringLiteral("version-links body 1:5-1:26 «[Historia](#historia)» Link to "
+                              "#historia is not in the en version\n"
+                              "version-links body 1:1-1:1 «» Link to #history in the en version "
+                              "is missing here\n");
+        QTest::newRow("two-letter segment is not a prefix")
+            << QStringLiteral("See [Go](/docs/languages/go/).") << QStringLiteral("fr")
+            << QStringLiteral("Voir [JS](/docs/languages/js/).")
+            << QStringLiteral("version-links body 1:6-1:31 «[JS](/docs/languages/js/)» Link to "
+                              "/docs/languages/js/ is not in the en version\n"
+                              "version-links body 1:1-1:1 «» Link to /docs/languages/go in the en "
+                              "version is missing here\n");
     }
     void messages() {
         QFETCH(QString, source);
@@ -175,6 +212,32 @@ private Q_SLOTS:
         CheckContext c;
         translation::compareVersions(a.versions.front(), a.versions.back(), c, findings);
         QCOMPARE(explain(findings), expected);
+    }
+
+    // A translation is compared with the article's source language, not with the
+    // version that happens to come first (a site imported in file order: bn, en, ja).
+    void sourceIsTheSourceLanguage() {
+        Article a = makeArticle(QStringLiteral("bn"), QStringLiteral("শিরোনাম"));
+        a.versions.front().body = QStringLiteral("[লিঙ্ক](/docs/bn-only/)।");
+        LanguageVersion en;
+        en.language = QStringLiteral("en");
+        en.body = QStringLiteral("See [the guide](/docs/guide/).");
+        LanguageVersion ja;
+        ja.language = QStringLiteral("ja");
+        ja.body = QStringLiteral("[ガイド](/ja/docs/guide/)を参照。");
+        a.versions.append(en);
+        a.versions.append(ja);
+        a.sourceLanguage = QStringLiteral("en");
+        CheckContext c;
+        c.catalogue = translation::catalogueWithVersionChecks();
+        c.onlyChecks = {QStringLiteral("version-links")};
+        QCOMPARE(explain(checkVersion(a, a.versions[2], c)), QString());
+        QCOMPARE(explain(checkVersion(a, a.versions[1], c)), QString());
+        QCOMPARE(explain(checkVersion(a, a.versions[0], c)),
+                 QStringLiteral("version-links body 1:1-1:24 «[লিঙ্ক](/docs/bn-only/)» Link to "
+                                "/docs/bn-only/ is not in the en version\n"
+                                "version-links body 1:1-1:1 «» Link to /docs/guide in the en "
+                                "version is missing here\n"));
     }
 
     // Without the translation catalogue, the runner makes no comparison.
