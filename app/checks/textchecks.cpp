@@ -839,7 +839,10 @@ bool repeatsStartOfEarlier(const QList<Block>& blocks, int b) {
         if (blocks[k].kind != Block::Kind::Paragraph)
             continue;
         const QString earlier = normalizeForComparison(blocks[k].prose);
-        if (earlier.size() > mine.size() && earlier.startsWith(mine))
+        // Longer: the same paragraph again is a repeat (duplicate-paragraph), not a cut.
+        if (earlier.size() <= mine.size())
+            continue;
+        if (earlier.startsWith(mine))
             return true;
         // Cut mid-word: all but the last, partial word.
         const qsizetype space = mine.lastIndexOf(QLatin1Char(' '));
@@ -912,7 +915,13 @@ void checkTruncation(Sink& sink, Speller* speller) {
         const QList<Token> toks = tokens(p);
         if (f.cjk ? end < 15 : toks.size() < 6)
             continue;
-        if (inLinkText(f.scan.links, block.start + end - 1) ||
+        // A paragraph that leads into a list, a code block or a table ("Make sure
+        // that" and the points) ends where they begin.
+        const bool leadIn = b + 1 < blocks.size() &&
+                            (blocks[b + 1].inList || blocks[b + 1].kind == Block::Kind::Code ||
+                             blocks[b + 1].kind == Block::Kind::Table) &&
+                            !block.inList;
+        if (leadIn || inLinkText(f.scan.links, block.start + end - 1) ||
             isAttribution(blocks, b, int(toks.size())) ||
             endsWithAsideAfterSentence(p, int(p.size()), terminal))
             continue;
