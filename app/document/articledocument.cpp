@@ -4,6 +4,7 @@
 
 #include <QLocale>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -222,6 +223,32 @@ void ArticleDocument::markSaved(const Article& saved) {
         m_undo->setClean();
     }
     updateModified();
+}
+
+void ArticleDocument::resetTo(const Article& state) {
+    const LanguageVersion* target = state.version(language());
+    if (state.id != m_article.id || !target)
+        return;
+    QString text = target->body;
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    if (text != bodyText()) {
+        QTextCursor cursor(m_body);
+        cursor.beginEditBlock();
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(text);
+        cursor.endEditBlock();
+    }
+    LanguageVersion fields = *target;
+    for (Field f : {Field::Title, Field::Summary, Field::SeoTitle, Field::SeoDescription})
+        setField(f, fieldOf(fields, f));
+    // The other versions, the status and the rest come from the library as they are.
+    Article saved = state;
+    if (LanguageVersion* v = saved.version(language()))
+        v->body = bodyText();
+    markSaved(saved);
+    // markSaved() keeps the version's own state as edited; here the library's is the
+    // truth (a restore brings back its status and translation source too).
+    version() = *saved.version(language());
 }
 
 LanguageVersion& ArticleDocument::version() {

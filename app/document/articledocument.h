@@ -64,6 +64,13 @@ public:
     /// modified state, unless the text changed again since `saved` was taken.
     void markSaved(const Article& saved);
 
+    /// Takes `state`, the article as the library now holds it after a change made
+    /// outside the editor (a restored revision): this version's body becomes its text
+    /// as one edit that the body's Undo takes back, its fields change through undo
+    /// commands, the rest of the article is taken as it is, and the document counts as
+    /// saved. Nothing happens when `state` is another article or lacks this version.
+    void resetTo(const Article& state);
+
 Q_SIGNALS:
     /// The body text or a field changed (by typing, undo or redo; formatting does not
     /// count).

@@ -56,9 +56,16 @@ ArticleDocument* Autosaver::document() const {
 
 Result<void> Autosaver::flush() {
     m_timer->stop();
-    if (!m_document || !m_document->isModified() || m_state == State::ReadOnly)
+    if (m_state == State::ReadOnly)
         return {};
-    if (auto saved = save({}); !saved)
+    if (!m_document || !m_document->isModified()) {
+        // Edits undone back to the saved text (or a restore the library already
+        // holds) leave nothing to save: the state says so instead of "saving".
+        if (m_state == State::Pending)
+            setState(State::Saved);
+        return {};
+    }
+    if (auto saved = save(RevisionKind::Autosave, {}); !saved)
         return saved.failure();
     return {};
 }
@@ -67,7 +74,7 @@ Result<qint64> Autosaver::saveRevision(const QString& note) {
     m_timer->stop();
     if (!m_document)
         return Error{tr("no article is open"), ErrorKind::NotFound};
-    return save(note);
+    return save(RevisionKind::Save, note);
 }
 
 Autosaver::State Autosaver::state() const {
@@ -86,7 +93,7 @@ void Autosaver::onEdited() {
     m_timer->start(m_delay);
 }
 
-Result<qint64> Autosaver::save(const QString& note) {
+Result<qint64> Autosaver::save(RevisionKind kind, const QString& note) {
     if (m_state == State::ReadOnly)
         return Error{
             tr("%1: the library is open read-only; nothing is saved").arg(m_library.path()),
@@ -94,7 +101,7 @@ Result<qint64> Autosaver::save(const QString& note) {
     Article article = m_document->article();
     qint64 revision = 0;
     const Result<void> done = m_library.transaction([&]() -> Result<void> {
-        auto saved = m_library.save(article, RevisionKind::Save, note);
+        auto saved = m_library.save(article, kind, note);
         if (!saved)
             return saved.failure();
         revision = *saved;

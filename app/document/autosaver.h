@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "library/library.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,14 +13,13 @@ class QTimer;
 namespace copydesk {
 
 class ArticleDocument;
-class Library;
 
 /// Carries the edits of one ArticleDocument to the library so that nothing typed is
 /// ever only in memory for long: a save follows the last edit after delay() (debounced,
 /// under 2 s in all), and flush() saves at once (the window calls it on switching
 /// article or version, on losing focus and on quit). Each save is one library
-/// transaction recording a revision, as every save of the library does; saveRevision()
-/// records one with a name (Ctrl+S).
+/// transaction recording an autosave revision (the library merges consecutive ones, see
+/// Library::save()); saveRevision() records a named one (Ctrl+S), which is always kept.
 ///
 /// A failed save (disk full, library locked) keeps the text in the document, modified,
 /// says why in error() and is retried at the next edit or after retryDelay().
@@ -68,7 +68,7 @@ Q_SIGNALS:
 
 private:
     void onEdited();
-    Result<qint64> save(const QString& note);
+    Result<qint64> save(RevisionKind kind, const QString& note);
     void setState(State state, const QString& error = {});
 
     Library& m_library;

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMimeDatabase>
 #include <QSqlDriver>
 #include <QStandardPaths>
 #include <QStorageInfo>
@@ -297,6 +298,8 @@ QString revisionKindId(RevisionKind kind) {
     switch (kind) {
     case RevisionKind::Save:
         return QStringLiteral("save");
+    case RevisionKind::Autosave:
+        return QStringLiteral("autosave");
     case RevisionKind::Export:
         return QStringLiteral("export");
     case RevisionKind::Publish:
@@ -895,6 +898,14 @@ QString Library::path() const {
     return d->path;
 }
 
+std::chrono::milliseconds Library::autosaveMergeWindow() const {
+    return d->autosaveMergeWindow;
+}
+
+void Library::setAutosaveMergeWindow(std::chrono::milliseconds window) {
+    d->autosaveMergeWindow = window;
+}
+
 Library::Mode Library::mode() const {
     return d->mode;
 }
@@ -1055,6 +1066,33 @@ Result<QString> Library::addMedia(const QByteArray& data, const QString& name,
     if (!stored)
         return stored.failure();
     return sha;
+}
+
+Result<QString> Library::addMediaContent(const QByteArray& data, const QString& mimeType,
+                                         const QString& language, const QString& alt) {
+    if (auto refused = d->refuseReadOnly())
+        return *refused;
+    if (data.isEmpty())
+        return Error{Library::tr("%1: an empty file cannot be stored as media").arg(d->path),
+                     ErrorKind::InvalidInput};
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    // 64 bits of the hash name the content: short enough to read in the Markdown,
+    // and a collision among one library's media is not a real concern.
+    QString name = sha.left(16);
+    const QString suffix = QMimeDatabase().mimeTypeForName(mimeType).preferredSuffix();
+    if (!suffix.isEmpty())
+        name += QLatin1Char('.') + suffix;
+    const auto stored = d->transaction([&]() -> Result<void> {
+        if (auto added = addMedia(data, name, mimeType); !added)
+            return added.failure();
+        if (!language.isEmpty() && !alt.isEmpty())
+            return setMediaAltText(name, language, alt);
+        return {};
+    });
+    if (!stored)
+        return stored.failure();
+    return name;
 }
 
 Result<Media> Library::media(const QString& name) const {

@@ -16,8 +16,10 @@
 
 namespace copydesk {
 
-/// Why a revision was recorded.
-enum class RevisionKind { Save, Export, Publish, Restore, Import };
+/// Why a revision was recorded. Save is a named save (Ctrl+S, a command's save);
+/// Autosave is the editor's save after a pause in typing, and the only kind that is
+/// merged (see Library::save()).
+enum class RevisionKind { Save, Autosave, Export, Publish, Restore, Import };
 QString revisionKindId(RevisionKind kind);
 
 struct RevisionInfo final {
@@ -166,8 +168,20 @@ public:
     /// does not allow (canTransition(), of the article or of a version) is refused
     /// with ErrorKind::InvalidInput, except for a restore (which brings back a state
     /// the article had).
+    ///
+    /// Autosaves do not pile up: an autosave whose note is empty gets as note the
+    /// versions it changed ("en", "en,fr"), and it replaces the previous revision
+    /// instead of adding one when that is an autosave with the same note, the revision
+    /// before it is younger than autosaveMergeWindow(), and no translation names it
+    /// as its source revision; the id returned is then that revision's. A typing
+    /// session so keeps one autosave per window. Every other kind is always kept.
     Result<qint64> save(Article& article, RevisionKind kind = RevisionKind::Save,
                         const QString& note = {});
+    /// How long consecutive autosaves merge (see save()); kAutosaveMergeWindow unless
+    /// set. Zero keeps every autosave.
+    static constexpr std::chrono::milliseconds kAutosaveMergeWindow{10 * 60 * 1000};
+    std::chrono::milliseconds autosaveMergeWindow() const;
+    void setAutosaveMergeWindow(std::chrono::milliseconds window);
     /// Saves several articles in ONE transaction (all or nothing), e.g. an import of
     /// many files. Returns the new revision ids in order.
     Result<QList<qint64>> saveAll(QList<Article>& articles,
@@ -222,6 +236,12 @@ public:
     // Media. addMedia() stores the blob under its sha256 and (re)points `name` at it;
     // returns the sha256.
     Result<QString> addMedia(const QByteArray& data, const QString& name, const QString& mimeType);
+    /// Stores `data` under a name made from its content (the first 16 hex digits of
+    /// its sha256 and the MIME type's usual suffix: "3f2a…9c01.png"), so that the same
+    /// image stored twice is one item, with alt text `alt` in `language` when both are
+    /// given; one transaction. Returns the name, for `media:NAME`.
+    Result<QString> addMediaContent(const QByteArray& data, const QString& mimeType,
+                                    const QString& language = {}, const QString& alt = {});
     Result<Media> media(const QString& name) const;
     Result<void> setMediaAltText(const QString& name, const QString& language, const QString& alt);
     /// Every media item, without its data.

@@ -259,6 +259,7 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         }
         ids.finish();
     }
+    QStringList changedLanguages; // for an autosave's note and merge
     for (LanguageVersion& v : a.versions) {
         if (!v.created.isValid())
             v.created = now;
@@ -269,9 +270,16 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
             before.updated = v.updated;
             changed = !(before == v);
         }
+        if (changed)
+            changedLanguages.append(v.language);
         if (!v.updated.isValid() || (changed && !keepTimes))
             v.updated = now;
     }
+    for (auto it = old.constBegin(); it != old.constEnd(); ++it) {
+        if (!a.version(it.key()))
+            changedLanguages.append(it.key());
+    }
+    changedLanguages.sort();
 
     auto fail = [&](const QSqlQuery& q) {
         return sqlError(Library::tr("cannot save article '%1'").arg(a.slug), q);
@@ -386,17 +394,76 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
                             QLatin1String("category"), a.categories))
         return *e;
 
+    const QString snapshot =
+        QString::fromUtf8(QJsonDocument(articleToJson(a)).toJson(QJsonDocument::Compact));
+    // An autosave says which versions it changed, so that the history of one version
+    // shows which autosaves concern it, and autosaves of one version merge.
+    const QString revisionNote =
+        kind == RevisionKind::Autosave && note.isEmpty() ? changedLanguages.join(u',') : note;
+    if (kind == RevisionKind::Autosave && existing) {
+        auto merged = mergeAutosave(rowId, revisionNote, snapshot, now);
+        if (!merged)
+            return merged.failure();
+        if (*merged)
+            return **merged;
+    }
     QSqlQuery& revision = prepared(QStringLiteral(
         "INSERT INTO revisions(article, kind, created, note, snapshot) VALUES (?, ?, ?, ?, ?)"));
     revision.bindValue(0, rowId);
     revision.bindValue(1, nonNull(revisionKindId(kind)));
     revision.bindValue(2, nonNull(isoTimestamp(now)));
-    revision.bindValue(3, nonNull(note));
-    revision.bindValue(
-        4, QString::fromUtf8(QJsonDocument(articleToJson(a)).toJson(QJsonDocument::Compact)));
+    revision.bindValue(3, nonNull(revisionNote));
+    revision.bindValue(4, snapshot);
     if (!revision.exec())
         return fail(revision);
     return revision.lastInsertId().toLongLong();
+}
+
+Result<std::optional<qint64>> Library::Private::mergeAutosave(qint64 rowId, const QString& note,
+                                                              const QString& snapshot,
+                                                              const QDateTime& now) {
+    // The two newest revisions of the article: the previous autosave P and the one
+    // before it, R. P takes the new text when it is an autosave of the same versions
+    // and R is younger than the window: so each window of typing keeps one autosave
+    // (its last state), wherever the window started. Named saves, exports, publishes,
+    // restores and imports are never P, and never replaced.
+    QSqlQuery& last = prepared(QStringLiteral("SELECT id, kind, note, created FROM revisions WHERE "
+                                              "article = ? ORDER BY id DESC LIMIT 2"));
+    last.bindValue(0, rowId);
+    if (!last.exec())
+        return sqlError(Library::tr("cannot read the revisions of article %1").arg(rowId), last);
+    struct Row {
+        qint64 id;
+        QString kind, note;
+        QDateTime created;
+    };
+    QList<Row> rows;
+    while (last.next())
+        rows.append(Row{last.value(0).toLongLong(), last.value(1).toString(),
+                        last.value(2).toString(), parseIsoTimestamp(last.value(3).toString())});
+    last.finish();
+    if (rows.size() < 2 || rows[0].kind != revisionKindId(RevisionKind::Autosave) ||
+        rows[0].note != note || !rows[1].created.isValid() ||
+        rows[1].created.msecsTo(now) >= autosaveMergeWindow.count())
+        return std::optional<qint64>{};
+    // A translation names the source revision it was made from: that one stays as it is.
+    QSqlQuery& used =
+        prepared(QStringLiteral("SELECT 1 FROM versions WHERE source_revision = ? LIMIT 1"));
+    used.bindValue(0, rows[0].id);
+    if (!used.exec())
+        return sqlError(Library::tr("cannot read the revisions of article %1").arg(rowId), used);
+    const bool referenced = used.next();
+    used.finish();
+    if (referenced)
+        return std::optional<qint64>{};
+    QSqlQuery& update =
+        prepared(QStringLiteral("UPDATE revisions SET created = ?, snapshot = ? WHERE id = ?"));
+    update.bindValue(0, nonNull(isoTimestamp(now)));
+    update.bindValue(1, snapshot);
+    update.bindValue(2, rows[0].id);
+    if (!update.exec())
+        return sqlError(Library::tr("cannot save article %1").arg(rowId), update);
+    return std::optional<qint64>{rows[0].id};
 }
 
 Result<qint64> Library::save(Article& article, RevisionKind kind, const QString& note) {
@@ -619,8 +686,8 @@ Result<QList<RevisionInfo>> Library::revisions(const QUuid& articleId) const {
         r.id = q.value(0).toLongLong();
         r.articleId = articleId;
         const QString kind = q.value(1).toString();
-        for (auto k : {RevisionKind::Save, RevisionKind::Export, RevisionKind::Publish,
-                       RevisionKind::Restore, RevisionKind::Import}) {
+        for (auto k : {RevisionKind::Save, RevisionKind::Autosave, RevisionKind::Export,
+                       RevisionKind::Publish, RevisionKind::Restore, RevisionKind::Import}) {
             if (revisionKindId(k) == kind)
                 r.kind = k;
         }

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -80,6 +81,12 @@ struct Library::Private {
     // library_articles.cpp
     Result<qint64> saveOne(Article& article, RevisionKind kind, const QString& note,
                            const QDateTime& now);
+    /// For an autosave of article row `rowId`: puts `snapshot` into the previous
+    /// autosave revision when the merge rule allows (see Library::save()) and returns
+    /// its id; nullopt when a new revision is to be recorded.
+    Result<std::optional<qint64>> mergeAutosave(qint64 rowId, const QString& note,
+                                                const QString& snapshot, const QDateTime& now);
+    std::chrono::milliseconds autosaveMergeWindow = Library::kAutosaveMergeWindow;
     /// The row of article `id`: nullopt when there is none, an error when SQL fails.
     Result<std::optional<qint64>> rowIdOf(const QUuid& id);
     Result<Article> load(qint64 rowId) const;

@@ -111,6 +111,50 @@ private Q_SLOTS:
         QCOMPARE(revisionCount(*m_library, m_article.id), before);
     }
 
+    // Typing undone back to the saved text leaves nothing to save: the state goes back
+    // to Saved (it stayed "Pending" for ever) and no revision is recorded.
+    void undoneEditsAreSaved() {
+        auto document = ArticleDocument::open(m_article, QStringLiteral("en"));
+        QVERIFY(document);
+        Autosaver saver(*m_library);
+        saver.setDelay(1h);
+        QVERIFY(saver.setDocument(document->get()));
+        const int before = revisionCount(*m_library, m_article.id);
+        type((*document)->body(), QStringLiteral("Oops"));
+        QCOMPARE(saver.state(), Autosaver::State::Pending);
+        (*document)->body()->undo();
+        QVERIFY(!(*document)->isModified());
+        QVERIFY(saver.flush());
+        QCOMPARE(saver.state(), Autosaver::State::Saved);
+        QCOMPARE(revisionCount(*m_library, m_article.id), before);
+    }
+
+    // Autosaves are of kind Autosave and merge; the named one is a Save, kept.
+    void autosavesMergeNamedOnesStay() {
+        auto document = ArticleDocument::open(m_article, QStringLiteral("en"));
+        QVERIFY(document);
+        Autosaver saver(*m_library);
+        saver.setDelay(1h);
+        QVERIFY(saver.setDocument(document->get()));
+        const int before = revisionCount(*m_library, m_article.id);
+        for (const QString& key : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}) {
+            type((*document)->body(), key);
+            QVERIFY(saver.flush());
+        }
+        QCOMPARE(revisionCount(*m_library, m_article.id), before + 1);
+        QVERIFY(saver.saveRevision(QStringLiteral("Named")));
+        type((*document)->body(), QStringLiteral("D"));
+        QVERIFY(saver.flush());
+        const auto revisions = m_library->revisions(m_article.id);
+        QVERIFY(revisions);
+        QCOMPARE(revisions->size(), before + 3);
+        QCOMPARE(revisions->at(0).kind, RevisionKind::Autosave);
+        QCOMPARE(revisions->at(1).kind, RevisionKind::Save);
+        QCOMPARE(revisions->at(1).note, QStringLiteral("Named"));
+        QCOMPARE(revisions->at(2).kind, RevisionKind::Autosave);
+        QCOMPARE(revisions->at(2).note, QStringLiteral("en"));
+    }
+
     // Switching version saves the one left at once, before any debounce.
     void switchingSavesThePreviousDocument() {
         auto english = ArticleDocument::open(m_article, QStringLiteral("en"));
