@@ -3,6 +3,7 @@
 #include "document/articledocument.h"
 #include "editor/findbar.h"
 #include "editor/markdownhighlighter.h"
+#include "editor/smartpaste.h"
 
 #include <QKeyEvent>
 #include <QPlainTextDocumentLayout>
@@ -410,6 +411,17 @@ int MarkdownEditor::replaceAll(const FindQuery& query, const QString& replacemen
     }
     edit.endEditBlock();
     return count;
+}
+
+bool MarkdownEditor::canInsertFromMimeData(const QMimeData* source) const {
+    return (m_smartPaste && m_smartPaste->handles(source)) ||
+           QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void MarkdownEditor::insertFromMimeData(const QMimeData* source) {
+    // Smart paste (ui/editor/smartpaste.h) takes HTML and images; the rest is plain.
+    if (!m_smartPaste || !m_smartPaste->insert(source))
+        QPlainTextEdit::insertFromMimeData(source);
 }
 
 } // namespace copydesk

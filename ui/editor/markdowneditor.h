@@ -6,6 +6,7 @@ namespace copydesk {
 
 class ArticleDocument;
 class MarkdownHighlighter;
+class SmartPaste;
 struct FindQuery;
 
 /// The Markdown editor: a QPlainTextEdit showing an ArticleDocument's body (typing
@@ -26,6 +27,9 @@ public:
     void setArticleDocument(ArticleDocument* document);
     ArticleDocument* articleDocument() const { return m_document; }
     MarkdownHighlighter* highlighter() const { return m_highlighter; }
+    /// Pastes and drops of HTML and images go through `paste` (null: plain text only).
+    void setSmartPaste(SmartPaste* paste) { m_smartPaste = paste; }
+    SmartPaste* smartPaste() const { return m_smartPaste; }
 
     /// 1-based line of the cursor (a block is a line of the Markdown source).
     int currentLine() const;
@@ -60,6 +64,8 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool canInsertFromMimeData(const QMimeData* source) const override;
+    void insertFromMimeData(const QMimeData* source) override;
 
 private:
     void wrapSelection(const QString& before, const QString& after);
@@ -68,6 +74,7 @@ private:
 
     ArticleDocument* m_document = nullptr;
     MarkdownHighlighter* m_highlighter = nullptr;
+    SmartPaste* m_smartPaste = nullptr;
     int m_lastLine = 0;
 };
 

@@ -6,6 +6,8 @@
 #include "document/autosaver.h"
 #include "editor/findbar.h"
 #include "editor/markdowneditor.h"
+#include "editor/smartpaste.h"
+#include "history/historypanel.h"
 #include "library/library.h"
 #include "mainwindow/articlelistmodel.h"
 #include "markdown/outline.h"
@@ -99,6 +101,11 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     connect(m_previewTimer, &QTimer::timeout, this, [this] { feedPreview(false); });
 
     connect(m_saver, &Autosaver::stateChanged, this, &MainWindow::updateSaveState);
+    connect(m_saver, &Autosaver::saved, this, [this] {
+        m_lastSaved = QDateTime::currentDateTime();
+        updateSaveState();
+        m_history->refresh();
+    });
     // Losing the focus to another application saves at once.
     connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState s) {
         if (s != Qt::ApplicationActive)
@@ -232,6 +239,11 @@ void MainWindow::buildCentral() {
     layout->addWidget(m_editor, 1);
     m_findBar = new FindBar(m_editor, central);
     layout->addWidget(m_findBar);
+    auto* paste = new SmartPaste(m_library, m_editor);
+    m_editor->setSmartPaste(paste);
+    connect(paste, &SmartPaste::notesReady, this, [this](const QStringList& notes) {
+        statusBar()->showMessage(notes.join(QStringLiteral(" · ")), 15000);
+    });
     connect(m_editor, &MarkdownEditor::focusLost, this, &MainWindow::flushQuietly);
     connect(m_editor, &MarkdownEditor::currentLineChanged, this, [this](int line) {
         if (m_preview && !m_syncingScroll)
@@ -261,6 +273,19 @@ void MainWindow::buildDocks() {
     placeholder->setAlignment(Qt::AlignCenter);
     m_previewDock->setWidget(placeholder);
     addDockWidget(Qt::RightDockWidgetArea, m_previewDock);
+
+    m_history = new HistoryPanel(m_library, this);
+    m_history->setObjectName(QStringLiteral("history"));
+    connect(m_history, &HistoryPanel::restoreRequested, this, [this](qint64 revision) {
+        if (const auto restored = restoreRevision(revision); !restored)
+            showError(tr("Cannot restore revision"), restored.error());
+    });
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    tabifyDockWidget(m_previewDock, m_historyDock);
+    m_previewDock->raise();
     resizeDocks({m_libraryDock, m_previewDock}, {260, 480}, Qt::Horizontal);
 }
 
@@ -386,7 +411,7 @@ void MainWindow::buildMenus() {
         QKeySequence(tr("Ctrl+Shift+.")));
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {m_libraryDock, m_outlineDock, m_previewDock}) {
+    for (QDockWidget* dock : {m_libraryDock, m_outlineDock, m_previewDock, m_historyDock}) {
         QAction* toggle = dock->toggleViewAction();
         view->addAction(toggle);
         addShortcutToTooltip(toggle);
@@ -505,12 +530,49 @@ Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
                 updateTitle();
                 feedPreview(true);
             });
+    m_lastSaved = {};
+    m_history->setDocument(m_document.get());
     updateLanguages();
     updateTitle();
     updateStatistics();
     updateSaveState();
     feedPreview(true);
     m_editor->setFocus();
+    return {};
+}
+
+Result<void> MainWindow::restoreRevision(qint64 revision) {
+    if (!m_document || m_readOnly)
+        return Error{tr("no article is open for writing"), ErrorKind::NotFound};
+    const auto snapshot = m_library.articleAtRevision(revision);
+    if (!snapshot)
+        return snapshot.failure();
+    if (snapshot->id != m_document->articleId() || !snapshot->version(m_document->language()))
+        return Error{tr("revision %1 has no '%2' version of this article")
+                         .arg(revision)
+                         .arg(m_document->language()),
+                     ErrorKind::NotFound};
+    // What is on screen is in the library (as an autosave) before the restore.
+    if (const auto flushed = m_saver->flush(); !flushed)
+        return flushed;
+    const auto restored = m_library.restore(revision);
+    if (!restored)
+        return restored.failure();
+    const auto state = m_library.article(m_document->articleId());
+    if (!state)
+        return state.failure();
+    m_document->resetTo(*state);
+    m_lastSaved = QDateTime::currentDateTime();
+    m_history->refresh();
+    updateLanguages();
+    updateStatistics();
+    updateSaveState();
+    feedPreview(true);
+    statusBar()->showMessage(
+        tr("Revision %1 restored as revision %2; Undo brings back the text before")
+            .arg(revision)
+            .arg(*restored),
+        6000);
     return {};
 }
 
@@ -538,9 +600,14 @@ void MainWindow::updateStatistics() {
     const QString text = m_document->bodyText();
     const TextStatistics stats = statistics(text, m_document->language());
     const int minutes = std::max(1, (stats.readingSeconds + 30) / 60);
-    m_stats->setText(tr("%n word(s)", nullptr, stats.words) + QStringLiteral(" · ") +
-                     tr("%n character(s)", nullptr, stats.characters) + QStringLiteral(" · ") +
-                     tr("%n min read", nullptr, minutes));
+    // Numbers about the version are written in its locale's digits, as the history's
+    // times are: Arabic-Indic in an Arabic version, whatever the interface's language.
+    const QLocale locale(m_document->language());
+    m_stats->setText(
+        tr("%1 word(s)", nullptr, stats.words).arg(locale.toString(stats.words)) +
+        QStringLiteral(" · ") +
+        tr("%1 character(s)", nullptr, stats.characters).arg(locale.toString(stats.characters)) +
+        QStringLiteral(" · ") + tr("%1 min read", nullptr, minutes).arg(locale.toString(minutes)));
     m_languageLabel->setText(m_document->isSource()
                                  ? tr("%1, source").arg(languageName(m_document->language()))
                                  : languageName(m_document->language()));
@@ -557,7 +624,12 @@ void MainWindow::updateStatistics() {
 void MainWindow::updateSaveState() {
     switch (m_saver->state()) {
     case Autosaver::State::Saved:
-        m_saveState->setText(tr("Saved"));
+        // The time of the last save, in the version's locale (its digits).
+        m_saveState->setText(m_lastSaved.isValid() && m_document
+                                 ? tr("Saved at %1")
+                                       .arg(QLocale(m_document->language())
+                                                .toString(m_lastSaved.time(), QLocale::ShortFormat))
+                                 : tr("Saved"));
         m_saveState->setToolTip(tr("Every edit is in the library"));
         break;
     case Autosaver::State::Pending:

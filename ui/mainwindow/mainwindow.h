@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -22,6 +23,7 @@ class ArticleDocument;
 class ArticleListModel;
 class Autosaver;
 class FindBar;
+class HistoryPanel;
 class Library;
 class MarkdownEditor;
 class PreviewView;
@@ -60,6 +62,10 @@ public:
     /// Adds version `language` (a BCP 47 tag) to the open article, as a translation of
     /// the version open now, and opens it.
     Result<void> addLanguageVersion(const QString& language);
+    /// Makes revision `revision` of the open article its current state through the
+    /// library's restore (one transaction, itself a new revision) and shows it in the
+    /// editor as one step that Undo takes back. The edits before are saved first.
+    Result<void> restoreRevision(qint64 revision);
     /// Shows `reason` in a banner above the editor and makes everything read-only.
     void setReadOnlyReason(const QString& reason);
 
@@ -67,6 +73,7 @@ public:
     MarkdownEditor* editor() const { return m_editor; }
     Autosaver* autosaver() const { return m_saver; }
     PreviewView* preview() const;
+    HistoryPanel* history() const { return m_history; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -114,6 +121,9 @@ private:
     QDockWidget* m_libraryDock = nullptr;
     QDockWidget* m_outlineDock = nullptr;
     QDockWidget* m_previewDock = nullptr;
+    QDockWidget* m_historyDock = nullptr;
+    HistoryPanel* m_history = nullptr;
+    QDateTime m_lastSaved;
     QPointer<PreviewView> m_preview;
     QLabel* m_stats = nullptr;
     QLabel* m_languageLabel = nullptr;

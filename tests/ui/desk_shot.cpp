@@ -1,0 +1,152 @@
+// desk_shot: the main window on one version of a sample article, for
+// tests/ui/desk_screenshots.sh to photograph. Not a test.
+//
+//   desk_shot LIBRARY SLUG LANGUAGE [--dark] [--title TEXT] [--history] [--ready FILE]
+//
+// Opens (or creates with the samples) LIBRARY, sets the version's title to TEXT when
+// given, opens the version in a 1400x900 window at the top left (with the Fusion style
+// and a dark palette for --dark), and creates FILE once the preview shows the page.
+// --history first records a few revisions (edits, a named save) and shows the history
+// panel comparing two of them. Stays until killed.
+#include "document/articledocument.h"
+#include "document/autosaver.h"
+#include "editor/markdowneditor.h"
+#include "history/historypanel.h"
+#include "library/library.h"
+#include "mainwindow/mainwindow.h"
+#include "preview/previewview.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QPalette>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTextCursor>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace copydesk;
+
+namespace {
+
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x96));
+    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6f, 0x73, 0x7a));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6f, 0x73, 0x7a));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6f, 0x73, 0x7a));
+    return p;
+}
+
+void type(MainWindow& window, const QString& text) {
+    QTextCursor cursor = window.editor()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(text);
+    window.editor()->setTextCursor(cursor);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1"); // runs as root in CI
+    registerPreviewSchemes();
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // no settings of a real session
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 4) {
+        std::fprintf(stderr, "usage: desk_shot LIBRARY SLUG LANGUAGE [options]\n");
+        return 2;
+    }
+    QString readyFile, title;
+    bool history = false;
+    for (qsizetype i = 4; i < args.size(); ++i) {
+        if (args[i] == u"--dark") {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QApplication::setPalette(darkPalette());
+        } else if (args[i] == u"--history") {
+            history = true;
+        } else if (args[i] == u"--title" && i + 1 < args.size()) {
+            title = args[++i];
+        } else if (args[i] == u"--ready" && i + 1 < args.size()) {
+            readyFile = args[++i];
+        }
+    }
+    auto library = Library::openOrCreateWithSamples(args[1]);
+    if (!library) {
+        std::fprintf(stderr, "%s\n", qPrintable(library.error()));
+        return 1;
+    }
+    if (!title.isEmpty()) {
+        auto article = (*library)->findArticle(args[2]);
+        if (!article || !article->version(args[3])) {
+            std::fprintf(stderr, "no version %s of %s\n", qPrintable(args[3]), qPrintable(args[2]));
+            return 1;
+        }
+        article->version(args[3])->title = title;
+        if (const auto saved = (*library)->save(*article); !saved) {
+            std::fprintf(stderr, "%s\n", qPrintable(saved.error()));
+            return 1;
+        }
+    }
+    MainWindow window(**library);
+    window.setGeometry(0, 0, 1400, 900);
+    if (const auto opened = window.openArticle(args[2], args[3]); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
+        return 1;
+    }
+    window.show();
+    if (history) {
+        window.autosaver()->setDelay(std::chrono::hours(1));
+        type(window, QStringLiteral("\nA late paragraph, added before the named save.\n"));
+        (void)window.autosaver()->flush();
+        const auto named = window.autosaver()->saveRevision(QStringLiteral("Sent to the desk"));
+        type(window, QStringLiteral("\nAnother paragraph, typed after it.\n"));
+        (void)window.autosaver()->flush();
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("historyDock"));
+        dock->show();
+        dock->raise();
+        HistoryPanel* panel = window.history();
+        if (named) {
+            panel->selectRevisions({*named});
+            panel->setView(HistoryPanel::View::ChangesToCurrent);
+        }
+    }
+    bool said = false;
+    auto ready = [&] {
+        if (said)
+            return;
+        said = true;
+        // Let fonts and layout settle before saying so.
+        QTimer::singleShot(700, &window, [&] {
+            QFile file(readyFile);
+            if (!readyFile.isEmpty())
+                (void)file.open(QIODevice::WriteOnly);
+        });
+    };
+    // The preview is made after the window shows; wait for its first page.
+    QTimer::singleShot(0, &window, [&] {
+        if (PreviewView* preview = window.preview())
+            QObject::connect(preview, &PreviewView::pageUpdated, &window, ready,
+                             Qt::SingleShotConnection);
+        else
+            ready();
+    });
+    // A preview hidden behind another tab may not load at all.
+    QTimer::singleShot(8000, &window, ready);
+    return app.exec();
+}
