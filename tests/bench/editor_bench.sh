@@ -3,7 +3,11 @@
 #   1. keystroke to re-highlighted, median, on a 5,000-word article (editor_bench);
 #   2. start to a mapped window with that article open, for copydesk and, when it is
 #      installed, ghostwriter on the same Markdown (reference only: apt-get install
-#      ghostwriter), in the same run under Xvfb; five warm runs each, median.
+#      ghostwriter), in the same run under Xvfb; five warm runs each, median;
+#   3. the whole window's memory: PSS summed over every process (copydesk and its
+#      QtWebEngineProcess children; ghostwriter and its) 5 s after start with that
+#      article open, three runs each, in the same run. Target: < 300 MB and below
+#      ghostwriter's.
 # Usage: tests/bench/editor_bench.sh [BUILD_DIR]   (default build-ci)
 set -eu
 build=${1:-build-ci}
@@ -40,6 +44,40 @@ wait $pid 2>/dev/null || true
 INNER
 chmod +x "$work/time-window.sh"
 
+# PSS in MB of process $2.. and all its descendants, $1 s after starting them.
+cat > "$work/tree-pss.py" <<'INNER'
+import os, subprocess, sys, time
+wait, cmd = float(sys.argv[1]), sys.argv[2:]
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+time.sleep(wait)
+children = {}
+for entry in os.listdir("/proc"):
+    if entry.isdigit():
+        try:
+            stat = open(f"/proc/{entry}/stat").read()
+            children.setdefault(int(stat[stat.rindex(")") + 2:].split()[1]), []).append(int(entry))
+        except OSError:
+            pass
+pss, count, todo = 0.0, 0, [proc.pid]
+while todo:
+    pid = todo.pop()
+    try:
+        for line in open(f"/proc/{pid}/smaps_rollup"):
+            if line.startswith("Pss:"):
+                pss += int(line.split()[1]) / 1024
+        count += 1
+    except OSError:
+        pass
+    todo += children.get(pid, [])
+print(f"{pss:.0f} {count}")
+proc.terminate()
+try:
+    proc.wait(10)
+except subprocess.TimeoutExpired:
+    proc.kill()
+    proc.wait()
+INNER
+
 cat > "$work/runs.sh" <<INNER
 #!/bin/sh
 median() { sort -n | awk '{a[NR]=\$1} END{print a[int((NR+1)/2)]}'; }
@@ -52,6 +90,16 @@ if command -v ghostwriter >/dev/null; then
     echo "ghostwriter: start to window with the same file, warm median of 5: \$g ms"
 else
     echo "ghostwriter: not installed (apt-get install ghostwriter), no reference figure"
+fi
+for i in 1 2 3; do
+    python3 "$work/tree-pss.py" 5 "$copydesk" --library "$work/l.copydesk" "$slug"
+done > "$work/pss-copydesk"
+echo "copydesk: whole window, PSS of all processes 5 s after start (MB, processes): \$(tr '\n' ';' < "$work/pss-copydesk")"
+if command -v ghostwriter >/dev/null; then
+    for i in 1 2 3; do
+        python3 "$work/tree-pss.py" 5 ghostwriter "$work/article.md"
+    done > "$work/pss-ghostwriter"
+    echo "ghostwriter: same file, PSS of all processes 5 s after start (MB, processes): \$(tr '\n' ';' < "$work/pss-ghostwriter")"
 fi
 INNER
 chmod +x "$work/runs.sh"

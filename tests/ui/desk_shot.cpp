@@ -1,8 +1,9 @@
 // desk_shot: the main window on one version of a sample article, for
 // tests/ui/desk_screenshots.sh to photograph. Not a test.
 //
-//   desk_shot LIBRARY SLUG LANGUAGE [--dark] [--title TEXT] [--history] [--ready FILE]
+//   desk_shot LIBRARY SLUG LANGUAGE [--dark] [--set-title TEXT] [--history] [--ready FILE]
 //
+// (Not --title: Qt's X11 platform takes -title/--title for itself.)
 // Opens (or creates with the samples) LIBRARY, sets the version's title to TEXT when
 // given, opens the version in a 1400x900 window at the top left (with the Fusion style
 // and a dark palette for --dark), and creates FILE once the preview shows the page.
@@ -80,7 +81,7 @@ int main(int argc, char* argv[]) {
             QApplication::setPalette(darkPalette());
         } else if (args[i] == u"--history") {
             history = true;
-        } else if (args[i] == u"--title" && i + 1 < args.size()) {
+        } else if (args[i] == u"--set-title" && i + 1 < args.size()) {
             title = args[++i];
         } else if (args[i] == u"--ready" && i + 1 < args.size()) {
             readyFile = args[++i];
@@ -112,7 +113,7 @@ int main(int argc, char* argv[]) {
     window.show();
     if (history) {
         window.autosaver()->setDelay(std::chrono::hours(1));
-        type(window, QStringLiteral("\nA late paragraph, added before the named save.\n"));
+        type(window, QStringLiteral("\n\nA late paragraph, added before the named save.\n"));
         (void)window.autosaver()->flush();
         const auto named = window.autosaver()->saveRevision(QStringLiteral("Sent to the desk"));
         type(window, QStringLiteral("\nAnother paragraph, typed after it.\n"));

@@ -85,7 +85,8 @@ private Q_SLOTS:
                  QStringLiteral("15 word(s) · 81 character(s) · 1 min read"));
         QCOMPARE(labelText(window, "versionLanguage"), QStringLiteral("English (en), source"));
         QCOMPARE(labelText(window, "saveState"), QStringLiteral("Saved"));
-        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Wetlands plan adopted [en]")));
+        QVERIFY(window.windowTitle().startsWith(
+            QStringLiteral("\u2068Wetlands plan adopted\u2069 [en]")));
 
         auto* outline = window.findChild<QListWidget*>(QStringLiteral("outline"));
         QCOMPARE(outline->count(), 2);
@@ -97,6 +98,20 @@ private Q_SLOTS:
         QVERIFY(!missing);
         QCOMPARE(missing.kind(), ErrorKind::NotFound);
         QCOMPARE(window.document()->language(), QStringLiteral("en")); // still open
+    }
+
+    // A long headline is cut (at a grapheme) so the language and the application stay
+    // in the title bar; the title is isolated so an Arabic one keeps the bar's order.
+    void longTitleInTheTitleBar() {
+        Article a = makeArticle(QStringLiteral("zh-Hans"),
+                                QString(70, QChar(0x6E7F)) + QStringLiteral("地"));
+        a.slug = QStringLiteral("long");
+        QVERIFY(m_library->save(a));
+        MainWindow window(*m_library, noPreview());
+        QVERIFY(window.openArticle(QStringLiteral("long")));
+        QCOMPARE(window.windowTitle(),
+                 QChar(0x2068) + QString(60, QChar(0x6E7F)) +
+                     QStringLiteral("…\u2069 [zh-Hans] — l%1.copydesk — Copydesk").arg(m_counter));
     }
 
     void typingIsSavedWithoutAsking() {

@@ -194,7 +194,13 @@ QString HistoryPanel::timeText(const QDateTime& created) const {
     // The version's locale, digits included: an Arabic version shows Arabic-Indic
     // digits here as its text does.
     const QLocale locale(m_document ? m_document->language() : QString());
-    return locale.toString(created.toLocalTime(), QLocale::ShortFormat);
+    const QDateTime local = created.toLocalTime();
+    // Autosaves come seconds apart: the short time with its seconds.
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    if (!timeFormat.contains(QLatin1Char('s')))
+        timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           locale.toString(local.time(), timeFormat);
 }
 
 QList<qint64> HistoryPanel::revisionIds() const {

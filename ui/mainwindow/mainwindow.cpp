@@ -35,6 +35,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTextBlock>
+#include <QTextBoundaryFinder>
 #include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
@@ -516,6 +517,7 @@ Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
     m_title->setText(m_document->field(ArticleDocument::Field::Title));
     m_title->setCursorPosition(0);
     m_title->setLayoutDirection(m_document->textDirection());
+    m_outline->setLayoutDirection(m_document->textDirection());
     connect(m_document.get(), &ArticleDocument::edited, this, [this] {
         m_statsTimer->start();
         m_previewTimer->start();
@@ -654,9 +656,20 @@ void MainWindow::updateTitle() {
         setWindowTitle(tr("%1 — Copydesk").arg(library));
         return;
     }
-    QString title = m_document->field(ArticleDocument::Field::Title);
+    QString title = m_document->field(ArticleDocument::Field::Title).simplified();
     if (title.isEmpty())
         title = tr("Untitled");
+    // A long headline would push the language and the application off the title bar:
+    // cut at a grapheme boundary. Isolated (FSI…PDI), an Arabic title does not turn the
+    // whole bar right-to-left and reorder its parts.
+    constexpr int kMaxTitleGraphemes = 60;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, title);
+    int count = 0;
+    while (graphemes.toNextBoundary() >= 0 && ++count < kMaxTitleGraphemes) {
+    }
+    if (graphemes.position() >= 0 && graphemes.position() < title.size())
+        title = title.left(graphemes.position()).trimmed() + QStringLiteral("…");
+    title = QChar(0x2068) + title + QChar(0x2069);
     setWindowTitle(tr("%1 [%2] — %3 — Copydesk").arg(title, m_document->language(), library));
 }
 
