@@ -1,4 +1,4 @@
-// copydesk-cli import FILE... [--lang L] [--format md|txt|html] [--fix CHECK,...] [--fix-safe]
+// copydesk-cli import FILE... [--lang L] [--format md|txt|html|wxr] [--fix CHECK,...] [--fix-safe]
 #include "checks/checks.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -19,7 +19,8 @@ int runImport(const QStringList& args) {
     parser.addPositionalArgument(
         QStringLiteral("FILE"),
         QCoreApplication::translate("cli", "Markdown (.md, with or without YAML front matter), "
-                                           "plain-text (.txt) or HTML (.html) file."),
+                                           "plain-text (.txt), HTML (.html) or WordPress export "
+                                           "(.xml: every post and page) file."),
         QStringLiteral("FILE..."));
     const QCommandLineOption lang(
         {QStringLiteral("l"), QStringLiteral("lang")},
@@ -29,7 +30,7 @@ int runImport(const QStringList& args) {
         QStringLiteral("L"));
     const QCommandLineOption format(
         QStringLiteral("format"),
-        QCoreApplication::translate("cli", "Read every file as md, txt or html (default: by "
+        QCoreApplication::translate("cli", "Read every file as md, txt, html or wxr (default: by "
                                            "each file's extension)."),
         QStringLiteral("FORMAT"));
     parser.addOption(lang);

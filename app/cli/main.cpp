@@ -24,7 +24,7 @@ using namespace copydesk::cli;
 constexpr std::array kSubcommands{
     Subcommand{"render", QT_TRANSLATE_NOOP("cli", "Markdown on stdin to HTML on stdout"),
                runRender},
-    Subcommand{"import", QT_TRANSLATE_NOOP("cli", "Import Markdown, text or HTML files"),
+    Subcommand{"import", QT_TRANSLATE_NOOP("cli", "Import Markdown, text, HTML or WordPress files"),
                runImport},
     Subcommand{"export", QT_TRANSLATE_NOOP("cli", "Export an article as Markdown files"),
                runExport},

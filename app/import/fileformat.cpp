@@ -15,6 +15,14 @@ Result<ImportedFile> FileFormat::read(const QByteArray&, const QString& path,
         ErrorKind::Unsupported};
 }
 
+Result<QList<ImportedFile>> FileFormat::readAll(const QByteArray& bytes, const QString& path,
+                                                const QString& fallbackLanguage) const {
+    auto file = read(bytes, path, fallbackLanguage);
+    if (!file)
+        return file.failure();
+    return QList<ImportedFile>{std::move(*file)};
+}
+
 Result<QByteArray> FileFormat::write(const Article& article, const LanguageVersion&) const {
     return Error{QCoreApplication::translate("FileFormat", "%1: %2 files cannot be written")
                      .arg(article.slug, name()),

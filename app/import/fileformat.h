@@ -54,6 +54,11 @@ public:
     /// when nothing in the file names a language.
     virtual Result<ImportedFile> read(const QByteArray& bytes, const QString& path,
                                       const QString& fallbackLanguage) const;
+    /// Reads a file that holds any number of articles (a WordPress export holds a
+    /// site): each ImportedFile is one version of one article, grouped by groupKey as
+    /// files are. The default is read(), one article.
+    virtual Result<QList<ImportedFile>> readAll(const QByteArray& bytes, const QString& path,
+                                                const QString& fallbackLanguage) const;
     /// The file for one language version of `article`.
     virtual Result<QByteArray> write(const Article& article, const LanguageVersion& version) const;
     /// The name of the file write() produces for `version` (one file name, no folder).

@@ -12,6 +12,9 @@ namespace copydesk::html_import {
 bool Converter::isDropped(xmlNode* element, const QByteArray& tag) const {
     if (droppedTags().contains(tag))
         return true;
+    // Footnotes are written at the end, as GFM's definitions.
+    if (m_noteElements.contains(element))
+        return true;
     if (hasAttribute(element, "hidden") || attribute(element, "aria-hidden") == u"true")
         return true;
     const QString style = styleOf(element);
@@ -67,8 +70,8 @@ void Converter::appendParagraphs(const QString& run, QList<Block>& out) const {
     auto flush = [&] {
         if (paragraph.isEmpty())
             return;
-        out.append(
-            Block{Block::Kind::Paragraph, paragraph.join(QStringLiteral("\\\n")), {}, 0, false});
+        out.append(Block{
+            Block::Kind::Paragraph, paragraph.join(QStringLiteral("\\\n")), {}, 0, false, {}});
         paragraph.clear();
     };
     for (const QString& line : lines) {
@@ -127,7 +130,10 @@ void Converter::appendBlockElement(xmlNode* element, const QByteArray& tag, QLis
             text.insert(text.size() - 1, QLatin1Char('\\'));
         out.append(Block{Block::Kind::Heading,
                          QString(level, QLatin1Char('#')) + QLatin1Char(' ') + text,
-                         plainText(element), level, false});
+                         plainText(element),
+                         level,
+                         false,
+                         {}});
         return;
     }
     if (tag == "p") {
@@ -139,7 +145,7 @@ void Converter::appendBlockElement(xmlNode* element, const QByteArray& tag, QLis
     if (tag == "ul" || tag == "ol" || tag == "dir" || tag == "menu") {
         const QString text = renderList(element, tag == "ol");
         if (!text.isEmpty())
-            out.append(Block{Block::Kind::List, text, {}, 0, tag == "ol"});
+            out.append(Block{Block::Kind::List, text, {}, 0, tag == "ol", {}});
         return;
     }
     if (tag == "blockquote") {
@@ -149,7 +155,7 @@ void Converter::appendBlockElement(xmlNode* element, const QByteArray& tag, QLis
         QStringList lines = inner.split(QLatin1Char('\n'));
         for (QString& line : lines)
             line = line.isEmpty() ? QStringLiteral(">") : QStringLiteral("> ") + line;
-        out.append(Block{Block::Kind::Quote, lines.join(QLatin1Char('\n')), {}, 0, false});
+        out.append(Block{Block::Kind::Quote, lines.join(QLatin1Char('\n')), {}, 0, false, {}});
         return;
     }
     if (tag == "pre" || tag == "listing" || tag == "xmp" || tag == "plaintext") {
@@ -168,7 +174,8 @@ void Converter::appendBlockElement(xmlNode* element, const QByteArray& tag, QLis
             if (xmlNode* code = findFirst(element, "code"))
                 info = language.match(attribute(code, "class")).captured(1);
         }
-        out.append(Block{Block::Kind::Code, markdown_escape::codeBlock(code, info), {}, 0, false});
+        out.append(
+            Block{Block::Kind::Code, markdown_escape::codeBlock(code, info), {}, 0, false, {}});
         return;
     }
     if (tag == "table") {
@@ -176,14 +183,11 @@ void Converter::appendBlockElement(xmlNode* element, const QByteArray& tag, QLis
         return;
     }
     if (tag == "hr") {
-        out.append(Block{Block::Kind::Rule, QStringLiteral("---"), {}, 0, false});
+        out.append(Block{Block::Kind::Rule, QStringLiteral("---"), {}, 0, false, {}});
         return;
     }
-    if (tag == "dt") {
-        const QString term = singleLine(element);
-        if (!term.isEmpty())
-            out.append(
-                Block{Block::Kind::Paragraph, wrap(term, QLatin1String("**")), {}, 0, false});
+    if (tag == "details" || tag == "dl" || tag == "figure") {
+        appendRawHtmlBlock(element, tag, out);
         return;
     }
     appendBlocks(element, out);
@@ -207,7 +211,7 @@ QString Converter::renderList(xmlNode* list, bool ordered) {
                     continue;
                 if (items.isEmpty())
                     items.append(QList<Block>());
-                items.last().append(Block{Block::Kind::List, nested, {}, 0, tag == "ol"});
+                items.last().append(Block{Block::Kind::List, nested, {}, 0, tag == "ol", {}});
                 continue;
             }
         }
@@ -252,21 +256,61 @@ QString Converter::renderList(xmlNode* list, bool ordered) {
     return rendered.join(isLoose ? QStringLiteral("\n\n") : QStringLiteral("\n"));
 }
 
+namespace {
+
+/// `list` (Markdown, markers "-" and "N.") with the other markers of CommonMark on its
+/// top level ("*" and "N)"), so that it does not continue the list before it.
+QString withOtherMarkers(const QString& list) {
+    static const QRegularExpression marker(QStringLiteral("^(?:-|([0-9]+)\\.)(?= |$)"),
+                                           QRegularExpression::MultilineOption);
+    QString out = list;
+    qsizetype shift = 0;
+    auto it = marker.globalMatch(list);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString replacement =
+            m.captured(1).isEmpty() ? QStringLiteral("*") : m.captured(1) + QLatin1Char(')');
+        out.replace(m.capturedStart() + shift, m.capturedLength(), replacement);
+        shift += replacement.size() - m.capturedLength();
+    }
+    return out;
+}
+
+} // namespace
+
 QString Converter::renderBlocks(const QList<Block>& blocks, bool tight) {
     QString out;
     Block::Kind previous = Block::Kind::Paragraph;
+    bool previousOrdered = false;
+    bool alternate = false;
     for (qsizetype i = 0; i < blocks.size(); ++i) {
         QString text;
+        bool ordered = false;
         Block::Kind kind = blocks.at(i).kind;
         if (kind == Block::Kind::WordListItem) {
             QList<Block> items;
-            while (i < blocks.size() && blocks.at(i).kind == Block::Kind::WordListItem)
+            // Another list (mso-list:l1 after l0) starts a list of its own; deeper
+            // levels belong to the item above them whatever list Word gave them.
+            const QString group = blocks.at(i).group;
+            while (i < blocks.size() && blocks.at(i).kind == Block::Kind::WordListItem &&
+                   (blocks.at(i).group == group || (!items.isEmpty() && blocks.at(i).level > 1)))
                 items.append(blocks.at(i++));
             --i;
             text = renderWordList(items);
             kind = Block::Kind::List;
+            ordered = items.front().ordered;
         } else {
             text = blocks.at(i).text;
+            ordered = blocks.at(i).ordered;
+        }
+        // Two lists in a row would be read as one: the second takes the other marker.
+        if (kind == Block::Kind::List && previous == Block::Kind::List &&
+            ordered == previousOrdered) {
+            alternate = !alternate;
+            if (alternate)
+                text = withOtherMarkers(text);
+        } else {
+            alternate = false;
         }
         if (!out.isEmpty()) {
             const bool nestedList =
@@ -275,18 +319,20 @@ QString Converter::renderBlocks(const QList<Block>& blocks, bool tight) {
         }
         out += text;
         previous = kind;
+        previousOrdered = ordered;
     }
     return out;
 }
 
-ConvertedDocument Converter::convert(xmlDoc* doc) {
+ConvertedDocument Converter::convert(xmlDoc* doc, bool takeTitle) {
     ConvertedDocument result;
     xmlNode* root = xmlDocGetRootElement(doc);
     if (!root)
         return result;
 
+    QString pageTitle;
     if (xmlNode* title = findFirst(root, "title"))
-        result.title = plainText(title);
+        pageTitle = plainText(title);
     // Word puts the document language on <body>.
     xmlNode* body = findFirst(root, "body");
     for (xmlNode* element : {root, body}) {
@@ -329,17 +375,17 @@ ConvertedDocument Converter::convert(xmlDoc* doc) {
     if (candidates.size() == 1)
         content = candidates.front();
 
+    findFootnotes(content);
     QList<Block> blocks = blocksOf(content);
-    for (qsizetype i = 0; i < blocks.size(); ++i) {
-        if (blocks.at(i).kind == Block::Kind::Heading && blocks.at(i).level == 1) {
-            result.title = blocks.at(i).plain;
-            blocks.removeAt(i);
-            break;
-        }
-    }
+    if (takeTitle)
+        chooseTitle(pageTitle, blocks, result);
     result.body = renderBlocks(blocks, false);
+    const QString notes = footnoteDefinitions();
+    if (!notes.isEmpty())
+        result.body += (result.body.isEmpty() ? QString() : QStringLiteral("\n\n")) + notes;
     if (!result.body.isEmpty())
         result.body += QLatin1Char('\n');
+    result.notices = m_notices;
     return result;
 }
 

@@ -8,7 +8,9 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <libxml/tree.h>
 
@@ -21,6 +23,8 @@ struct Block final {
     QString plain; ///< headings: the text without markup
     int level = 0; ///< heading level; list level of a Word list paragraph
     bool ordered = false;
+    /// Word list paragraphs: the list they belong to ("l0" of mso-list:l0 level1).
+    QString group;
 };
 
 /// Walks libxml2's tree and writes Markdown. Inline content is gathered into "runs"
@@ -28,7 +32,9 @@ struct Block final {
 /// container is reached.
 class Converter final {
 public:
-    ConvertedDocument convert(xmlDoc* doc);
+    /// `takeTitle`: whether the page's headline (<title>, the first <h1>) is the
+    /// title; false for a fragment whose title is known (a WordPress post).
+    ConvertedDocument convert(xmlDoc* doc, bool takeTitle = true);
 
 private:
     QList<Block> blocksOf(xmlNode* parent);
@@ -48,6 +54,11 @@ private:
     bool appendWordParagraph(xmlNode* element, QList<Block>& out);
     static QString renderBlocks(const QList<Block>& blocks, bool tight);
     static QString renderWordList(const QList<Block>& items);
+    void findFootnotes(xmlNode* root);
+    QString footnoteReference(xmlNode* node);
+    QString footnoteDefinitions();
+    void appendRawHtmlBlock(xmlNode* element, const QByteArray& tag, QList<Block>& out);
+    void chooseTitle(const QString& pageTitle, QList<Block>& blocks, ConvertedDocument& doc);
 
     int m_bold = 0;
     int m_italic = 0;
@@ -55,6 +66,17 @@ private:
     int m_link = 0;
     bool m_singleLine = false;
     QHash<const xmlNode*, bool> m_containsBlock;
+    /// Footnotes: the elements holding the notes (taken out of the text), the label of
+    /// each by its id, the ids of the references (a note's link back to them is
+    /// dropped), and the labels in the order the text first refers to them.
+    QHash<QString, xmlNode*> m_noteTargets;
+    QHash<QString, QString> m_noteLabels;
+    QSet<QString> m_noteBacklinks;
+    QSet<const xmlNode*> m_noteElements;
+    QStringList m_noteOrder;
+    /// Every id (and anchor name) in the page: a link to "#id" is kept when it is here.
+    QSet<QString> m_ids;
+    QStringList m_notices;
 };
 
 } // namespace copydesk::html_import

@@ -53,7 +53,10 @@ bool parserGaveUp(htmlParserCtxtPtr context) {
 
 } // namespace
 
-Result<ConvertedDocument> htmlToMarkdown(const QByteArray& bytes, const QString& fileName) {
+namespace {
+
+Result<ConvertedDocument> convertHtml(const QByteArray& bytes, const QString& fileName,
+                                      bool takeTitle) {
     static std::once_flag init;
     std::call_once(init, [] { xmlInitParser(); });
 
@@ -93,7 +96,19 @@ Result<ConvertedDocument> htmlToMarkdown(const QByteArray& bytes, const QString&
     if (html_import::elementDepth(reinterpret_cast<xmlNode*>(doc.get())) > kMaxHtmlDepth)
         return tooDeep(fileName);
     html_import::Converter converter;
-    return converter.convert(doc.get());
+    return converter.convert(doc.get(), takeTitle);
+}
+
+} // namespace
+
+Result<ConvertedDocument> htmlToMarkdown(const QByteArray& bytes, const QString& fileName) {
+    return convertHtml(bytes, fileName, true);
+}
+
+Result<ConvertedDocument> htmlFragmentToMarkdown(const QString& html, const QString& fileName) {
+    const QByteArray page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" +
+                            html.toUtf8() + "</body></html>";
+    return convertHtml(page, fileName, false);
 }
 
 } // namespace copydesk

@@ -4,6 +4,7 @@
 #include "import/htmltext_p.h"
 #include "markdown/markdownescape.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -70,6 +71,19 @@ QString Converter::inlineNode(xmlNode* node) {
     const bool styledStrike =
         cssValue(style, QLatin1String("text-decoration")).contains(QLatin1String("line-through"));
 
+    if (tag == "sup" || tag == "a") {
+        if (const QString note = footnoteReference(node); !note.isEmpty())
+            return note;
+    }
+    if (tag == "sup" || tag == "sub") {
+        // Markdown has no form for them: inline HTML, with Markdown inside.
+        const QString inner = inlineChildren(node);
+        if (trimSpaces(inner).isEmpty())
+            return inner;
+        const QString name = QString::fromLatin1(tag);
+        return QLatin1Char('<') + name + QLatin1Char('>') + inner + QStringLiteral("</") + name +
+               QLatin1Char('>');
+    }
     if (tag == "br")
         return m_singleLine ? QStringLiteral(" ") : QString(kBreak);
     if (tag == "wbr")
@@ -105,8 +119,25 @@ QString Converter::inlineNode(xmlNode* node) {
         const QString inner = inlineChildren(node);
         --m_link;
         const QString href = attribute(node, "href").trimmed();
+        // A note's link back to its reference goes with the reference.
+        if (href.startsWith(QLatin1Char('#')) && m_noteBacklinks.contains(href.mid(1)))
+            return {};
+        // A link within the page is kept when its target is there; "#" and a missing
+        // target lead nowhere, so the text stays and the import says so.
+        if (href.startsWith(QLatin1Char('#')) && !m_ids.contains(href.mid(1))) {
+            if (!trimSpaces(inner).isEmpty()) {
+                const QString notice =
+                    QCoreApplication::translate(
+                        "Import",
+                        "the link \"%1\" to %2 leads nowhere in the page; its text is kept")
+                        .arg(plainText(node), href);
+                if (!m_notices.contains(notice))
+                    m_notices.append(notice);
+            }
+            return inner;
+        }
         // A link that would run code keeps its text only.
-        if (href.isEmpty() || href.startsWith(QLatin1Char('#')) || !isSafeUrl(href, false))
+        if (href.isEmpty() || !isSafeUrl(href, false))
             return inner;
         const QString core = trimSpaces(inner);
         if (core.isEmpty())

@@ -26,8 +26,10 @@ bool hasAttribute(const xmlNode* node, const char* name) {
 }
 
 QString styleOf(const xmlNode* node) {
+    // Word wraps long style attributes, also inside a declaration
+    // ("mso-list:\nIgnore"): every white space goes, not only spaces.
     QString style = attribute(node, "style").toLower();
-    style.remove(QLatin1Char(' '));
+    style.removeIf([](QChar c) { return c.isSpace(); });
     return style;
 }
 
@@ -100,7 +102,9 @@ QString textContent(const xmlNode* node, bool breaksAsNewlines) {
             out += fromXml(child->content);
         else if (child->type == XML_ELEMENT_NODE && breaksAsNewlines && tagOf(child) == "br")
             out += QLatin1Char('\n');
-        else if (child->type == XML_ELEMENT_NODE && !droppedTags().contains(tagOf(child)))
+        else if (child->type == XML_ELEMENT_NODE && !droppedTags().contains(tagOf(child)) &&
+                 // Word's list number or bullet is not text of the paragraph.
+                 cssValue(styleOf(child), QLatin1String("mso-list")) != u"ignore")
             out += textContent(child, breaksAsNewlines);
     }
     return out;

@@ -19,7 +19,7 @@ QString fromXml(const xmlChar* text);
 QByteArray tagOf(const xmlNode* node);
 QString attribute(const xmlNode* node, const char* name);
 bool hasAttribute(const xmlNode* node, const char* name);
-/// The style attribute, lower case, without spaces.
+/// The style attribute, lower case, without white space.
 QString styleOf(const xmlNode* node);
 /// The value of one CSS property in an inline style (already lower-cased, without
 /// spaces), or an empty string.
@@ -38,7 +38,8 @@ const QSet<QByteArray>& blockTags();
 /// parser passes through as text.
 const QRegularExpression& conditionalComment();
 
-/// The text of `node`'s descendants, without dropped elements; <br> as a newline
+/// The text of `node`'s descendants, without dropped elements and Word's list
+/// markers (mso-list:Ignore); <br> as a newline
 /// when `breaksAsNewlines`.
 QString textContent(const xmlNode* node, bool breaksAsNewlines);
 /// textContent() with white space collapsed and conditional comments removed.

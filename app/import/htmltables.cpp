@@ -101,9 +101,9 @@ void Converter::appendTable(xmlNode* table, QList<Block>& out) {
     if (caption) {
         const QString text = singleLine(caption);
         if (!text.isEmpty())
-            out.append(Block{Block::Kind::Paragraph, text, {}, 0, false});
+            out.append(Block{Block::Kind::Paragraph, text, {}, 0, false, {}});
     }
-    out.append(Block{Block::Kind::Table, lines.join(QLatin1Char('\n')), {}, 0, false});
+    out.append(Block{Block::Kind::Table, lines.join(QLatin1Char('\n')), {}, 0, false, {}});
 }
 
 } // namespace copydesk::html_import

@@ -26,12 +26,29 @@ bool Converter::isEmptyParagraph(xmlNode* element) const {
     return true;
 }
 
+namespace {
+
+/// The first element below `node` marked mso-list:Ignore (Word's bullet or number).
+const xmlNode* findListMarker(const xmlNode* node) {
+    for (const xmlNode* n = node->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (cssValue(styleOf(n), QLatin1String("mso-list")) == u"ignore")
+            return n;
+        if (const xmlNode* found = findListMarker(n))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 /// Word's paragraphs that are not paragraphs: list items (a paragraph whose bullet or
 /// number sits in a span marked mso-list:Ignore) and the document title (MsoTitle).
 /// Returns false for an ordinary paragraph.
 bool Converter::appendWordParagraph(xmlNode* element, QList<Block>& out) {
     const QString cls = attribute(element, "class");
-    static const QRegularExpression wordList(QStringLiteral("mso-list:l[0-9]+level([0-9]+)"));
+    static const QRegularExpression wordList(QStringLiteral("mso-list:(l[0-9]+)level([0-9]+)"));
     const auto listMatch = wordList.match(styleOf(element));
     if (listMatch.hasMatch() && !containsBlock(element)) {
         // Word writes list items as paragraphs whose bullet or number sits in a
@@ -39,17 +56,15 @@ bool Converter::appendWordParagraph(xmlNode* element, QList<Block>& out) {
         Block item{Block::Kind::WordListItem,
                    paragraphText(element),
                    {},
-                   listMatch.captured(1).toInt(),
-                   false};
+                   listMatch.captured(2).toInt(),
+                   false,
+                   listMatch.captured(1)};
         static const QRegularExpression numbered(
             QStringLiteral("^\\(?([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)]"));
-        for (xmlNode* n = element->children; n; n = n->next) {
-            if (n->type == XML_ELEMENT_NODE &&
-                cssValue(styleOf(n), QLatin1String("mso-list")) == u"ignore") {
-                item.ordered = numbered.match(plainText(n)).hasMatch();
-                break;
-            }
-        }
+        // The marker span sits anywhere inside the paragraph: Word nests it in the
+        // <span lang=...> of the run it belongs to.
+        if (const xmlNode* marker = findListMarker(element))
+            item.ordered = numbered.match(plainText(marker)).hasMatch();
         if (!item.text.isEmpty())
             out.append(item);
         return true;
@@ -57,8 +72,12 @@ bool Converter::appendWordParagraph(xmlNode* element, QList<Block>& out) {
     if (cls.compare(QLatin1String("MsoTitle"), Qt::CaseInsensitive) == 0) {
         const QString text = singleLine(element);
         if (!text.isEmpty())
-            out.append(Block{Block::Kind::Heading, QStringLiteral("# ") + text, plainText(element),
-                             1, false});
+            out.append(Block{Block::Kind::Heading,
+                             QStringLiteral("# ") + text,
+                             plainText(element),
+                             1,
+                             false,
+                             {}});
         return true;
     }
     return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace copydesk {
 
@@ -14,6 +15,10 @@ struct ConvertedDocument final {
     /// written, when the document declares no valid one; else empty.
     QString invalidLanguage;
     QString byline;
+    /// What the conversion decided that the reader should know of, one translated
+    /// line each without the file name (the caller adds it): a shortcode kept as
+    /// text, the line taken as the title, a line removed as site chrome.
+    QStringList notices;
 };
 
 /// Plain text (as pasted from e-mails) to Markdown: the first non-empty line is the

@@ -1,6 +1,7 @@
 #include "interchange/formats.h"
 
 #include "import/textformats.h"
+#include "import/wxrformat.h"
 #include "interchange/frontmatter.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,7 @@ FormatRegistry standardFormats() {
     formats.add(std::make_unique<MarkdownFormat>());
     formats.add(std::make_unique<PlainTextFormat>());
     formats.add(std::make_unique<HtmlFormat>());
+    formats.add(std::make_unique<WxrFormat>());
     return formats;
 }
 

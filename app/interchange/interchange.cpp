@@ -25,8 +25,8 @@ QString articleName(const Article& article) {
     return article.id.toString(QUuid::WithoutBraces);
 }
 
-Result<ImportedFile> readOne(const FormatRegistry& formats, const FileFormat* forced,
-                             const QString& path, const QString& language) {
+Result<QList<ImportedFile>> readOne(const FormatRegistry& formats, const FileFormat* forced,
+                                    const QString& path, const QString& language) {
     const FileFormat* format =
         forced ? forced : formats.forFile(path, FileFormat::Capability::Read);
     if (!format) {
@@ -38,17 +38,20 @@ Result<ImportedFile> readOne(const FormatRegistry& formats, const FileFormat* fo
     auto bytes = readImportFile(path);
     if (!bytes)
         return bytes.failure();
-    auto file = format->read(*bytes, path, language);
-    if (!file)
-        return file;
-    const LanguageVersion& version = file->article.versions.front();
-    if (version.body.trimmed().isEmpty() && version.title.trimmed().isEmpty() &&
-        !file->hasFrontMatter) {
-        return Error{fileError(path, QCoreApplication::translate(
-                                         "Import", "is empty; there is nothing to import")),
-                     ErrorKind::InvalidInput};
+    // One file may hold many articles (a WordPress export).
+    auto files = format->readAll(*bytes, path, language);
+    if (!files)
+        return files;
+    for (const ImportedFile& file : std::as_const(*files)) {
+        const LanguageVersion& version = file.article.versions.front();
+        if (version.body.trimmed().isEmpty() && version.title.trimmed().isEmpty() &&
+            !file.hasFrontMatter) {
+            return Error{fileError(path, QCoreApplication::translate(
+                                             "Import", "is empty; there is nothing to import")),
+                         ErrorKind::InvalidInput};
+        }
     }
-    return file;
+    return files;
 }
 
 template <auto Field>
@@ -116,30 +119,33 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
     QList<QString> order;
     QHash<QString, QList<std::pair<QString, ImportedFile>>> groups;
     for (const QString& path : paths) {
-        auto file = readOne(formats, forced, path, language);
-        if (!file)
-            return file.failure();
-        if (options.notice) {
-            const QString notice = fileNameNotice(path, file->article.versions.front().language);
-            if (!notice.isEmpty())
-                options.notice(notice);
-            for (const QString& formatNotice : std::as_const(file->notices))
-                options.notice(formatNotice);
-        }
-        auto& group = groups[file->groupKey];
-        const QString& language = file->article.versions.front().language;
-        for (const auto& [otherPath, other] : group) {
-            if (other.article.versions.front().language == language) {
-                return Error{
-                    fileError(path, QCoreApplication::translate(
-                                        "Import", "same article and language (%1) as %2")
-                                        .arg(language, QDir::toNativeSeparators(otherPath))),
-                    ErrorKind::Conflict};
+        auto read = readOne(formats, forced, path, language);
+        if (!read)
+            return read.failure();
+        for (ImportedFile& file : *read) {
+            if (options.notice) {
+                const QString notice = fileNameNotice(path, file.article.versions.front().language);
+                // A file of many articles takes no language from its name.
+                if (!notice.isEmpty() && read->size() == 1)
+                    options.notice(notice);
+                for (const QString& formatNotice : std::as_const(file.notices))
+                    options.notice(formatNotice);
             }
+            auto& group = groups[file.groupKey];
+            const QString& language = file.article.versions.front().language;
+            for (const auto& [otherPath, other] : group) {
+                if (other.article.versions.front().language == language) {
+                    return Error{
+                        fileError(path, QCoreApplication::translate(
+                                            "Import", "same article and language (%1) as %2")
+                                            .arg(language, QDir::toNativeSeparators(otherPath))),
+                        ErrorKind::Conflict};
+                }
+            }
+            if (group.isEmpty())
+                order.append(file.groupKey);
+            group.append({path, std::move(file)});
         }
-        if (group.isEmpty())
-            order.append(file->groupKey);
-        group.append({path, std::move(*file)});
     }
 
     QList<ImportedArticle> articles;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QRegularExpression>
 #include <QStringEncoder>
 #include <QTest>
 
@@ -205,6 +206,148 @@ private Q_SLOTS:
     }
     void textAfterElements() { convertsTo(QStringLiteral("page.html")); }
 
+    // Word 2016's list paragraphs: the number or bullet sits in a span marked
+    // mso-list:Ignore, nested in the run's <span lang>, and Word wraps long style
+    // attributes anywhere, also inside "mso-list:\nIgnore".
+    void wordLists_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("body");
+        const QByteArray item =
+            "<p class=MsoListParagraph style='mso-list:%1'><![if !supportLists]>"
+            "<span lang=PL style='mso-ansi-language:PL'><span style='mso-list:"
+            "%2'>%3<span style='font:7.0pt \"Times New Roman\"'>&nbsp; </span>"
+            "</span></span><![endif]><span lang=PL>%4<o:p></o:p></span></p>";
+        auto p = [&](const char* list, const char* ignore, const char* marker, const char* text) {
+            return QByteArray(item)
+                .replace("%1", list)
+                .replace("%2", ignore)
+                .replace("%3", marker)
+                .replace("%4", text);
+        };
+        QTest::newRow("numbered, marker in span lang")
+            << p("l0 level1 lfo1", "Ignore", "1.", "One") +
+                   p("l0 level1 lfo1", "Ignore", "2.", "Two")
+            << QStringLiteral("1. One\n2. Two\n");
+        QTest::newRow("wrapped mso-list:\\nIgnore, Wingdings bullet")
+            << p("l0 level1 lfo1", "\nIgnore", "\xc2\xa7", "Bullet") +
+                   p("l0 level1 lfo1", "\r\n\tIgnore", "\xc2\xb7", "Dot")
+            << QStringLiteral("- Bullet\n- Dot\n");
+        QTest::newRow("levels") << p("l0 level1 lfo1", "Ignore", "1.", "A") +
+                                       p("l0 level2 lfo1", "Ignore", "a.", "B") +
+                                       p("l0 level3 lfo1", "Ignore", "o", "C") +
+                                       p("l0 level1 lfo1", "Ignore", "2.", "D")
+                                << QStringLiteral("1. A\n   1. B\n      - C\n2. D\n");
+        QTest::newRow("two lists in a row stay two")
+            << p("l0 level1 lfo1", "Ignore", "1.", "A") + p("l1 level1 lfo2", "Ignore", "1.", "B")
+            << QStringLiteral("1. A\n\n1) B\n");
+        QTest::newRow("numbered heading keeps no number in its text")
+            << QByteArray("<h1 style='mso-list:l0 level1 lfo1'><span><span style='mso-list:Ignore'>"
+                          "1.</span></span><span>Heading</span></h1><p>Text</p>")
+            << QStringLiteral("Text\n");
+    }
+    void wordLists() { convertsTo(QStringLiteral("word.html")); }
+
+    void structure_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("body");
+        QTest::newRow("adjacent lists stay separate")
+            << QByteArray("<ul><li>a</li></ul><ul><li>b</li></ul><ul><li>c</li></ul>"
+                          "<ol><li>1</li></ol><ol><li>2</li></ol>")
+            << QStringLiteral("- a\n\n* b\n\n- c\n\n1. 1\n\n1) 2\n");
+        QTest::newRow("footnotes, WordPress")
+            << QByteArray(
+                   "<p>A paragraph<sup data-fn=\"f1\" class=\"fn\"><a href=\"#f1\" "
+                   "id=\"f1-link\">1</a></sup> and more.</p><ol class=\"wp-block-footnotes\">"
+                   "<li id=\"f1\">A note <a href=\"#f1-link\">\xe2\x86\xa9</a></li></ol>")
+            << QStringLiteral("A paragraph[^1] and more.\n\n[^1]: A note\n");
+        QTest::newRow("footnotes, Word")
+            << QByteArray(
+                   "<p>Text<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\">"
+                   "<span class=MsoFootnoteReference>[1]</span></a>.</p>"
+                   "<div style='mso-element:footnote-list'><div style='mso-element:footnote' "
+                   "id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' "
+                   "href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> The note.</p></div></div>")
+            << QStringLiteral("Text[^1].\n\n[^1]: The note.\n");
+        QTest::newRow("footnote of two paragraphs, pandoc")
+            << QByteArray("<p>x<a href=\"#fn1\" class=\"footnote-ref\" id=\"fnref1\"><sup>1</sup>"
+                          "</a></p><section class=\"footnotes\"><hr><ol><li id=\"fn1\"><p>One.</p>"
+                          "<p>Two. <a href=\"#fnref1\" class=\"footnote-back\">\xe2\x86\xa9</a></p>"
+                          "</li></ol></section>")
+            << QStringLiteral("x[^1]\n\n---\n\n[^1]: One.\n\n    Two.\n");
+        QTest::newRow("sup and sub")
+            << QByteArray("<p>E = mc<sup>2</sup>, H<sub>2</sub>O, x<sup><em>n</em></sup></p>")
+            << QStringLiteral("E = mc<sup>2</sup>, H<sub>2</sub>O, x<sup>*n*</sup>\n");
+        QTest::newRow("details")
+            << QByteArray("<details><summary>More & less</summary><p>Hidden <b>text</b></p>"
+                          "</details>")
+            << QStringLiteral("<details>\n<summary>More &amp; less</summary>\n\nHidden "
+                              "**text**\n\n</details>\n");
+        QTest::newRow("definition list")
+            << QByteArray("<dl><dt>Term</dt><dd>Its <i>meaning</i></dd><dt>A</dt><dt>B</dt>"
+                          "<dd>Both</dd></dl>")
+            << QStringLiteral("<dl>\n<dt>Term</dt>\n<dd>\n\nIts *meaning*\n\n</dd>\n<dt>A</dt>\n"
+                              "<dt>B</dt>\n<dd>\n\nBoth\n\n</dd>\n</dl>\n");
+        QTest::newRow("figure with caption")
+            << QByteArray("<figure><img src=\"a.jpg\" alt=\"A\"><figcaption>By <a "
+                          "href=\"https://example.org\">us</a></figcaption></figure>")
+            << QStringLiteral("<figure>\n\n![A](a.jpg)\n\n<figcaption>\n\nBy "
+                              "[us](https://example.org)\n\n</figcaption>\n</figure>\n");
+        QTest::newRow("figure without caption")
+            << QByteArray("<figure><img src=\"a.jpg\" alt=\"A\"></figure>")
+            << QStringLiteral("![A](a.jpg)\n");
+        QTest::newRow("links within the page")
+            << QByteArray("<p><a href=\"#part2\">Part 2</a>, <a href=\"#\">top</a>, <a "
+                          "href=\"#gone\">gone</a></p><h2 id=\"part2\">Part 2</h2>")
+            << QStringLiteral("[Part 2](#part2), top, gone\n\n## Part 2\n");
+    }
+    void structure() { convertsTo(QStringLiteral("page.html")); }
+
+    void notices() {
+        const auto doc = htmlToMarkdown("<p><a href=\"#\">top</a></p><details><p>x</p></details>",
+                                        QStringLiteral("page.html"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->notices,
+                 (QStringList{QStringLiteral("the link \"top\" to # leads nowhere in the page; its "
+                                             "text is kept"),
+                              QStringLiteral("<details> kept as HTML (Markdown has no form for "
+                                             "it)")}));
+    }
+
+    void title_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("body");
+        QTest::newRow("h1 only") << QByteArray("<h1>Headline</h1><p>Text</p>")
+                                 << QStringLiteral("Headline") << QStringLiteral("Text\n");
+        QTest::newRow("title only") << QByteArray("<title>Headline</title><p>Text</p>")
+                                    << QStringLiteral("Headline") << QStringLiteral("Text\n");
+        QTest::newRow("title names the h2 under a site-name h1")
+            << QByteArray("<title>Floods close the port | Harbour News</title><h1>Harbour "
+                          "News</h1><h2>Floods close the port</h2><p>Text</p>")
+            << QStringLiteral("Floods close the port")
+            << QStringLiteral("# Harbour News\n\nText\n");
+        QTest::newRow("h1 is the site name, no heading for the headline")
+            << QByteArray("<title>Harbour News \xe2\x80\x93 Floods close the port</title>"
+                          "<h1>Harbour News</h1><p>Text</p>")
+            << QStringLiteral("Floods close the port") << QStringLiteral("Text\n");
+        QTest::newRow("h1 and an unrelated title: the h1")
+            << QByteArray("<title>Welcome</title><h1>Floods close the port</h1><p>Text</p>")
+            << QStringLiteral("Floods close the port") << QStringLiteral("Text\n");
+        QTest::newRow("title equals the h1")
+            << QByteArray("<title>Floods close the port</title><h1>Floods close the port</h1>"
+                          "<p>Text</p>")
+            << QStringLiteral("Floods close the port") << QStringLiteral("Text\n");
+    }
+    void title() {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, title);
+        QFETCH(QString, body);
+        const auto doc = htmlToMarkdown(html, QStringLiteral("page.html"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->title, title);
+        QCOMPARE(doc->body, body);
+    }
+
     void languageAttribute_data() {
         QTest::addColumn<QByteArray>("html");
         QTest::addColumn<QString>("language");
@@ -263,6 +406,36 @@ private Q_SLOTS:
         QCOMPARE(doc.error(), QStringLiteral("big.html: too large (20.0 MB; the limit is 20 MB)"));
     }
 
+    void word2016Lists_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("body");
+        QTest::newRow("simple") << QStringLiteral("list/simple")
+                                << QStringLiteral("1. Item1\n2. Item 2\n");
+        QTest::newRow("multiple-combined")
+            << QStringLiteral("list/multiple-combined")
+            << QStringLiteral("1. Item1\n2. Item 2\n\n1) Item 1\n2) Item2\n");
+        QTest::newRow("nested")
+            << QStringLiteral("list/nested")
+            << QStringLiteral(
+                   "1. A1\n2. B1\n   1. C2\n      1. D4\n   2. E2\n      1. F3\n3. G1\n");
+        QTest::newRow("multiple") << QStringLiteral("list/multiple")
+                                  << QStringLiteral(
+                                         "1. Item1\n2. Item 2\n\nSome text\n\n- Bullet 1\n");
+    }
+    void word2016Lists() {
+        QFETCH(QString, folder);
+        QFETCH(QString, body);
+        const QString path = corpora() + QStringLiteral("/word2016/") + folder +
+                             QStringLiteral("/input.word2016.html");
+        QFile file(path);
+        if (!file.exists())
+            QSKIP(qPrintable(QStringLiteral("no corpus at %1").arg(path)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = htmlToMarkdown(file.readAll(), path);
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->body, body);
+    }
+
     void word2016Corpus() {
         // Real clipboard HTML from Word 2016: every case converts, to some text.
         const QString root = corpora() + QStringLiteral("/word2016");
@@ -278,6 +451,12 @@ private Q_SLOTS:
             const auto doc = htmlToMarkdown(file.readAll(), path);
             QVERIFY2(doc.ok(), qPrintable(doc.error()));
             QVERIFY2(!doc->body.trimmed().isEmpty() || !doc->title.isEmpty(), qPrintable(path));
+            // Word's list glyphs (Wingdings "§", Symbol "·", Courier "o") never leak.
+            static const QRegularExpression glyph(
+                QStringLiteral("^\\s*(?:[-*]|[0-9]+[.)]) +[\u00A7\u00B7o\uF0A7\uF0B7] "),
+                QRegularExpression::MultilineOption);
+            QVERIFY2(!doc->body.contains(QChar(0x00A7)), qPrintable(path));
+            QVERIFY2(!glyph.match(doc->body).hasMatch(), qPrintable(path + doc->body));
             ++files;
         }
         QCOMPARE(files, 33);

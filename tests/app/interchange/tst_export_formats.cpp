@@ -628,7 +628,7 @@ private Q_SLOTS:
                                << QStringLiteral("is empty; there is nothing to import");
         QTest::newRow("unknown extension")
             << QStringLiteral("@notes.pdf")
-            << QStringLiteral("unknown kind of file (expected .md, .txt, .html)");
+            << QStringLiteral("unknown kind of file (expected .md, .txt, .html, .xml)");
         QTest::newRow("unknown charset")
             << QStringLiteral("@charset.html")
             << QStringLiteral("unsupported character encoding 'x-klingon'");
