@@ -452,7 +452,8 @@ private Q_SLOTS:
         QTest::newRow("inline formatting")
             << QByteArray("<p><strong>bold </strong>and <i>it<b>al</b></i>, <s>gone</s>, "
                           "<code>a`b</code>, H<sub>2</sub>O</p>")
-            << QString() << QStringLiteral("**bold** and *it**al***, ~~gone~~, ``a`b``, H2O\n");
+            << QString()
+            << QStringLiteral("**bold** and *it**al***, ~~gone~~, ``a`b``, H<sub>2</sub>O\n");
         QTest::newRow("google docs styles")
             << QByteArray(
                    "<b style=\"font-weight:normal;\" id=\"docs-internal-guid-1\"><p dir=\"ltr\">"
