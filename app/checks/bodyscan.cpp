@@ -74,8 +74,11 @@ void fillProse(Block& block, const QString& text, const std::vector<Node>& nodes
     for (int i = index + 1; i < top.end; ++i) {
         const Node& n = nodes[size_t(i)];
         switch (n.kind) {
-        case NodeKind::Image:
         case NodeKind::Code:
+            block.code += n.literal + QLatin1Char(' ');
+            i = n.end - 1;
+            break;
+        case NodeKind::Image:
         case NodeKind::HtmlInline:
         case NodeKind::FootnoteReference:
             i = n.end - 1; // nothing below is prose

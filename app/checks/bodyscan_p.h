@@ -22,6 +22,9 @@ struct Block final {
     /// text.mid(start, end - start) with everything that is not prose replaced by
     /// kMask; empty for code, HTML and tables.
     QString prose;
+    /// The text of the block's code spans, each followed by a space: not prose, but
+    /// what tells "`id`: the id attribute" from "`class`: the class attribute".
+    QString code;
 };
 
 struct Link final {

@@ -160,11 +160,17 @@ void checkDuplicates(Sink& sink) {
             ++section;
         if (blocks[b].kind != Block::Kind::Paragraph)
             continue;
-        Fingerprint fp = fingerprint(blocks[b].prose, f.cjk);
+        const Block& block = blocks[b];
+        // A lead-in ("Hugo renders the above to:", "To install it:") says the same
+        // before different code, tables or lists.
+        if (b + 1 < blocks.size() && !block.inList &&
+            (blocks[b + 1].kind == Block::Kind::Code || blocks[b + 1].kind == Block::Kind::Table ||
+             blocks[b + 1].kind == Block::Kind::Html || blocks[b + 1].inList))
+            continue;
+        Fingerprint fp = fingerprint(block.prose + QLatin1Char(' ') + block.code, f.cjk);
         fp.block = b;
         if (!longEnough(fp, f.cjk))
             continue;
-        const Block& block = blocks[b];
         if (const auto it = exact.constFind(fp.normalized); it != exact.constEnd()) {
             const Block& first = blocks[seen[it.value()].block];
             const bool pasted =

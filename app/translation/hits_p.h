@@ -3,6 +3,7 @@
 #include "checks/fieldtext.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -44,6 +45,14 @@ void collectDates(const checks::FieldText& field, QList<DateHit>& out); // dates
 /// A link target for comparing versions: host without "www.", path without the site's
 /// language prefix (a first segment naming one of `languages`), fragment kept.
 QString normalizedUrl(const QString& url, const QStringList& languages); // versionqa.cpp
+/// The ids of a body's headings (written "{#id}", else made from the text as Hugo and
+/// GitHub make them) with each heading's index.
+QHash<QString, int> headingAnchors(const checks::FieldText& body); // versionqa.cpp
+/// The key a link is compared by: "\x1Fheading:N" for a link to the N-th heading of
+/// the page, else normalizedUrl().
+inline const QString kHeadingKey = QStringLiteral("\x1Fheading:");
+QString linkKey(const QString& url, const QStringList& languages,
+                const QHash<QString, int>& anchors); // versionqa.cpp
 /// Whether two normalised targets are the same page, a relative one matching an
 /// absolute one that it ends.
 bool sameTarget(const QString& a, const QString& b); // versionqa.cpp

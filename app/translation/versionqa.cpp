@@ -3,6 +3,7 @@
 #include "translation/hits_p.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
@@ -87,6 +88,50 @@ bool sameTarget(const QString& a, const QString& b) {
     return !ra.isEmpty() && ra == rb;
 }
 
+QHash<QString, int> headingAnchors(const FieldText& body) {
+    static const QRegularExpression explicitId(QStringLiteral("\\{#([^\\s}]+)\\}\\s*$"));
+    QHash<QString, int> anchors;
+    int index = 0;
+    for (const checks::detail::Block& block : body.scan.blocks) {
+        if (block.kind != checks::detail::Block::Kind::Heading)
+            continue;
+        const QString source = body.text.mid(block.start, block.end - block.start);
+        const QRegularExpressionMatch m = explicitId.match(source);
+        QString id;
+        if (m.hasMatch()) {
+            id = m.captured(1);
+        } else {
+            // The id Hugo and GitHub give a heading: its text in lower case, letters,
+            // digits, "-" and "_" kept, spaces made "-".
+            for (QChar c : block.prose) {
+                if (c.isLetterOrNumber() || c.isMark() || c == QLatin1Char('-') ||
+                    c == QLatin1Char('_'))
+                    id += c.toLower();
+                else if (c.isSpace())
+                    id += QLatin1Char('-');
+            }
+            while (id.startsWith(QLatin1Char('-')))
+                id.remove(0, 1);
+        }
+        if (!id.isEmpty() && !anchors.contains(id))
+            anchors.insert(id, index);
+        ++index;
+    }
+    return anchors;
+}
+
+QString linkKey(const QString& url, const QStringList& languages,
+                const QHash<QString, int>& anchors) {
+    // A link to a heading of the page itself ("#spans", "#分布式链路"): translations
+    // translate the heading, and so its id; it is the n-th heading on both sides.
+    if (url.startsWith(QLatin1Char('#'))) {
+        const auto it = anchors.constFind(QUrl::fromPercentEncoding(url.mid(1).toUtf8()));
+        if (it != anchors.constEnd())
+            return kHeadingKey + QString::number(it.value());
+    }
+    return normalizedUrl(url, languages);
+}
+
 } // namespace detail
 
 namespace {
@@ -143,15 +188,18 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
     QList<NumberHit> sourceNumbers, numbersHere;
     QList<DateHit> sourceDates, datesHere;
     const QStringList languages{source.language, version.language};
+    std::vector<std::unique_ptr<FieldText>> sourceTexts;
+    for (const auto& [text, field] : sourceFields)
+        sourceTexts.push_back(std::make_unique<FieldText>(*text, field, source.language));
+    const QHash<QString, int> sourceAnchors = headingAnchors(*sourceTexts.back());
     QStringList sourceLinks; // targets, each once
-    for (const auto& [text, field] : sourceFields) {
-        const FieldText f(*text, field, source.language);
-        collectNumbers(f, sourceNumbers);
-        collectDates(f, sourceDates);
-        for (const checks::detail::Link& link : f.scan.links) {
+    for (const auto& f : sourceTexts) {
+        collectNumbers(*f, sourceNumbers);
+        collectDates(*f, sourceDates);
+        for (const checks::detail::Link& link : f->scan.links) {
             if (link.image || link.url.isEmpty())
                 continue;
-            const QString key = normalizedUrl(link.url, languages);
+            const QString key = linkKey(link.url, languages, sourceAnchors);
             if (!sourceLinks.contains(key))
                 sourceLinks.append(key);
         }
@@ -162,6 +210,7 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
         collectNumbers(*texts.back(), numbersHere);
         collectDates(*texts.back(), datesHere);
     }
+    const QHash<QString, int> anchorsHere = headingAnchors(*texts.back());
     // The numbers of a date are compared as a date. (Its key leaves the year out when
     // there is a day, so that "12 March" matches "12 mars 2024".)
     auto withoutDates = [](QList<NumberHit>& numbers, const QList<DateHit>& inDates) {
@@ -241,7 +290,7 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
             for (const checks::detail::Link& link : text->scan.links) {
                 if (link.image || link.url.isEmpty())
                     continue;
-                const QString key = normalizedUrl(link.url, languages);
+                const QString key = linkKey(link.url, languages, anchorsHere);
                 bool found = false;
                 for (qsizetype k = 0; k < sourceLinks.size(); ++k) {
                     if (sameTarget(key, sourceLinks[k])) {
@@ -258,9 +307,17 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
             }
         }
         QStringList missingLinks;
+        // A heading's anchor is named by the source's own id.
+        QHash<int, QString> sourceAnchorNames;
+        for (auto it = sourceAnchors.cbegin(); it != sourceAnchors.cend(); ++it)
+            sourceAnchorNames.insert(it.value(), QLatin1Char('#') + it.key());
         for (qsizetype k = 0; k < sourceLinks.size(); ++k) {
-            if (!sourceLinked[k])
-                missingLinks.append(sourceLinks[k]);
+            if (sourceLinked[k])
+                continue;
+            const QString& key = sourceLinks[k];
+            missingLinks.append(key.startsWith(kHeadingKey)
+                                    ? sourceAnchorNames.value(key.mid(kHeadingKey.size()).toInt())
+                                    : key);
         }
         missingLinks.sort();
         for (const QString& url : std::as_const(missingLinks)) {

@@ -187,6 +187,22 @@ private Q_SLOTS:
             << QStringLiteral("See [History](#history).") << QStringLiteral("es")
             << QStringLiteral("Ver [Historia](#history) y otra vez [Historia](#history).")
             << QString();
+        QTest::newRow("anchor of a translated heading")
+            << QStringLiteral("## Distributed traces\n\nSee [traces](#distributed-traces) and "
+                              "[logs](#logs).\n\n## Logs {#logs}\n\nText.")
+            << QStringLiteral("zh")
+            << QStringLiteral("## 分布式链路\n\n参见[链路](#分布式链路)和[日志](#logs)。\n\n"
+                              "## 日志 {#logs}\n\n文本。")
+            << QString();
+        QTest::newRow("anchor of another heading")
+            << QStringLiteral("## Traces\n\nSee [traces](#traces).\n\n## Logs\n\nText.")
+            << QStringLiteral("fr")
+            << QStringLiteral("## Traces\n\nVoir [les journaux](#journaux).\n\n## Journaux\n\n"
+                              "Texte.")
+            << QStringLiteral("version-links body 3:6-3:31 «[les journaux](#journaux)» Link to "
+                              "#journaux is not in the en version\n"
+                              "version-links body 1:1-1:1 «» Link to #traces in the en version is "
+                              "missing here\n");
         QTest::newRow("other anchor")
             << QStringLiteral("See [History](#history).") << QStringLiteral("es")
             << QStringLiteral("Ver [Historia](#historia).")
