@@ -147,6 +147,15 @@ void maskPlain(QString& prose, int base, QList<Link>& links) {
     for (int i = 0; i < prose.size(); ++i) {
         if (prose[i] == kMask)
             continue;
+        // A code span (`fmt.Print`): Hugo and Jekyll render a description's Markdown.
+        if (src[i] == QLatin1Char('`')) {
+            const qsizetype close = src.indexOf(QLatin1Char('`'), i + 1);
+            if (close > i + 1) {
+                mask(prose, i, close + 1);
+                i = int(close);
+                continue;
+            }
+        }
         if (const int n = bareUrlLength(src, i); n > 0) {
             links.append(Link{false, true, base + i, base + i + n, src.mid(i, n), src.mid(i, n)});
             mask(prose, i, i + n);
@@ -191,10 +200,12 @@ std::vector<std::pair<qsizetype, qsizetype>> templateTags(const QString& text) {
                                  {QLatin1String("{{"), QLatin1String("}}")},
                                  {QLatin1String("{%"), QLatin1String("%}")}};
     std::vector<std::pair<qsizetype, qsizetype>> ranges;
+    std::vector<int> kinds; // index in forms, per range
     qsizetype i = text.indexOf(QLatin1Char('{'));
     while (i >= 0 && i + 1 < text.size()) {
         qsizetype next = i + 1;
-        for (const Form& form : forms) {
+        for (int f = 0; f < int(std::size(forms)); ++f) {
+            const Form& form = forms[f];
             if (!QStringView(text).sliced(i).startsWith(form.open))
                 continue;
             const qsizetype limit = std::min(text.size(), i + kMaxTemplateTag);
@@ -202,13 +213,66 @@ std::vector<std::pair<qsizetype, qsizetype>> templateTags(const QString& text) {
                 QStringView(text).first(limit).indexOf(form.close, i + form.open.size());
             if (close >= 0) {
                 ranges.emplace_back(i, close + form.close.size());
+                kinds.push_back(f);
                 next = close + form.close.size();
             }
             break;
         }
         i = text.indexOf(QLatin1Char('{'), next);
     }
-    return ranges;
+    // Hugo hands the content between {{< name >}} and {{< /name >}} to the shortcode as
+    // it is, not rendered as Markdown ({{% %}} renders it): code in {{< highlight >}},
+    // configuration in {{< code-toggle >}}. That content is masked too, unless a
+    // {{% %}} inside it renders Markdown of its own ({{< tabpane >}} of {{% tab %}}).
+    auto name = [&](const std::pair<qsizetype, qsizetype>& tag) {
+        qsizetype k = tag.first + 3;
+        while (k < tag.second && text[k].isSpace())
+            ++k;
+        const qsizetype from = k;
+        while (k < tag.second && (text[k].isLetterOrNumber() || text[k] == QLatin1Char('/') ||
+                                  text[k] == QLatin1Char('-') || text[k] == QLatin1Char('_')))
+            ++k;
+        return text.mid(from, k - from);
+    };
+    std::vector<std::pair<size_t, QString>> open; // range index, shortcode name
+    std::vector<std::pair<qsizetype, qsizetype>> raw;
+    for (size_t r = 0; r < ranges.size(); ++r) {
+        if (kinds[r] != 0)
+            continue;
+        const QString n = name(ranges[r]);
+        if (n.isEmpty() || QStringView(text)
+                               .sliced(ranges[r].first, ranges[r].second - ranges[r].first)
+                               .endsWith(QLatin1String("/>}}")))
+            continue; // self-closing
+        if (!n.startsWith(QLatin1Char('/'))) {
+            open.emplace_back(r, n);
+            continue;
+        }
+        auto it = std::find_if(open.rbegin(), open.rend(),
+                               [&](const auto& o) { return o.second == QStringView(n).mid(1); });
+        if (it == open.rend())
+            continue;
+        const size_t from = it->first;
+        bool markdownInside = false;
+        for (size_t k = from + 1; k < r && !markdownInside; ++k)
+            markdownInside = kinds[k] == 1;
+        if (!markdownInside)
+            raw.emplace_back(ranges[from].first, ranges[r].second);
+        open.erase(std::next(it).base(), open.end());
+    }
+    if (raw.empty())
+        return ranges;
+    ranges.insert(ranges.end(), raw.begin(), raw.end());
+    std::sort(ranges.begin(), ranges.end());
+    // Sorted and disjoint, as the callers look them up.
+    std::vector<std::pair<qsizetype, qsizetype>> merged;
+    for (const auto& r : ranges) {
+        if (!merged.empty() && r.first < merged.back().second)
+            merged.back().second = std::max(merged.back().second, r.second);
+        else
+            merged.push_back(r);
+    }
+    return merged;
 }
 
 } // namespace

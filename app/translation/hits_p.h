@@ -49,10 +49,11 @@ QString normalizedUrl(const QString& url, const QStringList& languages); // vers
 /// GitHub make them) with each heading's index.
 QHash<QString, int> headingAnchors(const checks::FieldText& body); // versionqa.cpp
 /// The key a link is compared by: "\x1Fheading:N" for a link to the N-th heading of
-/// the page, else normalizedUrl().
+/// the page whose id the other version's headings lack, else normalizedUrl().
 inline const QString kHeadingKey = QStringLiteral("\x1Fheading:");
 QString linkKey(const QString& url, const QStringList& languages,
-                const QHash<QString, int>& anchors); // versionqa.cpp
+                const QHash<QString, int>& anchors,
+                const QHash<QString, int>& otherAnchors); // versionqa.cpp
 /// Whether two normalised targets are the same page, a relative one matching an
 /// absolute one that it ends.
 bool sameTarget(const QString& a, const QString& b); // versionqa.cpp

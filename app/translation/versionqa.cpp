@@ -121,12 +121,15 @@ QHash<QString, int> headingAnchors(const FieldText& body) {
 }
 
 QString linkKey(const QString& url, const QStringList& languages,
-                const QHash<QString, int>& anchors) {
+                const QHash<QString, int>& anchors, const QHash<QString, int>& otherAnchors) {
     // A link to a heading of the page itself ("#spans", "#分布式链路"): translations
-    // translate the heading, and so its id; it is the n-th heading on both sides.
+    // translate the heading, and so its id; then it is the n-th heading on both sides.
+    // An id both sides have ("{#terms}") is compared as written: a glossary sorted by
+    // the translated terms has its headings in another order.
     if (url.startsWith(QLatin1Char('#'))) {
-        const auto it = anchors.constFind(QUrl::fromPercentEncoding(url.mid(1).toUtf8()));
-        if (it != anchors.constEnd())
+        const QString id = QUrl::fromPercentEncoding(url.mid(1).toUtf8());
+        const auto it = anchors.constFind(id);
+        if (it != anchors.constEnd() && !otherAnchors.contains(id))
             return kHeadingKey + QString::number(it.value());
     }
     return normalizedUrl(url, languages);
@@ -192,18 +195,6 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
     for (const auto& [text, field] : sourceFields)
         sourceTexts.push_back(std::make_unique<FieldText>(*text, field, source.language));
     const QHash<QString, int> sourceAnchors = headingAnchors(*sourceTexts.back());
-    QStringList sourceLinks; // targets, each once
-    for (const auto& f : sourceTexts) {
-        collectNumbers(*f, sourceNumbers);
-        collectDates(*f, sourceDates);
-        for (const checks::detail::Link& link : f->scan.links) {
-            if (link.image || link.url.isEmpty())
-                continue;
-            const QString key = linkKey(link.url, languages, sourceAnchors);
-            if (!sourceLinks.contains(key))
-                sourceLinks.append(key);
-        }
-    }
     std::vector<std::unique_ptr<FieldText>> texts;
     for (const auto& [text, field] : fields) {
         texts.push_back(std::make_unique<FieldText>(*text, field, version.language));
@@ -211,6 +202,18 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
         collectDates(*texts.back(), datesHere);
     }
     const QHash<QString, int> anchorsHere = headingAnchors(*texts.back());
+    QStringList sourceLinks; // targets, each once
+    for (const auto& f : sourceTexts) {
+        collectNumbers(*f, sourceNumbers);
+        collectDates(*f, sourceDates);
+        for (const checks::detail::Link& link : f->scan.links) {
+            if (link.image || link.url.isEmpty())
+                continue;
+            const QString key = linkKey(link.url, languages, sourceAnchors, anchorsHere);
+            if (!sourceLinks.contains(key))
+                sourceLinks.append(key);
+        }
+    }
     // The numbers of a date are compared as a date. (Its key leaves the year out when
     // there is a day, so that "12 March" matches "12 mars 2024".)
     auto withoutDates = [](QList<NumberHit>& numbers, const QList<DateHit>& inDates) {
@@ -290,7 +293,7 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
             for (const checks::detail::Link& link : text->scan.links) {
                 if (link.image || link.url.isEmpty())
                     continue;
-                const QString key = linkKey(link.url, languages, anchorsHere);
+                const QString key = linkKey(link.url, languages, anchorsHere, sourceAnchors);
                 bool found = false;
                 for (qsizetype k = 0; k < sourceLinks.size(); ++k) {
                     if (sameTarget(key, sourceLinks[k])) {

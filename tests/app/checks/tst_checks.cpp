@@ -293,6 +293,36 @@ private Q_SLOTS:
                  QStringLiteral("记者采访了\U00020BB7，他说水很重要。"));
     }
 
+    // Titles and summaries of a documentation site: a qualified name is the whole
+    // title, and a summary's code span is code (hugoDocs: "images.Process", "Prints …
+    // using the standard `fmt.Print` function").
+    void qualifiedNamesInFields_data() {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("title") << int(Field::Title) << QStringLiteral("images.Process");
+        QTest::newRow("title camel case")
+            << int(Field::Title) << QStringLiteral("partials.IncludeCached");
+        QTest::newRow("summary code span")
+            << int(Field::Summary)
+            << QStringLiteral("Prints the value with the standard `fmt.Print` function.");
+        QTest::newRow("summary type")
+            << int(Field::Summary)
+            << QStringLiteral("Returns the year of the given time.Time value.");
+    }
+    void qualifiedNamesInFields() {
+        QFETCH(int, field);
+        QFETCH(QString, text);
+        CheckContext c = context();
+        c.onlyChecks = {QStringLiteral("missing-space"), QStringLiteral("glued-words")};
+        const QList<Finding> findings = checkText(text, Field(field), QStringLiteral("en"), c);
+        QCOMPARE(explain(findings), QString());
+        // A sentence that lost its space still is one.
+        QCOMPARE(describeAll(checkText(QStringLiteral("The talks ended.Delegates left."),
+                                       Field(field), QStringLiteral("en"), c))
+                     .size(),
+                 1);
+    }
+
     void allowList() {
         // (A brand in camel case, "easyJet", is not taken for glued words at all.)
         const QString text =

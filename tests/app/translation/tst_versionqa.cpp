@@ -203,6 +203,11 @@ private Q_SLOTS:
                               "#journaux is not in the en version\n"
                               "version-links body 1:1-1:1 «» Link to #traces in the en version is "
                               "missing here\n");
+        QTest::newRow("anchor ids in another order")
+            << QStringLiteral("## Beta {#beta}\n\nText.\n\n## Alpha {#alpha}\n\nSee [Beta](#beta).")
+            << QStringLiteral("es")
+            << QStringLiteral("## Alfa {#alpha}\n\nVer [Beta](#beta).\n\n## Beta {#beta}\n\nTexto.")
+            << QString();
         QTest::newRow("other anchor")
             << QStringLiteral("See [History](#history).") << QStringLiteral("es")
             << QStringLiteral("Ver [Historia](#historia).")
