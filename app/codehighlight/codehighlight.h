@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -26,5 +27,26 @@ bool isAvailable();
 /// Thread-safe (calls are serialised: the syntax repository loads definitions lazily).
 /// Needs a QCoreApplication at most, never a QGuiApplication or a display.
 std::optional<QString> highlightHtml(QStringView code, QStringView language);
+
+/// One run of highlighted code, for the editor to paint over its code style.
+struct Token final {
+    qsizetype offset = 0; ///< in the code given, UTF-16
+    qsizetype length = 0;
+    quint32 foreground = 0; ///< 0xAARRGGBB; 0 keeps the editor's colour
+    quint32 background = 0; ///< likewise
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    bool strikeOut = false;
+    bool operator==(const Token&) const = default;
+};
+
+/// The background the editor shows code on decides the theme.
+enum class Theme { Light, Dark };
+
+/// The runs of `code` that the syntax of `language` (as for highlightHtml()) styles,
+/// with the colours of KSyntaxHighlighting's default light or dark theme. Nothing when
+/// `language` names no known syntax or highlighting is not built in. Thread-safe.
+std::optional<QList<Token>> highlightTokens(QStringView code, QStringView language, Theme theme);
 
 } // namespace copydesk::codehighlight

@@ -115,6 +115,50 @@ private:
     qsizetype m_done = 0;
 };
 
+/// Collects the formatted runs of each line as tokens, for the editor.
+class TokenHighlighter final : public ksh::AbstractHighlighter {
+public:
+    QList<Token> highlight(QStringView code) {
+        QList<Token> tokens;
+        m_tokens = &tokens;
+        ksh::State state;
+        qsizetype from = 0;
+        while (from < code.size()) {
+            qsizetype end = code.indexOf(u'\n', from);
+            if (end < 0)
+                end = code.size();
+            m_lineStart = from;
+            state = highlightLine(code.sliced(from, end - from), state);
+            from = end + 1;
+        }
+        m_tokens = nullptr;
+        return tokens;
+    }
+
+protected:
+    void applyFormat(int offset, int length, const ksh::Format& format) override {
+        const ksh::Theme current = theme();
+        if (length <= 0 || format.isDefaultTextStyle(current))
+            return;
+        Token t;
+        t.offset = m_lineStart + offset;
+        t.length = length;
+        if (format.hasTextColor(current))
+            t.foreground = format.textColor(current).rgba();
+        if (format.hasBackgroundColor(current))
+            t.background = format.backgroundColor(current).rgba();
+        t.bold = format.isBold(current);
+        t.italic = format.isItalic(current);
+        t.underline = format.isUnderline(current);
+        t.strikeOut = format.isStrikeThrough(current);
+        m_tokens->append(t);
+    }
+
+private:
+    QList<Token>* m_tokens = nullptr;
+    qsizetype m_lineStart = 0;
+};
+
 /// A syntax name or file extension from an info string; anything else (paths,
 /// wildcards, markup) names no syntax.
 bool plausibleLanguage(QStringView language) {
@@ -139,7 +183,9 @@ struct Highlighting final {
     QMutex mutex;
     ksh::Repository repository;
     ksh::Theme theme = repository.defaultTheme(ksh::Repository::LightTheme);
+    ksh::Theme darkTheme = repository.defaultTheme(ksh::Repository::DarkTheme);
     HtmlSpanHighlighter highlighter;
+    TokenHighlighter tokens;
 
     Highlighting() { highlighter.setTheme(theme); }
 
@@ -173,6 +219,23 @@ std::optional<QString> highlightHtml(QStringView code, QStringView language) {
         return std::nullopt;
     h.highlighter.setDefinition(definition);
     return h.highlighter.highlight(code);
+}
+
+} // namespace copydesk::codehighlight
+
+namespace copydesk::codehighlight {
+
+std::optional<QList<Token>> highlightTokens(QStringView code, QStringView language, Theme theme) {
+    if (!plausibleLanguage(language))
+        return std::nullopt;
+    Highlighting& h = highlighting();
+    const QMutexLocker lock(&h.mutex);
+    const ksh::Definition definition = h.definitionFor(language);
+    if (!definition.isValid())
+        return std::nullopt;
+    h.tokens.setDefinition(definition);
+    h.tokens.setTheme(theme == Theme::Dark ? h.darkTheme : h.theme);
+    return h.tokens.highlight(code);
 }
 
 } // namespace copydesk::codehighlight

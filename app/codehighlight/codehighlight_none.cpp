@@ -12,4 +12,8 @@ std::optional<QString> highlightHtml(QStringView, QStringView) {
     return std::nullopt;
 }
 
+std::optional<QList<Token>> highlightTokens(QStringView, QStringView, Theme) {
+    return std::nullopt;
+}
+
 } // namespace copydesk::codehighlight

@@ -253,6 +253,17 @@ public:
     Result<QString> setting(const QString& key, const QString& fallback = {}) const;
     Result<void> setSetting(const QString& key, const QString& value);
 
+    // Personal spelling dictionaries: words accepted in a language beyond the
+    // dictionary's (names, local terms), one list per language for everyone using the
+    // library. `language` is a BCP 47 tag; its primary language subtag keys the list,
+    // so that fr, fr-CA and fr-CH share one.
+    /// The words of `language`'s list, sorted.
+    Result<QStringList> personalWords(const QString& language) const;
+    /// Adds `word` (one word: no spaces, at most 100 characters; ErrorKind::InvalidInput
+    /// otherwise). Adding a listed word again changes nothing.
+    Result<void> addPersonalWord(const QString& language, const QString& word);
+    Result<void> removePersonalWord(const QString& language, const QString& word);
+
     struct Private;
 
 private:

@@ -165,11 +165,23 @@ QStringList version3() {
     return {QStringLiteral("DROP TABLE search_words"), wordIndexSql()};
 }
 
+// Version 4: personal spelling dictionaries, the words the desk accepts in a language
+// beyond Hunspell's (names, local terms), shared by everyone using the library.
+// `language` is the primary language subtag (see Library::personalWords()).
+QStringList version4() {
+    return {QStringLiteral("CREATE TABLE personal_words ("
+                           " language TEXT NOT NULL,"
+                           " word TEXT NOT NULL,"
+                           " added TEXT NOT NULL DEFAULT ''," // ISO 8601 UTC
+                           " PRIMARY KEY (language, word)) WITHOUT ROWID")};
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, version1(), {}},
         {2, version2(), fillWordIndex},
         {3, version3(), fillWordIndex},
+        {4, version4(), {}},
     };
     return list;
 }

@@ -1,3 +1,4 @@
+#include "codehighlight/codehighlight.h"
 #include "document/articledocument.h"
 #include "editor/findbar.h"
 #include "editor/markdowneditor.h"
@@ -38,6 +39,55 @@ class TestMarkdownEditor final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Fenced code in a named language: KSyntaxHighlighting's tokens over the code style.
+    void fencedCodeIsHighlightedByItsLanguage() {
+        if (!codehighlight::isAvailable())
+            QSKIP("built without KSyntaxHighlighting (Debian 12 has it for Qt 5 only): code "
+                  "blocks are plain; this runs on Debian 13");
+        auto document = documentWith(QStringLiteral("Text\n\n```cpp\nint main() {\n    return "
+                                                    "0;\n}\n```\n\n    return 1;\n"));
+        MarkdownEditor editor;
+        editor.setArticleDocument(document.get());
+        const MarkdownHighlighter* h = editor.highlighter();
+        const QTextCharFormat plain = formatAt(h, 3, 1);   // "int" in the cpp block
+        const QTextCharFormat keyword = formatAt(h, 4, 5); // "return"
+        QVERIFY(keyword.hasProperty(QTextFormat::ForegroundBrush) ||
+                keyword.fontWeight() == QFont::Bold);
+        QVERIFY(plain.hasProperty(QTextFormat::ForegroundBrush) ||
+                plain.fontWeight() == QFont::Bold); // a data type
+        // Still code: the monospace font.
+        QCOMPARE(keyword.fontFamilies().toStringList().value(0),
+                 QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+        // An indented block names no language: plain code style only.
+        const QTextCharFormat indented = formatAt(h, 8, 5);
+        QVERIFY(!indented.hasProperty(QTextFormat::ForegroundBrush));
+        QVERIFY(indented.fontWeight() != QFont::Bold);
+    }
+
+    void focusModeDimsAllButTheParagraph() {
+        auto document = documentWith(
+            QStringLiteral("First paragraph\nstill first.\n\nSecond one.\n\nThird.\n"));
+        MarkdownEditor editor;
+        editor.setArticleDocument(document.get());
+        QTextCursor c(editor.document()->findBlockByNumber(1));
+        editor.setTextCursor(c);
+        QCOMPARE(editor.focusedParagraph(), (std::pair<int, int>{0, 1}));
+        QVERIFY(editor.extraSelections().isEmpty());
+        editor.setFocusMode(true);
+        // Everything after the paragraph is dimmed; nothing before it.
+        QCOMPARE(editor.extraSelections().size(), 1);
+        QCOMPARE(editor.extraSelections().front().cursor.selectionStart(), 28);
+        c.setPosition(int(editor.toPlainText().indexOf(QStringLiteral("Second"))));
+        editor.setTextCursor(c);
+        QCOMPARE(editor.focusedParagraph(), (std::pair<int, int>{3, 3}));
+        QCOMPARE(editor.extraSelections().size(), 2);
+        QCOMPARE(editor.extraSelections().at(0).cursor.selectedText().size(), 29);
+        QVERIFY(
+            editor.extraSelections().at(1).cursor.selectedText().contains(QStringLiteral("Third")));
+        editor.setFocusMode(false);
+        QVERIFY(editor.extraSelections().isEmpty());
+    }
 
     // What the parse says each construct is, at a character inside it and one outside.
     void highlightsWhatTheParseFinds_data() {

@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -237,6 +238,73 @@ private Q_SLOTS:
         QCOMPARE(bad.kind(), ErrorKind::InvalidInput);
     }
 
+    void focusModeHidesTheChromeUntilItEnds() {
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        auto* outline = window.findChild<QDockWidget*>(QStringLiteral("outlineDock"));
+        auto* checks = window.findChild<QDockWidget*>(QStringLiteral("checksDock"));
+        auto* library = window.findChild<QDockWidget*>(QStringLiteral("libraryDock"));
+        library->hide(); // closed by the user before: stays closed after
+        QVERIFY(outline->isVisible() && checks->isVisible());
+        // F8 works from the editor, and again with the menu bar hidden.
+        window.editor()->setFocus();
+        QTest::keyClick(window.editor(), Qt::Key_F8);
+        QVERIFY(window.focusMode());
+        QVERIFY(window.editor()->focusMode());
+        QVERIFY(!outline->isVisible() && !checks->isVisible());
+        QVERIFY(!window.menuBar()->isVisible());
+        QVERIFY(!window.statusBar()->isVisible());
+        QTest::keyClick(window.editor(), Qt::Key_F8);
+        QVERIFY(!window.focusMode());
+        QVERIFY(!window.editor()->focusMode());
+        QVERIFY(outline->isVisible() && checks->isVisible());
+        QVERIFY(!library->isVisible());
+        QVERIFY(window.menuBar()->isVisible());
+        QVERIFY(window.statusBar()->isVisible());
+    }
+
+    void fullScreenIsForTheSession() {
+        {
+            MainWindow window(*m_library, noPreview());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QAction* fullScreen = nullptr;
+            for (QAction* a : window.menuBar()->findChildren<QAction*>())
+                if (a->text() == QStringLiteral("&Full Screen"))
+                    fullScreen = a;
+            QVERIFY(fullScreen);
+            fullScreen->trigger();
+            QTRY_VERIFY(window.isFullScreen());
+            QTRY_VERIFY(fullScreen->isChecked());
+            window.setFocusMode(true);
+            window.close(); // saves the layout, as a normal window with its panels
+        }
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.isFullScreen());
+        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("outlineDock"))->isVisible());
+        QVERIFY(window.menuBar()->isVisible());
+    }
+
+    void spellingStatusSaysTheDictionaryOnce() {
+        {
+            MainWindow window(*m_library, noPreview());
+            QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+            QTRY_COMPARE(labelText(window, "spellingStatus"), QStringLiteral("en_US"));
+        }
+        QTemporaryDir empty;
+        MainWindow::Options options = noPreview();
+        options.spellingPaths = {empty.path()};
+        MainWindow window(*m_library, options);
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        QTRY_COMPARE(labelText(window, "spellingStatus"), QStringLiteral("No spelling dictionary"));
+        auto* label = window.findChild<QLabel*>(QStringLiteral("spellingStatus"));
+        QVERIFY2(label->toolTip().contains(empty.path()), qPrintable(label->toolTip()));
+    }
+
     void tooltipsShowShortcuts_data() {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("tooltip");
@@ -247,6 +315,12 @@ private Q_SLOTS:
                              << QStringLiteral("New Article (Ctrl+N)");
         QTest::newRow("heading") << QStringLiteral("Heading &2")
                                  << QStringLiteral("Heading 2 (Ctrl+2)");
+        QTest::newRow("focus") << QStringLiteral("F&ocus Mode")
+                               << QStringLiteral("Focus Mode (F8)");
+        QTest::newRow("full screen")
+            << QStringLiteral("&Full Screen")
+            << QStringLiteral("Full Screen (%1)")
+                   .arg(QKeySequence(QKeySequence::FullScreen).toString(QKeySequence::NativeText));
     }
     void tooltipsShowShortcuts() {
         QFETCH(QString, action);

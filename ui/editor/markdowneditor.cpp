@@ -4,6 +4,7 @@
 #include "editor/findbar.h"
 #include "editor/markdownhighlighter.h"
 #include "editor/smartpaste.h"
+#include "editor/spellchecker.h"
 
 #include <QKeyEvent>
 #include <QPlainTextDocumentLayout>
@@ -74,15 +75,20 @@ MarkdownEditor::MarkdownEditor(QWidget* parent)
             m_lastLine = line;
             Q_EMIT currentLineChanged(line);
         }
+        if (m_focusMode)
+            updateFocusMode();
     });
 }
 
 MarkdownEditor::~MarkdownEditor() {
     // The document belongs to the ArticleDocument, which may outlive the editor.
+    delete m_spell;
     delete m_highlighter;
 }
 
 void MarkdownEditor::setArticleDocument(ArticleDocument* document) {
+    delete m_spell; // it marks through the highlighter
+    m_spell = nullptr;
     delete m_highlighter;
     m_highlighter = nullptr;
     m_document = document;
@@ -91,6 +97,7 @@ void MarkdownEditor::setArticleDocument(ArticleDocument* document) {
         empty->setDocumentLayout(new QPlainTextDocumentLayout(empty));
         setDocument(empty);
         setReadOnly(true);
+        Q_EMIT spellingStatusChanged();
         return;
     }
     QTextDocument* body = document->body();
@@ -115,6 +122,10 @@ void MarkdownEditor::setArticleDocument(ArticleDocument* document) {
     m_highlighter = new MarkdownHighlighter(body);
     m_highlighter->setPalette(palette());
     m_lastLine = currentLine();
+    createSpellChecker();
+    m_focused = {-1, -1};
+    if (m_focusMode)
+        updateFocusMode();
 }
 
 int MarkdownEditor::currentLine() const {

@@ -1,12 +1,21 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QPlainTextEdit>
+
+#include <functional>
+
+class QMenu;
 
 namespace copydesk {
 
 class ArticleDocument;
+class Library;
 class MarkdownHighlighter;
 class SmartPaste;
+class SpellChecker;
+class SpellerPool;
 struct FindQuery;
 
 /// The Markdown editor: a QPlainTextEdit showing an ArticleDocument's body (typing
@@ -55,10 +64,43 @@ public:
     /// Replaces every match as one undo step; returns how many.
     int replaceAll(const FindQuery& query, const QString& replacement);
 
+    /// Spell checking of every version shown from now on, in its language, with the
+    /// dictionaries of `spellers` and the personal dictionary kept in `library` (null:
+    /// no spell checking; no personal dictionary). Both must outlive the editor's
+    /// documents. See markdowneditor_spelling.cpp.
+    void setSpelling(SpellerPool* spellers, Library* library);
+    /// The spell checker of the version shown (null when there is none).
+    SpellChecker* spellChecker() const { return m_spell; }
+    /// Adds `word` to the library's personal dictionary of the version's language, and
+    /// stops marking it.
+    Result<void> addToDictionary(const QString& word);
+    /// Stops marking `word` in this session.
+    void ignoreWord(const QString& word);
+
+    /// Adds entries to the context menu at document position `position` (findings of
+    /// the checks, for example), above the editing commands.
+    using MenuHook = std::function<void(QMenu* menu, int position)>;
+    void addContextMenuHook(MenuHook hook);
+    /// The context menu at document position `position`: spelling suggestions, "Add
+    /// to Dictionary" and "Ignore" on a misspelt word, the hooks' entries, then the
+    /// standard editing commands. The caller owns it.
+    QMenu* createContextMenu(int position, QWidget* parent);
+
+    /// Focus mode: the paragraph with the cursor in full colour, the rest dimmed.
+    /// See markdowneditor_focus.cpp.
+    void setFocusMode(bool on);
+    bool focusMode() const { return m_focusMode; }
+    /// The source paragraph the cursor is in, as [first, last] block numbers.
+    std::pair<int, int> focusedParagraph() const;
+
 Q_SIGNALS:
     void focusLost();
     /// The cursor moved to another source line (1-based).
     void currentLineChanged(int line);
+    /// The spell checker found its dictionary, or found none (once per version).
+    void spellingStatusChanged();
+    /// A line for the status bar (a word could not be added to the dictionary, ...).
+    void statusMessage(const QString& message);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -66,8 +108,12 @@ protected:
     void changeEvent(QEvent* event) override;
     bool canInsertFromMimeData(const QMimeData* source) const override;
     void insertFromMimeData(const QMimeData* source) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
+    void createSpellChecker();
+    void updateFocusMode();
+
     void wrapSelection(const QString& before, const QString& after);
     void toggleLinePrefix(const QString& prefix, bool numbered = false);
     bool continueBlock();
@@ -76,6 +122,12 @@ private:
     MarkdownHighlighter* m_highlighter = nullptr;
     SmartPaste* m_smartPaste = nullptr;
     int m_lastLine = 0;
+    SpellerPool* m_spellers = nullptr;
+    Library* m_library = nullptr;
+    SpellChecker* m_spell = nullptr;
+    QList<MenuHook> m_menuHooks;
+    bool m_focusMode = false;
+    std::pair<int, int> m_focused{-1, -1};
 };
 
 } // namespace copydesk

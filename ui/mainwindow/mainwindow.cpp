@@ -1,5 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
+#include "checks/checklistpanel.h"
+#include "checks/checksrunner.h"
 #include "common/languagetag.h"
 #include "common/setting.h"
 #include "document/articledocument.h"
@@ -8,11 +10,13 @@
 #include "editor/markdowneditor.h"
 #include "editor/smartpaste.h"
 #include "history/historypanel.h"
+#include "editor/spellchecker.h"
 #include "library/library.h"
 #include "mainwindow/articlelistmodel.h"
 #include "markdown/outline.h"
 #include "markdown/statistics.h"
 #include "preview/previewview.h"
+#include "spelling/speller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -83,7 +87,11 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     , m_library(library)
     , m_options(options)
     , m_model(new ArticleListModel(library, this))
-    , m_saver(new Autosaver(library, this)) {
+    , m_saver(new Autosaver(library, this))
+    , m_spellers(options.spellingPaths.isEmpty()
+                     ? std::make_unique<SpellerPool>()
+                     : std::make_unique<SpellerPool>(options.spellingPaths))
+    , m_checks(new ChecksRunner(library, m_spellers.get(), this)) {
     setWindowTitle(tr("%1 — Copydesk").arg(QFileInfo(library.path()).fileName()));
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     buildLibraryDock();
@@ -126,7 +134,11 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
 MainWindow::~MainWindow() {
     flushQuietly();
     (void)m_saver->setDocument(nullptr);
+    // Before the speller pool goes: both wait for the checks they run with it.
+    delete m_checks;
+    m_checks = nullptr;
     m_editor->setArticleDocument(nullptr);
+    m_editor->setSpelling(nullptr, nullptr);
 }
 
 PreviewView* MainWindow::preview() const {
@@ -237,6 +249,11 @@ void MainWindow::buildCentral() {
     m_editor = new MarkdownEditor(central);
     m_editor->setObjectName(QStringLiteral("editor"));
     m_editor->setFrameShape(QFrame::NoFrame);
+    m_editor->setSpelling(m_spellers.get(), &m_library);
+    connect(m_editor, &MarkdownEditor::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_editor, &MarkdownEditor::spellingStatusChanged, this,
+            &MainWindow::updateSpellingStatus);
     layout->addWidget(m_editor, 1);
     m_findBar = new FindBar(m_editor, central);
     layout->addWidget(m_findBar);
@@ -287,6 +304,22 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_previewDock, m_historyDock);
     m_previewDock->raise();
+    m_checklist = new ChecklistPanel(m_checks, this);
+    m_checksDock = new QDockWidget(tr("Checklist"), this);
+    m_checksDock->setObjectName(QStringLiteral("checksDock"));
+    m_checksDock->setWidget(m_checklist);
+    addDockWidget(Qt::RightDockWidgetArea, m_checksDock);
+    splitDockWidget(m_previewDock, m_checksDock, Qt::Vertical);
+    resizeDocks({m_previewDock, m_checksDock}, {560, 200}, Qt::Vertical);
+    connect(m_checklist, &ChecklistPanel::findingOpened, this, [this] { m_editor->setFocus(); });
+    connect(m_checklist, &ChecklistPanel::message, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_checks, &ChecksRunner::fieldRevealed, this, [this](checks::Field field) {
+        if (field == checks::Field::Title) {
+            m_title->setFocus();
+            m_title->selectAll();
+        }
+    });
     resizeDocks({m_libraryDock, m_previewDock}, {260, 480}, Qt::Horizontal);
 }
 
@@ -311,8 +344,11 @@ void MainWindow::buildStatusBar() {
     m_languageLabel->setObjectName(QStringLiteral("versionLanguage"));
     m_saveState = new QLabel(this);
     m_saveState->setObjectName(QStringLiteral("saveState"));
+    m_spelling = new QLabel(this);
+    m_spelling->setObjectName(QStringLiteral("spellingStatus"));
     statusBar()->addPermanentWidget(m_stats);
     statusBar()->addPermanentWidget(m_languageLabel);
+    statusBar()->addPermanentWidget(m_spelling);
     statusBar()->addPermanentWidget(m_saveState);
 }
 
@@ -417,13 +453,23 @@ void MainWindow::buildMenus() {
         view->addAction(toggle);
         addShortcutToTooltip(toggle);
     }
+    QAction* checklist = m_checksDock->toggleViewAction();
+    view->addAction(checklist);
+    addShortcutToTooltip(checklist);
     view->addSeparator();
-    QAction* fullScreen = add(
-        view, tr("&Full Screen"), [this] { isFullScreen() ? showNormal() : showFullScreen(); },
-        QKeySequence::FullScreen);
-    fullScreen->setCheckable(true);
+    m_focusAction = add(
+        view, tr("F&ocus Mode"), [this] { setFocusMode(!m_focusMode); }, QKeySequence(tr("F8")));
+    m_focusAction->setCheckable(true);
+    m_fullScreenAction =
+        add(view, tr("&Full Screen"), &MainWindow::toggleFullScreen, QKeySequence::FullScreen);
+    m_fullScreenAction->setCheckable(true);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
+    // The window holds every command too, so that their shortcuts work while focus
+    // mode hides the menu bar.
+    for (QAction* menu : menuBar()->actions())
+        if (menu->menu())
+            addActions(menu->menu()->actions());
     add(help, tr("&About Copydesk"), [this] {
         QMessageBox::about(this, tr("About Copydesk"),
                            tr("Copydesk: write, translate and publish news articles."));
@@ -453,8 +499,11 @@ void MainWindow::restoreSettings() {
 
 void MainWindow::saveSettings() {
     QSettings settings;
-    kGeometry.setValue(saveGeometry(), settings);
-    kWindowState.setValue(saveState(kWindowStateVersion), settings);
+    // The next start opens a normal window with its panels: full screen and focus
+    // mode are for this session.
+    kGeometry.setValue(isFullScreen() ? m_geometryBeforeFullScreen : saveGeometry(), settings);
+    kWindowState.setValue(m_focusMode ? m_stateBeforeFocus : saveState(kWindowStateVersion),
+                          settings);
     kListHeader.setValue(m_list->header()->saveState(), settings);
     if (m_document) {
         kLastArticle.setValue(m_document->articleId().toString(QUuid::WithoutBraces), settings);
@@ -511,6 +560,7 @@ Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
         return saved;
     }
     m_editor->setArticleDocument(document.get());
+    m_checks->setDocument(document.get(), m_editor);
     m_document = std::move(document);
     m_editor->setReadOnly(m_readOnly);
     m_title->setReadOnly(m_readOnly);
@@ -811,8 +861,58 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
+void MainWindow::updateSpellingStatus() {
+    const SpellChecker* spell = m_editor->spellChecker();
+    if (!spell) {
+        m_spelling->clear();
+        m_spelling->setToolTip({});
+    } else if (!spell->problem().isEmpty()) {
+        // Said here once for the version, never word by word.
+        m_spelling->setText(tr("No spelling dictionary"));
+        m_spelling->setToolTip(spell->problem());
+    } else if (!spell->dictionaryName().isEmpty()) {
+        m_spelling->setText(spell->dictionaryName());
+        m_spelling->setToolTip(tr("Spelling checked with the %1 dictionary and the library's "
+                                  "personal dictionary")
+                                   .arg(spell->dictionaryName()));
+    } else {
+        m_spelling->clear();
+    }
+}
+
+void MainWindow::setFocusMode(bool on) {
+    if (on == m_focusMode)
+        return;
+    if (on) {
+        m_stateBeforeFocus = saveState(kWindowStateVersion);
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            dock->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+    } else {
+        menuBar()->show();
+        statusBar()->show();
+        restoreState(m_stateBeforeFocus, kWindowStateVersion);
+    }
+    m_focusMode = on;
+    m_focusAction->setChecked(on);
+    m_editor->setFocusMode(on);
+    m_editor->setFocus();
+}
+
+void MainWindow::toggleFullScreen() {
+    if (isFullScreen()) {
+        showNormal();
+    } else {
+        m_geometryBeforeFullScreen = saveGeometry();
+        showFullScreen();
+    }
+}
+
 void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && m_fullScreenAction)
+        m_fullScreenAction->setChecked(isFullScreen());
     if (event->type() == QEvent::ActivationChange && !isActiveWindow())
         flushQuietly();
 }

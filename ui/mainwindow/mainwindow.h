@@ -22,11 +22,14 @@ struct Article;
 class ArticleDocument;
 class ArticleListModel;
 class Autosaver;
+class ChecklistPanel;
+class ChecksRunner;
 class FindBar;
 class HistoryPanel;
 class Library;
 class MarkdownEditor;
 class PreviewView;
+class SpellerPool;
 
 /// The writing desk: the library's articles (searchable) in a dock, the editor of one
 /// language version in the middle, its outline and its live preview in docks, a status
@@ -41,6 +44,8 @@ public:
         /// Whether the preview dock holds a live PreviewView (QtWebEngine); tests of
         /// the rest of the window leave it out for speed.
         bool preview = true;
+        /// Folders with Hunspell dictionaries (empty: the system's).
+        QStringList spellingPaths;
     };
 
     explicit MainWindow(Library& library, QWidget* parent = nullptr);
@@ -74,6 +79,14 @@ public:
     Autosaver* autosaver() const { return m_saver; }
     PreviewView* preview() const;
     HistoryPanel* history() const { return m_history; }
+    ChecksRunner* checksRunner() const { return m_checks; }
+    ChecklistPanel* checklist() const { return m_checklist; }
+
+    /// Focus mode: the editor alone (docks, menu and status bar hidden), the paragraph
+    /// being written in full colour. Leaving it brings back the panels as they were.
+    void setFocusMode(bool on);
+    bool focusMode() const { return m_focusMode; }
+    void toggleFullScreen();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -102,11 +115,14 @@ private:
     void newArticleDialog();
     void newVersionDialog();
     void saveRevision(bool askName);
+    void updateSpellingStatus();
 
     Library& m_library;
     Options m_options;
     ArticleListModel* m_model = nullptr;
     Autosaver* m_saver = nullptr;
+    std::unique_ptr<SpellerPool> m_spellers;
+    ChecksRunner* m_checks = nullptr;
     std::unique_ptr<ArticleDocument> m_document;
 
     QTreeView* m_list = nullptr;
@@ -124,6 +140,14 @@ private:
     QDockWidget* m_historyDock = nullptr;
     HistoryPanel* m_history = nullptr;
     QDateTime m_lastSaved;
+    QDockWidget* m_checksDock = nullptr;
+    ChecklistPanel* m_checklist = nullptr;
+    QLabel* m_spelling = nullptr;
+    QAction* m_focusAction = nullptr;
+    QAction* m_fullScreenAction = nullptr;
+    bool m_focusMode = false;
+    QByteArray m_stateBeforeFocus;         ///< the docks as they were before focus mode
+    QByteArray m_geometryBeforeFullScreen; ///< saved instead of a full-screen geometry
     QPointer<PreviewView> m_preview;
     QLabel* m_stats = nullptr;
     QLabel* m_languageLabel = nullptr;

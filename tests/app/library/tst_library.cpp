@@ -436,6 +436,9 @@ private Q_SLOTS:
             QStringLiteral("旧峰会"));
         // The version-2 word index was filled from the old rows.
         QCOMPARE((*lib)->search(QStringLiteral("人民"))->hits.size(), 1);
+        // Version 4: the personal dictionaries exist, empty.
+        QCOMPARE((*lib)->personalWords(QStringLiteral("zh-Hans")).value(), QStringList());
+        QVERIFY((*lib)->addPersonalWord(QStringLiteral("en"), QStringLiteral("Copydesk")));
         QCOMPARE((*lib)->search(QStringLiteral("峰会"))->hits.size(), 1);
         lib = Error{};
         QSqlDatabase db =
@@ -451,6 +454,47 @@ private Q_SLOTS:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void personalWords_data() {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("name") << QStringLiteral("Tedros") << true;
+        QTest::newRow("accented") << QStringLiteral("Ghebreyesus") << true;
+        QTest::newRow("space") << QStringLiteral("two words") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("too long") << QString(101, QLatin1Char('a')) << false;
+    }
+    void personalWords() {
+        QFETCH(QString, word);
+        QFETCH(bool, accepted);
+        const QString path = newPath();
+        {
+            auto lib = Library::open(path);
+            QVERIFY2(lib, qPrintable(lib.error()));
+            const auto added = (*lib)->addPersonalWord(QStringLiteral("fr-CA"), word);
+            QCOMPARE(added.ok(), accepted);
+            if (!accepted) {
+                QCOMPARE(added.kind(), ErrorKind::InvalidInput);
+                QCOMPARE((*lib)->personalWords(QStringLiteral("fr")).value(), QStringList());
+                return;
+            }
+            // Twice is once.
+            QVERIFY((*lib)->addPersonalWord(QStringLiteral("fr"), word));
+            QVERIFY((*lib)->addPersonalWord(QStringLiteral("fr"), QStringLiteral("Abidjan")));
+        }
+        auto lib = Library::open(path, Library::Mode::ReadOnly);
+        QVERIFY2(lib, qPrintable(lib.error()));
+        // One list for the language, whatever the region; none for another language.
+        QCOMPARE((*lib)->personalWords(QStringLiteral("fr-CH")).value(),
+                 (QStringList{QStringLiteral("Abidjan"), word}));
+        QCOMPARE((*lib)->personalWords(QStringLiteral("en")).value(), QStringList());
+        const auto refused = (*lib)->addPersonalWord(QStringLiteral("fr"), QStringLiteral("x"));
+        QCOMPARE(refused.kind(), ErrorKind::Locked);
+        lib = Error{};
+        auto writer = Library::open(path);
+        QVERIFY((*writer)->removePersonalWord(QStringLiteral("FR"), QStringLiteral("Abidjan")));
+        QCOMPARE((*writer)->personalWords(QStringLiteral("fr")).value(), QStringList{word});
     }
 
     void badFiles_data() {
