@@ -9,8 +9,8 @@
 #include "editor/findbar.h"
 #include "editor/markdowneditor.h"
 #include "editor/smartpaste.h"
-#include "history/historypanel.h"
 #include "editor/spellchecker.h"
+#include "history/historypanel.h"
 #include "library/library.h"
 #include "mainwindow/articlelistmodel.h"
 #include "markdown/outline.h"
@@ -448,14 +448,12 @@ void MainWindow::buildMenus() {
         QKeySequence(tr("Ctrl+Shift+.")));
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {m_libraryDock, m_outlineDock, m_previewDock, m_historyDock}) {
+    for (QDockWidget* dock :
+         {m_libraryDock, m_outlineDock, m_previewDock, m_historyDock, m_checksDock}) {
         QAction* toggle = dock->toggleViewAction();
         view->addAction(toggle);
         addShortcutToTooltip(toggle);
     }
-    QAction* checklist = m_checksDock->toggleViewAction();
-    view->addAction(checklist);
-    addShortcutToTooltip(checklist);
     view->addSeparator();
     m_focusAction = add(
         view, tr("F&ocus Mode"), [this] { setFocusMode(!m_focusMode); }, QKeySequence(tr("F8")));
