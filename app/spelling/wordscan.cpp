@@ -47,9 +47,20 @@ QList<WordSpan> checkableWords(QStringView text) {
     qsizetype start = 0;
     for (qsizetype end = finder.toNextBoundary(); end >= 0; end = finder.toNextBoundary()) {
         if (end > start && (finder.boundaryReasons() & QTextBoundaryFinder::EndOfItem)) {
-            const QStringView word = text.sliced(start, end - start);
-            if (isWordToCheck(word) && !isEntityReference(text, start, end))
-                words.append({start, end - start});
+            // UAX #29 keeps U+202F (the narrow no-break space of French "disposons »")
+            // inside a word, as it joins the parts of a number: a space is never part
+            // of a word to look up.
+            qsizetype from = start;
+            for (qsizetype i = start; i <= end; ++i) {
+                if (i < end && !text[i].isSpace())
+                    continue;
+                if (i > from) {
+                    const QStringView word = text.sliced(from, i - from);
+                    if (isWordToCheck(word) && !isEntityReference(text, from, i))
+                        words.append({from, i - from});
+                }
+                from = i + 1;
+            }
         }
         start = end;
     }

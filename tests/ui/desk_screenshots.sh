@@ -1,7 +1,9 @@
 #!/bin/sh
 # PNGs of the writing desk (the main window) under Xvfb, to look at: light and dark
 # palette, an English article, an Arabic version, a Chinese version with a long title,
-# the history panel comparing a revision with the current text. Not a test.
+# the history panel comparing a revision with the current text, misspellings underlined
+# and the checklist panel with findings (English, French, light and dark), the spelling
+# context menu, focus mode. Not a test.
 #
 # Usage: tests/ui/desk_screenshots.sh OUTPUT_DIR [DESK_SHOT]
 #   DESK_SHOT defaults to build-ci/tests/ui/desk_shot.
@@ -60,3 +62,9 @@ take desk-ar-dark ar --dark
 take desk-zh-Hans-long-title zh-Hans --set-title "沿海论坛通过湿地恢复计划：二十三个国家承诺在二〇三〇年前绘制所有沿海湿地地图，并为恢复工作提供长期资金和地方参与机制"
 take desk-history en --history
 take desk-history-ar-dark ar --history --dark
+take desk-checks-en en --checks
+take desk-checks-en-dark en --checks --dark
+take desk-checks-fr fr --checks
+take desk-spelling-menu en --checks --menu
+take desk-focus en --focus
+take desk-focus-dark en --focus --dark

@@ -8,10 +8,16 @@
 // given, opens the version in a 1400x900 window at the top left (with the Fusion style
 // and a dark palette for --dark), and creates FILE once the preview shows the page.
 // --history first records a few revisions (edits, a named save) and shows the history
-// panel comparing two of them. Stays until killed.
+// panel comparing two of them. --checks adds a paragraph with misspellings and a
+// repeated word, checks spelling and runs the checks, and shows the checklist; --menu
+// then opens the context menu on the first misspelt word; --focus turns focus mode on
+// with the cursor in the second paragraph. Stays until killed.
+#include "checks/checksrunner.h"
 #include "document/articledocument.h"
 #include "document/autosaver.h"
 #include "editor/markdowneditor.h"
+#include "editor/markdownhighlighter.h"
+#include "editor/spellchecker.h"
 #include "history/historypanel.h"
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
@@ -20,9 +26,11 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QMenu>
 #include <QPalette>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTimer>
 
@@ -61,6 +69,15 @@ void type(MainWindow& window, const QString& text) {
     window.editor()->setTextCursor(cursor);
 }
 
+// A paragraph with two misspellings and a repeated word, in the version's language.
+QString flawedParagraph(const QString& language) {
+    if (language.startsWith(QLatin1String("fr")))
+        return QStringLiteral("\n\nLes délégués ont recu le le plan final mardi, et le "
+                              "gouvernment en publiera un résumé.\n");
+    return QStringLiteral("\n\nThe delegates recieved the the final plan on Tuesday, and the "
+                          "goverment will publish a summary of the commitments.\n");
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -75,12 +92,21 @@ int main(int argc, char* argv[]) {
     }
     QString readyFile, title;
     bool history = false;
+    bool checks = false;
+    bool menu = false;
+    bool focus = false;
     for (qsizetype i = 4; i < args.size(); ++i) {
         if (args[i] == u"--dark") {
             QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
             QApplication::setPalette(darkPalette());
         } else if (args[i] == u"--history") {
             history = true;
+        } else if (args[i] == u"--checks") {
+            checks = true;
+        } else if (args[i] == u"--menu") {
+            menu = true;
+        } else if (args[i] == u"--focus") {
+            focus = true;
         } else if (args[i] == u"--set-title" && i + 1 < args.size()) {
             title = args[++i];
         } else if (args[i] == u"--ready" && i + 1 < args.size()) {
@@ -125,6 +151,42 @@ int main(int argc, char* argv[]) {
         if (named) {
             panel->selectRevisions({*named});
             panel->setView(HistoryPanel::View::ChangesToCurrent);
+        }
+    }
+    if (checks) {
+        window.autosaver()->setDelay(std::chrono::hours(1));
+        type(window, flawedParagraph(args[3]));
+        if (SpellChecker* spell = window.editor()->spellChecker())
+            spell->checkNow();
+        window.checksRunner()->runNow();
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("checksDock"));
+        dock->show();
+        dock->raise();
+    }
+    if (focus) {
+        QTextCursor cursor(window.editor()->document()->findBlockByNumber(2));
+        window.editor()->setTextCursor(cursor);
+        window.setFocusMode(true);
+    }
+    std::unique_ptr<QMenu> contextMenu;
+    if (menu) {
+        // On the first misspelt word after the cursor's paragraph start.
+        MarkdownEditor* editor = window.editor();
+        for (QTextBlock b = editor->document()->begin(); b.isValid() && !contextMenu;
+             b = b.next()) {
+            const BlockMarks* marks = MarkdownHighlighter::marksOf(b);
+            if (!marks || marks->layer(MarkLayer::Spelling).isEmpty())
+                continue;
+            const int at = b.position() + marks->layer(MarkLayer::Spelling).front().start + 1;
+            QTextCursor c(editor->document());
+            c.setPosition(at);
+            editor->setTextCursor(c);
+            editor->ensureCursorVisible();
+            contextMenu.reset(editor->createContextMenu(at, editor));
+            QTimer::singleShot(300, &window, [&, editor] {
+                const QRect r = editor->cursorRect();
+                contextMenu->popup(editor->viewport()->mapToGlobal(r.bottomRight()));
+            });
         }
     }
     bool said = false;

@@ -73,6 +73,11 @@ private Q_SLOTS:
         QTest::newRow("fr") << QStringLiteral("fr")
                             << QStringLiteral("Le gouvernment a réuni les délégués de l’ONU.\n")
                             << QStringList{QStringLiteral("gouvernment")};
+        QTest::newRow("fr, narrow no-break space before a closing quotation mark")
+            << QStringLiteral("fr")
+            << QStringLiteral("« Les zones dont nous disposons\u202F», dit-elle, « sont "
+                              "chèrres\u202F».\n")
+            << QStringList{QStringLiteral("chèrres")};
         QTest::newRow("fr, English words are French misspellings")
             << QStringLiteral("fr") << QStringLiteral("The government met.\n")
             << QStringList{QStringLiteral("The"), QStringLiteral("government")};

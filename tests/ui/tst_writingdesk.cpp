@@ -293,7 +293,7 @@ private Q_SLOTS:
         {
             MainWindow window(*m_library, noPreview());
             QVERIFY(window.openArticle(QStringLiteral("wetlands")));
-            QTRY_COMPARE(labelText(window, "spellingStatus"), QStringLiteral("en_US"));
+            QTRY_COMPARE(labelText(window, "spellingStatus"), QStringLiteral("Spelling: en_US"));
         }
         QTemporaryDir empty;
         MainWindow::Options options = noPreview();

@@ -91,8 +91,11 @@ void ChecklistPanel::refresh() {
             icon = QStyle::SP_MessageBoxWarning, ++warnings;
         item->setIcon(0, style()->standardIcon(icon));
         item->setText(0, f.message);
+        // The body is long: its line says where; the other fields are one line or none.
         item->setText(
-            1, QStringLiteral("%1 %2").arg(checks::fieldLabel(f.field)).arg(f.range.start.line));
+            1, f.field == checks::Field::Body
+                   ? tr("%1, line %2").arg(checks::fieldLabel(f.field)).arg(f.range.start.line)
+                   : checks::fieldLabel(f.field));
         QString tip = QStringLiteral("%1 — %2").arg(checks::severityLabel(f.severity), f.message);
         if (!f.excerpt.isEmpty())
             tip += QStringLiteral("\n“%1”").arg(f.excerpt);

@@ -109,10 +109,12 @@ protected:
     bool canInsertFromMimeData(const QMimeData* source) const override;
     void insertFromMimeData(const QMimeData* source) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createSpellChecker();
     void updateFocusMode();
+    void updateFocusMargins();
 
     void wrapSelection(const QString& before, const QString& after);
     void toggleLinePrefix(const QString& prefix, bool numbered = false);

@@ -1,12 +1,17 @@
 // MarkdownEditor: focus mode.
 #include "editor/markdowneditor.h"
 
+#include <QResizeEvent>
 #include <QTextBlock>
 #include <QTextEdit>
+
+#include <algorithm>
 
 namespace copydesk {
 
 namespace {
+
+constexpr int kFocusColumnCharacters = 80;
 
 bool isBlank(const QTextBlock& block) {
     return block.text().trimmed().isEmpty();
@@ -26,6 +31,26 @@ void MarkdownEditor::setFocusMode(bool on) {
     m_focusMode = on;
     m_focused = {-1, -1};
     updateFocusMode();
+    updateFocusMargins();
+}
+
+void MarkdownEditor::resizeEvent(QResizeEvent* event) {
+    QPlainTextEdit::resizeEvent(event);
+    updateFocusMargins();
+}
+
+void MarkdownEditor::updateFocusMargins() {
+    // In focus mode the text is a column of readable width in the middle of the
+    // screen, not lines as wide as the monitor.
+    int side = 0;
+    if (m_focusMode) {
+        const QMargins now = viewportMargins();
+        const int total = viewport()->width() + now.left() + now.right();
+        const int column = fontMetrics().averageCharWidth() * kFocusColumnCharacters;
+        side = std::max(0, (total - column) / 2);
+    }
+    if (viewportMargins() != QMargins(side, 0, side, 0))
+        setViewportMargins(side, 0, side, 0);
 }
 
 std::pair<int, int> MarkdownEditor::focusedParagraph() const {

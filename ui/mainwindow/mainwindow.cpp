@@ -292,6 +292,25 @@ void MainWindow::buildDocks() {
     m_previewDock->setWidget(placeholder);
     addDockWidget(Qt::RightDockWidgetArea, m_previewDock);
 
+    m_checklist = new ChecklistPanel(m_checks, this);
+    m_checksDock = new QDockWidget(tr("Checklist"), this);
+    m_checksDock->setObjectName(QStringLiteral("checksDock"));
+    m_checksDock->setWidget(m_checklist);
+    addDockWidget(Qt::RightDockWidgetArea, m_checksDock);
+    // Below the preview, not a tab of it: the findings are read beside the page. Split
+    // before the history joins the preview as a tab (a tabbed dock cannot be split).
+    splitDockWidget(m_previewDock, m_checksDock, Qt::Vertical);
+    resizeDocks({m_previewDock, m_checksDock}, {560, 200}, Qt::Vertical);
+    connect(m_checklist, &ChecklistPanel::findingOpened, this, [this] { m_editor->setFocus(); });
+    connect(m_checklist, &ChecklistPanel::message, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_checks, &ChecksRunner::fieldRevealed, this, [this](checks::Field field) {
+        if (field == checks::Field::Title) {
+            m_title->setFocus();
+            m_title->selectAll();
+        }
+    });
+
     m_history = new HistoryPanel(m_library, this);
     m_history->setObjectName(QStringLiteral("history"));
     connect(m_history, &HistoryPanel::restoreRequested, this, [this](qint64 revision) {
@@ -304,22 +323,6 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_previewDock, m_historyDock);
     m_previewDock->raise();
-    m_checklist = new ChecklistPanel(m_checks, this);
-    m_checksDock = new QDockWidget(tr("Checklist"), this);
-    m_checksDock->setObjectName(QStringLiteral("checksDock"));
-    m_checksDock->setWidget(m_checklist);
-    addDockWidget(Qt::RightDockWidgetArea, m_checksDock);
-    splitDockWidget(m_previewDock, m_checksDock, Qt::Vertical);
-    resizeDocks({m_previewDock, m_checksDock}, {560, 200}, Qt::Vertical);
-    connect(m_checklist, &ChecklistPanel::findingOpened, this, [this] { m_editor->setFocus(); });
-    connect(m_checklist, &ChecklistPanel::message, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_checks, &ChecksRunner::fieldRevealed, this, [this](checks::Field field) {
-        if (field == checks::Field::Title) {
-            m_title->setFocus();
-            m_title->selectAll();
-        }
-    });
     resizeDocks({m_libraryDock, m_previewDock}, {260, 480}, Qt::Horizontal);
 }
 
@@ -869,7 +872,7 @@ void MainWindow::updateSpellingStatus() {
         m_spelling->setText(tr("No spelling dictionary"));
         m_spelling->setToolTip(spell->problem());
     } else if (!spell->dictionaryName().isEmpty()) {
-        m_spelling->setText(spell->dictionaryName());
+        m_spelling->setText(tr("Spelling: %1").arg(spell->dictionaryName()));
         m_spelling->setToolTip(tr("Spelling checked with the %1 dictionary and the library's "
                                   "personal dictionary")
                                    .arg(spell->dictionaryName()));
