@@ -1,6 +1,9 @@
 #!/bin/sh
 # Editor figures (issue: the writing desk), printed, never asserted:
-#   1. keystroke to re-highlighted, median, on a 5,000-word article (editor_bench);
+#   1. keystroke to re-highlighted, median, on a 5,000-word article (editor_bench),
+#      without and with spell checking and the checks as you write in the same run;
+#      the time of a full spell check, of a run of the checks, and of both after the
+#      typing (the changed paragraph only, for spelling);
 #   2. start to a mapped window with that article open, for copydesk and, when it is
 #      installed, ghostwriter on the same Markdown (reference only: apt-get install
 #      ghostwriter), in the same run under Xvfb; five warm runs each, median;
