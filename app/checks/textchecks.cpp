@@ -965,11 +965,21 @@ void checkTruncation(Sink& sink, Speller* speller) {
             continue;
         const Severity severity = evidence ? Severity::Error : Severity::Warning;
         const QString message =
-            brokenWord ? Checks::tr("The text stops in the middle of a word (“%1”)").arg(word)
-            : isLast   ? Checks::tr("The text ends without a full stop: it may be cut off")
-                       : Checks::tr("The paragraph ends without a full stop: it may be cut off");
+            repeat       ? Checks::tr("The text ends with the start of an earlier paragraph "
+                                            "again, cut off")
+            : brokenWord ? Checks::tr("The text stops in the middle of a word (“%1”)").arg(word)
+            : isLast     ? Checks::tr("The text ends without a full stop: it may be cut off")
+                         : Checks::tr("The paragraph ends without a full stop: it may be cut off");
         const int from = endsInWord ? lastToken.start : end - 1;
-        sink.add("truncated", severity, block.start + from, block.start + end, message);
+        Finding& finding =
+            sink.add("truncated", severity, block.start + from, block.start + end, message);
+        // A web page pasted with its first paragraph again at the end, cut off: the
+        // copy adds nothing, so removing it is safe.
+        if (repeat) {
+            finding.fix = Fix{Checks::tr("Remove the repeated, cut-off paragraph"),
+                              {sink.removeBlock(block)}};
+            finding.safeFix = true;
+        }
     }
 }
 

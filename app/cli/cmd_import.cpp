@@ -103,6 +103,12 @@ int runImport(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
+    // A pasted web page's chrome is what the library's boilerplate list (the checks'
+    // list, which the library can edit) names, in every language of the desk.
+    const auto context = checks::contextFromLibrary(**library, {}, nullptr);
+    if (!context)
+        return fail(context.error());
+    const FormatRegistry importFormats = standardFormats(context->boilerplate);
     // Notices go to stderr with the findings, once the import has succeeded.
     QStringList notices;
     options.notice = [&notices](const QString& notice) { notices.append(notice); };
@@ -113,8 +119,8 @@ int runImport(const QStringList& args) {
     // as it was.
     Library& lib = **library;
     const auto done = lib.transaction([&]() -> Result<void> {
-        const auto imported =
-            checks::importWithCleanup(lib, formats, files, options, &spellers, fixes, catalogue);
+        const auto imported = checks::importWithCleanup(lib, importFormats, files, options,
+                                                        &spellers, fixes, catalogue);
         if (!imported)
             return imported.failure();
         // On disk before the ids are printed: a full disk fails here, with nothing

@@ -36,6 +36,7 @@ ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& 
     for (const QString& notice : doc.notices)
         file.notices.append(fileError(path, notice));
     file.article.byline = doc.byline;
+    file.article.dateline.date = doc.date;
     file.article.sourceLanguage = version.language;
     file.article.versions.append(version);
     const QFileInfo info(path);
@@ -44,6 +45,9 @@ ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& 
                                              QLatin1Char('/') + baseNameWithoutLanguage(path);
     return file;
 }
+
+PlainTextFormat::PlainTextFormat(QStringList chrome)
+    : m_chrome(std::move(chrome)) {}
 
 QString PlainTextFormat::id() const {
     return QStringLiteral("txt");
@@ -72,7 +76,9 @@ Result<ImportedFile> PlainTextFormat::read(const QByteArray& bytes, const QStrin
     auto text = decodeUtf8File(bytes, path);
     if (!text)
         return text.failure();
-    return importedFromConverted(plainTextToMarkdown(*text), path, fallbackLanguage);
+    PlainTextOptions options;
+    options.chrome = m_chrome;
+    return importedFromConverted(plainTextToMarkdown(*text, options), path, fallbackLanguage);
 }
 
 QString HtmlFormat::id() const {

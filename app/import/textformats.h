@@ -12,9 +12,13 @@ namespace copydesk {
 ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& path,
                                    const QString& fallbackLanguage);
 
-/// Plain text as pasted from e-mails (.txt), UTF-8. Read only.
+/// Plain text as pasted from e-mails and web pages (.txt), UTF-8, see
+/// plainTextToMarkdown(). Read only.
 class PlainTextFormat final : public FileFormat {
 public:
+    /// `chrome`: the lines of web and e-mail chrome (PlainTextOptions::chrome).
+    explicit PlainTextFormat(QStringList chrome = {});
+
     QString id() const override;
     QStringList aliases() const override;
     QString name() const override;
@@ -22,6 +26,9 @@ public:
     Capabilities capabilities() const override;
     Result<ImportedFile> read(const QByteArray& bytes, const QString& path,
                               const QString& fallbackLanguage) const override;
+
+private:
+    QStringList m_chrome;
 };
 
 /// Web pages and Word's HTML (.html, .htm, .xhtml), see htmlToMarkdown(). Read only.

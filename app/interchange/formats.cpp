@@ -43,10 +43,10 @@ QString MarkdownFormat::fileName(const Article& article, const LanguageVersion& 
     return frontMatterFileName(article, version);
 }
 
-FormatRegistry standardFormats() {
+FormatRegistry standardFormats(const QStringList& webChrome) {
     FormatRegistry formats;
     formats.add(std::make_unique<MarkdownFormat>());
-    formats.add(std::make_unique<PlainTextFormat>());
+    formats.add(std::make_unique<PlainTextFormat>(webChrome));
     formats.add(std::make_unique<HtmlFormat>());
     formats.add(std::make_unique<WxrFormat>());
     return formats;

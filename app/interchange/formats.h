@@ -22,6 +22,9 @@ public:
 /// The formats Copydesk knows: Markdown with front matter, plain text, HTML. Built by
 /// whoever imports or exports (the CLI, the GUI) and passed on; a new format is one
 /// more add() here.
-FormatRegistry standardFormats();
+/// `webChrome`: the lines of web and e-mail chrome the plain-text format leaves out
+/// before a pasted page's headline (PlainTextOptions::chrome; the library's boilerplate
+/// list).
+FormatRegistry standardFormats(const QStringList& webChrome = {});
 
 } // namespace copydesk

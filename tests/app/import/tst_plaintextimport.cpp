@@ -1,0 +1,210 @@
+// A web page pasted as text (tests/data/import/webpaste, written for these tests in
+// the desk's six languages): site chrome before the headline is left out, the headline
+// is the title, the date line the dateline date, the byline line the byline, each
+// decision is in the notices; a plain e-mail keeps its first line as the title.
+#include "checks/checkcontext.h"
+#include "checks/importcleanup.h"
+#include "import/plaintextimport.h"
+#include "import/textformats.h"
+#include "import/webpaste_p.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace copydesk;
+
+namespace {
+
+QString paste(const QString& name) {
+    QFile file(QStringLiteral(COPYDESK_TEST_SOURCE_DIR "/tests/data/import/webpaste/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+PlainTextOptions withChromeList() {
+    PlainTextOptions options;
+    options.chrome = checks::CheckContext::defaultBoilerplate();
+    return options;
+}
+
+} // namespace
+
+class TestPlainTextImport final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void webPage_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QString>("byline");
+        QTest::addColumn<QString>("firstParagraph");
+        QTest::newRow("en") << QStringLiteral("en-port.txt")
+                            << QStringLiteral("Floods close the port for a second day")
+                            << QDate(2021, 10, 15) << QStringLiteral("Jane Doe")
+                            << QStringLiteral("The port of Harbourtown stayed closed on Friday");
+        QTest::newRow("en, dots, cookies, 2021.10.15")
+            << QStringLiteral("en-council.txt")
+            << QStringLiteral("Council approves new harbour budget") << QDate(2021, 10, 15)
+            << QStringLiteral("John Smith") << QStringLiteral("The city council approved");
+        QTest::newRow("en, weekday and time")
+            << QStringLiteral("en-weekday.txt")
+            << QStringLiteral("Ferry operator adds a night crossing") << QDate(2021, 10, 15)
+            << QString() << QStringLiteral("The ferry operator");
+        QTest::newRow("fr") << QStringLiteral("fr-port.txt")
+                            << QStringLiteral("Le port rouvre après trois jours de fermeture")
+                            << QDate(2021, 10, 15) << QStringLiteral("Marie Dupont")
+                            << QStringLiteral("Le port a rouvert vendredi");
+        QTest::newRow("fr, label and weekday")
+            << QStringLiteral("fr-weekday.txt")
+            << QStringLiteral("Les quais seront rénovés en 2022") << QDate(2021, 10, 15)
+            << QString() << QStringLiteral("La mairie a voté");
+        QTest::newRow("es") << QStringLiteral("es-port.txt")
+                            << QStringLiteral("Las lluvias cierran el puerto por segundo día")
+                            << QDate(2021, 10, 15) << QStringLiteral("María López")
+                            << QStringLiteral("El puerto permaneció cerrado");
+        QTest::newRow("es, 15.10.2021")
+            << QStringLiteral("es-numeric.txt")
+            << QStringLiteral("El ayuntamiento aprueba el presupuesto del puerto")
+            << QDate(2021, 10, 15) << QString() << QStringLiteral("El ayuntamiento aprobó");
+        QTest::newRow("ar") << QStringLiteral("ar-port.txt")
+                            << QStringLiteral("إغلاق الميناء لليوم الثاني بسبب الفيضانات")
+                            << QDate(2021, 10, 15) << QStringLiteral("أحمد علي")
+                            << QStringLiteral("ظل ميناء المدينة مغلقا");
+        QTest::newRow("zh") << QStringLiteral("zh-port.txt")
+                            << QStringLiteral("洪水导致港口连续第二天关闭") << QDate(2021, 10, 15)
+                            << QStringLiteral("王小明") << QStringLiteral("周五，随着洪水");
+        QTest::newRow("zh, ISO date and time")
+            << QStringLiteral("zh-iso.txt") << QStringLiteral("港口明年将建新的渡轮码头")
+            << QDate(2021, 10, 15) << QString() << QStringLiteral("市议会周四批准");
+        QTest::newRow("ru") << QStringLiteral("ru-port.txt")
+                            << QStringLiteral("Наводнение закрыло порт второй день подряд")
+                            << QDate(2021, 10, 15) << QStringLiteral("Иван Петров")
+                            << QStringLiteral("Порт оставался закрытым");
+        QTest::newRow("e-mail, no web page")
+            << QStringLiteral("en-email.txt") << QStringLiteral("Meeting moved") << QDate()
+            << QString() << QStringLiteral("Hello all,");
+    }
+    void webPage() {
+        QFETCH(QString, file);
+        QFETCH(QString, title);
+        QFETCH(QDate, date);
+        QFETCH(QString, byline);
+        QFETCH(QString, firstParagraph);
+        const QString text = paste(file);
+        QVERIFY2(!text.isEmpty(), qPrintable(file));
+        const ConvertedDocument doc = plainTextToMarkdown(text, withChromeList());
+        QCOMPARE(doc.title, title);
+        QCOMPARE(doc.date, date);
+        QCOMPARE(doc.byline, byline);
+        QVERIFY2(doc.body.startsWith(firstParagraph), qPrintable(doc.body));
+    }
+
+    void report() {
+        const ConvertedDocument doc =
+            plainTextToMarkdown(paste(QStringLiteral("en-port.txt")), withChromeList());
+        QCOMPARE(doc.notices,
+                 (QStringList{
+                     QStringLiteral("line 1 \"The site is currently under maintenance\" left out: "
+                                    "web or e-mail chrome of the library's list"),
+                     QStringLiteral("line 2 \"Skip to content\" left out: web or e-mail chrome of "
+                                    "the library's list"),
+                     QStringLiteral("line 3 \"Home > News > Press releases\" left out: a "
+                                    "breadcrumb trail"),
+                     QStringLiteral("line 4 is the title: \"Floods close the port for a second "
+                                    "day\""),
+                     QStringLiteral("line 5 \"15 October 2021\" is the dateline date (2021-10-15)"),
+                     QStringLiteral("line 6 \"By Jane Doe\" is the byline (Jane Doe)"),
+                     QStringLiteral("line 14: the last paragraph is the start of the first one "
+                                    "again, cut off (the safe fixes remove it)")}));
+        // The body keeps what the checks' safe fixes deal with: "Share this" and the
+        // repeated tail.
+        QCOMPARE(doc.body,
+                 QStringLiteral("The port of Harbourtown stayed closed on Friday as flood water "
+                                "rose along the quays, the harbour authority said in a "
+                                "statement.\n\nShips were asked to wait outside the breakwater "
+                                "until the water level falls below the warning mark.\n\nShare "
+                                "this\n\nThe port of Harbourtown stayed closed on Friday as flood "
+                                "water rose al\n"));
+    }
+
+    void safeFixesRemoveTheRest() {
+        // What the import left for the checks: "Share this" and the first paragraph
+        // again at the end, cut off. The safe fixes remove both; the Import revision
+        // keeps them.
+        const QString path =
+            QStringLiteral(COPYDESK_TEST_SOURCE_DIR "/tests/data/import/webpaste/ru-port.txt");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto imported = PlainTextFormat(checks::CheckContext::defaultBoilerplate())
+                                  .read(file.readAll(), path, QStringLiteral("ru"));
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->article.dateline.date, QDate(2021, 10, 15));
+        QCOMPARE(imported->article.byline, QStringLiteral("Иван Петров"));
+        const checks::ImportCleanup cleanup = checks::cleanImportedArticle(
+            imported->article, checks::CheckContext{}, checks::FixRequest::safeOnly());
+        QCOMPARE(cleanup.cleaned.versions.front().body,
+                 QStringLiteral("Порт оставался закрытым в пятницу, поскольку вода поднималась "
+                                "вдоль причалов, сообщили в администрации порта.\n\nСуда "
+                                "попросили ждать за волноломом, пока уровень воды не "
+                                "опустится."));
+    }
+
+    void shortLinesNeedAHeadline() {
+        // Without a headline, nothing is taken for chrome but what the list names.
+        const ConvertedDocument doc =
+            plainTextToMarkdown(QStringLiteral("Hi\nOk\nThe meeting is at ten.\n"), {});
+        QCOMPARE(doc.title, QStringLiteral("Hi"));
+        QCOMPARE(doc.body, QStringLiteral("Ok The meeting is at ten.\n"));
+        QCOMPARE(doc.notices, QStringList());
+    }
+
+    void dateLines_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QDate>("date");
+        const QDate d(2021, 10, 15);
+        QTest::newRow("2021.10.15") << QStringLiteral("2021.10.15") << d;
+        QTest::newRow("15/10/2021") << QStringLiteral("15/10/2021") << d;
+        QTest::newRow("15 October 2021") << QStringLiteral("15 October 2021") << d;
+        QTest::newRow("October 15, 2021") << QStringLiteral("October 15, 2021") << d;
+        QTest::newRow("zh") << QStringLiteral("2021年10月15日") << d;
+        QTest::newRow("ru") << QStringLiteral("15 октября 2021 г.") << d;
+        QTest::newRow("ar, Arabic digits") << QStringLiteral("١٥ أكتوبر ٢٠٢١") << d;
+        QTest::newRow("ar, Latin digits") << QStringLiteral("15 أكتوبر 2021") << d;
+        QTest::newRow("es") << QStringLiteral("15 de octubre de 2021") << d;
+        QTest::newRow("fr") << QStringLiteral("15 octobre 2021") << d;
+        QTest::newRow("sentence") << QStringLiteral("On 15 October 2021 the port closed")
+                                  << QDate();
+        QTest::newRow("number") << QStringLiteral("2021") << QDate();
+        QTest::newRow("31/02/2021") << QStringLiteral("31/02/2021") << QDate();
+    }
+    void dateLines() {
+        QFETCH(QString, line);
+        QFETCH(QDate, date);
+        QCOMPARE(web_paste::dateOfLine(line), date);
+    }
+
+    void bylines_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("By") << QStringLiteral("By Jane Doe") << QStringLiteral("Jane Doe");
+        QTest::newRow("Par") << QStringLiteral("Par Jean Dupont") << QStringLiteral("Jean Dupont");
+        QTest::newRow("Por") << QStringLiteral("Por María López") << QStringLiteral("María López");
+        QTest::newRow("Автор") << QStringLiteral("Автор: Иван Петров")
+                               << QStringLiteral("Иван Петров");
+        QTest::newRow("بقلم") << QStringLiteral("بقلم أحمد علي") << QStringLiteral("أحمد علي");
+        QTest::newRow("作者") << QStringLiteral("作者：王小明") << QStringLiteral("王小明");
+        QTest::newRow("sentence") << QStringLiteral("By the end of the year the port reopens")
+                                  << QString();
+        QTest::newRow("no prefix") << QStringLiteral("Jane Doe") << QString();
+    }
+    void bylines() {
+        QFETCH(QString, line);
+        QFETCH(QString, name);
+        QCOMPARE(web_paste::bylineName(line), name);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlainTextImport)
+#include "tst_plaintextimport.moc"
