@@ -192,6 +192,28 @@ ConvertedDocument plainTextToMarkdown(const QString& text, const PlainTextOption
         break; // the story begins before any headline
     }
 
+    // Short lines are chrome only on a page that shows itself as one: a date line or
+    // byline by the headline, or chrome the list or the shape of the line tells.
+    if (headline >= 0) {
+        const bool shortLines = std::any_of(
+            chrome.begin(), chrome.end(), [](const auto& c) { return c.second == Chrome::Short; });
+        bool evidence = dateLine >= 0 || bylineLine >= 0 ||
+                        std::any_of(chrome.begin(), chrome.end(),
+                                    [](const auto& c) { return c.second != Chrome::Short; });
+        if (!evidence) {
+            // A date line or byline just below the headline shows it too.
+            for (int i = headline + 1, looked = 0; i < lines.size() && looked < 3; ++i) {
+                if (lines.at(i).isEmpty())
+                    continue;
+                ++looked;
+                evidence = evidence || web_paste::dateOfLine(lines.at(i)).isValid() ||
+                           !web_paste::bylineName(lines.at(i)).isEmpty();
+            }
+        }
+        if (shortLines && !evidence)
+            headline = -1;
+    }
+
     int bodyStart = 0;
     if (headline >= 0) {
         doc.title = lines.at(headline);

@@ -151,6 +151,16 @@ private Q_SLOTS:
                                 "опустится."));
     }
 
+    void shortLinesNeedAWebPage() {
+        // A short first line and a line that could be a headline, but nothing else of
+        // a web page (no date line, byline or chrome): the first line is the title.
+        const ConvertedDocument doc =
+            plainTextToMarkdown(QStringLiteral("T\n\na <b>tag</b> and more words\n"), {});
+        QCOMPARE(doc.title, QStringLiteral("T"));
+        QCOMPARE(doc.body, QStringLiteral("a \\<b>tag\\</b> and more words\n"));
+        QCOMPARE(doc.notices, QStringList());
+    }
+
     void shortLinesNeedAHeadline() {
         // Without a headline, nothing is taken for chrome but what the list names.
         const ConvertedDocument doc =
