@@ -346,13 +346,31 @@ bool isQualifiedName(const QString& p, int dot, int from, int to, Speller* spell
            QStringView(p).mid(to).trimmed().isEmpty();
 }
 
+// Whether a block is written in the speller's language: most of its words are in the
+// dictionary. A passage in another language or lorem ipsum in an English version
+// ("tempor", "mollis") splits into English words all too easily ("temp or", "moll
+// is"); glued words are a few tokens among words spelled right.
+bool inLanguageOf(const QString& p, const QList<Token>& toks, Speller& speller) {
+    int words = 0;
+    int unknown = 0;
+    for (const Token& t : toks) {
+        const QStringView word = QStringView(p).mid(t.start, t.end - t.start);
+        if (word.size() < 3 || word.size() > kLongestCheckedWord)
+            continue;
+        ++words;
+        if (!speller.isCorrect(word))
+            ++unknown;
+    }
+    return words < 8 || unknown * 10 <= words * 3;
+}
+
 void checkGluedAndSpacing(Sink& sink, const Block& block, Speller* speller) {
     const FieldText& f = sink.field();
     const QString& p = block.prose;
     const QString lang = primaryLanguage(f.language);
     const QList<Token> toks = tokens(p);
 
-    if (speller && sink.enabled("glued-words")) {
+    if (speller && sink.enabled("glued-words") && inLanguageOf(p, toks, *speller)) {
         for (const Token& t : toks) {
             const QStringView word = QStringView(p).mid(t.start, t.end - t.start);
             if (word.size() < 5 || word.size() > kLongestCheckedWord)

@@ -12,6 +12,8 @@
 #   --cli      copydesk-cli to measure (default build-ci/app/cli/copydesk-cli)
 #   --corpora  the corpora folder (default ../shared/corpora beside the source tree)
 #   --keep     write the libraries and the findings (NAME.check) to DIR and keep them
+#   --posts-as-html  import WordPress posts as HTML files even where WXR is read (to
+#              compare with a copydesk-cli that does not read WXR)
 #   NAME=DIR   also import every .md/.markdown file under DIR (e.g. a fetched
 #              gohugoio/hugoDocs content/en) as corpus NAME
 # e.g. tests/bench/checks_corpus_bench.sh --sample 20 hugodocs=/tmp/hugoDocs/content/en
@@ -27,12 +29,14 @@ cli=$here/build-ci/app/cli/copydesk-cli
 corpora=$here/../shared/corpora
 sample=0
 keep=
+wxr=yes
 while [ $# -gt 0 ]; do
     case $1 in
     --cli) cli=$2; shift 2 ;;
     --corpora) corpora=$2; shift 2 ;;
     --sample) sample=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --posts-as-html) wxr=no; shift ;;
     --*) echo "checks_corpus_bench: unknown option $1" >&2; exit 2 ;;
     *) break ;;
     esac
@@ -123,14 +127,14 @@ if [ -d "$word" ]; then
     import word2016 $(find "$word" -name 'input.word2016.html' | sort) && report word2016
 fi
 
-for wxr in "$corpora"/wordpress/*.xml; do
-    [ -f "$wxr" ] || continue
-    name=wordpress-$(basename "$wxr" .xml | sed 's/[^A-Za-z0-9]/-/g')
-    if ! import "$name" "$wxr" 2>/dev/null; then
+for wxr_file in "$corpora"/wordpress/*.xml; do
+    [ -f "$wxr_file" ] || continue
+    name=wordpress-$(basename "$wxr_file" .xml | sed 's/[^A-Za-z0-9]/-/g')
+    if [ "$wxr" = no ] || ! import "$name" "$wxr_file" 2>/dev/null; then
         dir="$work/$name.posts"
         rm -rf "$dir"
         mkdir -p "$dir"
-        wxr_as_html "$wxr" "$dir"
+        wxr_as_html "$wxr_file" "$dir"
         # shellcheck disable=SC2046
         import "$name" $(find "$dir" -name '*.html' | sort) || continue
     fi
