@@ -224,15 +224,26 @@ std::vector<std::pair<qsizetype, qsizetype>> templateTags(const QString& text) {
     // it is, not rendered as Markdown ({{% %}} renders it): code in {{< highlight >}},
     // configuration in {{< code-toggle >}}. That content is masked too, unless a
     // {{% %}} inside it renders Markdown of its own ({{< tabpane >}} of {{% tab %}}).
+    // The shortcode's name, "/name" for a closing one ("{{< /x >}}", "{{</ x >}}").
     auto name = [&](const std::pair<qsizetype, qsizetype>& tag) {
         qsizetype k = tag.first + 3;
-        while (k < tag.second && text[k].isSpace())
+        auto skipSpaces = [&] {
+            while (k < tag.second && text[k].isSpace())
+                ++k;
+        };
+        skipSpaces();
+        const bool closing = k < tag.second && text[k] == QLatin1Char('/');
+        if (closing) {
             ++k;
+            skipSpaces();
+        }
         const qsizetype from = k;
-        while (k < tag.second && (text[k].isLetterOrNumber() || text[k] == QLatin1Char('/') ||
-                                  text[k] == QLatin1Char('-') || text[k] == QLatin1Char('_')))
+        while (k < tag.second && (text[k].isLetterOrNumber() || text[k] == QLatin1Char('-') ||
+                                  text[k] == QLatin1Char('_')))
             ++k;
-        return text.mid(from, k - from);
+        if (k == from)
+            return QString();
+        return (closing ? QStringLiteral("/") : QString()) + text.mid(from, k - from);
     };
     std::vector<std::pair<size_t, QString>> open; // range index, shortcode name
     std::vector<std::pair<qsizetype, qsizetype>> raw;

@@ -193,8 +193,12 @@ Split gluedSplit(QStringView word, Speller& speller, const QString& lang, const 
             // name; "mainSections", "linkTitle" and "macOS" (an upper-case tail) are
             // identifiers and brands written in one piece on purpose.
             const QString rightLower = right.toString().toLower();
-            bool tailUpper = right.size() >= 2;
-            for (QChar c : right.mid(1))
+            // An acronym, also in the plural ("macOS", "uglyURLs").
+            QStringView tail = right.mid(1);
+            if (tail.size() >= 2 && tail.back() == QLatin1Char('s'))
+                tail.chop(1);
+            bool tailUpper = !tail.isEmpty();
+            for (QChar c : tail)
                 tailUpper = tailUpper && c.isUpper();
             const bool startsSentence =
                 small.contains(rightLower) || (!tailUpper && !speller.isCorrect(rightLower));
@@ -594,6 +598,17 @@ void checkBalance(Sink& sink, const Block& block, const Block* next, const QList
         for (const Pair& pair : std::as_const(pairs)) {
             if (c != pair.close)
                 continue;
+            // A half-open interval, "[0, 1)" or "(0, 1]": the last bracket open is the
+            // other one, with a comma close before.
+            const QChar other = c == QLatin1Char(')')   ? QLatin1Char('[')
+                                : c == QLatin1Char(']') ? QLatin1Char('(')
+                                                        : QChar();
+            if (!other.isNull() && !stack.isEmpty() && p[stack.back().pos] == other &&
+                i - stack.back().pos <= 40 &&
+                QStringView(p).mid(stack.back().pos, i - stack.back().pos).contains(u',')) {
+                stack.removeLast();
+                break;
+            }
             // "a)", "1)", "iv)" enumerate; ":)" smiles.
             int j = i;
             while (j > 0 && p[j - 1].isLetterOrNumber() && i - j < 3)
@@ -847,6 +862,19 @@ Occurrence occurrences(const FieldText& f, QStringView word) {
     return o;
 }
 
+// "Creation date: April 2022", "ISBN: 978…": a label and its value, not a sentence.
+bool isLabelLine(const QString& p, const QList<Token>& toks) {
+    if (toks.size() > 12)
+        return false;
+    const qsizetype colon = p.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return false;
+    int before = 0;
+    for (const Token& t : toks)
+        before += t.end <= colon;
+    return before >= 1 && before <= 3;
+}
+
 // A paragraph that is the start of an earlier one: the first paragraph pasted again at
 // the end and cut off.
 bool repeatsStartOfEarlier(const QList<Block>& blocks, int b) {
@@ -939,8 +967,13 @@ void checkTruncation(Sink& sink, Speller* speller) {
                             (blocks[b + 1].inList || blocks[b + 1].kind == Block::Kind::Code ||
                              blocks[b + 1].kind == Block::Kind::Table) &&
                             !block.inList;
-        if (leadIn || inLinkText(f.scan.links, block.start + end - 1) ||
-            isAttribution(blocks, b, int(toks.size())) ||
+        // A URL after the last word ("See <https://…>") ends it as a link's text does.
+        const bool urlLast =
+            std::any_of(f.scan.links.begin(), f.scan.links.end(), [&](const Link& l) {
+                return !l.image && l.start >= block.start + end && l.start < block.end;
+            });
+        if (leadIn || urlLast || inLinkText(f.scan.links, block.start + end - 1) ||
+            isAttribution(blocks, b, int(toks.size())) || isLabelLine(p, toks) ||
             endsWithAsideAfterSentence(p, int(p.size()), terminal))
             continue;
         const Token lastToken = toks.back();
