@@ -128,6 +128,32 @@ Result<QString> Template::render(const PageData& data) const {
     if (data.styleHref.isEmpty())
         set("style", defaultStyle());
     set("headExtra", data.headExtra);
+    set("canonicalUrl", data.canonicalUrl);
+    set("jsonLd", data.jsonLd);
+    if (!data.alternates.isEmpty()) {
+        mustache::data links{mustache::data::type::list};
+        for (const PageData::Link& link : data.alternates) {
+            mustache::data item;
+            item.set("hreflang", utf8(link.hreflang));
+            item.set("href", utf8(link.href));
+            links.push_back(item);
+        }
+        values.set("alternates", links);
+    }
+    const auto setMeta = [&values](const char* key, const QList<PageData::Meta>& list) {
+        if (list.isEmpty())
+            return;
+        mustache::data items{mustache::data::type::list};
+        for (const PageData::Meta& meta : list) {
+            mustache::data item;
+            item.set("key", utf8(meta.key));
+            item.set("content", utf8(meta.content));
+            items.push_back(item);
+        }
+        values.set(key, items);
+    };
+    setMeta("metaProperties", data.metaProperties);
+    setMeta("metaNames", data.metaNames);
 
     // Parsed again for each page: kainjow's render() is not const, and parsing a page
     // template costs microseconds, so one Template serves every thread of an export.

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QList>
 #include <QString>
 
 namespace copydesk {
@@ -29,6 +30,25 @@ struct PageData final {
     /// Content-Security-Policy and its bridge scripts. Empty for an export.
     QString headExtra;
 
+    /// What an exported page says about itself (empty in the preview): its canonical
+    /// URL, the other language versions (hreflang, x-default included), Open Graph and
+    /// Twitter card tags, and schema.org JSON-LD. Text and URLs are escaped by the
+    /// template; jsonLd is trusted and must already be safe inside <script> (see
+    /// scriptSafeJson()).
+    struct Link final {
+        QString hreflang;
+        QString href;
+    };
+    struct Meta final {
+        QString key; ///< og:title (as property=) or twitter:card (as name=)
+        QString content;
+    };
+    QString canonicalUrl;
+    QList<Link> alternates;
+    QList<Meta> metaProperties; ///< <meta property=key content=...>: Open Graph
+    QList<Meta> metaNames;      ///< <meta name=key content=...>: Twitter cards
+    QString jsonLd;
+
     /// The fields of `version` (and of `article`'s byline and dateline) around an
     /// already rendered body.
     static PageData from(const Article& article, const LanguageVersion& version,
@@ -40,7 +60,9 @@ struct PageData final {
 /// render the same ones, so what is previewed is what is published. Variables:
 /// lang, dir ("ltr"/"rtl" from QLocale(lang).textDirection()), title, summary, byline,
 /// datelinePlace, datelineDate (ISO), datelineDateText (in the version's language),
-/// hasDateline, body (HTML), style (the default CSS), styleHref, headExtra (HTML).
+/// hasDateline, body (HTML), style (the default CSS), styleHref, headExtra (HTML),
+/// canonicalUrl, alternates (hreflang, href), metaProperties and metaNames (key,
+/// content), jsonLd (JSON text safe in a script element).
 /// Cheap to copy, immutable, and usable from any thread.
 class Template final {
     Q_DECLARE_TR_FUNCTIONS(Template)

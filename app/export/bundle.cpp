@@ -1,0 +1,713 @@
+#include "export/bundle.h"
+
+#include "article/article.h"
+#include "common/atomicfile.h"
+#include "common/languagetag.h"
+#include "export/template.h"
+#include "library/articlejson.h"
+#include "library/library.h"
+#include "markdown/render.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QMimeDatabase>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace copydesk {
+
+namespace {
+
+const QString kArticleJson = QStringLiteral("article.json");
+const QString kMediaFolder = QStringLiteral("media");
+
+/// A media item as the bundle holds it.
+struct BundleMedia final {
+    QString name; ///< as referenced (media:NAME)
+    QString fileName;
+    QString mimeType;
+    QString sha256;
+    QByteArray data;
+};
+
+QString sha256Hex(const QByteArray& data) {
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+bool isRightToLeft(const QString& language) {
+    return QLocale(language).textDirection() == Qt::RightToLeft;
+}
+
+/// The usual file suffix of a MIME type, only letters and digits ("png", "svg").
+QString suffixFor(const QString& mimeType) {
+    static const QRegularExpression kPlain(QStringLiteral("^[a-z0-9]{1,10}$"));
+    const QString suffix = QMimeDatabase().mimeTypeForName(mimeType).preferredSuffix().toLower();
+    return kPlain.match(suffix).hasMatch() ? suffix : QStringLiteral("bin");
+}
+
+/// The base URL as an absolute http(s) URL ending in "/", or an error naming where it
+/// came from.
+Result<QString> normalisedBaseUrl(const QString& text, const QString& origin) {
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
+        url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return Error{BundleWriter::tr("%1: '%2' is not an http or https URL without query or "
+                                      "fragment")
+                         .arg(origin, text),
+                     ErrorKind::InvalidInput};
+    QString result = url.toString(QUrl::FullyEncoded);
+    if (!result.endsWith(QLatin1Char('/')))
+        result += QLatin1Char('/');
+    return result;
+}
+
+QString articleName(const Article& article) {
+    return article.slug.isEmpty() ? article.displayTitle() : article.slug;
+}
+
+QString errnoText(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+ErrorKind errnoKind(int error) {
+    return error == ENOSPC || error == EDQUOT ? ErrorKind::DiskFull : ErrorKind::Io;
+}
+
+/// A version of the article as it goes into the bundle.
+struct PageVersion final {
+    const LanguageVersion* version = nullptr;
+    QString language; ///< canonical
+    QString path;     ///< inside the bundle
+};
+
+} // namespace
+
+QByteArray scriptSafeJson(const QByteArray& json) {
+    QByteArray safe;
+    safe.reserve(json.size() + 16);
+    for (const char c : json) {
+        // Outside strings JSON has none of these, so every one is inside a string,
+        // where the escape means the same character.
+        if (c == '<')
+            safe.append("\\u003c");
+        else if (c == '>')
+            safe.append("\\u003e");
+        else if (c == '&')
+            safe.append("\\u0026");
+        else
+            safe.append(c);
+    }
+    return safe;
+}
+
+Result<Bundle> BundleWriter::build(const Library& library, const Article& article,
+                                   const BundleOptions& options) {
+    const QString name = articleName(article);
+    if (!isSafeFileName(article.slug) || article.slug.startsWith(QLatin1Char('.')))
+        return Error{tr("Article '%1': the slug '%2' cannot be a folder name")
+                         .arg(article.displayTitle(), article.slug),
+                     ErrorKind::InvalidInput};
+
+    Bundle bundle;
+    bundle.folderName = article.slug;
+
+    QString baseUrl;
+    if (!options.baseUrl.isEmpty()) {
+        auto base = normalisedBaseUrl(options.baseUrl, tr("base URL"));
+        if (!base)
+            return base.failure();
+        baseUrl = *base;
+    } else {
+        const auto stored = library.setting(QString::fromLatin1(kBaseUrlSetting));
+        if (!stored)
+            return stored.failure();
+        if (!stored->isEmpty()) {
+            auto base = normalisedBaseUrl(
+                *stored, tr("library setting %1").arg(QString::fromLatin1(kBaseUrlSetting)));
+            if (!base)
+                return base.failure();
+            baseUrl = *base;
+        }
+    }
+    if (baseUrl.isEmpty())
+        bundle.notices.append(
+            tr("Article '%1': no base URL (library setting %2): the pages have no canonical "
+               "URL and their links and images are relative")
+                .arg(name, QString::fromLatin1(kBaseUrlSetting)));
+    const QString bundleUrl =
+        baseUrl.isEmpty()
+            ? QString()
+            : baseUrl + QString::fromUtf8(QUrl::toPercentEncoding(article.slug)) + QLatin1Char('/');
+
+    // The versions, in the article's order, with their canonical tags.
+    QStringList wanted;
+    for (const QString& language : options.languages) {
+        const auto tag = canonicalLanguageTag(language);
+        if (!tag)
+            return tag.failure();
+        wanted.append(*tag);
+    }
+    const bool fragment = options.format == BundleOptions::Format::Fragment;
+    const QString pageName =
+        fragment ? QStringLiteral("fragment.html") : QStringLiteral("index.html");
+    QList<PageVersion> pages;
+    for (const LanguageVersion& version : article.versions) {
+        const auto tag = canonicalLanguageTag(version.language);
+        if (!tag)
+            return Error{
+                tr("Article '%1', version '%2': %3").arg(name, version.language, tag.error()),
+                ErrorKind::InvalidInput};
+        if (!wanted.isEmpty() && !wanted.contains(*tag))
+            continue;
+        if (!isSafeFileName(*tag))
+            return Error{tr("Article '%1': version '%2' cannot be a folder name").arg(name, *tag),
+                         ErrorKind::InvalidInput};
+        for (const PageVersion& other : std::as_const(pages)) {
+            if (other.language == *tag)
+                return Error{tr("Article '%1' has two versions in '%2'").arg(name, *tag),
+                             ErrorKind::InvalidInput};
+        }
+        pages.append(PageVersion{&version, *tag, *tag + QLatin1Char('/') + pageName});
+    }
+    for (const QString& language : std::as_const(wanted)) {
+        const bool found = std::any_of(pages.cbegin(), pages.cend(), [&](const PageVersion& p) {
+            return p.language == language;
+        });
+        if (!found)
+            return Error{tr("Article '%1' has no version in '%2'").arg(name, language),
+                         ErrorKind::NotFound};
+    }
+    if (pages.isEmpty())
+        return Error{tr("Article '%1' has no version to export").arg(name),
+                     ErrorKind::InvalidInput};
+    const LanguageVersion* primary = article.primaryVersion();
+    QString defaultLanguage = pages.front().language;
+    for (const PageVersion& page : std::as_const(pages)) {
+        if (primary && page.version == primary)
+            defaultLanguage = page.language;
+    }
+
+    // Media: looked up once each, named by content, in the order first referenced.
+    QHash<QString, int> mediaIndex;
+    QList<BundleMedia> media;
+    QStringList missing;
+    std::optional<Error> mediaError;
+    const auto resolveMedia = [&](const QString& mediaName) -> std::optional<int> {
+        if (const auto it = mediaIndex.constFind(mediaName); it != mediaIndex.constEnd())
+            return *it;
+        auto item = library.media(mediaName);
+        if (!item) {
+            if (item.kind() == ErrorKind::NotFound) {
+                if (!missing.contains(mediaName))
+                    missing.append(mediaName);
+            } else if (!mediaError) {
+                mediaError = item.failure();
+            }
+            return std::nullopt;
+        }
+        BundleMedia entry;
+        entry.name = mediaName;
+        entry.mimeType = item->mimeType;
+        entry.data = item->data;
+        entry.sha256 = sha256Hex(item->data);
+        entry.fileName = entry.sha256.left(16) + QLatin1Char('.') + suffixFor(item->mimeType);
+        for (const BundleMedia& other : std::as_const(media)) {
+            // Two names for one content share a file; a clash of the first 16 hex
+            // digits between two contents gets the whole digest.
+            if (other.fileName == entry.fileName && other.sha256 != entry.sha256)
+                entry.fileName = entry.sha256 + QLatin1Char('.') + suffixFor(item->mimeType);
+        }
+        media.append(entry);
+        mediaIndex.insert(mediaName, int(media.size() - 1));
+        return int(media.size() - 1);
+    };
+
+    const auto tmplResult =
+        Template::builtIn(fragment ? Template::Kind::Fragment : Template::Kind::Article);
+    if (!tmplResult)
+        return tmplResult.failure();
+    const Template& tmpl = *tmplResult;
+
+    const auto terms = library.tags();
+    if (!terms)
+        return terms.failure();
+    QHash<QString, Term> termBySlug;
+    for (const Term& term : *terms)
+        termBySlug.insert(term.slug, term);
+
+    const std::optional<int> featured =
+        article.featuredImage.isEmpty() ? std::nullopt : resolveMedia(article.featuredImage);
+
+    // The link of a version's page, from another page of the bundle or absolute.
+    const auto pageUrl = [&](const PageVersion& page) {
+        return bundleUrl.isEmpty() ? QStringLiteral("../") + page.language + QLatin1Char('/')
+                                   : bundleUrl + page.language + QLatin1Char('/');
+    };
+    const auto mediaUrl = [&](const BundleMedia& item, bool absolute) {
+        return absolute && !bundleUrl.isEmpty()
+                   ? bundleUrl + kMediaFolder + QLatin1Char('/') + item.fileName
+                   : QStringLiteral("../") + kMediaFolder + QLatin1Char('/') + item.fileName;
+    };
+
+    std::map<QString, QByteArray> files; // sorted by path: article.json lists them so
+    QJsonArray versionsJson;
+    for (const PageVersion& page : std::as_const(pages)) {
+        const LanguageVersion& version = *page.version;
+        RenderOptions render;
+        // The preview's rendering, without the positions it maps clicks with.
+        render.sourcePositions = false;
+        render.mediaResolver = [&](const QString& mediaName) -> QString {
+            const auto index = resolveMedia(mediaName);
+            return index ? mediaUrl(media.at(*index), fragment) : QString();
+        };
+        const QString body = renderHtml(version.body, render);
+        if (mediaError)
+            return *mediaError;
+        if (!missing.isEmpty())
+            return Error{tr("Article '%1', version '%2': media:%3 is not in the library")
+                             .arg(name, page.language, missing.join(QStringLiteral(", media:"))),
+                         ErrorKind::NotFound};
+
+        PageData data = PageData::from(article, version, body);
+        if (!fragment) {
+            const QString title = version.seoTitle.isEmpty() ? version.title : version.seoTitle;
+            const QString description =
+                version.seoDescription.isEmpty() ? version.summary : version.seoDescription;
+            const QString canonical = bundleUrl.isEmpty() ? QString() : pageUrl(page);
+            data.canonicalUrl = canonical;
+            for (const PageVersion& other : std::as_const(pages))
+                data.alternates.append({other.language, pageUrl(other)});
+            for (const PageVersion& other : std::as_const(pages)) {
+                if (other.language == defaultLanguage)
+                    data.alternates.append({QStringLiteral("x-default"), pageUrl(other)});
+            }
+            QStringList keywords;
+            for (const QString& tag : article.tags) {
+                const auto term = termBySlug.constFind(tag);
+                const QString label =
+                    term == termBySlug.constEnd() ? QString() : term->labels.value(page.language);
+                keywords.append(label.isEmpty() ? tag : label);
+            }
+            const QString image = featured ? mediaUrl(media.at(*featured), true) : QString();
+            const QString published = isoTimestamp(version.created);
+            const QString modified = isoTimestamp(version.updated);
+
+            const auto property = [&data](const QString& key, const QString& value) {
+                if (!value.isEmpty())
+                    data.metaProperties.append({key, value});
+            };
+            property(QStringLiteral("og:type"), QStringLiteral("article"));
+            property(QStringLiteral("og:title"), title);
+            property(QStringLiteral("og:description"), description);
+            property(QStringLiteral("og:url"), canonical);
+            property(QStringLiteral("og:image"), image);
+            property(QStringLiteral("og:locale"), QLocale(page.language).name());
+            for (const PageVersion& other : std::as_const(pages)) {
+                if (other.language != page.language)
+                    property(QStringLiteral("og:locale:alternate"), QLocale(other.language).name());
+            }
+            property(QStringLiteral("article:published_time"), published);
+            property(QStringLiteral("article:modified_time"), modified);
+            for (const QString& keyword : std::as_const(keywords))
+                property(QStringLiteral("article:tag"), keyword);
+
+            const auto metaName = [&data](const QString& key, const QString& value) {
+                if (!value.isEmpty())
+                    data.metaNames.append({key, value});
+            };
+            metaName(QStringLiteral("twitter:card"), image.isEmpty()
+                                                         ? QStringLiteral("summary")
+                                                         : QStringLiteral("summary_large_image"));
+            metaName(QStringLiteral("twitter:title"), title);
+            metaName(QStringLiteral("twitter:description"), description);
+            metaName(QStringLiteral("twitter:image"), image);
+
+            QJsonObject ld;
+            ld.insert(QLatin1String("@context"), QStringLiteral("https://schema.org"));
+            ld.insert(QLatin1String("@type"), QStringLiteral("NewsArticle"));
+            ld.insert(QLatin1String("headline"), version.title);
+            if (!description.isEmpty())
+                ld.insert(QLatin1String("description"), description);
+            if (!published.isEmpty())
+                ld.insert(QLatin1String("datePublished"), published);
+            if (!modified.isEmpty())
+                ld.insert(QLatin1String("dateModified"), modified);
+            if (!article.byline.isEmpty()) {
+                QJsonObject author;
+                author.insert(QLatin1String("@type"), QStringLiteral("Person"));
+                author.insert(QLatin1String("name"), article.byline);
+                ld.insert(QLatin1String("author"), QJsonArray{author});
+            }
+            if (!image.isEmpty())
+                ld.insert(QLatin1String("image"), QJsonArray{image});
+            ld.insert(QLatin1String("inLanguage"), page.language);
+            if (!keywords.isEmpty())
+                ld.insert(QLatin1String("keywords"), QJsonArray::fromStringList(keywords));
+            if (!canonical.isEmpty()) {
+                ld.insert(QLatin1String("url"), canonical);
+                ld.insert(QLatin1String("mainEntityOfPage"), canonical);
+            }
+            data.jsonLd =
+                QString::fromUtf8(scriptSafeJson(QJsonDocument(ld).toJson(QJsonDocument::Compact)));
+        }
+        auto rendered = tmpl.render(data);
+        if (!rendered)
+            return Error{
+                tr("Article '%1', version '%2': %3").arg(name, page.language, rendered.error()),
+                rendered.kind()};
+        const QByteArray bytes = rendered->toUtf8();
+        files.emplace(page.path, bytes);
+
+        QJsonObject v;
+        v.insert(QLatin1String("language"), page.language);
+        v.insert(QLatin1String("dir"),
+                 isRightToLeft(page.language) ? QStringLiteral("rtl") : QStringLiteral("ltr"));
+        v.insert(QLatin1String("title"), version.title);
+        v.insert(QLatin1String("status"), statusId(version.status));
+        v.insert(QLatin1String("path"), page.path);
+        if (!bundleUrl.isEmpty())
+            v.insert(QLatin1String("url"), pageUrl(page));
+        v.insert(QLatin1String("sha256"), sha256Hex(bytes));
+        v.insert(QLatin1String("bytes"), QString::number(bytes.size()));
+        versionsJson.append(v);
+    }
+
+    QJsonArray mediaJson;
+    for (const BundleMedia& item : std::as_const(media)) {
+        const QString path = kMediaFolder + QLatin1Char('/') + item.fileName;
+        files.emplace(path, item.data);
+        QJsonObject m;
+        m.insert(QLatin1String("name"), item.name);
+        m.insert(QLatin1String("path"), path);
+        m.insert(QLatin1String("mimeType"), item.mimeType);
+        m.insert(QLatin1String("sha256"), item.sha256);
+        m.insert(QLatin1String("bytes"), QString::number(item.data.size()));
+        mediaJson.append(m);
+    }
+
+    QJsonArray tagsJson;
+    for (const QString& tag : article.tags) {
+        QJsonObject t;
+        t.insert(QLatin1String("slug"), tag);
+        QJsonObject labels;
+        const auto term = termBySlug.constFind(tag);
+        if (term != termBySlug.constEnd()) {
+            for (auto it = term->labels.constBegin(); it != term->labels.constEnd(); ++it)
+                labels.insert(it.key(), it.value());
+        }
+        t.insert(QLatin1String("labels"), labels);
+        tagsJson.append(t);
+    }
+
+    // The revision whose text this is: the newest one that is not itself an export or
+    // a publication, so that exporting again gives the same file.
+    qint64 revision = 0;
+    if (!article.id.isNull()) {
+        const auto revisions = library.revisions(article.id);
+        if (!revisions)
+            return revisions.failure();
+        for (const RevisionInfo& info : *revisions) {
+            if (info.kind != RevisionKind::Export && info.kind != RevisionKind::Publish) {
+                revision = info.id;
+                break;
+            }
+        }
+    }
+
+    QJsonObject articleJson = articleToJson(article);
+    // Every export saves the article, which moves its "updated" time: the versions'
+    // times say when the text changed, and keep the file the same from one export to
+    // the next.
+    articleJson.remove(QLatin1String("updated"));
+    QJsonObject manifest;
+    manifest.insert(QLatin1String("format"), QStringLiteral("copydesk-bundle"));
+    manifest.insert(QLatin1String("formatVersion"), 1);
+    manifest.insert(QLatin1String("article"), articleJson);
+    manifest.insert(QLatin1String("revision"), QString::number(revision));
+    manifest.insert(QLatin1String("pages"),
+                    fragment ? QStringLiteral("fragment") : QStringLiteral("html"));
+    manifest.insert(QLatin1String("defaultLanguage"), defaultLanguage);
+    if (!bundleUrl.isEmpty())
+        manifest.insert(QLatin1String("url"), bundleUrl);
+    manifest.insert(QLatin1String("versions"), versionsJson);
+    manifest.insert(QLatin1String("media"), mediaJson);
+    manifest.insert(QLatin1String("tags"), tagsJson);
+    files.emplace(kArticleJson, QJsonDocument(manifest).toJson(QJsonDocument::Indented));
+
+    for (auto& [path, data] : files)
+        bundle.files.append(BundleFile{path, std::move(data)});
+    return bundle;
+}
+
+namespace {
+
+/// The temporary folder a bundle is written to, inside the output folder, and its
+/// move into place. Whatever is left at the temporary name when it goes away (the
+/// new bundle when it was never placed, the old one it replaced) is removed.
+class StagedFolder final {
+public:
+    StagedFolder(QString folder, QString target)
+        : m_folder(std::move(folder))
+        , m_target(std::move(target)) {}
+    ~StagedFolder() {
+        if (m_placed && !m_finished)
+            unplace();
+        if (!m_staging.isEmpty())
+            QDir(QDir(m_folder).filePath(m_staging)).removeRecursively();
+        if (!m_aside.isEmpty())
+            QDir(QDir(m_folder).filePath(m_aside)).removeRecursively();
+        if (m_dirFd >= 0)
+            ::close(m_dirFd);
+    }
+    StagedFolder(const StagedFolder&) = delete;
+    StagedFolder& operator=(const StagedFolder&) = delete;
+
+    Result<void> create(const QString& what) {
+        m_what = what;
+        if (!QDir().mkpath(m_folder))
+            return Error{BundleWriter::tr("%1: cannot create folder %2")
+                             .arg(what, QDir::toNativeSeparators(m_folder)),
+                         ErrorKind::Io};
+        m_dirFd =
+            ::open(QFile::encodeName(m_folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (m_dirFd < 0)
+            return ioError(m_folder, errno);
+        // What is there already: nothing, an earlier bundle or an empty folder.
+        struct stat st {};
+        const QByteArray target = QFile::encodeName(m_target);
+        if (::fstatat(m_dirFd, target.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            if (!S_ISDIR(st.st_mode) || !isBundleOrEmpty())
+                return Error{BundleWriter::tr("%1: %2 is there and is not a bundle; not replaced")
+                                 .arg(what, QDir::toNativeSeparators(targetPath())),
+                             ErrorKind::Conflict};
+            m_replacing = true;
+        } else if (errno != ENOENT) {
+            return ioError(targetPath(), errno);
+        }
+        for (int attempt = 0; attempt < 16; ++attempt) {
+            const QString name = QLatin1Char('.') + m_target + QStringLiteral(".partial-") +
+                                 QString::number(QRandomGenerator::global()->generate(), 16);
+            if (::mkdirat(m_dirFd, QFile::encodeName(name).constData(), 0777) == 0) {
+                m_staging = name;
+                return {};
+            }
+            if (errno != EEXIST)
+                return ioError(QDir(m_folder).filePath(name), errno);
+        }
+        return Error{BundleWriter::tr("%1: cannot create a temporary folder in %2")
+                         .arg(what, QDir::toNativeSeparators(m_folder)),
+                     ErrorKind::Io};
+    }
+
+    QString stagingPath() const { return QDir(m_folder).filePath(m_staging); }
+    QString targetPath() const { return QDir(m_folder).filePath(m_target); }
+
+    Result<void> makeSubfolder(const QString& name) {
+        const QByteArray path = QFile::encodeName(m_staging + QLatin1Char('/') + name);
+        if (::mkdirat(m_dirFd, path.constData(), 0777) != 0)
+            return ioError(QDir(stagingPath()).filePath(name), errno);
+        return {};
+    }
+
+    /// The bundle takes the target's name; an earlier bundle there goes to the
+    /// temporary name (one exchange, where the file system can), to be removed.
+    Result<void> place() {
+        syncFolder(stagingPath());
+        const QByteArray staging = QFile::encodeName(m_staging);
+        const QByteArray target = QFile::encodeName(m_target);
+        if (!m_replacing) {
+            if (::renameat2(m_dirFd, staging.constData(), m_dirFd, target.constData(),
+                            RENAME_NOREPLACE) != 0)
+                return ioError(targetPath(), errno);
+        } else if (::renameat2(m_dirFd, staging.constData(), m_dirFd, target.constData(),
+                               RENAME_EXCHANGE) == 0) {
+            m_exchanged = true;
+        } else if (errno == EINVAL || errno == ENOSYS) {
+            // No exchange here: the old bundle steps aside first.
+            const QString aside = QLatin1Char('.') + m_target + QStringLiteral(".old-") +
+                                  QString::number(QRandomGenerator::global()->generate(), 16);
+            const QByteArray asideName = QFile::encodeName(aside);
+            if (::renameat2(m_dirFd, target.constData(), m_dirFd, asideName.constData(),
+                            RENAME_NOREPLACE) != 0)
+                return ioError(targetPath(), errno);
+            m_aside = aside;
+            if (::renameat2(m_dirFd, staging.constData(), m_dirFd, target.constData(),
+                            RENAME_NOREPLACE) != 0) {
+                const int error = errno;
+                if (::renameat2(m_dirFd, asideName.constData(), m_dirFd, target.constData(),
+                                RENAME_NOREPLACE) == 0)
+                    m_aside.clear();
+                return ioError(targetPath(), error);
+            }
+            m_staging.clear();
+        } else {
+            return ioError(targetPath(), errno);
+        }
+        if (!m_exchanged)
+            m_staging.clear();
+        m_placed = true;
+        ::fsync(m_dirFd);
+        return {};
+    }
+
+    /// The placed bundle stays.
+    void finish() { m_finished = true; }
+
+private:
+    bool isBundleOrEmpty() const {
+        const int fd = ::openat(m_dirFd, QFile::encodeName(m_target).constData(),
+                                O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            return false;
+        struct stat st {};
+        const bool bundle =
+            ::fstatat(fd, "article.json", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+        ::close(fd);
+        return bundle ||
+               QDir(targetPath())
+                   .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    }
+
+    /// Puts the folder back as it was before place().
+    void unplace() {
+        const QByteArray target = QFile::encodeName(m_target);
+        if (m_exchanged) {
+            const QByteArray staging = QFile::encodeName(m_staging);
+            ::renameat2(m_dirFd, staging.constData(), m_dirFd, target.constData(), RENAME_EXCHANGE);
+        } else {
+            const QString back = QLatin1Char('.') + m_target + QStringLiteral(".partial-") +
+                                 QString::number(QRandomGenerator::global()->generate(), 16);
+            if (::renameat2(m_dirFd, target.constData(), m_dirFd,
+                            QFile::encodeName(back).constData(), RENAME_NOREPLACE) == 0)
+                m_staging = back;
+            if (!m_aside.isEmpty() &&
+                ::renameat2(m_dirFd, QFile::encodeName(m_aside).constData(), m_dirFd,
+                            target.constData(), RENAME_NOREPLACE) == 0)
+                m_aside.clear();
+        }
+        ::fsync(m_dirFd);
+        m_placed = false;
+    }
+
+    static void syncFolder(const QString& path) {
+        const int fd =
+            ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+
+    Error ioError(const QString& path, int error) const {
+        return Error{BundleWriter::tr("%1: cannot write %2: %3")
+                         .arg(m_what, QDir::toNativeSeparators(path), errnoText(error)),
+                     errnoKind(error)};
+    }
+
+    QString m_folder;
+    QString m_target;
+    QString m_what;
+    QString m_staging; ///< name inside m_folder; empty once nothing is left there
+    QString m_aside;
+    int m_dirFd = -1;
+    bool m_replacing = false;
+    bool m_exchanged = false;
+    bool m_placed = false;
+    bool m_finished = false;
+};
+
+} // namespace
+
+Result<BundleExport> BundleWriter::write(Library& library, Article& article, const QString& folder,
+                                         const BundleOptions& options) {
+    auto bundle = build(library, article, options);
+    if (!bundle)
+        return bundle.failure();
+    const QString name = articleName(article);
+    StagedFolder staged(folder, bundle->folderName);
+    if (auto created = staged.create(tr("Article '%1'").arg(name)); !created)
+        return created.failure();
+
+    // One AtomicFileSet per folder of the bundle: every name is a part checked here
+    // (a canonical language tag, a digest, a fixed name), never a path from the user.
+    std::map<QString, QList<const BundleFile*>> byFolder;
+    for (const BundleFile& file : std::as_const(bundle->files)) {
+        const qsizetype slash = file.path.indexOf(QLatin1Char('/'));
+        const QString sub = slash < 0 ? QString() : file.path.left(slash);
+        const QString leaf = slash < 0 ? file.path : file.path.mid(slash + 1);
+        if ((!sub.isEmpty() && !isSafeFileName(sub)) || !isSafeFileName(leaf))
+            return Error{tr("Article '%1': %2 is not a file name").arg(name, file.path),
+                         ErrorKind::InvalidInput};
+        byFolder[sub].append(&file);
+    }
+    QStringList written;
+    for (const auto& [sub, entries] : byFolder) {
+        if (!sub.isEmpty()) {
+            if (auto made = staged.makeSubfolder(sub); !made)
+                return made.failure();
+        }
+        AtomicFileSet set(sub.isEmpty() ? staged.stagingPath()
+                                        : QDir(staged.stagingPath()).filePath(sub));
+        for (const BundleFile* file : entries) {
+            auto added = set.add(file->path.mid(sub.isEmpty() ? 0 : sub.size() + 1), file->data);
+            if (!added)
+                return Error{tr("Article '%1': %2").arg(name, added.error()), added.kind()};
+        }
+        auto committed = set.commit();
+        if (!committed)
+            return Error{tr("Article '%1': %2").arg(name, committed.error()), committed.kind()};
+        for (const BundleFile* file : entries)
+            written.append(QDir(staged.targetPath()).filePath(file->path));
+    }
+
+    QStringList languages;
+    for (const BundleFile& file : std::as_const(bundle->files)) {
+        if (file.path.endsWith(QLatin1String(".html")))
+            languages.append(file.path.section(QLatin1Char('/'), 0, 0));
+    }
+    BundleExport result;
+    // The revision says the bundle is there: the folder takes its place inside the
+    // transaction, once the revision is on the disk, and is put back when the commit
+    // fails.
+    const auto done = library.transaction([&]() -> Result<void> {
+        auto saved = library.save(article, RevisionKind::Export,
+                                  tr("exported to %1 (%2): %3")
+                                      .arg(QDir::toNativeSeparators(staged.targetPath()),
+                                           options.format == BundleOptions::Format::Fragment
+                                               ? QStringLiteral("fragment")
+                                               : QStringLiteral("html"),
+                                           languages.join(QStringLiteral(", "))));
+        if (!saved)
+            return saved.failure();
+        result.revision = *saved;
+        if (auto flushed = library.flushTransaction(); !flushed)
+            return flushed;
+        return staged.place();
+    });
+    if (!done)
+        return done.failure(); // ~StagedFolder puts the folder back
+    staged.finish();
+    result.folder = staged.targetPath();
+    result.files = written;
+    result.notices = bundle->notices;
+    return result;
+}
+
+} // namespace copydesk

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace copydesk {
+
+struct Article;
+class Library;
+
+/// How an article bundle is written.
+struct BundleOptions final {
+    enum class Format {
+        Html,     ///< <lang>/index.html: whole pages (article.mustache)
+        Fragment, ///< <lang>/fragment.html: the body only, for a CMS (fragment.mustache)
+    };
+    Format format = Format::Html;
+    /// Where the bundles are published ("https://news.example/articles/"): pages get a
+    /// canonical URL and absolute alternate, Open Graph and image URLs below it. Empty:
+    /// the library's setting kBaseUrlSetting; empty there too, relative URLs and no
+    /// canonical URL (said in a notice).
+    QString baseUrl;
+    /// The versions to export (canonical tags); empty for all of them.
+    QStringList languages;
+};
+
+/// One file of a bundle: its path inside the bundle folder ("fr/index.html").
+struct BundleFile final {
+    QString path;
+    QByteArray data;
+};
+
+/// A bundle built in memory, ready to be written.
+struct Bundle final {
+    QString folderName; ///< the article's slug
+    QList<BundleFile> files;
+    /// Translated lines for the user (no base URL, ...), not errors.
+    QStringList notices;
+};
+
+/// What exportBundle() did.
+struct BundleExport final {
+    QString folder;      ///< the bundle folder written
+    QStringList files;   ///< paths written, inside `folder`
+    QStringList notices; ///< as Bundle::notices
+    qint64 revision = 0; ///< the Export revision recorded
+};
+
+/// The library setting that holds the base URL of exported bundles.
+inline constexpr const char* kBaseUrlSetting = "export.baseUrl";
+
+/// An article as a folder for a web team: `<lang>/index.html` (or fragment.html) per
+/// language version, rendered as the preview renders it (markdown::renderHtml() and
+/// the built-in page templates); `media/` with the images the versions reference as
+/// `media:NAME`, under names made from their content (the first 16 hex digits of their
+/// sha256 and the usual suffix of their type), the references rewritten to them; and
+/// `article.json` (the article with all its versions, its tags with their labels, the
+/// revision exported, the sha256 of every other file).
+///
+/// Every page names every version (<link rel=alternate hreflang>, x-default for the
+/// source language), carries Open Graph and Twitter card tags and schema.org
+/// NewsArticle JSON-LD. The same article and options give the same bytes: nothing in a
+/// bundle depends on when it was made.
+class BundleWriter final {
+    Q_DECLARE_TR_FUNCTIONS(BundleWriter)
+
+public:
+    /// Builds the bundle of `article` in memory. Fails (naming the article) when a
+    /// version's language is not a valid tag, a requested language has no version, a
+    /// `media:` reference is not in the library, the base URL is not an http(s) URL or
+    /// the slug cannot be a folder name.
+    static Result<Bundle> build(const Library& library, const Article& article,
+                                const BundleOptions& options);
+
+    /// build(), then writes the bundle as `folder`/SLUG, all or nothing: the files go to
+    /// a new temporary folder inside `folder` (created when missing), then the Export
+    /// revision is recorded and the temporary folder takes the place of SLUG inside
+    /// that transaction, put back when the transaction fails. A failure leaves neither
+    /// a file nor a revision, and a bundle written before stays as it was. An existing
+    /// SLUG is replaced only when it is a bundle (a folder holding article.json) or an
+    /// empty folder.
+    static Result<BundleExport> write(Library& library, Article& article, const QString& folder,
+                                      const BundleOptions& options);
+};
+
+/// `json` made safe inside an HTML <script> element: "<", ">" and "&" as \u escapes,
+/// which JSON reads back as the same characters, so "</script>" cannot end the element.
+QByteArray scriptSafeJson(const QByteArray& json);
+
+} // namespace copydesk
