@@ -1,23 +1,99 @@
-// copydesk-cli export ID|SLUG --format md [--lang L] [--output DIR|-]
+// copydesk-cli export ID|SLUG... | --all | --tag T | --status S
+//                    [--format md|html|fragment] [--lang L] [--output DIR|-] [--base-url URL]
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "common/languagetag.h"
+#include "export/bundle.h"
 #include "interchange/formats.h"
 #include "interchange/interchange.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSet>
+
+#include <cstdio>
+#include <unistd.h>
 
 namespace copydesk::cli {
+
+namespace {
+
+const QString kHtml = QStringLiteral("html");
+const QString kFragment = QStringLiteral("fragment");
+
+/// "[3/10] slug" on one terminal line, rewritten for each article; nothing when
+/// standard error is not a terminal (a log gets the results and the summary only).
+class ProgressLine final {
+public:
+    ProgressLine()
+        : m_enabled(::isatty(STDERR_FILENO) == 1) {}
+    ~ProgressLine() { clear(); }
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+
+    void show(qsizetype index, qsizetype total, const QString& what) {
+        if (!m_enabled)
+            return;
+        err().flush();
+        const QString line = QStringLiteral("[%1/%2] %3").arg(index).arg(total).arg(oneLine(what));
+        // \r and "erase to the end of the line": written past err(), which would escape
+        // them, and only on a terminal.
+        std::fputs(("\r" + line.left(200).toUtf8() + "\x1b[K").constData(), stderr);
+        std::fflush(stderr);
+        m_shown = true;
+    }
+    void clear() {
+        if (!m_shown)
+            return;
+        std::fputs("\r\x1b[K", stderr);
+        std::fflush(stderr);
+        m_shown = false;
+    }
+
+private:
+    bool m_enabled;
+    bool m_shown = false;
+};
+
+/// The articles named by --all, --tag and --status, in the library's order, read
+/// before any is exported (an export saves, which reorders the list).
+Result<QList<QUuid>> selectArticles(const Library& library, const QString& tag,
+                                    std::optional<Status> status) {
+    QList<QUuid> ids;
+    ListFilter filter;
+    filter.tag = tag;
+    filter.status = status;
+    filter.limit = 500;
+    for (;;) {
+        const auto page = library.list(filter);
+        if (!page)
+            return page.failure();
+        for (const ArticleSummary& summary : *page)
+            ids.append(summary.id);
+        if (page->size() < filter.limit)
+            break;
+        filter.offset += filter.limit;
+    }
+    return ids;
+}
+
+} // namespace
 
 int runExport(const QStringList& args) {
     const QString name = QStringLiteral("export");
     QCommandLineParser parser;
-    addArticleArgument(parser);
+    parser.addPositionalArgument(
+        QStringLiteral("ARTICLE"),
+        QCoreApplication::translate("cli", "Article id (or unique id prefix) or slug; several "
+                                           "may be given."),
+        QStringLiteral("ID|SLUG..."));
     const QCommandLineOption format(
         QStringLiteral("format"),
-        QCoreApplication::translate("cli", "Output format: md (Markdown with YAML front matter, "
-                                           "as Hugo and Jekyll read it). Default md."),
+        QCoreApplication::translate(
+            "cli", "Output format: md (Markdown with YAML front matter, as Hugo and Jekyll read "
+                   "it), html (a folder per article: LANG/index.html pages, media/, "
+                   "article.json) or fragment (the same with LANG/fragment.html, the body "
+                   "only, for a CMS). Default md."),
         QStringLiteral("FORMAT"), QStringLiteral("md"));
     const QCommandLineOption lang(
         {QStringLiteral("l"), QStringLiteral("lang")},
@@ -26,32 +102,74 @@ int runExport(const QStringList& args) {
         QStringLiteral("L"));
     const QCommandLineOption output(
         {QStringLiteral("o"), QStringLiteral("output")},
-        QCoreApplication::translate("cli", "Folder to write SLUG.LANG.md files into (created "
-                                           "when missing; default the current folder), or - "
-                                           "to write one version to standard output."),
+        QCoreApplication::translate("cli", "Folder to write into (created when missing; "
+                                           "default the current folder): SLUG.LANG.md files, "
+                                           "or a SLUG folder per article for html and "
+                                           "fragment; or - to write one Markdown version to "
+                                           "standard output."),
         QStringLiteral("DIR"), QStringLiteral("."));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 QCoreApplication::translate("cli", "Export every article."));
+    const QCommandLineOption tag(
+        QStringLiteral("tag"),
+        QCoreApplication::translate("cli", "Export the articles with this tag."),
+        QStringLiteral("T"));
+    const QCommandLineOption status(
+        QStringLiteral("status"),
+        QCoreApplication::translate("cli", "Export the articles in this status (draft, "
+                                           "in-review, ready, published, archived)."),
+        QStringLiteral("S"));
+    const QCommandLineOption baseUrl(
+        QStringLiteral("base-url"),
+        QCoreApplication::translate("cli", "html and fragment: the URL the bundles are "
+                                           "published under, for canonical and alternate "
+                                           "links (default: the library's setting %1).")
+            .arg(QString::fromLatin1(kBaseUrlSetting)),
+        QStringLiteral("URL"));
     parser.addOption(format);
     parser.addOption(lang);
     parser.addOption(output);
+    parser.addOption(all);
+    parser.addOption(tag);
+    parser.addOption(status);
+    parser.addOption(baseUrl);
     const QString description = QCoreApplication::translate(
-        "cli", "Exports an article, one file per language version, prints the paths written "
-               "and records an export revision.");
+        "cli", "Exports articles, one file (md) or one folder (html, fragment) per article, "
+               "prints the paths written and records an export revision for each. An article "
+               "that fails is reported and the others are exported.");
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        return usageError(name, positional.isEmpty()
-                                    ? QCoreApplication::translate("cli", "no ID|SLUG given")
-                                    : QCoreApplication::translate("cli", "give one article only"));
+    const bool selecting = parser.isSet(all) || parser.isSet(tag) || parser.isSet(status);
+    if (positional.isEmpty() && !selecting)
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "no ID|SLUG given (or --all, --tag, --status)"));
+    if (!positional.isEmpty() && selecting)
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "give articles or --all/--tag/--status, not both"));
+    std::optional<Status> wantedStatus;
+    if (parser.isSet(status)) {
+        wantedStatus = statusFromId(parser.value(status));
+        if (!wantedStatus)
+            return usageError(name, QCoreApplication::translate("cli", "--status: unknown status "
+                                                                       "'%1'")
+                                        .arg(parser.value(status)));
     }
+    const QString formatId = parser.value(format);
+    const bool bundle = formatId == kHtml || formatId == kFragment;
     const FormatRegistry formats = standardFormats();
-    const FileFormat* writer = formats.byId(parser.value(format), FileFormat::Capability::Write);
-    if (!writer) {
-        return usageError(
-            name, QCoreApplication::translate("cli", "unknown format '%1' (expected %2)")
-                      .arg(parser.value(format), formats.ids(FileFormat::Capability::Write)));
+    const FileFormat* writer =
+        bundle ? nullptr : formats.byId(formatId, FileFormat::Capability::Write);
+    if (!bundle && !writer) {
+        return usageError(name,
+                          QCoreApplication::translate("cli", "unknown format '%1' (expected %2)")
+                              .arg(formatId, formats.ids(FileFormat::Capability::Write) +
+                                                 QStringLiteral(", html, fragment")));
     }
+    if (!bundle && parser.isSet(baseUrl))
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "--base-url is for the html and fragment formats"));
     QStringList languages;
     for (const QString& value : parser.values(lang)) {
         const auto tag = canonicalLanguageTag(value);
@@ -61,6 +179,10 @@ int runExport(const QStringList& args) {
     }
     const QString target = parser.value(output);
     const bool toStdout = target == u"-";
+    if (toStdout && (bundle || selecting || positional.size() > 1))
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "--output - writes one Markdown version of one "
+                                           "article"));
     if (toStdout && languages.size() > 1) {
         return usageError(name, QCoreApplication::translate(
                                     "cli", "--output - writes one version; give one --lang"));
@@ -69,11 +191,11 @@ int runExport(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
         return fail(library.error());
-    auto article = (*library)->findArticle(positional.front());
-    if (!article)
-        return fail(article.error());
 
     if (toStdout) {
+        auto article = (*library)->findArticle(positional.front());
+        if (!article)
+            return fail(article.error());
         const auto versions = selectVersions(*article, languages);
         if (!versions)
             return fail(versions.error());
@@ -101,13 +223,86 @@ int runExport(const QStringList& args) {
         return ExitOk;
     }
 
-    const auto written = exportArticleToFolder(**library, *writer, *article, target, languages);
-    if (!written)
-        return fail(written.error());
-    for (const QString& path : *written)
-        out() << QDir::toNativeSeparators(path) << '\n';
-    out().flush();
-    return ExitOk;
+    // What to export: the articles named, each looked up (one not found is one
+    // failure), or the selection.
+    QStringList items; // what to look up: a name given, or an id selected
+    if (selecting) {
+        const auto ids = selectArticles(
+            **library, parser.isSet(tag) ? parser.value(tag) : QString(), wantedStatus);
+        if (!ids)
+            return fail(ids.error());
+        for (const QUuid& id : *ids)
+            items.append(id.toString(QUuid::WithoutBraces));
+        if (items.isEmpty()) {
+            err() << QCoreApplication::translate("cli", "copydesk-cli: no article to export")
+                  << '\n';
+            return ExitOk;
+        }
+    } else {
+        items = positional;
+    }
+
+    BundleOptions options;
+    options.format =
+        formatId == kFragment ? BundleOptions::Format::Fragment : BundleOptions::Format::Html;
+    options.baseUrl = parser.value(baseUrl);
+    options.languages = languages;
+
+    ProgressLine progress;
+    QSet<QString> noticesShown;
+    qsizetype failed = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        progress.show(i + 1, items.size(), items.at(i));
+        auto article = (*library)->findArticle(items.at(i));
+        QString problem;
+        if (!article) {
+            problem = article.error();
+        } else if (bundle) {
+            const auto written = BundleWriter::write(**library, *article, target, options);
+            if (!written) {
+                problem = written.error();
+            } else {
+                progress.clear();
+                // The same notice for every article ("no base URL") is said once.
+                for (const QString& notice : written->notices) {
+                    const QString what = notice.section(QStringLiteral(": "), 1);
+                    if (!noticesShown.contains(what)) {
+                        noticesShown.insert(what);
+                        err() << QStringLiteral("copydesk-cli: ") << notice << '\n';
+                    }
+                }
+                out() << QDir::toNativeSeparators(written->folder) << '\n';
+                out().flush();
+            }
+        } else {
+            const auto written =
+                exportArticleToFolder(**library, *writer, *article, target, languages);
+            if (!written) {
+                problem = written.error();
+            } else {
+                progress.clear();
+                for (const QString& path : *written)
+                    out() << QDir::toNativeSeparators(path) << '\n';
+                out().flush();
+            }
+        }
+        if (!problem.isEmpty()) {
+            progress.clear();
+            ++failed;
+            err() << QStringLiteral("copydesk-cli: ") << problem << '\n';
+            err().flush();
+        }
+    }
+    progress.clear();
+    if (items.size() > 1) {
+        err() << QCoreApplication::translate("cli", "copydesk-cli: exported %1 of %2 articles")
+                     .arg(items.size() - failed)
+                     .arg(items.size());
+        if (failed > 0)
+            err() << QCoreApplication::translate("cli", " (%n failed)", nullptr, int(failed));
+        err() << '\n';
+    }
+    return failed > 0 ? ExitFailure : ExitOk;
 }
 
 } // namespace copydesk::cli

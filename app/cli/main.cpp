@@ -26,7 +26,7 @@ constexpr std::array kSubcommands{
                runRender},
     Subcommand{"import", QT_TRANSLATE_NOOP("cli", "Import Markdown, text, HTML or WordPress files"),
                runImport},
-    Subcommand{"export", QT_TRANSLATE_NOOP("cli", "Export an article as Markdown files"),
+    Subcommand{"export", QT_TRANSLATE_NOOP("cli", "Export articles as Markdown files or HTML bundles"),
                runExport},
     Subcommand{"new", QT_TRANSLATE_NOOP("cli", "Create an article and print its id"), runNew},
     Subcommand{"list", QT_TRANSLATE_NOOP("cli", "List articles, newest first"), runList},

@@ -54,8 +54,9 @@ private Q_SLOTS:
         QTest::newRow("import, unknown option") << QStringList{
             QStringLiteral("import"), QStringLiteral("--frobnicate"), QStringLiteral("a.md")};
         QTest::newRow("export without article") << QStringList{QStringLiteral("export")};
-        QTest::newRow("export two articles")
-            << QStringList{QStringLiteral("export"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("export articles and --tag")
+            << QStringList{QStringLiteral("export"), QStringLiteral("a"), QStringLiteral("--tag"),
+                           QStringLiteral("b")};
         QTest::newRow("export, unknown format")
             << QStringList{QStringLiteral("export"), QStringLiteral("a"),
                            QStringLiteral("--format"), QStringLiteral("docx")};
