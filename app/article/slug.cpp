@@ -1,9 +1,12 @@
 #include "article/slug.h"
 
+#include <QCoreApplication>
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <memory>
+#include <optional>
 
 namespace copydesk {
 
@@ -83,6 +86,76 @@ QString slugify(const QString& text) {
         slug.truncate(dash > 0 ? dash : kMaxSlugLength);
     }
     return slug;
+}
+
+namespace {
+
+QString codePoint(char32_t c) {
+    return QStringLiteral("U+%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
+}
+
+std::optional<QString> slugProblem(QStringView slug) {
+    if (slug.toUtf8().size() > kMaxSlugBytes)
+        return QCoreApplication::translate("Slug", "it is longer than %1 bytes").arg(kMaxSlugBytes);
+    for (const char32_t c : slug.toUcs4()) {
+        if (c == u'-' || c == u'_' || c == u'.')
+            continue;
+        switch (QChar::category(c)) {
+        case QChar::Other_Control:
+            return QCoreApplication::translate("Slug", "it contains a control character (%1)")
+                .arg(codePoint(c));
+        case QChar::Other_Format:
+        case QChar::Other_Surrogate:
+        case QChar::Other_PrivateUse:
+        case QChar::Other_NotAssigned:
+            return QCoreApplication::translate("Slug", "it contains an invisible character (%1)")
+                .arg(codePoint(c));
+        case QChar::Separator_Space:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
+            return QCoreApplication::translate("Slug", "it contains a space");
+        default:
+            break;
+        }
+        if (!QChar::isLetterOrNumber(c) && !QChar::isMark(c)) {
+            return QCoreApplication::translate("Slug", "it contains '%1' (a slug has letters, "
+                                                       "digits, '-', '_' and '.')")
+                .arg(QString::fromUcs4(&c, 1));
+        }
+    }
+    // ".", "..", ".htaccess": a folder's own names and hidden files.
+    if (slug.startsWith(u'.'))
+        return QCoreApplication::translate("Slug", "it starts with '.'");
+    return std::nullopt;
+}
+
+/// The slug as the message shows it: control and invisible characters escaped, long
+/// ones cut.
+QString shown(QStringView slug) {
+    constexpr qsizetype kShown = 60;
+    QString out;
+    for (const QChar c : slug.left(kShown)) {
+        const auto category = c.category();
+        if (category == QChar::Other_Control || category == QChar::Other_Format)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    if (slug.size() > kShown)
+        out += QChar(0x2026);
+    return out;
+}
+
+} // namespace
+
+Result<void> validateSlug(QStringView slug) {
+    if (slug.isEmpty())
+        return {};
+    if (const auto problem = slugProblem(slug))
+        return Error{QCoreApplication::translate("Slug", "\"%1\" is not a usable slug: %2")
+                         .arg(shown(slug), *problem),
+                     ErrorKind::InvalidInput};
+    return {};
 }
 
 } // namespace copydesk

@@ -1,4 +1,5 @@
-// copydesk-cli new --title T [--lang L] [--tag t]... [--body-file F]
+// copydesk-cli new --title T [--slug S] [--lang L] [--tag t]... [--body-file F]
+#include "article/slug.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "common/limits.h"
@@ -13,6 +14,11 @@ int runNew(const QStringList& args) {
     const QCommandLineOption title(QStringLiteral("title"),
                                    QCoreApplication::translate("cli", "Title (required)."),
                                    QStringLiteral("T"));
+    const QCommandLineOption slug(
+        QStringLiteral("slug"),
+        QCoreApplication::translate("cli", "Slug (file and URL name: letters, digits, '-', '_' "
+                                           "and '.'). Default: made from the title."),
+        QStringLiteral("S"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
         QCoreApplication::translate("cli", "Language of the first version (default en)."),
@@ -25,7 +31,7 @@ int runNew(const QStringList& args) {
         QCoreApplication::translate("cli", "UTF-8 Markdown file with the body (at most %1 MB).")
             .arg(kMaxTextBytes / 1024 / 1024),
         QStringLiteral("F"));
-    parser.addOptions({title, lang, tag, bodyFile});
+    parser.addOptions({title, slug, lang, tag, bodyFile});
     if (const auto exit = parseArguments(
             parser, name,
             QCoreApplication::translate("cli", "Creates an article and prints its id."), args))
@@ -35,11 +41,19 @@ int runNew(const QStringList& args) {
                                     .arg(parser.positionalArguments().front()));
     if (parser.value(title).trimmed().isEmpty())
         return usageError(name, QCoreApplication::translate("cli", "--title is required"));
+    const QString slugValue = parser.value(slug).trimmed();
+    if (parser.isSet(slug)) {
+        if (slugValue.isEmpty())
+            return usageError(name, QCoreApplication::translate("cli", "--slug is empty"));
+        if (auto valid = validateSlug(slugValue); !valid)
+            return usageError(name, QStringLiteral("--slug: ") + valid.error());
+    }
     const auto language = languageOption(parser, QStringLiteral("lang"));
     if (!language)
         return usageError(name, language.error());
 
     Article article = makeArticle(*language, parser.value(title).trimmed());
+    article.slug = slugValue;
     article.tags = parser.values(tag);
     if (parser.isSet(bodyFile)) {
         auto body = readTextFile(parser.value(bodyFile));

@@ -3,6 +3,7 @@
 //                     [--library PATH] < in.md > out.html
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "markdown/document.h"
 #include "markdown/render.h"
 
 #include <QCoreApplication>
@@ -30,14 +31,21 @@ int runRender(const QStringList& args) {
                    "elements with their content (of one without its end tag, the text after it "
                    "is kept), on... event handler, srcdoc and namespaced "
                    "attributes, comments, and href, src, srcset, action, formaction and other "
-                   "URLs that are javascript:, vbscript: or data: other than PNG, GIF, JPEG and "
-                   "WebP images. A style attribute keeps only declarations of color, "
+                   "URLs that are javascript:, vbscript:, file:, blob:, filesystem: or data: "
+                   "other than PNG, GIF, JPEG and WebP images. An element whose target opens "
+                   "a new window or tab (anything but _self, _parent and _top) gets "
+                   "rel=\"noopener noreferrer\". A style attribute keeps only declarations of "
+                   "color, "
                    "background-color, font-*, text-*, line-height, width, height, margin, "
                    "padding, border, float and a few more layout-neutral properties whose "
                    "value is words, numbers, lengths, #hex colours, commas, !important and "
                    "rgb(), rgba(), hsl(), hsla(); any other function (url(), expression()), "
-                   "escape, comment, quote or colon drops the declaration. Default: raw HTML is "
-                   "left out."));
+                   "escape, comment, quote or colon drops the declaration. Everything else is "
+                   "let through: any other element (form, input, button, img, video, audio, "
+                   "details, table...) and attribute (class, id, name, target, width...), and "
+                   "http:, https:, mailto:, tel: and relative URLs, so an image or a video "
+                   "from another site is loaded when the HTML is shown and a form may send "
+                   "what is typed into it elsewhere. Default: raw HTML is left out."));
     const QCommandLineOption specRaw(
         QStringLiteral("spec-raw"),
         QCoreApplication::translate(
@@ -121,7 +129,12 @@ int runRender(const QStringList& args) {
     if (!QByteArrayView(*input).isValidUtf8())
         return fail(QCoreApplication::translate("cli", "standard input: not valid UTF-8 text"));
 
-    const QByteArray html = renderHtmlUtf8(*input, options);
+    markdown::Document document(*input, options.parseOptions());
+    if (const auto [line, cells] = document.tableCellsOverLimit(); line != 0)
+        err() << QCoreApplication::translate("cli", "note: standard input: %1")
+                     .arg(markdown::tablesAsTextNotice(line, cells))
+              << Qt::endl;
+    const QByteArray html = renderHtmlUtf8(document, options);
     if (const auto written = writeDocument(html); !written)
         return fail(written.error());
     return ExitOk;

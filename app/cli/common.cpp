@@ -243,6 +243,17 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
         out().flush();
         return ExitOk;
     }
+    // A malformed global option is a usage error, whichever command it came with
+    // (openLibrary() reads the value).
+    if (withLibrary && parser.isSet(QStringLiteral("lock-wait"))) {
+        bool numeric = false;
+        const double seconds = parser.value(QStringLiteral("lock-wait")).toDouble(&numeric);
+        if (!numeric || seconds < 0 || seconds > 3600)
+            return usageError(name, QCoreApplication::translate(
+                                        "cli", "--lock-wait: '%1' is not a number of seconds "
+                                               "(0 to 3600)")
+                                        .arg(parser.value(QStringLiteral("lock-wait"))));
+    }
     return std::nullopt;
 }
 

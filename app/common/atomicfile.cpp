@@ -64,7 +64,7 @@ AtomicFileSet::AtomicFileSet(QString folder)
 
 AtomicFileSet::~AtomicFileSet() {
     if (!m_committed)
-        discard();
+        revert();
     if (m_dirFd >= 0)
         ::close(m_dirFd);
 }
@@ -97,7 +97,7 @@ void AtomicFileSet::discard() {
 
 Result<void> AtomicFileSet::add(const QString& name, const QByteArray& data) {
     const QString target = QDir(m_folder).filePath(name);
-    if (m_committed)
+    if (m_committed || m_placed)
         return Error{QCoreApplication::translate("AtomicFile", "%1: the files were already written")
                          .arg(shown(target))};
     if (!isSafeFileName(name)) {
@@ -177,7 +177,27 @@ Result<void> AtomicFileSet::add(const QString& name, const QByteArray& data) {
 }
 
 Result<QStringList> AtomicFileSet::commit() {
-    if (m_committed)
+    auto placed = place();
+    if (placed)
+        finish();
+    return placed;
+}
+
+void AtomicFileSet::undoRenames(qsizetype count) {
+    // Newest first: each target gets back the file it replaced, or disappears.
+    for (qsizetype i = count - 1; i >= 0; --i) {
+        Entry& entry = m_entries[i];
+        if (!entry.backup.isEmpty()) {
+            if (renameat(m_dirFd, entry.backup.constData(), m_dirFd, entry.name.constData()) == 0)
+                entry.backup.clear();
+        } else {
+            unlinkat(m_dirFd, entry.name.constData(), 0);
+        }
+    }
+}
+
+Result<QStringList> AtomicFileSet::place() {
+    if (m_committed || m_placed)
         return Error{QCoreApplication::translate("AtomicFile", "%1: the files were already written")
                          .arg(shown(m_folder))};
     qsizetype done = 0;
@@ -206,34 +226,47 @@ Result<QStringList> AtomicFileSet::commit() {
         entry.temp.clear();
     }
     if (failed) {
-        // Undo the renames already made, newest first; the failed entry's temporary
-        // file and backup link are removed by discard().
-        for (qsizetype i = done - 1; i >= 0; --i) {
-            Entry& entry = m_entries[i];
-            if (!entry.backup.isEmpty()) {
-                if (renameat(m_dirFd, entry.backup.constData(), m_dirFd, entry.name.constData()) ==
-                    0) {
-                    entry.backup.clear();
-                }
-            } else {
-                unlinkat(m_dirFd, entry.name.constData(), 0);
-            }
-        }
+        // The failed entry's temporary file and backup link are removed by discard().
+        undoRenames(done);
         discard();
         return failure;
     }
     // The renames themselves are on the disk only once the folder is.
     fsync(m_dirFd);
+    m_placed = true;
     QStringList paths;
+    for (const Entry& entry : std::as_const(m_entries))
+        paths.append(pathOf(entry.name));
+    return paths;
+}
+
+QStringList AtomicFileSet::targets() const {
+    QStringList paths;
+    for (const Entry& entry : m_entries)
+        paths.append(pathOf(entry.name));
+    return paths;
+}
+
+void AtomicFileSet::finish() {
+    if (!m_placed)
+        return;
     for (Entry& entry : m_entries) {
         if (!entry.backup.isEmpty())
             unlinkat(m_dirFd, entry.backup.constData(), 0);
         entry.backup.clear();
-        paths.append(pathOf(entry.name));
     }
+    m_placed = false;
     m_committed = true;
     m_entries.clear();
-    return paths;
+}
+
+void AtomicFileSet::revert() {
+    if (m_placed) {
+        undoRenames(m_entries.size());
+        fsync(m_dirFd);
+        m_placed = false;
+    }
+    discard();
 }
 
 Result<void> writeFileAtomically(const QString& path, const QByteArray& data) {

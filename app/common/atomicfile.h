@@ -39,6 +39,16 @@ public:
     Result<void> add(const QString& name, const QByteArray& data);
     /// Renames all the files into place. Returns their paths, in the order added.
     Result<QStringList> commit();
+    /// commit() in two steps, for a change that must be recorded elsewhere (a
+    /// revision in the library) at the same time: place() renames the files into
+    /// place but keeps the files they replaced; then finish() drops those, or
+    /// revert() puts them back (and removes the new files), leaving the folder as it
+    /// was. A set placed and neither finished nor reverted is reverted when destroyed.
+    Result<QStringList> place();
+    /// The paths the files added so far will have, in the order added.
+    QStringList targets() const;
+    void finish();
+    void revert();
 
 private:
     struct Entry {
@@ -48,12 +58,14 @@ private:
     };
     Result<void> openFolder();
     void discard();
+    void undoRenames(qsizetype count);
     QString pathOf(const QByteArray& name) const;
 
     QString m_folder;
     int m_dirFd = -1;
     QList<Entry> m_entries;
     bool m_committed = false;
+    bool m_placed = false;
 };
 
 /// One file written as AtomicFileSet writes it: temporary file, fsync, rename. The

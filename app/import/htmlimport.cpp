@@ -51,6 +51,41 @@ bool parserGaveUp(htmlParserCtxtPtr context) {
     return error->code == XML_ERR_INTERNAL_ERROR;
 }
 
+/// Notes for the elements whose content a parser reads as text up to their end tag
+/// (script, style, and title as libxml2 and browsers read it), when that end tag is
+/// missing: everything after the start tag is their content and is left out of the
+/// article, which must not happen without a word. Scans the bytes (any ASCII-based
+/// encoding) once per element name.
+QStringList unclosedRawTextNotes(const QByteArray& bytes) {
+    QStringList notes;
+    const QByteArray lower = bytes.toLower();
+    for (const char* name : {"script", "style", "title"}) {
+        const QByteArray open = QByteArray("<") + name;
+        const QByteArray close = QByteArray("</") + name;
+        for (qsizetype at = lower.indexOf(open); at >= 0; at = lower.indexOf(open, at + 1)) {
+            const qsizetype after = at + open.size();
+            if (after < lower.size() && !QByteArrayView(" \t\r\n\f/>").contains(lower[after]))
+                continue; // <scripts>, <titles>: another name
+            const qsizetype end = lower.indexOf(close, after);
+            if (end >= 0) {
+                at = end;
+                continue;
+            }
+            const qsizetype tagEnd = lower.indexOf('>', after);
+            if (tagEnd >= 0 && !lower.mid(tagEnd + 1).trimmed().isEmpty()) {
+                const int line = int(QByteArrayView(bytes).first(at).count('\n')) + 1;
+                notes.append(QCoreApplication::translate(
+                                 "Import", "<%1> on line %2 has no end tag </%1>: the text "
+                                           "after it is read as its content and left out")
+                                 .arg(QLatin1String(name))
+                                 .arg(line));
+            }
+            break;
+        }
+    }
+    return notes;
+}
+
 } // namespace
 
 namespace {
@@ -96,7 +131,9 @@ Result<ConvertedDocument> convertHtml(const QByteArray& bytes, const QString& fi
     if (html_import::elementDepth(reinterpret_cast<xmlNode*>(doc.get())) > kMaxHtmlDepth)
         return tooDeep(fileName);
     html_import::Converter converter;
-    return converter.convert(doc.get(), takeTitle);
+    ConvertedDocument converted = converter.convert(doc.get(), takeTitle);
+    converted.notices.append(unclosedRawTextNotes(bytes));
+    return converted;
 }
 
 } // namespace

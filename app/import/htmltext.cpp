@@ -1,6 +1,7 @@
 #include "import/htmltext_p.h"
 
 #include "common/languagetag.h"
+#include "markdown/markdownescape.h"
 
 namespace copydesk::html_import {
 
@@ -56,9 +57,11 @@ QString wrap(const QString& inner, QLatin1String delimiter) {
            inner.mid(end);
 }
 
-QString linkDestination(const QString& url) {
+QString linkDestination(const QString& untrimmed) {
+    const QString url = untrimmed.trimmed();
     QString out;
-    for (const QChar c : url.trimmed()) {
+    for (qsizetype i = 0; i < url.size(); ++i) {
+        const QChar c = url[i];
         switch (c.unicode()) {
         case ' ':
             out += QLatin1String("%20");
@@ -77,6 +80,15 @@ QString linkDestination(const QString& url) {
             break;
         case '\n':
         case '\t':
+            break;
+        case '&':
+            // The text is the URL: "&amp;" or "&colon;" in it is not to be decoded by
+            // the Markdown reader.
+            out += markdown_escape::entityReferenceLength(url, i) > 0 ? QLatin1String("\\&")
+                                                                      : QLatin1String("&");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
             break;
         default:
             out += c;
@@ -100,7 +112,11 @@ QString normalizeLanguageTag(const QString& tag) {
     return canonical ? std::move(canonical).value() : QString();
 }
 
-bool isSafeUrl(const QString& url, bool forImage) {
+bool isSafeUrl(const QString& rawUrl, bool forImage) {
+    // libxml2's HTML parser knows HTML 4's named references only: "javascript&colon;"
+    // or "java&Tab;script:" reach us undecoded, and a browser (or the Markdown
+    // reader, were they written out) decodes them. Checked as they decode.
+    const QString url = markdown_escape::decodeCharacterReferences(rawUrl);
     // What a browser takes for the scheme: leading spaces and C0 controls are
     // skipped, tabs and newlines anywhere are removed, case does not matter.
     QString scheme;

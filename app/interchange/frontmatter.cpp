@@ -1,5 +1,6 @@
 #include "interchange/frontmatter.h"
 
+#include "article/slug.h"
 #include "common/languagetag.h"
 #include "import/inputfile.h"
 
@@ -522,6 +523,15 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
     };
 
     version.title = text(root[kTitle], kTitle);
+    // A title is shown on one line everywhere (lists, terminals, feeds): a control
+    // character in it ("\0", an escape sequence) is a damaged or hostile file.
+    for (const QChar c : version.title.trimmed()) {
+        if (c.category() == QChar::Other_Control)
+            failAt(
+                root[kTitle],
+                QCoreApplication::translate("Import", "'title' contains a control character (U+%1)")
+                    .arg(QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper()));
+    }
     auto [langNode, langKey] = lookup(root, {kLang, "language"});
     version.language = languageTag(langNode, langKey);
     version.created = dateTime(root[kDate], kDate);
@@ -541,8 +551,12 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
         file.groupKey = QStringLiteral("key:") + article.id.toString(QUuid::WithoutBraces);
     }
 
-    if (auto [node, name] = present(kSlug, {kSlug}); node.IsDefined())
+    if (auto [node, name] = present(kSlug, {kSlug}); node.IsDefined()) {
         article.slug = text(node, name).trimmed();
+        if (auto valid = validateSlug(article.slug); !valid)
+            failAt(node, QCoreApplication::translate("Import", "'%1': %2")
+                             .arg(keyName(name), valid.error()));
+    }
 
     // The article's status; Hugo's draft flag stands in for it when it is missing.
     if (auto [node, name] = present(kStatus, {kStatus}); node.IsDefined()) {

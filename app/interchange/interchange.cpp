@@ -239,8 +239,32 @@ Result<QList<LanguageVersion>> selectVersions(const Article& article,
     return versions;
 }
 
-Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& article,
-                                      const QString& folder, const QStringList& languages) {
+StagedArticleFiles::StagedArticleFiles(const QString& folder, QStringList createdFolders)
+    : m_files(folder)
+    , m_createdFolders(std::move(createdFolders)) {}
+
+StagedArticleFiles::~StagedArticleFiles() {
+    if (m_finished)
+        return;
+    m_files.revert();
+    // Deepest first; a folder that is not empty (someone else wrote into it) stays.
+    for (auto it = m_createdFolders.crbegin(); it != m_createdFolders.crend(); ++it)
+        QDir().rmdir(*it);
+}
+
+Result<QStringList> StagedArticleFiles::place() {
+    return m_files.place();
+}
+
+void StagedArticleFiles::finish() {
+    m_files.finish();
+    m_finished = true;
+}
+
+Result<std::unique_ptr<StagedArticleFiles>> stageArticleFiles(const FileFormat& format,
+                                                              const Article& article,
+                                                              const QString& folder,
+                                                              const QStringList& languages) {
     if (!format.canWrite()) {
         return Error{QCoreApplication::translate("Export", "%1: %2 files cannot be written")
                          .arg(articleName(article), format.name()),
@@ -253,13 +277,24 @@ Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& a
     if (folderInfo.exists() && !folderInfo.isDir())
         return Error{fileError(folder, QCoreApplication::translate("Export", "is not a folder")),
                      ErrorKind::InvalidInput};
-    if (!folderInfo.exists() && !QDir().mkpath(folder))
+    const QString root = folderInfo.absoluteFilePath();
+    // The folders this export creates, outermost first: a failed export removes them.
+    QStringList created;
+    for (QString at = QDir::cleanPath(root); !QFileInfo::exists(at);) {
+        created.prepend(at);
+        const QString parent = QFileInfo(at).path();
+        if (parent == at)
+            break;
+        at = parent;
+    }
+    if (!created.isEmpty() && !QDir().mkpath(folder)) {
+        for (auto it = created.crbegin(); it != created.crend(); ++it)
+            QDir().rmdir(*it);
         return Error{
             fileError(folder, QCoreApplication::translate("Export", "cannot create the folder")),
             ErrorKind::Io};
-    const QString root = QFileInfo(folder).absoluteFilePath();
-
-    AtomicFileSet files(folder);
+    }
+    auto staged = std::make_unique<StagedArticleFiles>(folder, created);
     for (const LanguageVersion& version : *versions) {
         // The stored language becomes part of a file name: it must be a tag, whatever
         // wrote it into the library.
@@ -282,10 +317,21 @@ Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& a
         auto bytes = format.write(article, version);
         if (!bytes)
             return bytes.failure();
-        if (auto added = files.add(name, *bytes); !added)
+        if (auto added = staged->files().add(name, *bytes); !added)
             return added.failure();
     }
-    return files.commit();
+    return staged;
+}
+
+Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& article,
+                                      const QString& folder, const QStringList& languages) {
+    auto staged = stageArticleFiles(format, article, folder, languages);
+    if (!staged)
+        return staged.failure();
+    auto placed = (*staged)->place();
+    if (placed)
+        (*staged)->finish();
+    return placed;
 }
 
 Result<QStringList> writeFrontMatterFolder(const Article& article, const QString& folder,

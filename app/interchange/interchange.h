@@ -1,6 +1,7 @@
 #pragma once
 
 #include "article/article.h"
+#include "common/atomicfile.h"
 #include "common/result.h"
 
 #include <QList>
@@ -10,6 +11,7 @@
 #include <QUuid>
 
 #include <functional>
+#include <memory>
 
 /// Import of Markdown (with or without front matter), plain-text and HTML files,
 /// into articles and into the library; export of articles as front-matter Markdown
@@ -86,12 +88,44 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
 Result<QStringList> writeArticleFiles(const FileFormat& format, const Article& article,
                                       const QString& folder, const QStringList& languages = {});
 
+/// The files of an export, written under temporary names in their folder and flushed
+/// (see AtomicFileSet), not yet in place. place() renames them into place, keeping
+/// the files they replace; finish() makes that final. Destroyed before finish(), it
+/// leaves the folder as it found it: the new files are removed, the replaced ones put
+/// back, and the folders the export created (when empty) removed.
+class StagedArticleFiles final {
+public:
+    StagedArticleFiles(const QString& folder, QStringList createdFolders);
+    ~StagedArticleFiles();
+    StagedArticleFiles(const StagedArticleFiles&) = delete;
+    StagedArticleFiles& operator=(const StagedArticleFiles&) = delete;
+
+    AtomicFileSet& files() { return m_files; }
+    Result<QStringList> place();
+    void finish();
+
+private:
+    AtomicFileSet m_files;
+    QStringList m_createdFolders;
+    bool m_finished = false;
+};
+
+/// The first half of writeArticleFiles(): every file written under a temporary name,
+/// nothing in place yet.
+Result<std::unique_ptr<StagedArticleFiles>> stageArticleFiles(const FileFormat& format,
+                                                              const Article& article,
+                                                              const QString& folder,
+                                                              const QStringList& languages = {});
+
 /// writeArticleFiles() in the front-matter Markdown format.
 Result<QStringList> writeFrontMatterFolder(const Article& article, const QString& folder,
                                            const QStringList& languages = {});
 
-/// writeArticleFiles(), then an Export revision in `library`; when the files cannot be
-/// written, no revision is recorded.
+/// writeArticleFiles() and an Export revision in `library`, all or nothing: the files
+/// are written under temporary names first, the revision is recorded in a
+/// transaction, and the files are put in place before it commits; when the revision
+/// or the commit fails, the folder is left as it was, and when a file fails, no
+/// revision is recorded.
 Result<QStringList> exportArticleToFolder(Library& library, Article& article, const QString& folder,
                                           const QStringList& languages = {});
 Result<QStringList> exportArticleToFolder(Library& library, const FileFormat& format,

@@ -2,6 +2,7 @@
 // formats so that those can be used (and tested) without one.
 #include "interchange/interchange.h"
 
+#include "article/slug.h"
 #include "import/inputfile.h"
 #include "interchange/formats.h"
 #include "library/library.h"
@@ -43,6 +44,9 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
                 article = mergeImportedArticle(*existing, item);
         }
         if (!article.slug.isEmpty()) {
+            if (auto valid = validateSlug(article.slug); !valid)
+                return nothingImported(
+                    Error{fileError(item.files.front(), valid.error()), ErrorKind::InvalidInput});
             const auto slug = library.uniqueSlug(article.slug, article.id);
             if (!slug)
                 return nothingImported(slug.failure());
@@ -97,18 +101,33 @@ Result<QStringList> exportArticleToFolder(Library& library, Article& article, co
 Result<QStringList> exportArticleToFolder(Library& library, const FileFormat& format,
                                           Article& article, const QString& folder,
                                           const QStringList& languages) {
-    auto written = writeArticleFiles(format, article, folder, languages);
-    if (!written)
-        return written;
+    auto staged = stageArticleFiles(format, article, folder, languages);
+    if (!staged)
+        return staged.failure();
     QStringList names;
-    for (const QString& path : *written)
+    for (const QString& path : (*staged)->files().targets())
         names.append(QFileInfo(path).fileName());
-    auto saved =
-        library.save(article, RevisionKind::Export,
-                     QCoreApplication::translate("Export", "exported to %1: %2")
-                         .arg(QDir::toNativeSeparators(folder), names.join(QStringLiteral(", "))));
-    if (!saved)
-        return saved.failure();
+    // The revision says the files are there: the files are renamed into place inside
+    // the transaction, after the revision is on the disk (flushed), and taken back
+    // when the commit fails. What is left to fail after them is the commit's last page.
+    Result<QStringList> written = QStringList();
+    const auto done = library.transaction([&]() -> Result<void> {
+        auto saved = library.save(
+            article, RevisionKind::Export,
+            QCoreApplication::translate("Export", "exported to %1: %2")
+                .arg(QDir::toNativeSeparators(folder), names.join(QStringLiteral(", "))));
+        if (!saved)
+            return saved.failure();
+        if (auto flushed = library.flushTransaction(); !flushed)
+            return flushed;
+        written = (*staged)->place();
+        if (!written)
+            return written.failure();
+        return {};
+    });
+    if (!done)
+        return done.failure(); // ~StagedArticleFiles puts the folder back
+    (*staged)->finish();
     return written;
 }
 

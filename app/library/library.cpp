@@ -119,6 +119,12 @@ std::optional<Error> checkPath(const QString& path, Library::Mode mode) {
         return Error{Library::tr("%1: cannot read the file (%2)")
                          .arg(path, QString::fromLocal8Bit(std::strerror(errno))),
                      ErrorKind::Io};
+    // A symbolic link to nothing: creating the library would mean creating its target,
+    // which may be anywhere; the user is told rather than "File exists".
+    if (struct stat link{}; ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode))
+        return Error{Library::tr("%1: is a dangling symbolic link (to %2, which does not exist)")
+                         .arg(path, QFileInfo(path).symLinkTarget()),
+                     ErrorKind::NotFound};
     if (mode == Library::Mode::ReadOnly)
         return Error{Library::tr("%1: no such library file").arg(path), ErrorKind::NotFound};
     const QFileInfo info(path);
@@ -645,7 +651,7 @@ bool syncPath(const QString& path, int flags) {
 static Result<void>
 createLibrary(const QString& path, const std::function<Result<void>(Library&)>& populate,
               std::unique_ptr<Library> (*wrap)(std::unique_ptr<Library::Private>),
-              const QString& replacedKeptAs = {}) {
+              const QString& replacedKeptAs = {}, bool replaceEmptyFile = false) {
     const QFileInfo info(path);
     QTemporaryFile temp(info.absolutePath() + QStringLiteral("/.") + info.fileName() +
                         QStringLiteral(".new-XXXXXX"));
@@ -692,9 +698,21 @@ createLibrary(const QString& path, const std::function<Result<void>(Library&)>& 
     // No replacing: should anything have appeared at `path` meanwhile, it stays.
     const QByteArray from = QFile::encodeName(tempPath);
     const QByteArray to = QFile::encodeName(path);
-    int renamed =
-        ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
-    if (renamed != 0 && (errno == EINVAL || errno == ENOSYS)) {
+    int renamed = -1;
+    if (replaceEmptyFile) {
+        // An empty file the user made for the library: replaced, as long as it is
+        // still an empty regular file (not a symlink, nothing written into it).
+        struct stat st {};
+        if (::lstat(to.constData(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+            renamed = ::rename(from.constData(), to.constData());
+        } else {
+            errno = EEXIST;
+        }
+    } else {
+        renamed =
+            ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
+    }
+    if (!replaceEmptyFile && renamed != 0 && (errno == EINVAL || errno == ENOSYS)) {
         // A file system without RENAME_NOREPLACE: link() does not replace either.
         renamed = ::link(from.constData(), to.constData());
         if (renamed == 0)
@@ -720,15 +738,27 @@ Library::openWith(const QString& pathIn, Mode mode, const OpenOptions& options,
     if (auto problem = checkPath(path, mayCreate ? Mode::ReadWrite : mode))
         return *problem;
     std::unique_ptr<WriterLock> lock;
+    // An empty file opened for writing becomes a library the way a missing one does:
+    // built beside it and renamed over it, so that a failure leaves it empty.
+    const auto isEmptyFile = [&path] {
+        struct stat st {};
+        return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISREG(st.st_mode) &&
+               st.st_size == 0;
+    };
     if (mode == Mode::ReadWrite || (populate && !QFileInfo::exists(path))) {
         auto locked = WriterLock::acquire(path, options);
         if (!locked)
             return locked.failure();
         lock = std::move(*locked);
-        if (!QFileInfo::exists(path)) {
-            const auto created = createLibrary(path, populate, [](std::unique_ptr<Private> p) {
-                return std::unique_ptr<Library>(new Library(std::move(p)));
-            });
+        const bool missing = !QFileInfo::exists(path);
+        const bool empty = !missing && mode == Mode::ReadWrite && isEmptyFile();
+        if (missing || empty) {
+            const auto created = createLibrary(
+                path, missing ? populate : nullptr,
+                [](std::unique_ptr<Private> p) {
+                    return std::unique_ptr<Library>(new Library(std::move(p)));
+                },
+                {}, empty);
             if (!created)
                 return created.failure();
         }

@@ -207,8 +207,11 @@ public:
     static QStringList searchNotes(const QString& text);
 
     /// Checks the search indexes against the articles; ErrorKind::Corrupt if they
-    /// do not match. FTS5 runs its check as a write statement, so this needs a
-    /// library open for writing (repair() opens one).
+    /// do not match. Reads every article (seconds on 10,000). On a read-only library
+    /// it needs write access to the file (FTS5 runs its check as a write statement,
+    /// which changes nothing); without it, it reports no damage. search() and list()
+    /// check more cheaply before they answer "nothing found", which a damaged index
+    /// page often looks like.
     Result<void> checkSearchIndex() const;
     /// Rebuilds both search indexes from the articles, which are the truth.
     Result<void> rebuildSearchIndex();

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlQuery>
 
 namespace copydesk {
 
@@ -192,6 +193,12 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         }
         a.slug = candidate;
     } else {
+        // Whoever set it (an import, a restore, the command line, an old library): a
+        // slug names files and URLs.
+        if (auto valid = validateSlug(a.slug); !valid)
+            return Error{
+                Library::tr("%1: article '%2': %3").arg(path, articleName(a), valid.error()),
+                ErrorKind::InvalidInput};
         QSqlQuery& taken = prepared(
             QStringLiteral("SELECT a.uuid, (SELECT title FROM versions v WHERE v.article = a.id"
                            " ORDER BY v.position LIMIT 1) FROM articles a WHERE a.slug = ?"));
@@ -641,6 +648,23 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);
+    // As search(): no article found by text is an answer only from a sound index. The
+    // other filters may be what left nothing: then the index found something.
+    if (rows.isEmpty() && !filter.text.trimmed().isEmpty()) {
+        const detail::SearchPlan plan = detail::searchPlan(filter.text);
+        QSqlQuery any(d->db);
+        any.prepare(QStringLiteral("SELECT 1 FROM versions v WHERE %1 LIMIT 1")
+                        .arg(plan.condition(QStringLiteral("v"))));
+        for (qsizetype i = 0; i < plan.values.size(); ++i)
+            any.bindValue(int(i), plan.values[i]);
+        if (!any.exec())
+            return detail::searchFailure(*d, Library::tr("cannot list the articles"),
+                                         any.lastError());
+        if (!any.next()) {
+            if (auto confirmed = detail::confirmEmptyAnswer(*d, plan); !confirmed)
+                return confirmed.failure();
+        }
+    }
     return rows;
 }
 
@@ -741,6 +765,12 @@ Result<qint64> Library::restore(qint64 revisionId) {
                              .arg(d->path)
                              .arg(revisionId),
                          ErrorKind::NotFound};
+        if (auto valid = validateSlug(snapshot->slug); !valid)
+            return Error{Library::tr("%1: revision %2 of article '%3' cannot be restored: %4")
+                             .arg(d->path)
+                             .arg(revisionId)
+                             .arg(articleName(*snapshot), valid.error()),
+                         ErrorKind::InvalidInput};
         auto saved = save(*snapshot, RevisionKind::Restore,
                           Library::tr("restored revision %1").arg(revisionId));
         if (!saved)

@@ -11,6 +11,13 @@
 #include "common/unicode.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
 
 namespace copydesk {
 
@@ -133,7 +140,11 @@ SearchPlan searchPlan(const QString& text) {
         // "(summit)", "«sommet»") or search syntax Copydesk does not have: matched
         // literally it would find nothing (the trigram index keeps punctuation). The
         // term is searched without it.
-        const QString t = trimPunctuation(typed).toString().simplified();
+        // "+word" is "must contain" elsewhere; "+" is a symbol, not punctuation, to ICU.
+        qsizetype plus = 0;
+        while (plus < typed.size() && typed[plus] == QLatin1Char('+'))
+            ++plus;
+        const QString t = trimPunctuation(QStringView(typed).mid(plus)).toString().simplified();
         if (t.isEmpty()) {
             plan.notes.append(
                 Library::tr("'%1' is only punctuation: left out of the search").arg(typed));
@@ -149,10 +160,22 @@ SearchPlan searchPlan(const QString& text) {
         else if (before.startsWith(QLatin1Char('-')))
             plan.notes.append(
                 Library::tr("'%1': a leading - excludes nothing; searched for '%2'").arg(typed, t));
+        else if (before.startsWith(QLatin1Char('+')))
+            plan.notes.append(
+                Library::tr("'%1': + is not search syntax here (every term must occur "
+                            "anyway); searched for '%2'")
+                    .arg(typed, t));
+        else if (const qsizetype colon = t.indexOf(QLatin1Char(':'));
+                 colon > 0 && colon + 1 < t.size() && t.at(colon + 1) != QLatin1Char('/') &&
+                 std::all_of(t.cbegin(), t.cbegin() + colon, [](QChar c) { return c.isLetter(); }))
+            plan.notes.append(Library::tr("'%1': searching in one field (%2:) is not supported; "
+                                          "searched every field for '%1' as written")
+                                  .arg(t, t.left(colon)));
         plan.terms.append(t);
         if (characterCount(t) >= 3) {
             // The trigram index finds it anywhere, inside words too, in any script.
             plan.trigram.append(quoted(t));
+            plan.trigramTerms.append(t);
         } else if (!hasLetterOrNumber(t)) {
             // An emoji or a symbol: no tokenizer keeps it and it is too short for
             // trigrams, so the text is read. Exact, and slower on a large library.
@@ -264,6 +287,11 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, problem, error);
+    // A damaged index page often reads as "no such term" rather than as an error.
+    if (results.hits.isEmpty()) {
+        if (auto confirmed = detail::confirmEmptyAnswer(*d, plan); !confirmed)
+            return confirmed.failure();
+    }
     return results;
 }
 
@@ -271,24 +299,153 @@ QStringList Library::searchNotes(const QString& text) {
     return detail::searchPlan(text).notes;
 }
 
-Result<void> Library::checkSearchIndex() const {
-    // FTS5's own check compares the trigram index with the text it indexes; the
-    // contentless word index can only be checked for internal consistency.
-    for (const auto* table : {"search_trigram", "search_words"}) {
-        QSqlQuery q(d->db);
-        const QString name = QLatin1String(table);
-        if (!q.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('integrity-check')").arg(name))) {
-            const QSqlError error = q.lastError();
-            if (detail::errorKindOf(error) == ErrorKind::Corrupt ||
-                error.databaseText().contains(QLatin1String("malformed")))
-                return Error{Library::tr("%1: the search index is damaged (%2); repairing the "
-                                         "library rebuilds it from the articles")
-                                 .arg(d->path, error.databaseText()),
-                             ErrorKind::Corrupt};
-            return d->sqlError(Library::tr("cannot check the search index"), error);
-        }
+namespace {
+
+/// Runs FTS5's own check on `tables` through `db`; the first error, or none. The check
+/// compares the trigram index with the text it indexes; the contentless word index can
+/// only be checked for internal consistency.
+QSqlError searchIndexProblem(const QSqlDatabase& db, const QStringList& tables) {
+    for (const QString& name : tables) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('integrity-check')").arg(name)))
+            return q.lastError();
     }
     return {};
+}
+
+bool isDamage(const QSqlError& error) {
+    return detail::errorKindOf(error) == ErrorKind::Corrupt ||
+           error.databaseText().contains(QLatin1String("malformed"));
+}
+
+Error damaged(const QString& path, const QString& detail) {
+    return Error{Library::tr("%1: the search index is damaged (%2); repairing the library "
+                             "rebuilds it from the articles")
+                     .arg(path, detail),
+                 ErrorKind::Corrupt};
+}
+
+/// FTS5's check of `tables` (see searchIndexProblem()). On a read-only library it runs
+/// on a second connection of this process, as FTS5 runs its check as a write
+/// statement (which changes nothing); when that is not possible (a read-only folder or
+/// file, a writer holding the lock), the index is taken to be sound.
+Result<void> checkIndexes(const Library::Private& d, const QStringList& tables) {
+    QSqlError error;
+    if (d.mode == Library::Mode::ReadWrite) {
+        error = searchIndexProblem(d.db, tables);
+    } else {
+        const QString name = QStringLiteral("copydesk-check-") + QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(d.path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=250"));
+            if (QFileInfo(d.path).isWritable() && db.open())
+                error = searchIndexProblem(db, tables);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (error.isValid() && !isDamage(error))
+            return {};
+    }
+    if (!error.isValid())
+        return {};
+    if (isDamage(error))
+        return damaged(d.path, error.databaseText());
+    return d.sqlError(Library::tr("cannot check the search index"), error);
+}
+
+QString likePattern(const QString& term) {
+    QString escaped = term;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+/// An SQLite varint (as FTS5 writes them) at `at` in `data`, advancing `at`; -1 when
+/// the data ends first.
+qint64 readVarint(const QByteArray& data, qsizetype& at) {
+    quint64 value = 0;
+    for (int i = 0; i < 9; ++i) {
+        if (at >= data.size())
+            return -1;
+        const auto byte = quint8(data[at++]);
+        if (i == 8)
+            return qint64((value << 8) | byte);
+        value = (value << 7) | (byte & 0x7f);
+        if (!(byte & 0x80))
+            return qint64(value);
+    }
+    return -1;
+}
+
+/// FTS5 keeps the list of its segments in one record (rowid 10 of TABLE_data): when
+/// that record is damaged into "no segments", every query finds nothing, without an
+/// error, and FTS5's own check of a contentless index finds nothing wrong. An index
+/// with no segments must index no document.
+Result<void> checkSegmentList(const Library::Private& d, const QString& table) {
+    QSqlQuery q(d.db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT block FROM %1_data WHERE id = 10),"
+                               " (SELECT count(*) FROM %1_docsize)")
+                    .arg(table)) ||
+        !q.next()) {
+        const QSqlError error = q.lastError();
+        if (isDamage(error))
+            return damaged(d.path, error.databaseText());
+        return d.sqlError(Library::tr("cannot check the search index"), error);
+    }
+    const QByteArray structure = q.value(0).toByteArray();
+    const qint64 documents = q.value(1).toLongLong();
+    qsizetype at = 4; // a cookie, then the number of levels and of segments
+    const qint64 levels = readVarint(structure, at);
+    const qint64 segments = readVarint(structure, at);
+    if (documents > 0 && (levels <= 0 || segments <= 0))
+        return damaged(
+            d.path, Library::tr("%1 holds %2 documents in no segment").arg(table).arg(documents));
+    return {};
+}
+
+} // namespace
+
+Result<void> detail::confirmEmptyAnswer(const Library::Private& d, const SearchPlan& plan) {
+    if (!plan.words.isEmpty()) {
+        // Whole words cannot be told apart from parts of words by LIKE.
+        if (auto listed = checkSegmentList(d, QStringLiteral("search_words")); !listed)
+            return listed;
+    }
+    if (!plan.trigram.isEmpty()) {
+        if (auto listed = checkSegmentList(d, QStringLiteral("search_trigram")); !listed)
+            return listed;
+    }
+    if (plan.words.isEmpty() && !plan.trigramTerms.isEmpty()) {
+        // Terms without letters (plan.scan) were looked for in the text already; with
+        // them, the text is searched the same way.
+        QStringList conditions;
+        for (qsizetype i = 0; i < plan.trigramTerms.size(); ++i)
+            conditions.append(QStringLiteral("(title || char(10) || summary || char(10) || body)"
+                                             " LIKE ? ESCAPE '\\'"));
+        for (qsizetype i = 0; i < plan.scan.size(); ++i)
+            conditions.append(QStringLiteral("instr(title || char(10) || summary || char(10) ||"
+                                             " body, ?) > 0"));
+        QSqlQuery q(d.db);
+        q.prepare(QStringLiteral("SELECT 1 FROM versions WHERE %1 LIMIT 1")
+                      .arg(conditions.join(QLatin1String(" AND "))));
+        int n = 0;
+        for (const QString& term : plan.trigramTerms)
+            q.bindValue(n++, likePattern(term));
+        for (const QString& term : plan.scan)
+            q.bindValue(n++, term);
+        if (!q.exec())
+            return d.sqlError(Library::tr("cannot check the search index"), q.lastError());
+        if (q.next())
+            return damaged(d.path, Library::tr("'%1' is in the articles but not in the index")
+                                       .arg(plan.trigramTerms.join(QLatin1Char(' '))));
+    }
+    return {};
+}
+
+Result<void> Library::checkSearchIndex() const {
+    return checkIndexes(*d, {QStringLiteral("search_trigram"), QStringLiteral("search_words")});
 }
 
 Result<void> Library::rebuildSearchIndex() {

@@ -2,6 +2,8 @@
 
 #include "markdown/cmarkdocument_p.h"
 
+#include <QCoreApplication>
+
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
@@ -136,6 +138,7 @@ QStringList ParseOptions::defaultExtensions() {
 
 struct Document::Private {
     ParseOptions options;
+    std::pair<int, int> tooWide{0, 0};
     SourceMap map;
     std::unique_ptr<CmarkDocument> cmark;
     std::once_flag walked;
@@ -813,12 +816,70 @@ void Builder::exitInline(int index, cmark_node* node) {
 Document::Document(const QString& markdown, const ParseOptions& options)
     : Document(markdown.toUtf8(), options) {}
 
+namespace {
+
+/// The first line with more than kMaxTableCells cells, when `utf8` also has a line
+/// that could be a table's delimiter row ("|---|:-:|"): {line, cells}, else {0, 0}.
+/// Counts "|" per line, escaped or not, in code or not: an overestimate that costs one
+/// pass over the text.
+std::pair<int, int> widestTableLine(const QByteArray& utf8) {
+    std::pair<int, int> widest{0, 0};
+    bool delimiterRow = false;
+    int line = 1;
+    const char* p = utf8.constData();
+    const char* const end = p + utf8.size();
+    while (p < end) {
+        const char* eol = p;
+        int pipes = 0;
+        bool onlyDelimiter = true;
+        bool dash = false;
+        for (; eol < end && *eol != '\n' && *eol != '\r'; ++eol) {
+            const char c = *eol;
+            pipes += c == '|';
+            dash = dash || c == '-';
+            onlyDelimiter =
+                onlyDelimiter && (c == '|' || c == '-' || c == ':' || c == ' ' || c == '\t');
+        }
+        delimiterRow = delimiterRow || (onlyDelimiter && dash && pipes > 0);
+        // At least this many cells: "|a|b|" has two and three pipes, "a|b" two and one.
+        const int cells = pipes - 1;
+        if (cells > kMaxTableCells && widest.first == 0)
+            widest = {line, cells};
+        if (delimiterRow && widest.first != 0)
+            return widest;
+        if (eol < end && *eol == '\r' && eol + 1 < end && eol[1] == '\n')
+            ++eol;
+        p = eol + 1;
+        ++line;
+    }
+    return delimiterRow ? widest : std::pair<int, int>{0, 0};
+}
+
+} // namespace
+
+QString tablesAsTextNotice(int line, int cells) {
+    return QCoreApplication::translate("Markdown", "line %1 has %2 table cells, more than %3: "
+                                                   "tables are shown as text")
+        .arg(line)
+        .arg(cells)
+        .arg(kMaxTableCells);
+}
+
 Document::Document(QByteArray utf8, const ParseOptions& options)
     : d(std::make_unique<Private>()) {
     d->options = options;
     d->map = SourceMap(utf8);
-    d->cmark =
-        std::make_unique<CmarkDocument>(d->map.utf8(), parseFlags(options), options.extensions);
+    QStringList extensions = options.extensions;
+    if (extensions.contains(QLatin1String("table"))) {
+        d->tooWide = widestTableLine(d->map.utf8());
+        if (d->tooWide.first != 0)
+            extensions.removeAll(QStringLiteral("table"));
+    }
+    d->cmark = std::make_unique<CmarkDocument>(d->map.utf8(), parseFlags(options), extensions);
+}
+
+std::pair<int, int> Document::tableCellsOverLimit() const {
+    return d->tooWide;
 }
 
 Document::~Document() = default;

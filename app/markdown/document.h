@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace copydesk::markdown_p {
@@ -149,6 +150,17 @@ struct Node final {
     qsizetype length() const { return stop - start; }
 };
 
+/// The most cells a GFM table row may have. cmark-gfm's table extension takes time
+/// quadratic in the cells of a row (5,000 cells: seconds for one megabyte); a document
+/// with a line of more than this many "|" and a table delimiter row is parsed without
+/// the table extension, so parsing stays linear: every table of it is shown as text,
+/// and Document::tableCellsOverLimit() says so. No real article comes near it.
+inline constexpr int kMaxTableCells = 128;
+
+/// The note for a document whose tables were left as text (see kMaxTableCells), naming
+/// the line: "line 12 has 5001 table cells, more than 128: tables are shown as text".
+QString tablesAsTextNotice(int line, int cells);
+
 /// A parsed Markdown text. Parsing takes cmark-gfm's one lock for its inline phase (see
 /// cmarkdocument.cpp), so Documents may be built on any number of threads at once. A
 /// Document is immutable once built: its const functions may be called from several
@@ -166,6 +178,9 @@ public:
 
     const ParseOptions& options() const;
     const SourceMap& sourceMap() const;
+    /// When tables were asked for but left as text because a line has more than
+    /// kMaxTableCells cells: that line (1-based) and its cells; {0, 0} otherwise.
+    std::pair<int, int> tableCellsOverLimit() const;
     /// Every node in document order (pre-order: a parent before its children); index 0
     /// is the document.
     const std::vector<Node>& nodes() const;

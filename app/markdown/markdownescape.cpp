@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <cmark-gfm.h>
+
 #include <algorithm>
 
 namespace copydesk::markdown_escape {
@@ -167,6 +169,47 @@ QString codeBlock(QStringView code, const QString& info) {
     if (!body.endsWith(QLatin1Char('\n')))
         body += QLatin1Char('\n');
     return fence + info + QLatin1Char('\n') + body + fence;
+}
+
+QString decodeCharacterReferences(QStringView text) {
+    if (!text.contains(u'&'))
+        return text.toString();
+    // cmark-gfm's entity table is HTML5's; it is reached through a parse of a link
+    // whose destination is `text`, every other character of it kept literal.
+    QString markdown = QStringLiteral("[x](<");
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'\\':
+        case u'<':
+        case u'>':
+            markdown += u'\\';
+            markdown += c;
+            break;
+        case u'\n':
+            markdown += QLatin1String("&#10;");
+            break;
+        case u'\r':
+            markdown += QLatin1String("&#13;");
+            break;
+        default:
+            markdown += c;
+        }
+    }
+    markdown += QLatin1String(">)");
+    const QByteArray utf8 = markdown.toUtf8();
+    cmark_node* document =
+        cmark_parse_document(utf8.constData(), size_t(utf8.size()), CMARK_OPT_DEFAULT);
+    if (!document)
+        return text.toString();
+    QString decoded = text.toString();
+    cmark_node* paragraph = cmark_node_first_child(document);
+    cmark_node* link = paragraph ? cmark_node_first_child(paragraph) : nullptr;
+    if (link && cmark_node_get_type(link) == CMARK_NODE_LINK) {
+        if (const char* url = cmark_node_get_url(link))
+            decoded = QString::fromUtf8(url);
+    }
+    cmark_node_free(document);
+    return decoded;
 }
 
 } // namespace copydesk::markdown_escape

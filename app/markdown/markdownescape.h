@@ -29,6 +29,11 @@ QString escapePlainText(QStringView text);
 /// at `at` in `text`, ";" included; 0 when there is none.
 qsizetype entityReferenceLength(QStringView text, qsizetype at);
 
+/// `text` with its character references decoded as CommonMark and HTML5 decode them
+/// ("&colon;", "&Tab;", "&#58;", "&#x3A;" ...), by cmark-gfm's own table: what a
+/// link destination written with `text` turns into. Backslash escapes are not read.
+QString decodeCharacterReferences(QStringView text);
+
 /// `code` as an inline code span, with a backtick fence longer than any run inside.
 QString codeSpan(QStringView code);
 

@@ -118,7 +118,9 @@ TrustedUrls resolveMedia(cmark_node* root, const RenderOptions& options) {
         const QByteArray resolved = options.mediaResolver(name).toUtf8();
         if (resolved.isEmpty())
             continue;
-        if (options.rawHtml || !droppedInSafeMode(resolved)) {
+        // With raw HTML, the sanitiser drops the file: URLs the preview resolves media
+        // to, as it must drop the author's: they are put in after it.
+        if (!options.rawHtml && !droppedInSafeMode(resolved)) {
             cmark_node_set_url(node, resolved.constData());
             continue;
         }
@@ -206,10 +208,10 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);
-    trusted.restoreInto(result);
     code.spans.restoreInto(result);
     if (options.rawHtml && !options.specRaw)
-        return markdown::sanitizeHtml(result);
+        result = markdown::sanitizeHtml(result);
+    trusted.restoreInto(result);
     return result;
 }
 

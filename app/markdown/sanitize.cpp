@@ -60,6 +60,43 @@ QString lower(std::string_view name) {
     return QString::fromUtf8(name.data(), qsizetype(name.size())).toLower();
 }
 
+/// The scheme of `url` in lower case as a browser reads it (spaces and C0 controls
+/// around it trimmed, tabs and line breaks removed), or empty for a relative URL.
+QString urlScheme(QStringView url) {
+    QString clean;
+    qsizetype from = 0;
+    qsizetype to = url.size();
+    while (from < to && url[from].unicode() <= 0x20)
+        ++from;
+    while (to > from && url[to - 1].unicode() <= 0x20)
+        --to;
+    for (qsizetype i = from; i < to && clean.size() < 64; ++i) {
+        const QChar c = url[i];
+        if (c == u'\t' || c == u'\n' || c == u'\r')
+            continue;
+        if (c == u':')
+            return clean;
+        const char16_t u = c.toLower().unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'+' || u == u'-' ||
+              u == u'.'))
+            return {};
+        clean += QChar(u);
+    }
+    return {};
+}
+
+/// A URL of the reader's own machine or of an object of another page (file:, blob:,
+/// filesystem:): nothing an article can mean to link to or show, and a way to read
+/// local files where the preview allows it.
+bool isLocalUrl(QStringView url) {
+    const QString scheme = urlScheme(url);
+    return scheme == u"file" || scheme == u"blob" || scheme == u"filesystem";
+}
+
+bool dangerousUrl(QStringView url) {
+    return isScriptUrl(url) || isLocalUrl(url);
+}
+
 bool dangerousAttribute(const QString& name, const QString& value) {
     if (name.startsWith(u"on") || name == u"srcdoc")
         return true;
@@ -69,12 +106,19 @@ bool dangerousAttribute(const QString& name, const QString& value) {
         // "url 1x, url 2x": each candidate is a URL followed by a descriptor.
         for (const QString& candidate : value.split(u',')) {
             const QString url = candidate.trimmed().section(u' ', 0, 0);
-            if (isScriptUrl(url))
+            if (dangerousUrl(url))
                 return true;
         }
         return false;
     }
-    return isUrlAttribute(name.toStdString()) && isScriptUrl(value);
+    return isUrlAttribute(name.toStdString()) && dangerousUrl(value);
+}
+
+/// A target that opens a new browsing context, which gets a handle on the page that
+/// opened it (window.opener) unless rel says noopener.
+bool opensNewContext(const QString& target) {
+    const QString t = target.trimmed().toLower();
+    return !t.isEmpty() && t != u"_self" && t != u"_parent" && t != u"_top";
 }
 
 /// Properties a style attribute may set: text and box formatting that stays inside
@@ -192,11 +236,22 @@ void writeStartTag(QByteArray& out, xmlNode* element) {
     const std::string_view name = nameOf(element->name);
     out += '<';
     out.append(name.data(), qsizetype(name.size()));
+    // rel is written last, with noopener and noreferrer added when a target opens a
+    // new window or tab.
+    bool newContext = false;
+    QStringList rel;
     for (xmlAttr* attr = element->properties; attr; attr = attr->next) {
         const QString attrName = lower(nameOf(attr->name));
         xmlChar* raw = xmlNodeListGetString(element->doc, attr->children, 1);
         const QString value =
             raw ? QString::fromUtf8(reinterpret_cast<const char*>(raw)) : QString();
+        if (attrName == u"target")
+            newContext = newContext || opensNewContext(value);
+        if (attrName == u"rel") {
+            rel = value.simplified().split(u' ', Qt::SkipEmptyParts);
+            xmlFree(raw);
+            continue;
+        }
         if (attrName == u"style") {
             // CSS can load URLs and, in old engines, run script: only plain formatting
             // is kept, and no style attribute at all when none is left.
@@ -217,6 +272,18 @@ void writeStartTag(QByteArray& out, xmlNode* element) {
             }
         }
         xmlFree(raw);
+    }
+    if (newContext) {
+        for (const auto* token : {"noopener", "noreferrer"}) {
+            if (!rel.contains(QLatin1String(token), Qt::CaseInsensitive))
+                rel.append(QLatin1String(token));
+        }
+    }
+    if (!rel.isEmpty()) {
+        const QByteArray value = rel.join(u' ').toUtf8();
+        out += " rel=\"";
+        appendEscaped(out, reinterpret_cast<const xmlChar*>(value.constData()), true);
+        out += '"';
     }
     out += '>';
 }

@@ -24,7 +24,8 @@ bool isScriptUrl(QStringView url);
 ///   whose parsing differs between parsers);
 /// - event handler attributes (on…), srcdoc, namespaced attributes other than xml:lang;
 /// - URL attributes (href, src, srcset, action, formaction, poster, cite, data,
-///   background, …) holding a script URL (isScriptUrl());
+///   background, …) holding a script URL (isScriptUrl()) or a local one (file:,
+///   blob:, filesystem:);
 /// - comments, processing instructions and doctypes;
 /// - in style attributes, every declaration but those of plain formatting (color,
 ///   background-color, font-*, text-*, line-height, width, height, margin, padding,
@@ -36,6 +37,8 @@ bool isScriptUrl(QStringView url);
 /// does not know (wbr, embed, source, track, keygen) stays outside it, and one of the
 /// dropped elements left without its end tag (an unclosed <object>, <template>, <svg>)
 /// does not take the rest of the text with it.
+/// An element with a target that opens a new browsing context (other than _self,
+/// _parent, _top) gets rel="noopener noreferrer" (added to its own rel tokens).
 /// Everything else is kept, written with every text and attribute escaped, so that the
 /// browser builds the same tree from it. Linear in the size of `html`, any nesting depth.
 QByteArray sanitizeHtml(QByteArrayView html);

@@ -5,7 +5,9 @@
 # generated here: nested brackets '['*n 'x' '](y)'*n, nested images, unclosed brackets,
 # nested emphasis '*'*n 'x' '*'*n, runs of backticks of growing length, deep block
 # quotes '>'*n, deep lists '- '*n, one word of n letters 'a' (longword) or of random
-# letters in both cases (randword), and a plain 5,000-word-like article for scale.
+# letters in both cases (randword), GFM tables of 5,000 columns (widetable) or with body
+# rows of 5,000 cells (widebody), both shown as text beyond 128 cells, a table of 128
+# columns (table128), and a plain 5,000-word-like article for scale.
 # In process (pathological_driver): render, checks, import-text, import-html (each
 # import runs the checks on what it produced). End to end (copydesk-cli): render and
 # import into a fresh library (which runs the checks too), and check of that article
@@ -65,6 +67,24 @@ def gen(kind, kb):
         rnd = random.Random(kb)
         letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz" * 3
         return "The word " + "".join(rnd.choice(letters) for _ in range(kb * 1024)) + " is long.\n"
+    if kind == "widetable":
+        # One GFM table of 5,000 columns, as many rows as fit (cmark-gfm's table parser
+        # is quadratic in the cells of a row; Copydesk leaves such tables as text).
+        n = 5000
+        head = "|" + "|".join("c%d" % i for i in range(n)) + "|\n" + "|" + "-|" * n + "\n"
+        row = "|" + "xxxxxxxxxx|" * n + "\n"
+        return head + row * max(1, (kb * 1024 - len(head)) // len(row))
+    if kind == "widebody":
+        # A narrow header, then body rows of 5,000 cells.
+        head = "| a | b |\n|---|---|\n"
+        row = "|" + "xxxxxxxxxx|" * 5000 + "\n"
+        return head + row * max(1, (kb * 1024 - len(head)) // len(row))
+    if kind == "table128":
+        # The widest table that is still a table: 128 columns.
+        n = 128
+        head = "|" + "|".join("c%d" % i for i in range(n)) + "|\n" + "|" + "-|" * n + "\n"
+        row = "|" + "xxxxxxxxxx|" * n + "\n"
+        return head + row * max(1, (kb * 1024 - len(head)) // len(row))
     if kind == "article":
         words = "the council adopted a resolution on climate finance in geneva today".split()
         para = " ".join(words * 8) + ".\n\n"
@@ -86,7 +106,7 @@ def measure(cmd, stdin_path=None):
     return seconds, rss / 1024.0, status
 
 kinds = ["brackets", "images", "unclosed", "emphasis", "backticks", "quotes", "lists",
-         "longword", "randword", "article"]
+         "longword", "randword", "widetable", "widebody", "table128", "article"]
 only = os.environ.get("KINDS")
 if only:
     kinds = only.split()

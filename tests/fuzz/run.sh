@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (AddressSanitizer + UndefinedBehaviorSanitizer)
 # and runs each for MINUTES minutes (default 10) on one core, seeded with the project's
-# test data and, when present, ../shared/corpora. Prints, per target, the runs, the
+# test data, tests/fuzz/seeds (inputs that were once slow: wide tables) and, when
+# present, ../shared/corpora. Prints, per target, the runs, the
 # coverage reached and whether it found a crash, a leak, a timeout or an out-of-memory
 # input (saved under build-fuzz/findings/<target>/).
 #   tests/fuzz/run.sh [MINUTES] [TARGET...]     targets: frontmatter htmlimport checks render
@@ -26,8 +27,8 @@ done
 seeds() { # target -> seed folders
     case $1 in
     frontmatter) echo "$root/tests/data/interchange $root/resources/samples $root/../shared/corpora/hugo-multilingual" ;;
-    htmlimport) echo "$root/tests/data/interchange $root/../shared/corpora/word2016 $root/../shared/conformance/html-samples" ;;
-    checks | render) echo "$root/tests/data/checks $root/resources/samples $root/../shared/corpora/hugo-multilingual" ;;
+    htmlimport) echo "$root/tests/data/interchange $root/tests/fuzz/seeds $root/../shared/corpora/word2016 $root/../shared/conformance/html-samples" ;;
+    checks | render) echo "$root/tests/data/checks $root/tests/fuzz/seeds $root/resources/samples $root/../shared/corpora/hugo-multilingual" ;;
     esac
 }
 

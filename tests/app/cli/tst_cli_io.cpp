@@ -440,6 +440,92 @@ private Q_SLOTS:
         QCOMPARE(r.out, QString());
         QVERIFY(!QFileInfo::exists(f.defaultLibrary()));
     }
+
+    // Before: "cannot create the library (File exists)".
+    void danglingSymlinkLibrary_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("new") << QStringList{QStringLiteral("new"), QStringLiteral("--title"),
+                                            QStringLiteral("T")};
+        QTest::newRow("list") << QStringList{QStringLiteral("list")};
+    }
+    void danglingSymlinkLibrary() {
+        QFETCH(QStringList, args);
+        CliFixture f;
+        const QString path = f.path(QStringLiteral("lib.copydesk"));
+        const QString target = f.path(QStringLiteral("gone/target.copydesk"));
+        QVERIFY(QFile::link(target, path));
+        const QStringList before = copydesk::testing::folderState(f.home());
+        const CliRun r = f.run(args << QStringLiteral("--library") << path);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, QString());
+        QCOMPARE(r.errLines(), QStringList{QStringLiteral("copydesk-cli: ") + path +
+                                           QStringLiteral(": is a dangling symbolic link (to ") +
+                                           target + QStringLiteral(", which does not exist)")});
+        QCOMPARE(copydesk::testing::folderState(f.home()), before);
+    }
+
+    // Before: the file was left with 4 KB (a database header) and a -wal beside it.
+    void failedCreationLeavesAnEmptyFileEmpty() {
+        TinyTmpfs disk("1m");
+        if (!disk.isMounted())
+            QSKIP(qPrintable(disk.reason()));
+        CliFixture f;
+        const QString library = disk.filePath(QStringLiteral("empty.copydesk"));
+        {
+            QFile empty(library);
+            QVERIFY(empty.open(QIODevice::WriteOnly));
+        }
+        {
+            // 64 KB left: enough for SQLite to write the header into the file, not to
+            // build the library.
+            QFile filler(disk.filePath(QStringLiteral("filler")));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const qint64 fill = QStorageInfo(disk.path()).bytesAvailable() - 64 * 1024;
+            QVERIFY(fill > 0);
+            QCOMPARE(filler.write(QByteArray(fill, '\0')), fill);
+        }
+        const QStringList before = copydesk::testing::folderState(disk.path());
+        const CliRun r = f.run({QStringLiteral("new"), QStringLiteral("--title"),
+                                QStringLiteral("T"), QStringLiteral("--library"), library});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.contains(QStringLiteral("the disk is full")), qPrintable(r.err));
+        QCOMPARE(QFileInfo(library).size(), 0);
+        QCOMPARE(copydesk::testing::folderState(disk.path()), before);
+        // With room, the empty file becomes the library.
+        QVERIFY(QFile::remove(disk.filePath(QStringLiteral("filler"))));
+        const CliRun again = f.run({QStringLiteral("new"), QStringLiteral("--title"),
+                                    QStringLiteral("T"), QStringLiteral("--library"), library});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        const CliRun listed = f.run({QStringLiteral("list"), QStringLiteral("--library"), library});
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(listed.lines().size(), 1);
+    }
+
+    // Before: exit 1, as if the library had failed.
+    void malformedLockWaitIsAUsageError_data() {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("letters") << QStringLiteral("abc");
+        QTest::newRow("negative") << QStringLiteral("-1");
+        QTest::newRow("too long") << QStringLiteral("3601");
+    }
+    void malformedLockWaitIsAUsageError() {
+        QFETCH(QString, value);
+        CliFixture f;
+        for (const QStringList& command :
+             {QStringList{QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("T")},
+              QStringList{QStringLiteral("list")}}) {
+            const CliRun r =
+                f.run(f.withLibrary(command) << QStringLiteral("--lock-wait") << value);
+            QCOMPARE(r.exitCode, 2);
+            QCOMPARE(r.out, QString());
+            QCOMPARE(r.errLines().value(0),
+                     QStringLiteral("copydesk-cli %1: --lock-wait: '%2' is not a number of "
+                                    "seconds (0 to 3600)")
+                         .arg(command.front(), value));
+            QVERIFY(!QFileInfo::exists(f.library()));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliIo)

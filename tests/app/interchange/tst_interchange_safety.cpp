@@ -302,6 +302,197 @@ private Q_SLOTS:
         QCOMPARE(dumpHash(m_library), libraryBefore); // no "exported" revision
     }
 
+    // -- Slugs: one check at every entry point ---------------------------------------
+
+    void frontMatterSlugIsValidated_data() {
+        QTest::addColumn<QByteArray>("frontMatter");
+        QTest::addColumn<QString>("message"); // after "FILE: "
+        QTest::newRow("path")
+            << QByteArray("title: T\nslug: \"../../tmp/x\"\n")
+            << QStringLiteral("invalid front matter at line 3, column 7: 'slug': "
+                              "\"../../tmp/x\" is not a usable slug: it contains '/' (a slug "
+                              "has letters, digits, '-', '_' and '.')");
+        QTest::newRow("NUL")
+            << QByteArray("title: T\nslug: \"keys\\0\"\n")
+            << QStringLiteral("invalid front matter at line 3, column 7: 'slug': \"keys\\u0000\" "
+                              "is not a usable slug: it contains a control character (U+0000)");
+        QTest::newRow("ESC") << QByteArray("title: T\nslug: \"\\e[2Jx\"\n")
+                             << QStringLiteral(
+                                    "invalid front matter at line 3, column 7: 'slug': "
+                                    "\"\\u001b[2Jx\" is not a usable slug: it contains a control "
+                                    "character (U+001B)");
+        QTest::newRow("hidden file")
+            << QByteArray("title: T\nslug: .htaccess\n")
+            << QStringLiteral("invalid front matter at line 3, column 7: 'slug': \".htaccess\" "
+                              "is not a usable slug: it starts with '.'");
+        QTest::newRow("NUL in title")
+            << QByteArray("title: \"Keys\\0\"\n")
+            << QStringLiteral("invalid front matter at line 2, column 8: 'title' contains a "
+                              "control character (U+0000)");
+        QTest::newRow("ESC in title")
+            << QByteArray("title: \"\\e]0;owned\\a\"\n")
+            << QStringLiteral("invalid front matter at line 2, column 8: 'title' contains a "
+                              "control character (U+001B)");
+    }
+    void frontMatterSlugIsValidated() {
+        QFETCH(QByteArray, frontMatter);
+        QFETCH(QString, message);
+        QVERIFY(cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Other")})
+                    .exitCode == 0);
+        const QString file = m_dir->filePath(QStringLiteral("in/bad.md"));
+        QVERIFY(writeFile(file, article(frontMatter)));
+        const QByteArray before = dumpHash(m_library);
+        const CliRun r = cli({QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.errLines(), QStringList{QStringLiteral("copydesk-cli: ") +
+                                           QDir::toNativeSeparators(file) + QStringLiteral(": ") +
+                                           message + QStringLiteral("; nothing was imported")});
+        QCOMPARE(dumpHash(m_library), before);
+    }
+
+    void slugsThatStillRead() {
+        // Unicode letters, digits, '-', '_' and '.' inside: as sites write them.
+        const QString file = m_dir->filePath(QStringLiteral("in/ok.md"));
+        QVERIFY(writeFile(file, article("title: T\nslug: sommet-de-genève_2024.v2\n")));
+        const CliRun r = cli({QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 0);
+        const CliRun shown =
+            cli({QStringLiteral("show"), QStringLiteral("sommet-de-genève_2024.v2")});
+        QCOMPARE(shown.exitCode, 0);
+    }
+
+    void newSlugOptionIsValidated_data() {
+        QTest::addColumn<QString>("slug");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("path") << QStringLiteral("../../tmp/x")
+                              << QStringLiteral("--slug: \"../../tmp/x\" is not a usable slug: it "
+                                                "contains '/' (a slug has letters, digits, '-', "
+                                                "'_' and '.')");
+        QTest::newRow("ESC") << QStringLiteral("a\x1b[2J")
+                             << QStringLiteral("--slug: \"a\\u001b[2J\" is not a usable slug: it "
+                                               "contains a control character (U+001B)");
+        QTest::newRow("space") << QStringLiteral("two words")
+                               << QStringLiteral("--slug: \"two words\" is not a usable slug: it "
+                                                 "contains a space");
+    }
+    void newSlugOptionIsValidated() {
+        QFETCH(QString, slug);
+        QFETCH(QString, message);
+        QVERIFY(cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Other")})
+                    .exitCode == 0);
+        const QByteArray before = dumpHash(m_library);
+        const CliRun r = cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("T"),
+                              QStringLiteral("--slug"), slug});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.errLines().value(0), QStringLiteral("copydesk-cli new: ") + message);
+        QCOMPARE(dumpHash(m_library), before);
+        // A good one is taken as given.
+        const CliRun ok =
+            cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("T"),
+                 QStringLiteral("--slug"), QStringLiteral("my-slug")});
+        QCOMPARE(ok.exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("show"), QStringLiteral("my-slug")}).exitCode, 0);
+    }
+
+    void restoreChecksTheSlug() {
+        // A revision whose snapshot holds a slug that is a path (an old library, a
+        // hand-edited one): restoring it would bring the path back as the slug.
+        const CliRun created =
+            cli({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("Talks"),
+                 QStringLiteral("--slug"), QStringLiteral("talks")});
+        QCOMPARE(created.exitCode, 0);
+        injectFailure(QStringLiteral("UPDATE revisions SET snapshot = json_set(snapshot, "
+                                     "'$.slug', '../../tmp/x')"));
+        QVariant revision;
+        QVERIFY(rawExec(m_library, {QStringLiteral("SELECT max(id) FROM revisions")}, &revision));
+        const QByteArray before = dumpHash(m_library);
+        const CliRun r =
+            cli({QStringLiteral("restore"), QStringLiteral("talks"), revision.toString()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.errLines(),
+                 QStringList{QStringLiteral("copydesk-cli: ") + m_library +
+                             QStringLiteral(": revision %1 of article 'Talks' cannot be "
+                                            "restored: \"../../tmp/x\" is not a usable slug: it "
+                                            "contains '/' (a slug has letters, digits, '-', '_' "
+                                            "and '.')")
+                                 .arg(revision.toString())});
+        QCOMPARE(dumpHash(m_library), before);
+    }
+
+    void librarySaveChecksTheSlug() {
+        // The last gate, for every other way in (the GUI, another import format).
+        auto library = Library::open(m_library);
+        QVERIFY2(library, qPrintable(library.error()));
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Keys"));
+        a.slug = QString::fromUtf16(u"authorized_keys\0", 16);
+        const auto saved = (*library)->save(a);
+        QVERIFY(!saved);
+        QCOMPARE(saved.kind(), ErrorKind::InvalidInput);
+        QCOMPARE(saved.error(),
+                 m_library + QStringLiteral(": article 'Keys': \"authorized_keys\\u0000\" is not "
+                                            "a usable slug: it contains a control character "
+                                            "(U+0000)"));
+        QCOMPARE((*library)->count().value(), 0);
+    }
+
+    // -- The export revision fails ---------------------------------------------------
+
+    void failedExportRevisionLeavesNoFiles_data() {
+        QTest::addColumn<QString>("folder"); // relative to the test folder
+        QTest::addColumn<bool>("oldFiles");  // an earlier export is in the folder
+        QTest::newRow("new files") << QStringLiteral("out") << false;
+        QTest::newRow("replacing files") << QStringLiteral("out") << true;
+        QTest::newRow("folders created") << QStringLiteral("out/a/b") << false;
+    }
+    void failedExportRevisionLeavesNoFiles() {
+        // The library refuses the "exported" revision (an SQLite trigger): the files,
+        // written before, stayed in the folder although the export failed.
+        QFETCH(QString, folder);
+        QFETCH(bool, oldFiles);
+        QStringList files{m_dir->filePath(QStringLiteral("in/p.en.md")),
+                          m_dir->filePath(QStringLiteral("in/p.fr.md"))};
+        QVERIFY(writeFile(files[0], article("title: Talks\nslug: p\n", "Talks in Geneva.\n")));
+        QVERIFY(writeFile(files[1], article("title: Pourparlers\nslug: p\n", "À Genève.\n")));
+        QCOMPARE(cli(QStringList{QStringLiteral("import")} + files).exitCode, 0);
+        const QString out = m_dir->filePath(QStringLiteral("out"));
+        QVERIFY(QDir().mkpath(out));
+        QVERIFY(writeFile(out + QStringLiteral("/other.txt"), "kept"));
+        const QString target = m_dir->filePath(folder);
+        if (oldFiles) {
+            QVERIFY(writeFile(target + QStringLiteral("/p.en.md"), "an earlier export\n"));
+            QVERIFY(writeFile(target + QStringLiteral("/p.fr.md"), "un export plus ancien\n"));
+        }
+        injectFailure(QStringLiteral("CREATE TRIGGER inject BEFORE INSERT ON revisions WHEN "
+                                     "NEW.note LIKE 'exported%' BEGIN SELECT RAISE(ABORT, "
+                                     "'injected failure'); END"));
+        const QByteArray libraryBefore = dumpHash(m_library);
+        const QStringList folderBefore = folderState(out);
+        const CliRun r =
+            cli({QStringLiteral("export"), QStringLiteral("p"), QStringLiteral("-o"), target});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.err.contains(QStringLiteral("injected failure")), qPrintable(r.err));
+        QCOMPARE(folderState(out), folderBefore);
+        QCOMPARE(dumpHash(m_library), libraryBefore);
+        if (oldFiles)
+            QCOMPARE(readAll(target + QStringLiteral("/p.en.md")),
+                     QByteArray("an earlier export\n"));
+
+        // Without the fault, the same command writes both files and the revision.
+        injectFailure(QStringLiteral("DROP TRIGGER inject"));
+        const CliRun again =
+            cli({QStringLiteral("export"), QStringLiteral("p"), QStringLiteral("-o"), target});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.lines().size(), 2);
+        QVERIFY(
+            readAll(target + QStringLiteral("/p.fr.md")).startsWith("---\ntitle: Pourparlers\n"));
+        QVERIFY(dumpHash(m_library) != libraryBefore);
+    }
+
     // -- Imports are all or nothing -------------------------------------------------
 
     void sameSlugTwiceImportsNothing() {

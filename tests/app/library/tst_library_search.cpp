@@ -208,6 +208,25 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("list"), QStringLiteral("--text"),
                            QStringLiteral("Geneva.")}
             << QStringLiteral("Talks in Geneva") << QString();
+        // Syntax of other search engines: said how it was read (it was silent before).
+        QTest::newRow("search plus")
+            << QStringList{QStringLiteral("search"), QStringLiteral("+Geneva")}
+            << QStringLiteral("Talks in Geneva")
+            << QStringLiteral("note: '+Geneva': + is not search syntax here (every term must "
+                              "occur anyway); searched for 'Geneva'\n");
+        QTest::newRow("search field")
+            << QStringList{QStringLiteral("search"), QStringLiteral("title:Geneva")} << QString()
+            << QStringLiteral("note: 'title:Geneva': searching in one field (title:) is not "
+                              "supported; searched every field for 'title:Geneva' as written\n");
+        QTest::newRow("list field")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--text"),
+                           QStringLiteral("summary:Ocean")}
+            << QString()
+            << QStringLiteral("note: 'summary:Ocean': searching in one field (summary:) is not "
+                              "supported; searched every field for 'summary:Ocean' as written\n");
+        QTest::newRow("search URL")
+            << QStringList{QStringLiteral("search"), QStringLiteral("https://example.org")}
+            << QString() << QString();
     }
     void cliNotes() {
         QFETCH(QStringList, command);
@@ -224,6 +243,156 @@ private Q_SLOTS:
             QCOMPARE(run.out, QString());
         else
             QVERIFY2(run.out.contains(found), qPrintable(run.out));
+    }
+
+    // 40 zero bytes over part of one leaf page of an index: FTS5 reads the page
+    // without an error and finds fewer rows, often none, and search and list --text
+    // printed nothing and exited 0. "Nothing found" is now said only from a sound
+    // index; a damaged one is ErrorKind::Corrupt, and the CLI says to run repair.
+    void zeroedIndexPageIsNoEmptyAnswer() {
+        const QString pristine = m_dir.filePath(QStringLiteral("zeroed.copydesk"));
+        {
+            // One save each, as articles are written: many small index segments.
+            auto lib = Library::open(pristine);
+            QVERIFY(lib);
+            for (int i = 0; i < 40; ++i) {
+                Article a =
+                    article(qPrintable(QStringLiteral("summit-%1").arg(i)), "en",
+                            QStringLiteral("Summit %1").arg(i),
+                            QStringLiteral("Delegates in Geneva, day %1. ").repeated(20).arg(i));
+                QVERIFY((*lib)->save(a));
+            }
+        }
+        // Where each index keeps its list of segments (FTS5's structure record, rowid
+        // 10 of TABLE_data), found by its bytes in the file; and, for the rest, every
+        // 200th byte of each leaf page of both indexes.
+        QList<qint64> offsets;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("leaves"));
+            db.setDatabaseName(pristine);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QFile file(pristine);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            for (const char* table : {"search_trigram_data", "search_words_data"}) {
+                QVERIFY(q.exec(QStringLiteral("SELECT block FROM %1 WHERE id = 10")
+                                   .arg(QLatin1String(table))) &&
+                        q.next());
+                const qsizetype at = bytes.indexOf(q.value(0).toByteArray());
+                QVERIFY(at > 0);
+                offsets.append(at);
+            }
+            QVERIFY2(q.exec(QStringLiteral(
+                         "SELECT pageno FROM dbstat WHERE pagetype = 'leaf' AND name IN "
+                         "('search_trigram_data', 'search_words_data') ORDER BY pageno")),
+                     qPrintable(q.lastError().text()));
+            while (q.next()) {
+                for (qint64 offset = 0; offset < 4096 - 40; offset += 200)
+                    offsets.append((q.value(0).toLongLong() - 1) * 4096 + offset);
+            }
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("leaves"));
+        QVERIFY(offsets.size() > 40);
+        const QString damaged = m_dir.filePath(QStringLiteral("zeroed-copy.copydesk"));
+        // query -> the statement search() ran for it, read as it read it: what the
+        // old code printed.
+        const QList<std::pair<QString, QString>> queries{
+            {QStringLiteral("Geneva"),
+             QStringLiteral("SELECT v.id FROM versions v WHERE v.id IN (SELECT rowid FROM "
+                            "search_trigram WHERE search_trigram MATCH '\"Geneva\"')")},
+            {QStringLiteral("in"),
+             QStringLiteral("SELECT v.id FROM versions v WHERE v.id IN (SELECT rowid FROM "
+                            "search_words WHERE search_words MATCH '\"in\"')")}};
+        const auto oldAnswerWasEmpty = [](const QString& path, const QString& sql) {
+            bool empty = false;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+                db.setDatabaseName(path);
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    if (q.exec(sql)) {
+                        int rows = 0;
+                        while (q.next())
+                            ++rows;
+                        empty = rows == 0 && !q.lastError().isValid();
+                    }
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("old"));
+            return empty;
+        };
+        int emptyBefore = 0;
+        bool cliChecked = false;
+        for (const qint64 at : std::as_const(offsets)) {
+            {
+                QFile::remove(damaged);
+                QVERIFY(QFile::copy(pristine, damaged));
+                {
+                    QFile file(damaged);
+                    QVERIFY(file.open(QIODevice::ReadWrite));
+                    QVERIFY(file.seek(at));
+                    QCOMPARE(file.write(QByteArray(40, '\0')), 40);
+                }
+                for (const auto& [query, raw] : queries) {
+                    const bool rawEmpty = oldAnswerWasEmpty(damaged, raw);
+                    emptyBefore += rawEmpty ? 1 : 0;
+                    auto ro = Library::open(damaged, Library::Mode::ReadOnly);
+                    QVERIFY2(ro, qPrintable(ro.error()));
+                    const auto found = (*ro)->search(query, -1);
+                    ListFilter filter;
+                    filter.text = query;
+                    const auto listed = (*ro)->list(filter);
+                    const QString where = QStringLiteral("byte %1, '%2'").arg(at).arg(query);
+                    if (found)
+                        QVERIFY2(!found->hits.isEmpty(), qPrintable(where));
+                    if (listed)
+                        QVERIFY2(!listed->isEmpty(), qPrintable(where));
+                    if (!rawEmpty)
+                        continue;
+                    QVERIFY2(!found && found.kind() == ErrorKind::Corrupt, qPrintable(where));
+                    QVERIFY2(found.error().startsWith(damaged + QStringLiteral(": the search "
+                                                                               "index is damaged")),
+                             qPrintable(found.error()));
+                    QVERIFY2(!listed && listed.kind() == ErrorKind::Corrupt, qPrintable(where));
+                    if (cliChecked || test::cliPath().isEmpty())
+                        continue;
+                    cliChecked = true;
+                    ro->reset();
+                    for (const QStringList& command :
+                         {QStringList{QStringLiteral("search"), query},
+                          QStringList{QStringLiteral("list"), QStringLiteral("--text"), query}}) {
+                        const test::CliRun run = test::runCli(
+                            QStringList{QStringLiteral("--library"), damaged} + command, {},
+                            m_dir.path(), 20000);
+                        QCOMPARE(run.exitCode, 1);
+                        QCOMPARE(run.out, QString());
+                        QCOMPARE(run.errLines().size(), 1);
+                        QVERIFY2(run.err.startsWith(QStringLiteral("copydesk-cli: ") + damaged +
+                                                    QStringLiteral(": the search index is "
+                                                                   "damaged")) &&
+                                     run.err.contains(QStringLiteral("copydesk-cli repair")),
+                                 qPrintable(run.err));
+                    }
+                }
+            }
+        }
+        // The damaged segment lists read as empty answers (at least one per index).
+        QVERIFY2(emptyBefore >= 2, "no damage that reads as an empty answer");
+        QVERIFY(test::cliPath().isEmpty() || cliChecked);
+        // The sound library still answers (the check does not refuse a sound index).
+        auto sound = Library::open(pristine, Library::Mode::ReadOnly);
+        QVERIFY(sound);
+        QCOMPARE((*sound)->search(QStringLiteral("Geneva"), -1)->hits.size(), 40);
+        QVERIFY((*sound)->search(QStringLiteral("Lausanne"))->hits.isEmpty());
+        QVERIFY((*sound)->search(QStringLiteral("xy"))->hits.isEmpty());
     }
 
     // A page of the trigram index overwritten: search says the index is damaged

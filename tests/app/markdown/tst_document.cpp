@@ -45,6 +45,49 @@ QString dump(const QString& markdown) {
 class TestDocument final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // cmark-gfm's table parser is quadratic in the cells of a row (5,000 cells, 1 MB:
+    // 9.7 s to render); a document with a row wider than kMaxTableCells is parsed
+    // without tables, and says so.
+    void wideTables_data() {
+        QTest::addColumn<QByteArray>("markdown");
+        QTest::addColumn<int>("line"); // of tableCellsOverLimit(); 0: tables are parsed
+        QTest::addColumn<int>("cells");
+        QTest::addColumn<int>("tables");
+        const auto row = [](int cells, const char* cell) {
+            return "|" + QByteArray(cell).append('|').repeated(cells) + "\n";
+        };
+        QTest::newRow("128 cells: a table")
+            << row(128, "h") + row(128, "-") + row(128, "x") << 0 << 0 << 1;
+        QTest::newRow("129 in the header")
+            << row(129, "h") + row(129, "-") + row(129, "x") << 1 << 129 << 0;
+        QTest::newRow("5,000 in a body row")
+            << QByteArray("Text\n\n") + row(3, "h") + row(3, "-") + row(5000, "x") << 5 << 5000
+            << 0;
+        QTest::newRow("CRLF lines")
+            << QByteArray("| a | b |\r\n|---|---|\r\n") + row(200, "x").replace("\n", "\r\n") << 3
+            << 200 << 0;
+        QTest::newRow("many pipes, no delimiter row: no table anyway")
+            << QByteArray("Text\n\n") + row(300, "x") << 0 << 0 << 0;
+        QTest::newRow("narrow table and a wide line elsewhere")
+            << row(2, "h") + row(2, "-") + QByteArray("\n    ") + row(200, "c") << 4 << 200 << 0;
+    }
+    void wideTables() {
+        QFETCH(QByteArray, markdown);
+        QFETCH(int, line);
+        QFETCH(int, cells);
+        QFETCH(int, tables);
+        const Document document(markdown);
+        QCOMPARE(document.tableCellsOverLimit(), std::make_pair(line, cells));
+        int found = 0;
+        for (const Node& n : document.nodes())
+            found += n.kind == NodeKind::Table ? 1 : 0;
+        QCOMPARE(found, tables);
+        // Without the table extension nothing is left out.
+        ParseOptions plain;
+        plain.extensions.clear();
+        QCOMPARE(Document(markdown, plain).tableCellsOverLimit(), std::make_pair(0, 0));
+    }
+
     void ranges_data() {
         QTest::addColumn<QString>("markdown");
         QTest::addColumn<QString>("expected");

@@ -97,6 +97,17 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--library"), QStringLiteral("/nonexistent/x.copydesk")}
             << QByteArray("x") << 1 << QStringLiteral("x.copydesk");
     }
+    void wideTableNote() {
+        // A row of 5,000 cells: rendered as text, linear, with a note on stderr.
+        QByteArray markdown = "| a | b |\n|---|---|\n|" + QByteArray("x|").repeated(5000) + "\n";
+        const CliRun r = run({}, markdown);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, QStringLiteral("note: standard input: line 3 has 5000 table cells, more "
+                                       "than 128: tables are shown as text\n"));
+        QVERIFY(!r.out.contains(QLatin1String("<table")));
+        QVERIFY(r.out.startsWith(QLatin1String("<p data-sourcepos=\"1:1-3:")) ||
+                r.out.startsWith(QLatin1String("<p>")));
+    }
     void errors() {
         QFETCH(QStringList, flags);
         QFETCH(QByteArray, markdown);

@@ -102,6 +102,32 @@ private Q_SLOTS:
         QTest::newRow("unclosed svg")
             << QStringLiteral("<svg onload=\"alert(1)\">\n\nRest <b onclick=\"alert(1)\">b</b>")
             << QStringLiteral("\n<p>Rest <b>b</b></p>\n");
+        // --unsafe let these through before.
+        QTest::newRow("target=_blank gets noopener")
+            << QStringLiteral("<a href=\"https://un.org\" target=\"_blank\">x</a>")
+            << QStringLiteral("<p><a href=\"https://un.org\" target=\"_blank\" "
+                              "rel=\"noopener noreferrer\">x</a></p>\n");
+        QTest::newRow("named target, rel kept and completed")
+            << QStringLiteral("<a rel=\"nofollow\" target=\"News\" href=\"https://un.org\">x</a>")
+            << QStringLiteral("<p><a target=\"News\" href=\"https://un.org\" "
+                              "rel=\"nofollow noopener noreferrer\">x</a></p>\n");
+        QTest::newRow("target=_self needs nothing")
+            << QStringLiteral("<a href=\"/a\" target=\"_self\" rel=\"next\">x</a>")
+            << QStringLiteral("<p><a href=\"/a\" target=\"_self\" rel=\"next\">x</a></p>\n");
+        QTest::newRow("form target")
+            << QStringLiteral("<form action=\"/s\" target=\"_BLANK\"><input name=\"q\"></form>")
+            << QStringLiteral("<form action=\"/s\" target=\"_BLANK\" rel=\"noopener noreferrer\">"
+                              "<input name=\"q\"></form>\n");
+        QTest::newRow("file: and blob: hrefs")
+            << QStringLiteral("<a href=\"file:///etc/passwd\">a</a> "
+                              "<a href=\" FILE:///c:/x\">b</a> "
+                              "<a href=\"blob:https://un.org/1\">c</a> "
+                              "<img src=\"file:///home/me/.ssh/id_rsa\" alt=\"d\"> "
+                              "<a href=\"filesystem:https://un.org/t/x\">e</a>")
+            << QStringLiteral("<p><a>a</a> <a>b</a> <a>c</a> <img alt=\"d\"> <a>e</a></p>\n");
+        QTest::newRow("file: in Markdown")
+            << QStringLiteral("[a](file:///etc/passwd) ![b](blob:https://un.org/1)")
+            << QStringLiteral("<p><a>a</a> <img alt=\"b\"></p>\n");
         QTest::newRow("benign HTML and Markdown are kept")
             << QStringLiteral("Caf\u00e9 <b class=\"k\">bold</b> &amp; *em* [l](https://un.org) "
                               "<br/>")
@@ -137,7 +163,7 @@ private Q_SLOTS:
             }
             for (const char* bad :
                  {"javascript:", "vbscript:", "data:text", " on", "<script", "<style", "<svg",
-                  "<iframe", "<object", "formaction", "srcset"}) {
+                  "<iframe", "<object", "formaction", "srcset", "file:", "blob:"}) {
                 QVERIFY2(!tags.contains(QLatin1String(bad)), qPrintable(html));
             }
         }

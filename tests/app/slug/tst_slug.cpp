@@ -9,6 +9,64 @@ using namespace copydesk;
 class TestSlug final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The one check of slugs given from outside (front matter, new --slug, restore,
+    // import, every save).
+    void validateSlug_data() {
+        QTest::addColumn<QString>("slug");
+        QTest::addColumn<QString>("problem"); // empty: valid
+        QTest::newRow("empty: derive one") << QString() << QString();
+        QTest::newRow("ascii") << QStringLiteral("summit-opens-2024") << QString();
+        QTest::newRow("accents") << QStringLiteral("sommet-de-genève") << QString();
+        QTest::newRow("Chinese") << QStringLiteral("日内瓦峰会") << QString();
+        QTest::newRow("Arabic with marks") << QStringLiteral("قِمَّة-جنيف") << QString();
+        QTest::newRow("underscore and dot") << QStringLiteral("my_post.v2") << QString();
+        QTest::newRow("200 bytes") << QString(200, u'a') << QString();
+        QTest::newRow("path")
+            << QStringLiteral("../../tmp/x")
+            << QStringLiteral("\"../../tmp/x\" is not a usable slug: it contains '/' (a slug "
+                              "has letters, digits, '-', '_' and '.')");
+        QTest::newRow("slash") << QStringLiteral("a/b")
+                               << QStringLiteral(
+                                      "\"a/b\" is not a usable slug: it contains '/' (a slug has "
+                                      "letters, digits, '-', '_' and '.')");
+        QTest::newRow("backslash")
+            << QStringLiteral("a\\b")
+            << QStringLiteral("\"a\\b\" is not a usable slug: it contains '\\' (a slug has "
+                              "letters, digits, '-', '_' and '.')");
+        QTest::newRow("NUL") << QString::fromUtf16(u"keys\0", 5)
+                             << QStringLiteral("\"keys\\u0000\" is not a usable slug: it contains "
+                                               "a control character (U+0000)");
+        QTest::newRow("ESC") << QStringLiteral("a\x1b[2J")
+                             << QStringLiteral("\"a\\u001b[2J\" is not a usable slug: it "
+                                               "contains a control character (U+001B)");
+        QTest::newRow("right-to-left override")
+            << QStringLiteral("gpj\u202eexe")
+            << QStringLiteral("\"gpj\\u202eexe\" is not a usable slug: it contains an "
+                              "invisible character (U+202E)");
+        QTest::newRow("space") << QStringLiteral("two words")
+                               << QStringLiteral("\"two words\" is not a usable slug: it contains "
+                                                 "a space");
+        QTest::newRow("dot") << QStringLiteral(".")
+                             << QStringLiteral("\".\" is not a usable slug: it starts with '.'");
+        QTest::newRow("201 bytes")
+            << QString(201, u'a')
+            << QString(QStringLiteral("\"") + QString(60, u'a') +
+                       QStringLiteral("\u2026\" is not a usable slug: it is longer than 200 "
+                                      "bytes"));
+    }
+    void validateSlug() {
+        QFETCH(QString, slug);
+        QFETCH(QString, problem);
+        const auto valid = copydesk::validateSlug(slug);
+        if (problem.isEmpty()) {
+            QVERIFY2(valid.ok(), qPrintable(valid.error()));
+            return;
+        }
+        QVERIFY(!valid.ok());
+        QCOMPARE(valid.kind(), copydesk::ErrorKind::InvalidInput);
+        QCOMPARE(valid.error(), problem);
+    }
+
     void slugify_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("slug");
