@@ -197,7 +197,7 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         // slug names files and URLs.
         if (auto valid = validateSlug(a.slug); !valid)
             return Error{
-                Library::tr("%1: article '%2': %3").arg(path, articleName(a), valid.error()),
+                Library::tr("%1: article '%2': %3").arg(path, a.displayTitle(), valid.error()),
                 ErrorKind::InvalidInput};
         QSqlQuery& taken = prepared(
             QStringLiteral("SELECT a.uuid, (SELECT title FROM versions v WHERE v.article = a.id"
@@ -769,7 +769,7 @@ Result<qint64> Library::restore(qint64 revisionId) {
             return Error{Library::tr("%1: revision %2 of article '%3' cannot be restored: %4")
                              .arg(d->path)
                              .arg(revisionId)
-                             .arg(articleName(*snapshot), valid.error()),
+                             .arg(snapshot->displayTitle(), valid.error()),
                          ErrorKind::InvalidInput};
         auto saved = save(*snapshot, RevisionKind::Restore,
                           Library::tr("restored revision %1").arg(revisionId));

@@ -167,7 +167,7 @@ private Q_SLOTS:
                           QStringLiteral("--lock-wait"), QStringLiteral("soon"),
                           QStringLiteral("--title"), QStringLiteral("Bad")},
                          {}, m_dir.path());
-        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.exitCode, 2); // a usage error
         QVERIFY2(bad.err.contains(QStringLiteral("--lock-wait: 'soon' is not a number")),
                  qPrintable(bad.err));
 

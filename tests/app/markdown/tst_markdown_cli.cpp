@@ -97,6 +97,18 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--library"), QStringLiteral("/nonexistent/x.copydesk")}
             << QByteArray("x") << 1 << QStringLiteral("x.copydesk");
     }
+    void unsafeHelpSaysWhatPasses() {
+        // The help promised only that tagfilter disarms <script>; it now lists what is
+        // removed and what is let through.
+        const CliRun r = runCli({QStringLiteral("render"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        const QString help = r.out.simplified();
+        for (const char* said :
+             {"javascript:, vbscript:, file:, blob:, filesystem: or data:",
+              "gets rel=\"noopener noreferrer\"", "on... event handler",
+              "Everything else is let through", "http:, https:, mailto:, tel: and relative URLs"})
+            QVERIFY2(help.contains(QLatin1String(said)), said);
+    }
     void wideTableNote() {
         // A row of 5,000 cells: rendered as text, linear, with a note on stderr.
         QByteArray markdown = "| a | b |\n|---|---|\n|" + QByteArray("x|").repeated(5000) + "\n";
