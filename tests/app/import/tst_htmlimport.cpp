@@ -381,162 +381,161 @@ private Q_SLOTS:
         QVERIFY2(doc.ok(), qPrintable(doc.error()));
         QCOMPARE(doc->title, title);
         QCOMPARE(doc->body, body);
-        // A parser reads what follows <style>, <script> or <title> as their content up to
-        // the end tag; when that is missing, the rest of the page is gone, and the import
-        // says so (it was silent).
-        void unclosedRawTextIsNoted_data() {
-            QTest::addColumn<QByteArray>("html");
-            QTest::addColumn<QString>("body");
-            QTest::addColumn<QStringList>("notes");
-            for (const char* element : {"style", "script", "title"}) {
-                const QByteArray name(element);
-                QTest::newRow(("unclosed " + name).constData())
-                    << "<body><p>Before</p>\n<" + name + ">x\n<p>After</p></body>"
-                    << QStringLiteral("Before\n")
-                    << QStringList{QStringLiteral("<%1> on line 2 has no end tag </%1>: the text "
-                                                  "after it is read as its content and left out")
-                                       .arg(QLatin1String(element))};
-                QTest::newRow(("closed " + name).constData())
-                    << "<body><p>Before</p><" + name + ">x</" + name + "><p>After</p></body>"
-                    << QStringLiteral("Before\n\nAfter\n") << QStringList{};
-            }
-            QTest::newRow("upper case, with attributes")
-                << QByteArray("<body><p>Before</p><STYLE type=\"text/css\">p {}<p>After</p>")
+    }
+
+    // A parser reads what follows <style>, <script> or <title> as their content up to
+    // the end tag; when that is missing, the rest of the page is gone, and the import
+    // says so (it was silent).
+    void unclosedRawTextIsNoted_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QStringList>("notes");
+        for (const char* element : {"style", "script", "title"}) {
+            const QByteArray name(element);
+            QTest::newRow(("unclosed " + name).constData())
+                << "<body><p>Before</p>\n<" + name + ">x\n<p>After</p></body>"
                 << QStringLiteral("Before\n")
-                << QStringList{QStringLiteral("<style> on line 1 has no end tag </style>: the text "
-                                              "after it is read as its content and left out")};
-            QTest::newRow("unclosed at the very end")
-                << QByteArray("<body><p>Before</p><script>") << QStringLiteral("Before\n")
-                << QStringList{};
-            QTest::newRow("another name") << QByteArray("<body><p>Before</p><scripts>x</body>")
-                                          << QStringLiteral("Before\n\nx\n") << QStringList{};
+                << QStringList{QStringLiteral("<%1> on line 2 has no end tag </%1>: the text "
+                                              "after it is read as its content and left out")
+                                   .arg(QLatin1String(element))};
+            QTest::newRow(("closed " + name).constData())
+                << "<body><p>Before</p><" + name + ">x</" + name + "><p>After</p></body>"
+                << QStringLiteral("Before\n\nAfter\n") << QStringList{};
         }
-        void unclosedRawTextIsNoted() {
-            QFETCH(QByteArray, html);
-            QFETCH(QString, body);
-            QFETCH(QStringList, notes);
-            const auto doc = htmlToMarkdown(html, QStringLiteral("page.html"));
-            QVERIFY2(doc.ok(), qPrintable(doc.error()));
-            QCOMPARE(doc->body, body);
-            QCOMPARE(doc->notices, notes);
-        }
+        QTest::newRow("upper case, with attributes")
+            << QByteArray("<body><p>Before</p><STYLE type=\"text/css\">p {}<p>After</p>")
+            << QStringLiteral("Before\n")
+            << QStringList{QStringLiteral("<style> on line 1 has no end tag </style>: the text "
+                                          "after it is read as its content and left out")};
+        QTest::newRow("unclosed at the very end") << QByteArray("<body><p>Before</p><script>")
+                                                  << QStringLiteral("Before\n") << QStringList{};
+        QTest::newRow("another name") << QByteArray("<body><p>Before</p><scripts>x</body>")
+                                      << QStringLiteral("Before\n\nx\n") << QStringList{};
+    }
+    void unclosedRawTextIsNoted() {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, body);
+        QFETCH(QStringList, notes);
+        const auto doc = htmlToMarkdown(html, QStringLiteral("page.html"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->body, body);
+        QCOMPARE(doc->notices, notes);
+    }
 
-        void languageAttribute_data() {
-            QTest::addColumn<QByteArray>("html");
-            QTest::addColumn<QString>("language");
-            QTest::addColumn<QString>("notice"); // of HtmlFormat::read(), fallback "de"
-            QTest::newRow("fr") << QByteArray("<html lang=\"fr\"><p>x</p></html>")
-                                << QStringLiteral("fr") << QString();
-            QTest::newRow("EN-us") << QByteArray("<html lang=\"EN-us\"><p>x</p></html>")
-                                   << QStringLiteral("en-US") << QString();
-            QTest::newRow("zh_hans on body (Word)")
-                << QByteArray("<html><body lang=\"zh_hans\"><p>x</p></body></html>")
-                << QStringLiteral("zh-Hans") << QString();
-            QTest::newRow("empty: unknown")
-                << QByteArray("<html lang=\"\"><p>x</p></html>") << QString() << QString();
-            QTest::newRow("X-NONE")
-                << QByteArray("<html lang=\"X-NONE\"><p>x</p></html>") << QString()
-                << QStringLiteral("page.html: lang \"X-NONE\" is not a language "
-                                  "tag; the article is read as de");
-            QTest::newRow("path") << QByteArray("<html lang=\"../../etc/passwd\"><p>x</p></html>")
-                                  << QString()
-                                  << QStringLiteral("page.html: lang \"../../etc/passwd\" is not a "
-                                                    "language tag; the article is read as de");
-            QTest::newRow("english!!")
-                << QByteArray("<html lang=\"english!!\"><p>x</p></html>") << QString()
-                << QStringLiteral("page.html: lang \"english!!\" is not a "
-                                  "language tag; the article is read as de");
-            QTest::newRow("invalid on html, valid on body")
-                << QByteArray("<html lang=\"../x\"><body lang=\"it\"><p>x</p></body></html>")
-                << QStringLiteral("it") << QString();
-            QTest::newRow("line break and escape, long")
-                << QByteArray("<html lang=\"a\nb\x1b[2J") + QByteArray(60, 'c') +
-                       QByteArray("\"><p>x</p></html>")
-                << QString()
-                << QStringLiteral("page.html: lang \"a b\x1b[2J") + QString(33, u'c') +
-                       QStringLiteral("\u2026\" is not a language tag; the article is read as de");
-        }
-        void languageAttribute() {
-            QFETCH(QByteArray, html);
-            QFETCH(QString, language);
-            QFETCH(QString, notice);
-            const auto doc = htmlToMarkdown(html, QStringLiteral("lang.html"));
-            QVERIFY2(doc.ok(), qPrintable(doc.error()));
-            QCOMPARE(doc->language, language);
-            // The import says what it did with a lang that is not a language tag.
-            const auto file =
-                HtmlFormat().read(html, QStringLiteral("page.html"), QStringLiteral("de"));
-            QVERIFY2(file.ok(), qPrintable(file.error()));
-            QCOMPARE(file->article.versions.front().language,
-                     language.isEmpty() ? QStringLiteral("de") : language);
-            QCOMPARE(file->notices, notice.isEmpty() ? QStringList() : QStringList{notice});
-        }
+    void languageAttribute_data() {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("notice"); // of HtmlFormat::read(), fallback "de"
+        QTest::newRow("fr") << QByteArray("<html lang=\"fr\"><p>x</p></html>")
+                            << QStringLiteral("fr") << QString();
+        QTest::newRow("EN-us") << QByteArray("<html lang=\"EN-us\"><p>x</p></html>")
+                               << QStringLiteral("en-US") << QString();
+        QTest::newRow("zh_hans on body (Word)")
+            << QByteArray("<html><body lang=\"zh_hans\"><p>x</p></body></html>")
+            << QStringLiteral("zh-Hans") << QString();
+        QTest::newRow("empty: unknown")
+            << QByteArray("<html lang=\"\"><p>x</p></html>") << QString() << QString();
+        QTest::newRow("X-NONE") << QByteArray("<html lang=\"X-NONE\"><p>x</p></html>") << QString()
+                                << QStringLiteral("page.html: lang \"X-NONE\" is not a language "
+                                                  "tag; the article is read as de");
+        QTest::newRow("path") << QByteArray("<html lang=\"../../etc/passwd\"><p>x</p></html>")
+                              << QString()
+                              << QStringLiteral("page.html: lang \"../../etc/passwd\" is not a "
+                                                "language tag; the article is read as de");
+        QTest::newRow("english!!")
+            << QByteArray("<html lang=\"english!!\"><p>x</p></html>") << QString()
+            << QStringLiteral("page.html: lang \"english!!\" is not a "
+                              "language tag; the article is read as de");
+        QTest::newRow("invalid on html, valid on body")
+            << QByteArray("<html lang=\"../x\"><body lang=\"it\"><p>x</p></body></html>")
+            << QStringLiteral("it") << QString();
+        QTest::newRow("line break and escape, long")
+            << QByteArray("<html lang=\"a\nb\x1b[2J") + QByteArray(60, 'c') +
+                   QByteArray("\"><p>x</p></html>")
+            << QString()
+            << QStringLiteral("page.html: lang \"a b\x1b[2J") + QString(33, u'c') +
+                   QStringLiteral("\u2026\" is not a language tag; the article is read as de");
+    }
+    void languageAttribute() {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, language);
+        QFETCH(QString, notice);
+        const auto doc = htmlToMarkdown(html, QStringLiteral("lang.html"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->language, language);
+        // The import says what it did with a lang that is not a language tag.
+        const auto file =
+            HtmlFormat().read(html, QStringLiteral("page.html"), QStringLiteral("de"));
+        QVERIFY2(file.ok(), qPrintable(file.error()));
+        QCOMPARE(file->article.versions.front().language,
+                 language.isEmpty() ? QStringLiteral("de") : language);
+        QCOMPARE(file->notices, notice.isEmpty() ? QStringList() : QStringList{notice});
+    }
 
-        void tooLarge() {
-            const QByteArray html = "<p>" + QByteArray(20 * 1024 * 1024, 'a') + "</p>";
-            const auto doc = htmlToMarkdown(html, QStringLiteral("big.html"));
-            QVERIFY(!doc.ok());
-            QCOMPARE(doc.kind(), ErrorKind::InvalidInput);
-            QCOMPARE(doc.error(),
-                     QStringLiteral("big.html: too large (20.0 MB; the limit is 20 MB)"));
-        }
+    void tooLarge() {
+        const QByteArray html = "<p>" + QByteArray(20 * 1024 * 1024, 'a') + "</p>";
+        const auto doc = htmlToMarkdown(html, QStringLiteral("big.html"));
+        QVERIFY(!doc.ok());
+        QCOMPARE(doc.kind(), ErrorKind::InvalidInput);
+        QCOMPARE(doc.error(), QStringLiteral("big.html: too large (20.0 MB; the limit is 20 MB)"));
+    }
 
-        void word2016Lists_data() {
-            QTest::addColumn<QString>("folder");
-            QTest::addColumn<QString>("body");
-            QTest::newRow("simple")
-                << QStringLiteral("list/simple") << QStringLiteral("1. Item1\n2. Item 2\n");
-            QTest::newRow("multiple-combined")
-                << QStringLiteral("list/multiple-combined")
-                << QStringLiteral("1. Item1\n2. Item 2\n\n1) Item 1\n2) Item2\n");
-            QTest::newRow("nested")
-                << QStringLiteral("list/nested")
-                << QStringLiteral(
-                       "1. A1\n2. B1\n   1. C2\n      1. D4\n   2. E2\n      1. F3\n3. G1\n");
-            QTest::newRow("multiple")
-                << QStringLiteral("list/multiple")
-                << QStringLiteral("1. Item1\n2. Item 2\n\nSome text\n\n- Bullet 1\n");
-        }
-        void word2016Lists() {
-            QFETCH(QString, folder);
-            QFETCH(QString, body);
-            const QString path = corpora() + QStringLiteral("/word2016/") + folder +
-                                 QStringLiteral("/input.word2016.html");
+    void word2016Lists_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("body");
+        QTest::newRow("simple") << QStringLiteral("list/simple")
+                                << QStringLiteral("1. Item1\n2. Item 2\n");
+        QTest::newRow("multiple-combined")
+            << QStringLiteral("list/multiple-combined")
+            << QStringLiteral("1. Item1\n2. Item 2\n\n1) Item 1\n2) Item2\n");
+        QTest::newRow("nested")
+            << QStringLiteral("list/nested")
+            << QStringLiteral(
+                   "1. A1\n2. B1\n   1. C2\n      1. D4\n   2. E2\n      1. F3\n3. G1\n");
+        QTest::newRow("multiple") << QStringLiteral("list/multiple")
+                                  << QStringLiteral(
+                                         "1. Item1\n2. Item 2\n\nSome text\n\n- Bullet 1\n");
+    }
+    void word2016Lists() {
+        QFETCH(QString, folder);
+        QFETCH(QString, body);
+        const QString path = corpora() + QStringLiteral("/word2016/") + folder +
+                             QStringLiteral("/input.word2016.html");
+        QFile file(path);
+        if (!file.exists())
+            QSKIP(qPrintable(QStringLiteral("no corpus at %1").arg(path)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = htmlToMarkdown(file.readAll(), path);
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QCOMPARE(doc->body, body);
+    }
+
+    void word2016Corpus() {
+        // Real clipboard HTML from Word 2016: every case converts, to some text.
+        const QString root = corpora() + QStringLiteral("/word2016");
+        if (!QDir(root).exists())
+            QSKIP(qPrintable(QStringLiteral("no corpus at %1").arg(root)));
+        QDirIterator it(root, {QStringLiteral("input.word2016.html")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
             QFile file(path);
-            if (!file.exists())
-                QSKIP(qPrintable(QStringLiteral("no corpus at %1").arg(path)));
             QVERIFY(file.open(QIODevice::ReadOnly));
             const auto doc = htmlToMarkdown(file.readAll(), path);
             QVERIFY2(doc.ok(), qPrintable(doc.error()));
-            QCOMPARE(doc->body, body);
+            QVERIFY2(!doc->body.trimmed().isEmpty() || !doc->title.isEmpty(), qPrintable(path));
+            // Word's list glyphs (Wingdings "§", Symbol "·", Courier "o") never leak.
+            static const QRegularExpression glyph(
+                QStringLiteral("^\\s*(?:[-*]|[0-9]+[.)]) +[\u00A7\u00B7o\uF0A7\uF0B7] "),
+                QRegularExpression::MultilineOption);
+            QVERIFY2(!doc->body.contains(QChar(0x00A7)), qPrintable(path));
+            QVERIFY2(!glyph.match(doc->body).hasMatch(), qPrintable(path + doc->body));
+            ++files;
         }
+        QCOMPARE(files, 33);
+    }
+};
 
-        void word2016Corpus() {
-            // Real clipboard HTML from Word 2016: every case converts, to some text.
-            const QString root = corpora() + QStringLiteral("/word2016");
-            if (!QDir(root).exists())
-                QSKIP(qPrintable(QStringLiteral("no corpus at %1").arg(root)));
-            QDirIterator it(root, {QStringLiteral("input.word2016.html")}, QDir::Files,
-                            QDirIterator::Subdirectories);
-            int files = 0;
-            while (it.hasNext()) {
-                const QString path = it.next();
-                QFile file(path);
-                QVERIFY(file.open(QIODevice::ReadOnly));
-                const auto doc = htmlToMarkdown(file.readAll(), path);
-                QVERIFY2(doc.ok(), qPrintable(doc.error()));
-                QVERIFY2(!doc->body.trimmed().isEmpty() || !doc->title.isEmpty(), qPrintable(path));
-                // Word's list glyphs (Wingdings "§", Symbol "·", Courier "o") never leak.
-                static const QRegularExpression glyph(
-                    QStringLiteral("^\\s*(?:[-*]|[0-9]+[.)]) +[\u00A7\u00B7o\uF0A7\uF0B7] "),
-                    QRegularExpression::MultilineOption);
-                QVERIFY2(!doc->body.contains(QChar(0x00A7)), qPrintable(path));
-                QVERIFY2(!glyph.match(doc->body).hasMatch(), qPrintable(path + doc->body));
-                ++files;
-            }
-            QCOMPARE(files, 33);
-        }
-    };
-
-    QTEST_GUILESS_MAIN(TestHtmlImport)
+QTEST_GUILESS_MAIN(TestHtmlImport)
 #include "tst_htmlimport.moc"
