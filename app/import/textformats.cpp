@@ -33,6 +33,8 @@ ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& 
                       "Import", "lang \"%1\" is not a language tag; the article is read as %2")
                       .arg(shown, version.language)));
     }
+    for (const QString& notice : doc.notices)
+        file.notices.append(fileError(path, notice));
     file.article.byline = doc.byline;
     file.article.dateline.date = doc.date;
     file.article.sourceLanguage = version.language;
