@@ -9,6 +9,7 @@
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
 #include "spelling/speller.h"
+#include "support/deskfixture.h"
 
 #include <QPushButton>
 #include <QSettings>
@@ -19,17 +20,13 @@
 #include <QTreeWidget>
 
 using namespace copydesk;
+using copydesk::test::labelText;
+using copydesk::test::noPreview;
 
 namespace {
 
 const QString kBody = QStringLiteral("Delegates agreed on the the plan.\n\n"
                                      "Mapping every site comes first.\n");
-
-MainWindow::Options noPreview() {
-    MainWindow::Options options;
-    options.preview = false;
-    return options;
-}
 
 int rowOf(const QTreeWidget* list, const QString& message) {
     for (int i = 0; i < list->topLevelItemCount(); ++i)

@@ -7,6 +7,7 @@
 #include "history/historypanel.h"
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
+#include "support/deskfixture.h"
 
 #include "support/articlefixture.h"
 
@@ -20,19 +21,10 @@
 #include <QTreeWidget>
 
 using namespace copydesk;
+using copydesk::test::labelText;
+using copydesk::test::noPreview;
 
 namespace {
-
-MainWindow::Options noPreview() {
-    MainWindow::Options options;
-    options.preview = false;
-    return options;
-}
-
-QString labelText(const MainWindow& window, const char* name) {
-    auto* label = window.findChild<QLabel*>(QString::fromLatin1(name));
-    return label ? label->text() : QStringLiteral("<no label>");
-}
 
 // Whether every digit in `text` is an Arabic-Indic one (U+0660..U+0669), and there
 // is at least one.

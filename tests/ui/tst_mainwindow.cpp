@@ -1,6 +1,7 @@
 #include "library/library.h"
 #include "mainwindow/articlelistmodel.h"
 #include "mainwindow/mainwindow.h"
+#include "support/deskfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -13,14 +14,7 @@
 #include <QTreeView>
 
 using namespace copydesk;
-
-namespace {
-MainWindow::Options noPreview() {
-    MainWindow::Options options;
-    options.preview = false;
-    return options;
-}
-} // namespace
+using copydesk::test::noPreview;
 
 class TestMainWindow final : public QObject {
     Q_OBJECT

@@ -6,6 +6,7 @@
 #include "editor/markdowneditor.h"
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
+#include "support/deskfixture.h"
 
 #include "support/articlefixture.h"
 
@@ -23,19 +24,10 @@
 #include <QTextBlock>
 
 using namespace copydesk;
+using copydesk::test::labelText;
+using copydesk::test::noPreview;
 
 namespace {
-
-MainWindow::Options noPreview() {
-    MainWindow::Options options;
-    options.preview = false;
-    return options;
-}
-
-QString labelText(const MainWindow& window, const char* name) {
-    auto* label = window.findChild<QLabel*>(QString::fromLatin1(name));
-    return label ? label->text() : QStringLiteral("<no label>");
-}
 
 Article sample() {
     Article a = test::articleWithTranslation(
