@@ -49,6 +49,18 @@ struct LanguageVersion final {
     qint64 sourceRevision = 0;
     QStringList sourceFingerprints;
 
+    /// The version's own byline where it differs from the article's (a Ukrainian
+    /// version signed in Cyrillic); empty: the article's.
+    QString byline;
+    /// For a version imported from a site (Hugo, Jekyll): the file's path in the
+    /// site's content folder ("en/docs/intro.md", "_posts/2014-05-06-x.markdown") and
+    /// its front matter exactly as written, from the opening "---", "+++" or "{" to
+    /// where the body starts (keys Copydesk does not know, and their syntax and order,
+    /// included), so that an export to the site writes the page back as it was and
+    /// adds nothing. Empty for other versions.
+    QString sitePath;
+    QString siteFrontMatter;
+
     bool operator==(const LanguageVersion&) const = default;
 };
 

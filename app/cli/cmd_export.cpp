@@ -6,6 +6,7 @@
 #include "export/bundle.h"
 #include "interchange/formats.h"
 #include "interchange/interchange.h"
+#include "interchange/sitewriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,6 +21,8 @@ namespace {
 
 const QString kHtml = QStringLiteral("html");
 const QString kFragment = QStringLiteral("fragment");
+const QString kHugo = QStringLiteral("hugo");
+const QString kJekyll = QStringLiteral("jekyll");
 
 /// "[3/10] slug" on one terminal line, rewritten for each article; nothing when
 /// standard error is not a terminal (a log gets the results and the summary only).
@@ -93,7 +96,10 @@ int runExport(const QStringList& args) {
             "cli", "Output format: md (Markdown with YAML front matter, as Hugo and Jekyll read "
                    "it), html (a folder per article: LANG/index.html pages, media/, "
                    "article.json) or fragment (the same with LANG/fragment.html, the body "
-                   "only, for a CMS). Default md."),
+                   "only, for a CMS), hugo or jekyll (the pages of a site: each page imported "
+                   "from a site at its path with its front matter as written; others as Hugo "
+                   "page bundles SLUG/index.LANG.md or Jekyll _posts/DATE-SLUG.LANG.md). "
+                   "Default md."),
         QStringLiteral("FORMAT"), QStringLiteral("md"));
     const QCommandLineOption lang(
         {QStringLiteral("l"), QStringLiteral("lang")},
@@ -158,14 +164,15 @@ int runExport(const QStringList& args) {
     }
     const QString formatId = parser.value(format);
     const bool bundle = formatId == kHtml || formatId == kFragment;
+    const bool site = formatId == kHugo || formatId == kJekyll;
     const FormatRegistry formats = standardFormats();
     const FileFormat* writer =
-        bundle ? nullptr : formats.byId(formatId, FileFormat::Capability::Write);
-    if (!bundle && !writer) {
+        bundle || site ? nullptr : formats.byId(formatId, FileFormat::Capability::Write);
+    if (!bundle && !site && !writer) {
         return usageError(name,
                           QCoreApplication::translate("cli", "unknown format '%1' (expected %2)")
                               .arg(formatId, formats.ids(FileFormat::Capability::Write) +
-                                                 QStringLiteral(", html, fragment")));
+                                                 QStringLiteral(", html, fragment, hugo, jekyll")));
     }
     if (!bundle && parser.isSet(baseUrl))
         return usageError(name, QCoreApplication::translate(
@@ -179,7 +186,7 @@ int runExport(const QStringList& args) {
     }
     const QString target = parser.value(output);
     const bool toStdout = target == u"-";
-    if (toStdout && (bundle || selecting || positional.size() > 1))
+    if (toStdout && (bundle || site || selecting || positional.size() > 1))
         return usageError(name, QCoreApplication::translate(
                                     "cli", "--output - writes one Markdown version of one "
                                            "article"));
@@ -248,6 +255,14 @@ int runExport(const QStringList& args) {
     options.baseUrl = parser.value(baseUrl);
     options.languages = languages;
 
+    SiteLabels labels;
+    if (site) {
+        auto read = siteLabels(**library);
+        if (!read)
+            return fail(read.error());
+        labels = std::move(*read);
+    }
+
     ProgressLine progress;
     QSet<QString> noticesShown;
     qsizetype failed = 0;
@@ -276,7 +291,11 @@ int runExport(const QStringList& args) {
             }
         } else {
             const auto written =
-                exportArticleToFolder(**library, *writer, *article, target, languages);
+                site ? exportArticleToSite(**library, *article, target,
+                                           formatId == kHugo ? SiteFlavour::Hugo
+                                                             : SiteFlavour::Jekyll,
+                                           languages, &labels)
+                     : exportArticleToFolder(**library, *writer, *article, target, languages);
             if (!written) {
                 problem = written.error();
             } else {

@@ -1,4 +1,5 @@
-// copydesk-cli import FILE... [--lang L] [--format md|txt|html|wxr] [--fix CHECK,...] [--fix-safe]
+// copydesk-cli import FILE...|DIR [--lang L] [--source-lang L] [--format md|txt|html|wxr]
+//                    [--fix CHECK,...] [--fix-safe]
 #include "checks/checks.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -10,6 +11,9 @@
 #include "translation/versionqa.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+
+#include <algorithm>
 
 namespace copydesk::cli {
 
@@ -20,8 +24,10 @@ int runImport(const QStringList& args) {
         QStringLiteral("FILE"),
         QCoreApplication::translate("cli", "Markdown (.md, with or without YAML front matter), "
                                            "plain-text (.txt), HTML (.html) or WordPress export "
-                                           "(.xml: every post and page) file."),
-        QStringLiteral("FILE..."));
+                                           "(.xml: every post and page) file; or one folder "
+                                           "of a site (a Hugo site's content/, a Jekyll "
+                                           "site's _posts/): every Markdown file in it."),
+        QStringLiteral("FILE...|DIR"));
     const QCommandLineOption lang(
         {QStringLiteral("l"), QStringLiteral("lang")},
         QCoreApplication::translate("cli", "Language of files that do not name one in their "
@@ -33,7 +39,15 @@ int runImport(const QStringList& args) {
         QCoreApplication::translate("cli", "Read every file as md, txt, html or wxr (default: by "
                                            "each file's extension)."),
         QStringLiteral("FORMAT"));
+    const QCommandLineOption sourceLang(
+        QStringLiteral("source-lang"),
+        QCoreApplication::translate("cli", "DIR: the site's default language, the source of "
+                                           "the articles that have a page in it (default: en "
+                                           "where there is English, else the language of most "
+                                           "pages)."),
+        QStringLiteral("L"));
     parser.addOption(lang);
+    parser.addOption(sourceLang);
     parser.addOption(format);
     // Clean-up of pasted text (app/checks/importcleanup.h): the findings and the fixes
     // applied go to stderr, so that stdout stays one article id a line for scripts.
@@ -56,6 +70,11 @@ int runImport(const QStringList& args) {
         "cli", "Imports files into the library and prints the id of each article. Markdown "
                "files that share a translationKey become language versions of one article; "
                "an article already in the library gets the versions added or updated.\n"
+               "A folder is imported as a site, all of it or nothing: the versions of a page "
+               "are linked by name.LANG.md files, by the same path under content/LANG/ and by "
+               "translationKey; each page keeps its path and front matter as written, for "
+               "'copydesk-cli export --format hugo|jekyll'; a page imported again is updated "
+               "(an import revision) or reported unchanged.\n"
                "The editorial checks run on what was imported: each finding left is printed "
                "on stderr as 'copydesk-cli check' prints it, after one 'SLUG: fixed …' line "
                "per fix applied (--fix, --fix-safe), and a 'note:' line for a file name whose part "
@@ -64,11 +83,34 @@ int runImport(const QStringList& args) {
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 
-    const QStringList files = parser.positionalArguments();
+    QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return usageError(name, QCoreApplication::translate("cli", "no FILE given"));
     const FormatRegistry formats = standardFormats();
     ImportOptions options;
+    // A folder is a site: its Markdown files, their paths kept relative to its root.
+    const bool site = std::any_of(files.cbegin(), files.cend(),
+                                  [](const QString& path) { return QFileInfo(path).isDir(); });
+    if (site) {
+        if (files.size() != 1)
+            return usageError(
+                name, QCoreApplication::translate("cli", "give one folder, or files, not both"));
+        const QString folder = files.front();
+        auto pages = siteFiles(folder);
+        if (!pages)
+            return fail(pages.error());
+        files = *pages;
+        options.siteRoot = siteRoot(folder);
+    }
+    if (parser.isSet(sourceLang)) {
+        if (!site)
+            return usageError(name, QCoreApplication::translate(
+                                        "cli", "--source-lang is for the import of a folder"));
+        auto tag = canonicalLanguageTag(parser.value(sourceLang));
+        if (!tag)
+            return usageError(name, QStringLiteral("--source-lang: ") + tag.error());
+        options.sourceLanguage = *tag;
+    }
     if (parser.isSet(format)) {
         options.format = parser.value(format);
         if (!formats.byId(options.format, FileFormat::Capability::Read)) {

@@ -6,13 +6,19 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <toml++/toml.h>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <optional>
 #include <sstream>
@@ -184,12 +190,14 @@ QStringList textList(const YAML::Node& node, const char* key) {
     return items;
 }
 
-/// ISO 8601 as Hugo writes it, and Jekyll's "2024-05-01 09:30:00 +0200". A time
-/// without a zone is UTC, as in Hugo's default configuration.
+/// ISO 8601 as Hugo writes it, and Jekyll's forms: "2024-05-01 09:30:00 +0200",
+/// "2024-05-01 09:30 -05:00", "2024-05-01 09:30:00 UTC", a one-digit hour. A time
+/// without a zone is UTC, as in Hugo's default configuration. (The date is kept as
+/// written in the page's front matter; this is the instant, for the library.)
 std::optional<QDateTime> parseDateTime(const QString& value) {
     static const QRegularExpression pattern(QStringLiteral(
-        "^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*"
-        "(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?$"));
+        "^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ]+(\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*"
+        "(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?)?$"));
     const auto m = pattern.match(value.trimmed());
     if (!m.hasMatch())
         return std::nullopt;
@@ -199,6 +207,8 @@ std::optional<QDateTime> parseDateTime(const QString& value) {
     QTime time(0, 0);
     if (m.hasCaptured(2)) {
         QString t = m.captured(2);
+        if (t.indexOf(QLatin1Char(':')) == 1)
+            t.prepend(QLatin1Char('0'));
         // QTime reads at most milliseconds.
         const qsizetype dot = t.indexOf(QLatin1Char('.'));
         if (dot >= 0)
@@ -211,7 +221,8 @@ std::optional<QDateTime> parseDateTime(const QString& value) {
     }
     int offset = 0;
     const QString zone = m.captured(3);
-    if (!zone.isEmpty() && zone.compare(QLatin1String("Z"), Qt::CaseInsensitive) != 0) {
+    if (!zone.isEmpty() && zone.compare(QLatin1String("Z"), Qt::CaseInsensitive) != 0 &&
+        zone != u"UTC" && zone != u"GMT") {
         QString digits = zone.mid(1);
         digits.remove(QLatin1Char(':'));
         const int hours = digits.left(2).toInt();
@@ -430,15 +441,26 @@ Status status(const YAML::Node& node, const char* key) {
     return *parsed;
 }
 
-/// The first of `names` present in `map`, with the name found.
+/// The first of `names` present in `map`, with the name found. Keys are matched
+/// regardless of case, as Hugo reads them ("Title:" is the title).
 std::pair<YAML::Node, const char*> lookup(const YAML::Node& map,
                                           std::initializer_list<const char*> names) {
     for (const char* name : names) {
-        const YAML::Node node = map[name];
-        if (node.IsDefined())
-            return {node, name};
+        const QLatin1String wanted(name);
+        for (const auto& pair : map) {
+            if (pair.first.IsScalar() &&
+                QString::fromStdString(pair.first.Scalar()).compare(wanted, Qt::CaseInsensitive) ==
+                    0) {
+                return {pair.second, name};
+            }
+        }
     }
     return {YAML::Node(YAML::NodeType::Undefined), *names.begin()};
+}
+
+/// The value of `name` in `map` (any case), or an undefined node.
+YAML::Node field(const YAML::Node& map, const char* name) {
+    return lookup(map, {name}).first;
 }
 
 /// A slug that a file name can supply: lower-case words joined by hyphens. Other
@@ -512,7 +534,11 @@ std::optional<std::pair<QString, QString>> contentLanguageFolder(const QString& 
     return std::nullopt;
 }
 
-void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
+/// Reads the keys Copydesk knows from `root` into `file`. With `site` (a page of a
+/// site), a value that does not fit what Copydesk makes of its key ("status:
+/// Completed", a date Copydesk does not read) is the site's own and is left alone (it
+/// stays in the front matter kept as written) instead of refusing the file.
+void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
     Article& article = file.article;
     LanguageVersion& version = article.versions.front();
     auto present = [&](const char* canonical, std::initializer_list<const char*> names) {
@@ -521,82 +547,270 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file) {
             file.keys.insert(QString::fromLatin1(canonical));
         return found;
     };
+    // Runs `read`; in a site, a value that does not fit is skipped.
+    auto tolerant = [site](auto&& read) {
+        try {
+            read();
+            return true;
+        } catch (const FieldError&) {
+            if (!site)
+                throw;
+            return false;
+        }
+    };
 
-    version.title = text(root[kTitle], kTitle);
+    const YAML::Node titleNode = field(root, kTitle);
+    version.title = text(titleNode, kTitle);
     // A title is shown on one line everywhere (lists, terminals, feeds): a control
     // character in it ("\0", an escape sequence) is a damaged or hostile file.
     for (const QChar c : version.title.trimmed()) {
         if (c.category() == QChar::Other_Control)
             failAt(
-                root[kTitle],
+                titleNode,
                 QCoreApplication::translate("Import", "'title' contains a control character (U+%1)")
                     .arg(QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper()));
     }
-    auto [langNode, langKey] = lookup(root, {kLang, "language"});
-    version.language = languageTag(langNode, langKey);
-    version.created = dateTime(root[kDate], kDate);
-    auto [updatedNode, updatedKey] = lookup(root, {kLastmod, "last_modified_at", "modified"});
-    version.updated = dateTime(updatedNode, updatedKey);
-    auto [summaryNode, summaryKey] = lookup(root, {kSummary, "description"});
-    version.summary = text(summaryNode, summaryKey);
-    version.seoTitle = text(root[kSeoTitle], kSeoTitle);
-    version.seoDescription = text(root[kSeoDescription], kSeoDescription);
-    version.translatedFrom = languageTag(root[kTranslatedFrom], kTranslatedFrom);
-    version.sourceRevision = integer(root[kSourceRevision], kSourceRevision);
-    version.sourceFingerprints = textList(root[kSourceFingerprints], kSourceFingerprints);
+    tolerant([&] {
+        auto [langNode, langKey] = lookup(root, {kLang, "language"});
+        version.language = languageTag(langNode, langKey);
+    });
+    if (!tolerant([&] { version.created = dateTime(field(root, kDate), kDate); }))
+        version.created = {};
+    tolerant([&] {
+        auto [updatedNode, updatedKey] = lookup(root, {kLastmod, "last_modified_at", "modified"});
+        version.updated = dateTime(updatedNode, updatedKey);
+    });
+    tolerant([&] {
+        auto [summaryNode, summaryKey] = lookup(root, {kSummary, "description"});
+        version.summary = text(summaryNode, summaryKey);
+    });
+    tolerant([&] { version.seoTitle = text(field(root, kSeoTitle), kSeoTitle); });
+    tolerant([&] { version.seoDescription = text(field(root, kSeoDescription), kSeoDescription); });
+    tolerant([&] {
+        version.translatedFrom = languageTag(field(root, kTranslatedFrom), kTranslatedFrom);
+    });
+    tolerant(
+        [&] { version.sourceRevision = integer(field(root, kSourceRevision), kSourceRevision); });
+    tolerant([&] {
+        version.sourceFingerprints =
+            textList(field(root, kSourceFingerprints), kSourceFingerprints);
+    });
 
-    const QString key = text(root[kTranslationKey], kTranslationKey).trimmed();
-    if (!key.isEmpty()) {
-        article.id = idForTranslationKey(key);
-        file.groupKey = QStringLiteral("key:") + article.id.toString(QUuid::WithoutBraces);
-    }
+    tolerant([&] {
+        const QString key = text(field(root, kTranslationKey), kTranslationKey).trimmed();
+        if (!key.isEmpty()) {
+            article.id = idForTranslationKey(key);
+            file.groupKey = QStringLiteral("key:") + article.id.toString(QUuid::WithoutBraces);
+        }
+    });
 
-    if (auto [node, name] = present(kSlug, {kSlug}); node.IsDefined()) {
-        article.slug = text(node, name).trimmed();
-        if (auto valid = validateSlug(article.slug); !valid)
-            failAt(node, QCoreApplication::translate("Import", "'%1': %2")
-                             .arg(keyName(name), valid.error()));
-    }
+    tolerant([&] {
+        if (auto [node, name] = present(kSlug, {kSlug}); node.IsDefined()) {
+            article.slug = text(node, name).trimmed();
+            if (auto valid = validateSlug(article.slug); !valid) {
+                article.slug.clear();
+                failAt(node, QCoreApplication::translate("Import", "'%1': %2")
+                                 .arg(keyName(name), valid.error()));
+            }
+        }
+    });
 
-    // The article's status; Hugo's draft flag stands in for it when it is missing.
-    if (auto [node, name] = present(kStatus, {kStatus}); node.IsDefined()) {
-        article.status = status(node, name);
-    } else if (auto draft = boolean(root[kDraft], kDraft)) {
-        article.status = *draft ? Status::Draft : Status::Published;
-        file.keys.insert(keyName(kStatus));
+    // The article's status, when the value is one of Copydesk's: a site's own
+    // "status: Completed" says something else. Hugo's draft flag stands in for it.
+    bool statusRead = false;
+    if (auto [node, name] = lookup(root, {kStatus}); node.IsDefined()) {
+        const auto parsed =
+            node.IsScalar() ? statusFromId(QString::fromStdString(node.Scalar())) : std::nullopt;
+        if (parsed) {
+            article.status = *parsed;
+            file.keys.insert(keyName(kStatus));
+            statusRead = true;
+        } else if (!site) {
+            article.status = status(node, name); // the error, naming the statuses
+        }
     }
+    if (!statusRead) {
+        tolerant([&] {
+            if (auto draft = boolean(field(root, kDraft), kDraft)) {
+                article.status = *draft ? Status::Draft : Status::Published;
+                file.keys.insert(keyName(kStatus));
+            }
+        });
+    }
+    version.status = article.status;
     if (auto [node, name] = lookup(root, {kVersionStatus}); node.IsDefined())
-        version.status = status(node, name);
-    else
-        version.status = article.status;
+        tolerant([&] { version.status = status(node, name); });
 
-    if (auto [node, name] = present(kByline, {kByline, "author", "authors"}); node.IsDefined()) {
-        // Jekyll and many Hugo themes allow a list of authors.
-        article.byline =
-            node.IsSequence() ? textList(node, name).join(QStringLiteral(", ")) : text(node, name);
+    tolerant([&] {
+        if (auto [node, name] = present(kByline, {kByline, "author", "authors"});
+            node.IsDefined()) {
+            // Jekyll and many Hugo themes allow a list of authors.
+            article.byline = node.IsSequence() ? textList(node, name).join(QStringLiteral(", "))
+                                               : text(node, name);
+        }
+    });
+    if (site)
+        version.byline = article.byline; // a site's versions may each have their own
+    tolerant([&] {
+        if (auto [node, name] = present(kDateline, {kDateline});
+            node.IsDefined() && !node.IsNull()) {
+            if (!node.IsMap())
+                failAt(node,
+                       QCoreApplication::translate("Import", "'%1' must have 'place' and 'date'")
+                           .arg(keyName(name)));
+            const YAML::Node dateline = node;
+            article.dateline.place = text(field(dateline, kPlace), kPlace);
+            article.dateline.date = date(field(dateline, kDate), kDate);
+        }
+    });
+    tolerant([&] {
+        if (auto [node, name] = present(kTags, {kTags}); node.IsDefined())
+            article.tags = textList(node, name);
+    });
+    tolerant([&] {
+        if (auto [node, name] = present(kCategories, {kCategories, "category"}); node.IsDefined())
+            article.categories = textList(node, name);
+    });
+    tolerant([&] {
+        if (auto [node, name] =
+                present(kFeaturedImage, {kFeaturedImage, "featured_image", "image"});
+            node.IsDefined()) {
+            article.featuredImage = text(node, name);
+        }
+    });
+    tolerant([&] {
+        if (auto [node, name] = present(kSourceLanguage, {kSourceLanguage}); node.IsDefined())
+            article.sourceLanguage = languageTag(node, name);
+    });
+    tolerant([&] {
+        if (auto [node, name] = present(kCreated, {kCreated}); node.IsDefined())
+            article.created = dateTime(node, name);
+    });
+    tolerant([&] {
+        if (auto [node, name] = present(kUpdated, {kUpdated}); node.IsDefined())
+            article.updated = dateTime(node, name);
+    });
+}
+
+/// TOML front matter as the YAML node tree the rest of the reader takes: tables as
+/// mappings (keys in the order written: toml++ keeps tables sorted), arrays as
+/// sequences, every value as the scalar that says it (strings as they are, dates and
+/// times in RFC 3339, as TOML writes them).
+YAML::Node yamlFromToml(const toml::node& node) {
+    if (const toml::table* table = node.as_table()) {
+        std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+        for (auto&& [key, value] : *table)
+            entries.emplace_back(&key, &value);
+        std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+            const toml::source_position& x = a.first->source().begin;
+            const toml::source_position& y = b.first->source().begin;
+            return x.line != y.line ? x.line < y.line : x.column < y.column;
+        });
+        YAML::Node map(YAML::NodeType::Map);
+        for (const auto& [key, value] : entries)
+            map[std::string(key->str())] = yamlFromToml(*value);
+        return map;
     }
-    if (auto [node, name] = present(kDateline, {kDateline}); node.IsDefined() && !node.IsNull()) {
-        if (!node.IsMap())
-            failAt(node, QCoreApplication::translate("Import", "'%1' must have 'place' and 'date'")
-                             .arg(keyName(name)));
-        const YAML::Node dateline = node;
-        article.dateline.place = text(dateline[kPlace], kPlace);
-        article.dateline.date = date(dateline[kDate], kDate);
+    if (const toml::array* array = node.as_array()) {
+        YAML::Node sequence(YAML::NodeType::Sequence);
+        for (const toml::node& item : *array)
+            sequence.push_back(yamlFromToml(item));
+        return sequence;
     }
-    if (auto [node, name] = present(kTags, {kTags}); node.IsDefined())
-        article.tags = textList(node, name);
-    if (auto [node, name] = present(kCategories, {kCategories, "category"}); node.IsDefined())
-        article.categories = textList(node, name);
-    if (auto [node, name] = present(kFeaturedImage, {kFeaturedImage, "featured_image", "image"});
-        node.IsDefined()) {
-        article.featuredImage = text(node, name);
+    if (const auto* string = node.as_string())
+        return YAML::Node(string->get());
+    std::ostringstream written;
+    node.visit([&written](const auto& value) { written << value; });
+    return YAML::Node(written.str());
+}
+
+/// JSON front matter as a YAML node tree (see yamlFromToml()).
+YAML::Node yamlFromJson(const QJsonValue& value) {
+    switch (value.type()) {
+    case QJsonValue::Object: {
+        YAML::Node map(YAML::NodeType::Map);
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            map[it.key().toStdString()] = yamlFromJson(it.value());
+        return map;
     }
-    if (auto [node, name] = present(kSourceLanguage, {kSourceLanguage}); node.IsDefined())
-        article.sourceLanguage = languageTag(node, name);
-    if (auto [node, name] = present(kCreated, {kCreated}); node.IsDefined())
-        article.created = dateTime(node, name);
-    if (auto [node, name] = present(kUpdated, {kUpdated}); node.IsDefined())
-        article.updated = dateTime(node, name);
+    case QJsonValue::Array: {
+        YAML::Node sequence(YAML::NodeType::Sequence);
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue& item : array)
+            sequence.push_back(yamlFromJson(item));
+        return sequence;
+    }
+    case QJsonValue::Bool:
+        return YAML::Node(std::string(value.toBool() ? "true" : "false"));
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        const auto whole = static_cast<long long>(d);
+        return YAML::Node(double(whole) == d ? std::to_string(whole)
+                                             : QString::number(d, 'g', 17).toStdString());
+    }
+    case QJsonValue::String:
+        return YAML::Node(value.toString().toStdString());
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return YAML::Node(YAML::NodeType::Null);
+}
+
+/// Where the JSON object that starts `text` ends (the index after its closing "}"),
+/// or -1 when it does not end. Strings are skipped, so braces inside them do not count.
+qsizetype jsonObjectEnd(const QString& text) {
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (inString) {
+            if (c == u'\\')
+                ++i;
+            else if (c == u'"')
+                inString = false;
+        } else if (c == u'"') {
+            inString = true;
+        } else if (c == u'{' || c == u'[') {
+            ++depth;
+        } else if (c == u'}' || c == u']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+
+/// The date in a Jekyll post's file name ("2014-05-06-title.markdown"), or none.
+QDateTime dateFromFileName(const QString& fileName) {
+    static const QRegularExpression jekyllDate(QStringLiteral("^([0-9]{4}-[0-9]{2}-[0-9]{2})-"));
+    const auto m = jekyllDate.match(QFileInfo(fileName).fileName());
+    if (!m.hasMatch())
+        return {};
+    const QDate date = QDate::fromString(m.captured(1), Qt::ISODate);
+    return date.isValid() ? QDateTime(date, QTime(0, 0), QTimeZone::utc()) : QDateTime();
+}
+
+/// The first line with text, for the title of a page without front matter or
+/// heading: without the marks of a heading, quotation or list, at most 200 characters.
+QString firstLine(const QString& body) {
+    static const QRegularExpression marks(QStringLiteral("^\\s*([#>*+-]+\\s+)?"));
+    const QStringList lines = body.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        QString text = line;
+        text.remove(marks);
+        text = text.trimmed();
+        if (!text.isEmpty())
+            return text.left(200);
+    }
+    return {};
+}
+
+/// The first level-1 heading's text, left in the body.
+QString firstHeading(const QString& body) {
+    QString copy = body;
+    return takeFirstHeading(copy);
 }
 
 } // namespace
@@ -697,6 +911,13 @@ QString frontMatterFileName(const Article& article, const LanguageVersion& versi
 
 Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
                                              const QString& fallbackLanguage) {
+    FrontMatterOptions options;
+    options.fallbackLanguage = fallbackLanguage;
+    return parseFrontMatterFile(bytes, fileName, options);
+}
+
+Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
+                                             const FrontMatterOptions& options) {
     if (auto size = checkTextSize(bytes.size(), fileName); !size)
         return size.failure();
     auto decoded = decodeUtf8File(bytes, fileName);
@@ -708,20 +929,21 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
     file.article.versions.append(LanguageVersion{});
     LanguageVersion& version = file.article.versions.front();
 
-    static const QRegularExpression opening(QStringLiteral("^---[ \\t]*(\\n|$)"));
-    static const QRegularExpression closing(QStringLiteral("^(---|\\.\\.\\.)[ \\t]*$"),
-                                            QRegularExpression::MultilineOption);
-    const auto open = opening.match(text);
-    if (text.startsWith(QLatin1String("+++"))) {
-        return Error{
-            fileError(fileName, QCoreApplication::translate(
-                                    "Import", "TOML front matter (+++) is not supported; only "
-                                              "YAML front matter (---) is")),
-            ErrorKind::Unsupported};
-    }
-    if (open.hasMatch()) {
-        const qsizetype yamlStart = open.capturedEnd();
-        const auto close = closing.match(text, yamlStart);
+    // YAML between "---" lines, TOML between "+++" lines (Hugo), or a JSON object
+    // (Hugo): the three forms of front matter.
+    static const QRegularExpression yamlOpening(QStringLiteral("^---[ \\t]*(\\n|$)"));
+    static const QRegularExpression yamlClosing(QStringLiteral("^(---|\\.\\.\\.)[ \\t]*$"),
+                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression tomlOpening(QStringLiteral("^\\+\\+\\+[ \\t]*(\\n|$)"));
+    static const QRegularExpression tomlClosing(QStringLiteral("^\\+\\+\\+[ \\t]*$"),
+                                                QRegularExpression::MultilineOption);
+    enum class Syntax { None, Yaml, Toml, Json };
+    Syntax syntax = Syntax::None;
+    QString inner;
+    qsizetype bodyStart = 0;
+    if (const auto open = yamlOpening.match(text); open.hasMatch()) {
+        syntax = Syntax::Yaml;
+        const auto close = yamlClosing.match(text, open.capturedEnd());
         if (!close.hasMatch()) {
             return Error{
                 fileError(fileName,
@@ -729,8 +951,38 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
                               "Import", "front matter is not closed (no '---' line after line 1)")),
                 ErrorKind::InvalidInput};
         }
-        const QString yaml = text.mid(yamlStart, close.capturedStart() - yamlStart);
-        qsizetype bodyStart = close.capturedEnd();
+        inner = text.mid(open.capturedEnd(), close.capturedStart() - open.capturedEnd());
+        bodyStart = close.capturedEnd();
+    } else if (const auto tomlOpen = tomlOpening.match(text); tomlOpen.hasMatch()) {
+        syntax = Syntax::Toml;
+        const auto close = tomlClosing.match(text, tomlOpen.capturedEnd());
+        if (!close.hasMatch()) {
+            return Error{
+                fileError(fileName,
+                          QCoreApplication::translate(
+                              "Import", "front matter is not closed (no '+++' line after line 1)")),
+                ErrorKind::InvalidInput};
+        }
+        inner = text.mid(tomlOpen.capturedEnd(), close.capturedStart() - tomlOpen.capturedEnd());
+        bodyStart = close.capturedEnd();
+    } else if (text.startsWith(QLatin1Char('{'))) {
+        syntax = Syntax::Json;
+        const qsizetype end = jsonObjectEnd(text);
+        if (end < 0) {
+            return Error{fileError(fileName, QCoreApplication::translate(
+                                                 "Import", "JSON front matter is not closed (no "
+                                                           "'}' for the '{' on line 1)")),
+                         ErrorKind::InvalidInput};
+        }
+        inner = text.left(end);
+        bodyStart = end;
+        // The rest of the closing line.
+        while (bodyStart < text.size() &&
+               (text.at(bodyStart) == u' ' || text.at(bodyStart) == u'\t'))
+            ++bodyStart;
+    }
+
+    if (syntax != Syntax::None) {
         if (bodyStart < text.size())
             ++bodyStart; // the newline after the closing line
         // One blank line after the front matter is the convention (and what
@@ -739,30 +991,62 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
             ++bodyStart;
         version.body = text.mid(bodyStart);
         file.hasFrontMatter = true;
+        if (options.site)
+            version.siteFrontMatter = text.left(bodyStart);
 
-        const std::string yamlText = yaml.toStdString();
+        const std::string innerText = inner.toStdString();
         try {
-            checkFrontMatterEvents(yamlText);
-            const YAML::Node root = YAML::Load(yamlText);
+            YAML::Node root;
+            if (syntax == Syntax::Yaml) {
+                checkFrontMatterEvents(innerText);
+                root = YAML::Load(innerText);
+            } else if (syntax == Syntax::Toml) {
+                try {
+                    const toml::table table = toml::parse(innerText);
+                    root = yamlFromToml(table);
+                } catch (const toml::parse_error& e) {
+                    YAML::Mark mark = YAML::Mark::null_mark();
+                    mark.line = int(e.source().begin.line) - 1;
+                    mark.column = int(e.source().begin.column) - 1;
+                    throw FieldError{mark, QString::fromUtf8(e.description().data(),
+                                                             qsizetype(e.description().size()))};
+                }
+            } else {
+                QJsonParseError error;
+                const QJsonDocument json = QJsonDocument::fromJson(inner.toUtf8(), &error);
+                if (json.isNull() || !json.isObject())
+                    throw FieldError{YAML::Mark::null_mark(), error.errorString()};
+                root = yamlFromJson(json.object());
+            }
             if (!root.IsNull()) {
                 if (!root.IsMap())
                     failAt(root,
                            QCoreApplication::translate("Import", "expected 'key: value' lines"));
                 refuseDuplicateKeys(root);
-                readFrontMatter(root, file);
+                readFrontMatter(root, file, options.site);
             }
         } catch (const FieldError& e) {
-            return Error{frontMatterError(fileName, yamlText, e.mark, e.message),
+            return Error{frontMatterError(fileName, innerText, e.mark, e.message),
                          ErrorKind::InvalidInput};
         } catch (const YAML::Exception& e) {
             return Error{
-                frontMatterError(fileName, yamlText, e.mark, QString::fromStdString(e.msg)),
+                frontMatterError(fileName, innerText, e.mark, QString::fromStdString(e.msg)),
                 ErrorKind::InvalidInput};
         }
+    } else if (options.site) {
+        // A page of a site keeps its body as written; its title is its first heading
+        // (which stays in it) or its first line.
+        version.body = text;
+        version.title = firstHeading(text);
+        if (version.title.isEmpty())
+            version.title = firstLine(text);
     } else {
         version.body = text;
         version.title = takeFirstHeading(version.body);
     }
+    // Jekyll takes a post's date from its file name when the front matter has none.
+    if (!version.created.isValid() && !file.keys.contains(keyName(kDate)))
+        version.created = dateFromFileName(fileName);
 
     const QString languageFromName = languageFromFileName(fileName);
     const auto contentFolder = contentLanguageFolder(fileName);
@@ -771,7 +1055,7 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
     if (version.language.isEmpty() && contentFolder)
         version.language = contentFolder->first;
     if (version.language.isEmpty())
-        version.language = fallbackLanguage;
+        version.language = options.fallbackLanguage;
     // Hugo takes a missing slug from the file name; Copydesk names files after the
     // id when an article has no slug, and that is no slug either.
     if (file.article.slug.isEmpty() && !file.keys.contains(keyName(kSlug))) {

@@ -37,10 +37,28 @@ QString frontMatterFileName(const Article& article, const LanguageVersion& versi
 /// One parsed front-matter file, with what an import needs beyond the Article.
 using FrontMatterFile = ImportedFile;
 
+/// How parseFrontMatterFile() reads a file.
+struct FrontMatterOptions final {
+    /// The language when neither front matter nor file name names one.
+    QString fallbackLanguage;
+    /// A page of a site (an import of a folder): the front matter is kept as written
+    /// (LanguageVersion::siteFrontMatter); a value that does not fit what Copydesk
+    /// makes of its key ("status: Completed", a date in a form Copydesk does not
+    /// read) is the site's own and is left in it instead of refusing the file; a page
+    /// without front matter keeps its body whole, and its title is its first heading
+    /// or its first line.
+    bool site = false;
+};
+
 /// Parses one file (`fileName` is used in messages and supplies the language and
-/// slug when the front matter does not). `fallbackLanguage` applies when neither
-/// front matter nor file name names a language. A file without front matter is
-/// all body, its first "# " heading the title.
+/// slug when the front matter does not). Front matter is YAML between "---" lines,
+/// TOML between "+++" lines or a JSON object, its keys read regardless of case. A
+/// file without front matter is all body, its first "# " heading the title (taken
+/// out of the body, except for a page of a site). Without a date, a Jekyll post's
+/// file name ("2014-05-06-title.md") gives it.
+Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
+                                             const FrontMatterOptions& options);
+/// parseFrontMatterFile() with `fallbackLanguage`, not as a page of a site.
 Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QString& fileName,
                                              const QString& fallbackLanguage = {});
 

@@ -8,8 +8,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
+
+#include <algorithm>
 
 namespace copydesk {
 
@@ -25,10 +28,64 @@ QString articleName(const Article& article) {
     return article.id.toString(QUuid::WithoutBraces);
 }
 
+const QStringList& markdownExtensions() {
+    static const QStringList extensions = MarkdownFormat().extensions();
+    return extensions;
+}
+
+bool isMarkdownFile(const QString& path) {
+    return markdownExtensions().contains(QFileInfo(path).suffix().toLower());
+}
+
+/// The file name without its extension and language ("index.fr.md" -> "index").
+QString stemWithoutLanguage(const QString& fileName) {
+    QString stem = QFileInfo(fileName).completeBaseName();
+    if (!languageFromFileName(fileName).isEmpty())
+        stem = stem.left(stem.lastIndexOf(QLatin1Char('.')));
+    return stem;
+}
+
+/// Which page of a site `relativePath` (to siteRoot()) is, the same for its
+/// translations: Hugo's translation by content folder ("fr/docs/x.md" and
+/// "en/docs/x.md": "content:docs/x") or by file name ("docs/x.fr.md" and "docs/x.md",
+/// the default language: "name:docs/x").
+QString sitePageKey(const QString& relativePath) {
+    const QStringList parts = relativePath.split(QLatin1Char('/'));
+    const QString stem = stemWithoutLanguage(parts.last());
+    if (parts.size() > 1 && languageFromFileName(parts.last()).isEmpty() &&
+        !languageFromFileName(QStringLiteral("x.") + parts.front() + QStringLiteral(".md"))
+             .isEmpty()) {
+        QStringList rest = parts.mid(1);
+        rest.last() = stem;
+        return QStringLiteral("content:") + rest.join(QLatin1Char('/'));
+    }
+    QStringList rest = parts;
+    rest.last() = stem;
+    return QStringLiteral("name:") + rest.join(QLatin1Char('/'));
+}
+
+/// The article id of a site's page key: a name-based UUID, the same at every import.
+QUuid idForSitePage(const QString& key) {
+    static const QUuid ns = QUuid::fromString(u"{3b1f9d52-7c44-4e0a-b6e2-5d8c0f4a9e17}");
+    return QUuid::createUuidV5(ns, key);
+}
+
 Result<QList<ImportedFile>> readOne(const FormatRegistry& formats, const FileFormat* forced,
-                                    const QString& path, const QString& language) {
+                                    const QString& path, const QString& language, bool site) {
     const FileFormat* format =
         forced ? forced : formats.forFile(path, FileFormat::Capability::Read);
+    if (site && (!forced || forced->id() == MarkdownFormat().id()) && isMarkdownFile(path)) {
+        auto bytes = readImportFile(path);
+        if (!bytes)
+            return bytes.failure();
+        FrontMatterOptions frontMatter;
+        frontMatter.fallbackLanguage = language;
+        frontMatter.site = true;
+        auto file = parseFrontMatterFile(*bytes, path, frontMatter);
+        if (!file)
+            return file.failure();
+        return QList<ImportedFile>{std::move(*file)};
+    }
     if (!format) {
         return Error{fileError(path, QCoreApplication::translate(
                                          "Import", "unknown kind of file (expected %1)")
@@ -116,13 +173,32 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
             return canonical.failure();
         language = *canonical;
     }
+    const bool site = !options.siteRoot.isEmpty();
+    const QDir root(options.siteRoot);
     QList<QString> order;
     QHash<QString, QList<std::pair<QString, ImportedFile>>> groups;
+    QHash<QString, int> pagesByLanguage;
     for (const QString& path : paths) {
-        auto read = readOne(formats, forced, path, language);
+        auto read = readOne(formats, forced, path, language, site);
         if (!read)
             return read.failure();
         for (ImportedFile& file : *read) {
+            if (site && read->size() == 1) {
+                LanguageVersion& version = file.article.versions.front();
+                version.sitePath = root.relativeFilePath(QFileInfo(path).absoluteFilePath());
+                if (version.sitePath.startsWith(QLatin1String("../"))) {
+                    return Error{
+                        fileError(path, QCoreApplication::translate(
+                                            "Import", "is not inside the site's folder %1")
+                                            .arg(QDir::toNativeSeparators(options.siteRoot))),
+                        ErrorKind::InvalidInput};
+                }
+                if (!file.groupKey.startsWith(QLatin1String("key:"))) {
+                    file.groupKey = QStringLiteral("site:") + sitePageKey(version.sitePath);
+                    file.article.id = idForSitePage(file.groupKey);
+                }
+                ++pagesByLanguage[version.language];
+            }
             if (options.notice) {
                 const QString notice = fileNameNotice(path, file.article.versions.front().language);
                 // A file of many articles takes no language from its name.
@@ -148,12 +224,35 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
         }
     }
 
+    // A site's default language: the one asked for, else English where there is
+    // English, else the language of most pages (the first of those, by tag, on a tie).
+    QString siteLanguage;
+    if (site) {
+        if (!options.sourceLanguage.isEmpty()) {
+            auto canonical = canonicalLanguageTag(options.sourceLanguage);
+            if (!canonical)
+                return canonical.failure();
+            siteLanguage = *canonical;
+        } else if (pagesByLanguage.contains(QStringLiteral("en"))) {
+            siteLanguage = QStringLiteral("en");
+        } else {
+            QStringList languages = pagesByLanguage.keys();
+            std::sort(languages.begin(), languages.end());
+            for (const QString& l : std::as_const(languages)) {
+                if (siteLanguage.isEmpty() ||
+                    pagesByLanguage.value(l) > pagesByLanguage.value(siteLanguage))
+                    siteLanguage = l;
+            }
+        }
+    }
+
     QList<ImportedArticle> articles;
     for (const QString& key : order) {
         const auto& group = groups.value(key);
         // The source-language file carries the article's metadata; when the files
-        // disagree, it is the one the translations were made from.
-        qsizetype source = 0;
+        // disagree, it is the one the translations were made from: the one its front
+        // matter names, else the site's default language.
+        qsizetype source = -1;
         for (qsizetype i = 0; i < group.size(); ++i) {
             const Article& a = group.at(i).second.article;
             if (!a.sourceLanguage.isEmpty() && a.versions.front().language == a.sourceLanguage) {
@@ -161,19 +260,84 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
                 break;
             }
         }
+        bool siteSource = false;
+        for (qsizetype i = 0; source < 0 && i < group.size(); ++i) {
+            if (!siteLanguage.isEmpty() &&
+                group.at(i).second.article.versions.front().language == siteLanguage) {
+                source = i;
+                siteSource = true;
+            }
+        }
+        source = std::max<qsizetype>(source, 0);
         ImportedArticle imported;
+        imported.siteSource = siteSource;
         imported.article = group.at(source).second.article;
         imported.articleKeys = group.at(source).second.keys;
         imported.article.versions.clear();
         for (const auto& [path, file] : group) {
-            imported.article.versions.append(file.article.versions.front());
+            const LanguageVersion& version = file.article.versions.front();
+            imported.article.versions.append(version);
             imported.files.append(path);
+            if (file.keys.contains(QStringLiteral("tags")))
+                imported.tagsByLanguage.insert(version.language, file.article.tags);
+            if (file.keys.contains(QStringLiteral("categories")))
+                imported.categoriesByLanguage.insert(version.language, file.article.categories);
         }
         if (imported.article.sourceLanguage.isEmpty())
-            imported.article.sourceLanguage = imported.article.versions.front().language;
+            imported.article.sourceLanguage =
+                group.at(source).second.article.versions.front().language;
+        // A version's own byline is kept where it is not the article's.
+        for (LanguageVersion& version : imported.article.versions) {
+            if (version.byline == imported.article.byline)
+                version.byline.clear();
+        }
         articles.append(std::move(imported));
     }
     return articles;
+}
+
+QString siteRoot(const QString& folder) {
+    const QString path = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    const QStringList parts = path.split(QLatin1Char('/'));
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (parts.at(i) == u"content")
+            return parts.mid(0, i + 1).join(QLatin1Char('/'));
+    }
+    if (parts.size() > 1 && parts.last().startsWith(QLatin1Char('_')))
+        return parts.mid(0, parts.size() - 1).join(QLatin1Char('/'));
+    return path;
+}
+
+Result<QStringList> siteFiles(const QString& folder) {
+    const QFileInfo info(folder);
+    if (!info.isDir() || !info.isReadable()) {
+        return Error{fileError(folder, QCoreApplication::translate(
+                                           "Import", "is not a folder that can be read")),
+                     ErrorKind::NotFound};
+    }
+    QStringList files;
+    // Symbolic links are not followed (a link out of the site would import what is
+    // not part of it); hidden files (".git", editors' copies) are not pages.
+    QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo file = it.fileInfo();
+        if (file.isSymLink() || !file.isFile() || !isMarkdownFile(path))
+            continue;
+        const QString relative = QDir(info.absoluteFilePath()).relativeFilePath(path);
+        if (relative.startsWith(QLatin1Char('.')) || relative.contains(QLatin1String("/.")))
+            continue;
+        files.append(path);
+    }
+    std::sort(files.begin(), files.end());
+    if (files.isEmpty()) {
+        return Error{
+            fileError(folder, QCoreApplication::translate("Import", "holds no Markdown files (.%1)")
+                                  .arg(markdownExtensions().join(QStringLiteral(", .")))),
+            ErrorKind::InvalidInput};
+    }
+    return files;
 }
 
 Result<Article> importMarkdownFiles(const QStringList& paths) {
@@ -200,6 +364,8 @@ Article mergeImportedArticle(const Article& existing, const ImportedArticle& imp
     Article merged = existing;
     for (const QString& key : imported.articleKeys)
         copyArticleField(merged, imported.article, key);
+    if (imported.siteSource)
+        merged.sourceLanguage = imported.article.sourceLanguage;
     for (const LanguageVersion& version : imported.article.versions) {
         LanguageVersion* current = merged.version(version.language);
         if (!current) {

@@ -4,6 +4,7 @@
 #include "common/atomicfile.h"
 #include "common/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -31,9 +32,33 @@ struct ImportOptions final {
     /// "name.LANG.ext" file name); "en" when empty. Must be a valid language tag.
     QString language;
     /// Called with each notice of the import: one translated line naming the file and
-    /// what was read otherwise than its name may suggest (see fileNameNotice()).
+    /// what was read otherwise than its name may suggest (see fileNameNotice()), or
+    /// that a page imported again is unchanged.
     std::function<void(const QString&)> notice;
+    /// An import of a site (siteFiles() of a folder): the folder the pages' paths are
+    /// kept relative to (siteRoot()). Each Markdown file is then read as a page of
+    /// the site (FrontMatterOptions::site) and keeps its path and front matter as
+    /// written (LanguageVersion::sitePath), and the article it belongs to follows from
+    /// its place in the site (or its translationKey), so that the same site imported
+    /// again, or one language after another, updates the same articles. Slugs are
+    /// made unique without refusing two pages of the same name in different folders.
+    QString siteRoot;
+    /// With siteRoot: the site's default language, the source language of every
+    /// article that has a version in it. Empty: en where a page is in English, else
+    /// the language most pages are in.
+    QString sourceLanguage;
 };
+
+/// The folder a site's pages are kept relative to, for an import of `folder`: the
+/// outermost folder named "content" that holds it (Hugo's content folder; its
+/// language folders "content/fr/" are part of the pages' paths), else the folder
+/// above a Jekyll collection ("_posts", "_docs"), else `folder` itself.
+QString siteRoot(const QString& folder);
+
+/// Every Markdown file (.md, .markdown, .mdown, .mkd) below `folder`, sorted by path;
+/// hidden files and folders and symbolic links are left out. An error when `folder`
+/// cannot be read or holds none.
+Result<QStringList> siteFiles(const QString& folder);
 
 /// The notice for a file named "name.X.ext" whose X is not a language tag (Hugo's
 /// "post.fr.md" convention): X stays part of the name, as Hugo has it for a language
@@ -47,6 +72,14 @@ struct ImportedArticle final {
     /// The article-level front-matter keys the files set (see frontMatterArticleKeys());
     /// what an import may change in an article that is already in the library.
     QSet<QString> articleKeys;
+    /// The tags and categories each version's file gives, as written (language ->
+    /// list), for the labels of the article's terms in each language.
+    QHash<QString, QStringList> tagsByLanguage;
+    QHash<QString, QStringList> categoriesByLanguage;
+    /// The source language is the site's default language (ImportOptions): it becomes
+    /// the source of an article already in the library too (imported one language
+    /// after another, the first one imported is not the source).
+    bool siteSource = false;
 };
 
 /// Reads and converts `paths`. Markdown files with the same translationKey (or, with

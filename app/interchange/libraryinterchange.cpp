@@ -35,13 +35,37 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
     if (!imported)
         return nothingImported(imported.failure());
 
+    const bool site = !options.siteRoot.isEmpty();
     QList<std::pair<Article, QString>> prepared;
-    QHash<QString, qsizetype> slugs; // slug -> index in prepared
-    for (const ImportedArticle& item : *imported) {
+    QList<qsizetype> sources;           // index in *imported of each prepared article
+    QHash<QString, qsizetype> slugs;    // slug -> index in prepared
+    QList<QUuid> ids(imported->size()); // in the order of the import
+    for (qsizetype index = 0; index < imported->size(); ++index) {
+        const ImportedArticle& item = imported->at(index);
         Article article = item.article;
         if (!article.id.isNull()) {
-            if (auto existing = library.article(article.id))
+            if (auto existing = library.article(article.id)) {
                 article = mergeImportedArticle(*existing, item);
+                // The same page imported again: nothing to save, and nothing to record.
+                if (site && article == *existing) {
+                    if (options.notice) {
+                        options.notice(fileError(
+                            item.files.join(QStringLiteral(", ")),
+                            QCoreApplication::translate("Import", "unchanged (%1 is already in "
+                                                                  "the library as it is)")
+                                .arg(article.slug)));
+                    }
+                    ids[index] = article.id;
+                    continue;
+                }
+            }
+        }
+        // A site's pages get their slugs here, all of them before any is saved: one the
+        // library would derive at saving could be one given to a page after it.
+        if (site && article.slug.isEmpty()) {
+            article.slug = slugify(article.displayTitle());
+            if (article.slug.isEmpty())
+                article.slug = QStringLiteral("page");
         }
         if (!article.slug.isEmpty()) {
             if (auto valid = validateSlug(article.slug); !valid)
@@ -50,18 +74,28 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
             const auto slug = library.uniqueSlug(article.slug, article.id);
             if (!slug)
                 return nothingImported(slug.failure());
+            const QString wanted = article.slug;
             article.slug = *slug;
             // Two files of one import that want the same slug: which one is meant is
-            // the user's to say.
+            // the user's to say; a site's pages keep their paths, and only the
+            // library's slug is made unique ("introduction" in two folders).
+            for (int n = 2; site && slugs.contains(article.slug); ++n) {
+                const auto candidate =
+                    library.uniqueSlug(wanted + QLatin1Char('-') + QString::number(n), article.id);
+                if (!candidate)
+                    return nothingImported(candidate.failure());
+                article.slug = *candidate;
+            }
             const auto other = slugs.constFind(article.slug);
             if (other != slugs.constEnd()) {
-                return nothingImported(Error{
-                    fileError(
-                        item.files.front(),
-                        QCoreApplication::translate("Import", "gives the slug '%1', as %2 does")
-                            .arg(article.slug,
-                                 QDir::toNativeSeparators(imported->at(*other).files.front()))),
-                    ErrorKind::Conflict});
+                return nothingImported(
+                    Error{fileError(item.files.front(),
+                                    QCoreApplication::translate("Import",
+                                                                "gives the slug '%1', as %2 does")
+                                        .arg(article.slug,
+                                             QDir::toNativeSeparators(
+                                                 imported->at(sources.at(*other)).files.front()))),
+                          ErrorKind::Conflict});
             }
             slugs.insert(article.slug, prepared.size());
         }
@@ -71,20 +105,48 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
         prepared.append(
             {std::move(article), QCoreApplication::translate("Import", "imported from %1")
                                      .arg(names.join(QStringLiteral(", ")))});
+        sources.append(index);
     }
 
     // All files or none: one transaction around the saves.
-    QList<QUuid> ids;
     const auto done = library.transaction([&]() -> Result<void> {
         for (qsizetype i = 0; i < prepared.size(); ++i) {
             auto& [article, note] = prepared[i];
+            const ImportedArticle& item = imported->at(sources.at(i));
             auto saved = library.save(article, RevisionKind::Import, note);
             if (!saved) {
-                return Error{
-                    fileError(imported->at(i).files.join(QStringLiteral(", ")), saved.error()),
-                    saved.kind()};
+                return Error{fileError(item.files.join(QStringLiteral(", ")), saved.error()),
+                             saved.kind()};
             }
-            ids.append(article.id);
+            // A term is one entry of the vocabulary with a label per language: the
+            // versions' own words for the article's tags, in the same order.
+            auto label = [&](const QStringList& terms,
+                             const QHash<QString, QStringList>& byLanguage,
+                             bool tags) -> Result<void> {
+                for (auto it = byLanguage.constBegin(); it != byLanguage.constEnd(); ++it) {
+                    if (it.key() == article.sourceLanguage || it.value().size() != terms.size())
+                        continue;
+                    for (qsizetype t = 0; t < terms.size(); ++t) {
+                        if (it.value().at(t) == terms.at(t))
+                            continue;
+                        auto set =
+                            tags
+                                ? library.setTagLabel(terms.at(t), it.key(), it.value().at(t))
+                                : library.setCategoryLabel(terms.at(t), it.key(), it.value().at(t));
+                        if (!set)
+                            return Error{
+                                fileError(item.files.join(QStringLiteral(", ")), set.error()),
+                                set.kind()};
+                    }
+                }
+                return {};
+            };
+            if (auto labelled = label(article.tags, item.tagsByLanguage, true); !labelled)
+                return labelled;
+            if (auto labelled = label(article.categories, item.categoriesByLanguage, false);
+                !labelled)
+                return labelled;
+            ids[sources.at(i)] = article.id;
         }
         return {};
     });

@@ -82,6 +82,13 @@ QJsonObject articleToJson(const Article& article) {
         // JSON numbers are doubles; a string keeps all 64 bits of the revision id.
         j.insert(QLatin1String("sourceRevision"), QString::number(v.sourceRevision));
         j.insert(QLatin1String("sourceFingerprints"), toArray(v.sourceFingerprints));
+        // Only when set: most versions have none, and older snapshots lack them.
+        if (!v.byline.isEmpty())
+            j.insert(QLatin1String("byline"), v.byline);
+        if (!v.sitePath.isEmpty())
+            j.insert(QLatin1String("sitePath"), v.sitePath);
+        if (!v.siteFrontMatter.isEmpty())
+            j.insert(QLatin1String("siteFrontMatter"), v.siteFrontMatter);
         versions.append(j);
     }
     o.insert(QLatin1String("versions"), versions);
@@ -150,6 +157,9 @@ Result<Article> articleFromJson(const QJsonObject& o, const QString& context) {
         v.sourceRevision =
             revision.isString() ? revision.toString().toLongLong() : revision.toInteger();
         v.sourceFingerprints = toStringList(j.value(QLatin1String("sourceFingerprints")));
+        v.byline = str(j, QLatin1String("byline"));
+        v.sitePath = str(j, QLatin1String("sitePath"));
+        v.siteFrontMatter = str(j, QLatin1String("siteFrontMatter"));
         a.versions.append(v);
     }
     return a;

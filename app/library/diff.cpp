@@ -142,6 +142,9 @@ QString diffArticles(const Article& before, const Article& after, const QString&
                      y.sourceRevision ? QString::number(y.sourceRevision) : QString());
         versionField("source-fingerprints", x.sourceFingerprints.join(QLatin1Char('\n')),
                      y.sourceFingerprints.join(QLatin1Char('\n')));
+        versionField("byline", x.byline, y.byline);
+        versionField("site-path", x.sitePath, y.sitePath);
+        versionField("site-front-matter", x.siteFrontMatter, y.siteFrontMatter);
     }
     return out;
 }

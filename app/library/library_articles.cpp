@@ -103,8 +103,8 @@ Result<Article> Library::Private::load(qint64 rowId) const {
 
     QSqlQuery& v = self->prepared(QStringLiteral(
         "SELECT language, title, summary, body, seo_title, seo_description, status, created,"
-        " updated, translated_from, source_revision, source_fingerprints FROM versions"
-        " WHERE article = ? ORDER BY position, id"));
+        " updated, translated_from, source_revision, source_fingerprints, byline, site_path,"
+        " site_front_matter FROM versions WHERE article = ? ORDER BY position, id"));
     v.bindValue(0, rowId);
     if (!v.exec())
         return sqlError(Library::tr("cannot read article '%1'").arg(a.slug), v);
@@ -122,6 +122,9 @@ Result<Article> Library::Private::load(qint64 rowId) const {
         lv.translatedFrom = v.value(9).toString();
         lv.sourceRevision = v.value(10).toLongLong();
         lv.sourceFingerprints = fingerprintsFrom(v.value(11).toString());
+        lv.byline = v.value(12).toString();
+        lv.sitePath = v.value(13).toString();
+        lv.siteFrontMatter = v.value(14).toString();
         a.versions.append(lv);
     }
     v.finish();
@@ -325,11 +328,13 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
             update ? QStringLiteral("UPDATE versions SET position = ?, language = ?, title = ?,"
                                     " summary = ?, body = ?, seo_title = ?, seo_description = ?,"
                                     " status = ?, created = ?, updated = ?, translated_from = ?,"
-                                    " source_revision = ?, source_fingerprints = ? WHERE id = ?")
+                                    " source_revision = ?, source_fingerprints = ?, byline = ?,"
+                                    " site_path = ?, site_front_matter = ? WHERE id = ?")
                    : QStringLiteral("INSERT INTO versions(position, language, title, summary, body,"
                                     " seo_title, seo_description, status, created, updated,"
                                     " translated_from, source_revision, source_fingerprints,"
-                                    " article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                    " byline, site_path, site_front_matter, article)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.bindValue(0, i);
         q.bindValue(1, nonNull(v.language));
         q.bindValue(2, nonNull(v.title));
@@ -343,7 +348,10 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         q.bindValue(10, nonNull(v.translatedFrom));
         q.bindValue(11, v.sourceRevision);
         q.bindValue(12, nonNull(fingerprintsText(v.sourceFingerprints)));
-        q.bindValue(13, update ? it->id : rowId);
+        q.bindValue(13, nonNull(v.byline));
+        q.bindValue(14, nonNull(v.sitePath));
+        q.bindValue(15, nonNull(v.siteFrontMatter));
+        q.bindValue(16, update ? it->id : rowId);
         if (!q.exec())
             return fail(q);
         if (update) {

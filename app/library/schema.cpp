@@ -176,12 +176,25 @@ QStringList version4() {
                            " PRIMARY KEY (language, word)) WITHOUT ROWID")};
 }
 
+// Version 5: what a version imported from a site (Hugo, Jekyll) brings beyond the
+// fields of every version: its own byline, its path in the site and its front matter
+// as written (see LanguageVersion::sitePath), for an export that gives the site back.
+QStringList version5() {
+    return {
+        QStringLiteral("ALTER TABLE versions ADD COLUMN byline TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE versions ADD COLUMN site_path TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "ALTER TABLE versions ADD COLUMN site_front_matter TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, version1(), {}},
         {2, version2(), fillWordIndex},
         {3, version3(), fillWordIndex},
         {4, version4(), {}},
+        {5, version5(), {}},
     };
     return list;
 }

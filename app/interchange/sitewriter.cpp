@@ -1,0 +1,544 @@
+#include "interchange/sitewriter.h"
+
+#include "article/slug.h"
+#include "common/atomicfile.h"
+#include "common/languagetag.h"
+#include "import/inputfile.h"
+#include "interchange/frontmatter.h"
+#include "interchange/interchange.h"
+#include "library/library.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <toml++/toml.h>
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace copydesk {
+
+namespace {
+
+/// The article's terms in `language`: each one's label there, else the term itself.
+QStringList labelled(const QStringList& terms,
+                     const QHash<QString, QHash<QString, QString>>& labels,
+                     const QString& language) {
+    QStringList out;
+    for (const QString& term : terms)
+        out.append(labels.value(term).value(language, term));
+    return out;
+}
+
+QString isoDate(const QDateTime& value) {
+    const QDateTime utc = value.toUTC();
+    return utc.toString(utc.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+/// One key of the front matter that Copydesk may have to write again: the names it is
+/// read under (the first is the one a new key gets) and the value the version has now.
+struct Field final {
+    QStringList names;
+    enum class Kind { Text, Date, Bool, List } kind = Kind::Text;
+    QString text;
+    bool flag = false;
+    QStringList list;
+};
+
+/// What the version has that differs from what its front matter says, as the keys
+/// to write. Only the keys the front matter has are compared where the library fills
+/// a value in when there is none (dates, status): a page without a date gets none.
+QList<Field> changedFields(const Article& article, const LanguageVersion& version,
+                           const SiteLabels& labels, const FrontMatterFile& written) {
+    const Article& was = written.article;
+    const LanguageVersion& old = was.versions.front();
+    QList<Field> fields;
+    auto text = [&](QStringList names, const QString& now, const QString& before) {
+        if (now != before)
+            fields.append(Field{std::move(names), Field::Kind::Text, now, false, {}});
+    };
+    text({QStringLiteral("title")}, version.title, old.title);
+    text({QStringLiteral("summary"), QStringLiteral("description")}, version.summary, old.summary);
+    if (old.created.isValid() && version.created.isValid() && old.created != version.created)
+        fields.append(Field{
+            {QStringLiteral("date")}, Field::Kind::Date, isoDate(version.created), false, {}});
+    if (old.updated.isValid() && version.updated.isValid() && old.updated != version.updated) {
+        fields.append(Field{{QStringLiteral("lastmod"), QStringLiteral("last_modified_at"),
+                             QStringLiteral("modified")},
+                            Field::Kind::Date,
+                            isoDate(version.updated),
+                            false,
+                            {}});
+    }
+    if (written.keys.contains(QStringLiteral("status")) && old.status != version.status) {
+        fields.append(Field{{QStringLiteral("draft")},
+                            Field::Kind::Bool,
+                            {},
+                            version.status != Status::Published,
+                            {}});
+    }
+    const QString byline = version.byline.isEmpty() ? article.byline : version.byline;
+    if ((written.keys.contains(QStringLiteral("byline")) || !byline.isEmpty()) &&
+        byline != was.byline) {
+        fields.append(
+            Field{{QStringLiteral("author"), QStringLiteral("byline"), QStringLiteral("authors")},
+                  Field::Kind::Text,
+                  byline,
+                  false,
+                  {}});
+    }
+    auto list = [&](const QString& key, QStringList names, const QStringList& now,
+                    const QStringList& before) {
+        if ((written.keys.contains(key) || !now.isEmpty()) && now != before)
+            fields.append(Field{std::move(names), Field::Kind::List, {}, false, now});
+    };
+    list(QStringLiteral("tags"), {QStringLiteral("tags")},
+         labelled(article.tags, labels.tags, version.language), was.tags);
+    list(QStringLiteral("categories"), {QStringLiteral("categories"), QStringLiteral("category")},
+         labelled(article.categories, labels.categories, version.language), was.categories);
+    // The library makes a slug unique ("introduction-2" for the second page of that
+    // name): that is the library's, not a change to the page's slug.
+    if (written.keys.contains(QStringLiteral("slug")) && article.slug != was.slug) {
+        static const QRegularExpression suffix(QStringLiteral("-[0-9]+$"));
+        QString base = article.slug;
+        base.remove(suffix);
+        if (base != was.slug)
+            fields.append(
+                Field{{QStringLiteral("slug")}, Field::Kind::Text, article.slug, false, {}});
+    }
+    return fields;
+}
+
+/// The key of `map` (any case) that one of `names` names, or the first name.
+template <typename Keys>
+QString existingKey(const Keys& keys, const QStringList& names) {
+    for (const QString& name : names) {
+        for (const QString& key : keys) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return key;
+        }
+    }
+    return QString();
+}
+
+struct Block final {
+    enum class Syntax { Yaml, Toml, Json } syntax = Syntax::Yaml;
+    QString opening; ///< "---\n", "+++\n", or empty for JSON
+    QString inner;
+    QString closing; ///< from the closing line to the body
+};
+
+/// The parts of a front matter block as parseFrontMatterFile() found it.
+std::optional<Block> splitBlock(const QString& block) {
+    Block b;
+    if (block.startsWith(QLatin1Char('{'))) {
+        b.syntax = Block::Syntax::Json;
+        const qsizetype end = block.lastIndexOf(QLatin1Char('}'));
+        if (end < 0)
+            return std::nullopt;
+        b.inner = block.left(end + 1);
+        b.closing = block.mid(end + 1);
+        return b;
+    }
+    const QString fence =
+        block.startsWith(QLatin1String("+++")) ? QStringLiteral("+++") : QStringLiteral("---");
+    b.syntax = fence == u"+++" ? Block::Syntax::Toml : Block::Syntax::Yaml;
+    const qsizetype firstEnd = block.indexOf(QLatin1Char('\n'));
+    if (firstEnd < 0)
+        return std::nullopt;
+    b.opening = block.left(firstEnd + 1);
+    static const QRegularExpression closingYaml(QStringLiteral("^(---|\\.\\.\\.)[ \\t]*$"),
+                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression closingToml(QStringLiteral("^\\+\\+\\+[ \\t]*$"),
+                                                QRegularExpression::MultilineOption);
+    const auto close =
+        (b.syntax == Block::Syntax::Toml ? closingToml : closingYaml).match(block, firstEnd + 1);
+    if (!close.hasMatch())
+        return std::nullopt;
+    b.inner = block.mid(firstEnd + 1, close.capturedStart() - firstEnd - 1);
+    b.closing = block.mid(close.capturedStart());
+    return b;
+}
+
+YAML::Node yamlValue(const Field& field) {
+    switch (field.kind) {
+    case Field::Kind::Bool:
+        return YAML::Node(field.flag);
+    case Field::Kind::List: {
+        YAML::Node list(YAML::NodeType::Sequence);
+        for (const QString& item : field.list)
+            list.push_back(item.toStdString());
+        return list;
+    }
+    case Field::Kind::Text:
+    case Field::Kind::Date:
+        break;
+    }
+    return YAML::Node(field.text.toStdString());
+}
+
+Result<QString> rewriteYaml(const Block& block, const QList<Field>& fields) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(block.inner.toStdString());
+    } catch (const YAML::Exception& e) {
+        return Error{QString::fromStdString(e.msg), ErrorKind::InvalidInput};
+    }
+    if (root.IsNull())
+        root = YAML::Node(YAML::NodeType::Map);
+    QStringList keys;
+    for (const auto& pair : root)
+        keys.append(QString::fromStdString(pair.first.Scalar()));
+    for (const Field& field : fields) {
+        QString key = existingKey(keys, field.names);
+        if (key.isEmpty()) {
+            key = field.names.front();
+            keys.append(key);
+        }
+        root[key.toStdString()] = yamlValue(field);
+    }
+    YAML::Emitter out;
+    out.SetOutputCharset(YAML::EmitNonAscii);
+    out << root;
+    return block.opening + QString::fromUtf8(out.c_str()) + QLatin1Char('\n') + block.closing;
+}
+
+Result<QString> rewriteToml(const Block& block, const QList<Field>& fields) {
+    toml::table root;
+    try {
+        root = toml::parse(block.inner.toStdString());
+    } catch (const toml::parse_error& e) {
+        return Error{QString::fromUtf8(e.description().data(), qsizetype(e.description().size())),
+                     ErrorKind::InvalidInput};
+    }
+    QStringList keys;
+    for (auto&& [key, value] : root)
+        keys.append(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())));
+    for (const Field& field : fields) {
+        QString key = existingKey(keys, field.names);
+        if (key.isEmpty())
+            key = field.names.front();
+        const std::string name = key.toStdString();
+        switch (field.kind) {
+        case Field::Kind::Bool:
+            root.insert_or_assign(name, field.flag);
+            break;
+        case Field::Kind::List: {
+            toml::array list;
+            for (const QString& item : field.list)
+                list.push_back(item.toStdString());
+            root.insert_or_assign(name, std::move(list));
+            break;
+        }
+        case Field::Kind::Date: {
+            // A TOML date-time, as Hugo's front matter has them.
+            try {
+                const toml::table parsed = toml::parse("d = " + field.text.toStdString());
+                if (const toml::node* d = parsed.get("d")) {
+                    root.insert_or_assign(name, *d);
+                    break;
+                }
+            } catch (const toml::parse_error&) {
+            }
+            root.insert_or_assign(name, field.text.toStdString());
+            break;
+        }
+        case Field::Kind::Text:
+            root.insert_or_assign(name, field.text.toStdString());
+            break;
+        }
+    }
+    std::ostringstream out;
+    out << toml::toml_formatter(root);
+    return block.opening + QString::fromStdString(out.str()) + QLatin1Char('\n') + block.closing;
+}
+
+Result<QString> rewriteJson(const Block& block, const QList<Field>& fields) {
+    QJsonParseError error;
+    QJsonObject root = QJsonDocument::fromJson(block.inner.toUtf8(), &error).object();
+    if (error.error != QJsonParseError::NoError)
+        return Error{error.errorString(), ErrorKind::InvalidInput};
+    for (const Field& field : fields) {
+        QString key = existingKey(root.keys(), field.names);
+        if (key.isEmpty())
+            key = field.names.front();
+        switch (field.kind) {
+        case Field::Kind::Bool:
+            root.insert(key, field.flag);
+            break;
+        case Field::Kind::List:
+            root.insert(key, QJsonArray::fromStringList(field.list));
+            break;
+        case Field::Kind::Text:
+        case Field::Kind::Date:
+            root.insert(key, field.text);
+            break;
+        }
+    }
+    QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    json.chop(1); // the closing line's newline is the block's
+    return QString::fromUtf8(json) + block.closing;
+}
+
+/// YAML front matter for a version that has none from the site.
+QString newFrontMatter(const Article& article, const LanguageVersion& version,
+                       const SiteLabels& labels) {
+    QList<Field> fields;
+    fields.append(Field{{QStringLiteral("title")}, Field::Kind::Text, version.title, false, {}});
+    if (version.created.isValid())
+        fields.append(Field{
+            {QStringLiteral("date")}, Field::Kind::Date, isoDate(version.created), false, {}});
+    if (!version.summary.isEmpty())
+        fields.append(
+            Field{{QStringLiteral("description")}, Field::Kind::Text, version.summary, false, {}});
+    const QString byline = version.byline.isEmpty() ? article.byline : version.byline;
+    if (!byline.isEmpty())
+        fields.append(Field{{QStringLiteral("author")}, Field::Kind::Text, byline, false, {}});
+    if (!article.tags.isEmpty())
+        fields.append(Field{{QStringLiteral("tags")},
+                            Field::Kind::List,
+                            {},
+                            false,
+                            labelled(article.tags, labels.tags, version.language)});
+    if (!article.categories.isEmpty())
+        fields.append(Field{{QStringLiteral("categories")},
+                            Field::Kind::List,
+                            {},
+                            false,
+                            labelled(article.categories, labels.categories, version.language)});
+    if (version.status != Status::Published)
+        fields.append(Field{{QStringLiteral("draft")}, Field::Kind::Bool, {}, true, {}});
+    Block block;
+    block.opening = QStringLiteral("---\n");
+    block.closing = QStringLiteral("---\n\n");
+    auto written = rewriteYaml(block, fields);
+    return written ? *written : QString();
+}
+
+/// "a/b/c.md" split into checked parts, or nothing when a part cannot be a name in a
+/// folder ("..", empty, a control character) or the path is absolute.
+std::optional<QStringList> safeParts(const QString& path) {
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')))
+        return std::nullopt;
+    const QStringList parts = path.split(QLatin1Char('/'));
+    for (const QString& part : parts) {
+        if (!isSafeFileName(part) || part == u"..")
+            return std::nullopt;
+    }
+    return parts;
+}
+
+QString articleName(const Article& article) {
+    return article.slug.isEmpty() ? article.id.toString(QUuid::WithoutBraces) : article.slug;
+}
+
+} // namespace
+
+Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& version,
+                                 const SiteLabels& labels) {
+    if (version.siteFrontMatter.isEmpty()) {
+        if (!version.sitePath.isEmpty() && article.versions.size() >= 1) {
+            // A page of the site without front matter: it gets none now either, unless
+            // its title is no longer what its first heading or line gives.
+            FrontMatterOptions options;
+            options.site = true;
+            const auto was = parseFrontMatterFile(version.body.toUtf8(), version.sitePath, options);
+            if (was && was->article.versions.front().title == version.title)
+                return version.body.toUtf8();
+        }
+        return (newFrontMatter(article, version, labels) + version.body).toUtf8();
+    }
+    FrontMatterOptions options;
+    options.site = true;
+    options.fallbackLanguage = version.language;
+    const QString path = version.sitePath.isEmpty() ? QStringLiteral("page.md") : version.sitePath;
+    const auto written = parseFrontMatterFile(version.siteFrontMatter.toUtf8(), path, options);
+    if (!written)
+        return written.failure();
+    const QList<Field> fields = changedFields(article, version, labels, *written);
+    if (fields.isEmpty())
+        return (version.siteFrontMatter + version.body).toUtf8();
+    const auto block = splitBlock(version.siteFrontMatter);
+    if (!block) {
+        return Error{fileError(path, QCoreApplication::translate(
+                                         "Export", "the front matter kept for the page cannot be "
+                                                   "read again")),
+                     ErrorKind::InvalidInput};
+    }
+    Result<QString> rewritten = QString();
+    switch (block->syntax) {
+    case Block::Syntax::Yaml:
+        rewritten = rewriteYaml(*block, fields);
+        break;
+    case Block::Syntax::Toml:
+        rewritten = rewriteToml(*block, fields);
+        break;
+    case Block::Syntax::Json:
+        rewritten = rewriteJson(*block, fields);
+        break;
+    }
+    if (!rewritten)
+        return Error{fileError(path, rewritten.error()), rewritten.kind()};
+    return (*rewritten + version.body).toUtf8();
+}
+
+QString sitePagePath(const Article& article, const LanguageVersion& version, SiteFlavour flavour) {
+    if (!version.sitePath.isEmpty())
+        return version.sitePath;
+    const auto tag = canonicalLanguageTag(version.language);
+    const QString language = tag ? *tag : QStringLiteral("und");
+    // Beside the article's page in another language, as the site links translations.
+    for (const LanguageVersion& other : article.versions) {
+        if (other.sitePath.isEmpty())
+            continue;
+        QStringList parts = other.sitePath.split(QLatin1Char('/'));
+        const QString otherLanguage = languageFromFileName(parts.last());
+        if (otherLanguage.isEmpty() && parts.size() > 1 &&
+            !languageFromFileName(QStringLiteral("x.") + parts.front() + QStringLiteral(".md"))
+                 .isEmpty()) {
+            parts.front() = language;
+            return parts.join(QLatin1Char('/'));
+        }
+        const QFileInfo info(parts.last());
+        QString stem = info.completeBaseName();
+        if (!otherLanguage.isEmpty())
+            stem = stem.left(stem.lastIndexOf(QLatin1Char('.')));
+        parts.last() = stem + QLatin1Char('.') + language + QLatin1Char('.') + info.suffix();
+        return parts.join(QLatin1Char('/'));
+    }
+    QString slug = article.slug;
+    if (slug.isEmpty() || !validateSlug(slug))
+        slug = article.id.toString(QUuid::WithoutBraces);
+    if (flavour == SiteFlavour::Jekyll) {
+        const QDateTime date = version.created.isValid() ? version.created : article.created;
+        const QString prefix = date.isValid()
+                                   ? date.toUTC().date().toString(Qt::ISODate) + QLatin1Char('-')
+                                   : QString();
+        return QStringLiteral("_posts/") + prefix + slug + QLatin1Char('.') + language +
+               QStringLiteral(".md");
+    }
+    return slug + QStringLiteral("/index.") + language + QStringLiteral(".md");
+}
+
+Result<SiteLabels> siteLabels(const Library& library) {
+    SiteLabels labels;
+    const auto tags = library.tags();
+    if (!tags)
+        return tags.failure();
+    for (const Term& term : *tags)
+        labels.tags.insert(term.slug, term.labels);
+    const auto categories = library.categories();
+    if (!categories)
+        return categories.failure();
+    for (const Term& term : *categories)
+        labels.categories.insert(term.slug, term.labels);
+    return labels;
+}
+
+Result<QStringList> exportArticleToSite(Library& library, Article& article, const QString& folder,
+                                        SiteFlavour flavour, const QStringList& languages,
+                                        const SiteLabels* labels) {
+    SiteLabels fetched;
+    if (!labels) {
+        auto read = siteLabels(library);
+        if (!read)
+            return read.failure();
+        fetched = std::move(*read);
+        labels = &fetched;
+    }
+    auto versions = selectVersions(article, languages);
+    if (!versions)
+        return versions.failure();
+    const QFileInfo folderInfo(folder);
+    if (folderInfo.exists() && !folderInfo.isDir())
+        return Error{fileError(folder, QCoreApplication::translate("Export", "is not a folder")),
+                     ErrorKind::InvalidInput};
+    const QString root = QDir::cleanPath(folderInfo.absoluteFilePath());
+
+    // One staged set per folder the pages go into; the folders this export creates
+    // go with the set of the deepest one and are removed when it fails.
+    std::map<QString, std::unique_ptr<StagedArticleFiles>> staged;
+    QStringList names;
+    for (const LanguageVersion& version : *versions) {
+        const QString relative = sitePagePath(article, version, flavour);
+        const auto parts = safeParts(relative);
+        if (!parts) {
+            return Error{QCoreApplication::translate(
+                             "Export", "%1: the page's path '%2' would leave the folder %3")
+                             .arg(articleName(article), relative, QDir::toNativeSeparators(folder)),
+                         ErrorKind::InvalidInput};
+        }
+        QString at = root;
+        QStringList created;
+        for (qsizetype i = 0; i + 1 < parts->size(); ++i) {
+            at += QLatin1Char('/') + parts->at(i);
+            const QFileInfo info(at);
+            if (info.isSymLink() || (info.exists() && !info.isDir())) {
+                return Error{fileError(at, QCoreApplication::translate(
+                                               "Export", "is not a folder (a link or a file); "
+                                                         "nothing is written through it")),
+                             ErrorKind::InvalidInput};
+            }
+            if (!info.exists())
+                created.append(at);
+        }
+        for (QString up = root; !QFileInfo::exists(up);) {
+            created.prepend(up);
+            const QString parent = QFileInfo(up).path();
+            if (parent == up)
+                break;
+            up = parent;
+        }
+        if (!created.isEmpty() && !QDir().mkpath(at)) {
+            for (auto it = created.crbegin(); it != created.crend(); ++it)
+                QDir().rmdir(*it);
+            return Error{
+                fileError(at, QCoreApplication::translate("Export", "cannot create the folder")),
+                ErrorKind::Io};
+        }
+        auto& set = staged[at];
+        if (!set)
+            set = std::make_unique<StagedArticleFiles>(at, created);
+        auto bytes = sitePageBytes(article, version, *labels);
+        if (!bytes)
+            return bytes.failure();
+        if (auto added = set->files().add(parts->last(), *bytes); !added)
+            return added.failure();
+        names.append(relative);
+    }
+
+    // As exportArticleToFolder(): the revision, then the files in place inside its
+    // transaction, taken back when it fails.
+    QStringList written;
+    const auto done = library.transaction([&]() -> Result<void> {
+        auto saved = library.save(
+            article, RevisionKind::Export,
+            QCoreApplication::translate("Export", "exported to %1: %2")
+                .arg(QDir::toNativeSeparators(folder), names.join(QStringLiteral(", "))));
+        if (!saved)
+            return saved.failure();
+        if (auto flushed = library.flushTransaction(); !flushed)
+            return flushed;
+        for (auto& [at, set] : staged) {
+            auto placed = set->place();
+            if (!placed)
+                return placed.failure();
+            written += *placed;
+        }
+        return {};
+    });
+    if (!done)
+        return done.failure(); // each ~StagedArticleFiles puts its folder back
+    for (auto& [at, set] : staged)
+        set->finish();
+    return written;
+}
+
+} // namespace copydesk
