@@ -613,9 +613,9 @@ private Q_SLOTS:
             << QStringLiteral("invalid front matter at line 3, column 9: 'status' is not a status: "
                               "'finished' (expected one of draft, in-review, ready, published, "
                               "archived)");
+        // toml++'s own words follow (they may change between its versions).
         QTest::newRow("TOML") << QStringLiteral("bad/toml-front-matter.md")
-                              << QStringLiteral("TOML front matter (+++) is not supported; only "
-                                                "YAML front matter (---) is");
+                              << QStringLiteral("invalid front matter at line 2, column 14: ");
         QTest::newRow("unclosed") << QStringLiteral("bad/unclosed-front-matter.md")
                                   << QStringLiteral(
                                          "front matter is not closed (no '---' line after line 1)");
@@ -662,13 +662,16 @@ private Q_SLOTS:
         const QString message = QDir::toNativeSeparators(path) + QStringLiteral(": ") + expected;
         const auto result = readImportFiles({path});
         QVERIFY(!result.ok());
-        QCOMPARE(result.error(), message);
+        if (expected.endsWith(u": "))
+            QVERIFY2(result.error().startsWith(message), qPrintable(result.error()));
+        else
+            QCOMPARE(result.error(), message);
         QVERIFY(!result.error().contains(QLatin1Char('\n')));
         // One bad file spoils the whole set.
         const auto mixed =
             readImportFiles({interchangeData(QStringLiteral("hugo/water-report.en.md")), path});
         QVERIFY(!mixed.ok());
-        QCOMPARE(mixed.error(), message);
+        QCOMPARE(mixed.error(), result.error());
     }
 
     void sameLanguageTwice() {
