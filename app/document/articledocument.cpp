@@ -1,5 +1,6 @@
 #include "document/articledocument.h"
 
+#include "article/slug.h"
 #include "common/limits.h"
 
 #include <QLocale>
@@ -80,6 +81,47 @@ private:
     QString m_after;
 };
 
+/// The article's shared metadata, as one value that undo commands keep before and
+/// after a change. `slugFollows` goes with the slug, so that undoing a hand edit of
+/// the slug makes it follow the title again.
+struct ArticleDocument::Shared {
+    QString slug;
+    bool slugFollows = false;
+    Status status = Status::Draft;
+    QString byline;
+    Dateline dateline;
+    QStringList tags;
+    QStringList categories;
+    QString featuredImage;
+};
+
+/// One change of the shared metadata. Changes with the same merge id that follow each
+/// other (typing in the byline) are one step; id -1 never merges (a tag, a status).
+class MetadataCommand final : public QUndoCommand {
+public:
+    MetadataCommand(ArticleDocument* document, const QString& name, int mergeId,
+                    ArticleDocument::Shared before, ArticleDocument::Shared after)
+        : m_document(document)
+        , m_mergeId(mergeId)
+        , m_before(std::move(before))
+        , m_after(std::move(after)) {
+        setText(name);
+    }
+    int id() const override { return m_mergeId; }
+    bool mergeWith(const QUndoCommand* other) override {
+        m_after = static_cast<const MetadataCommand*>(other)->m_after;
+        return true;
+    }
+    void undo() override { m_document->applyShared(m_before); }
+    void redo() override { m_document->applyShared(m_after); }
+
+private:
+    ArticleDocument* m_document;
+    int m_mergeId;
+    ArticleDocument::Shared m_before;
+    ArticleDocument::Shared m_after;
+};
+
 Result<std::unique_ptr<ArticleDocument>> ArticleDocument::open(const Article& article,
                                                                const QString& language) {
     int index = -1;
@@ -113,6 +155,8 @@ ArticleDocument::ArticleDocument(const Article& article, int versionIndex)
     m_body->setModified(false);
     m_body->clearUndoRedoStacks();
     m_lastText = m_body->toRawText();
+    m_slugFollows =
+        isSource() && (m_article.slug.isEmpty() || m_article.slug == followedSlug(version().title));
 
     // Formatting (the highlighter) also signals a change of contents, and bumps the
     // revision: only a change of the characters is an edit. Comparing the raw text
@@ -181,9 +225,142 @@ void ArticleDocument::setField(Field field, const QString& value) {
 
 void ArticleDocument::applyField(Field field, const QString& value) {
     fieldOf(version(), field) = value;
+    if (field == Field::Title && m_slugFollows) {
+        // The title's undo and redo pass here too, so the slug goes back and forth
+        // with it in the same step.
+        const QString slug = followedSlug(value);
+        if (!slug.isEmpty() && slug != m_article.slug) {
+            m_article.slug = slug;
+            Q_EMIT metadataChanged();
+        }
+    }
     Q_EMIT fieldChanged(field);
     Q_EMIT edited();
     updateModified();
+}
+
+QString ArticleDocument::followedSlug(const QString& title) const {
+    const QString base = slugify(title);
+    if (base.isEmpty())
+        return {};
+    return m_slugResolver ? m_slugResolver(base) : base;
+}
+
+void ArticleDocument::setSlugResolver(std::function<QString(const QString&)> resolver) {
+    m_slugResolver = std::move(resolver);
+    // A slug made unique ("summit-2") follows its title as much as the bare one.
+    if (!m_slugFollows && isSource() && m_article.slug == followedSlug(version().title))
+        m_slugFollows = true;
+}
+
+ArticleDocument::Shared ArticleDocument::shared() const {
+    return Shared{m_article.slug,       m_slugFollows,          m_article.status,
+                  m_article.byline,     m_article.dateline,     m_article.tags,
+                  m_article.categories, m_article.featuredImage};
+}
+
+void ArticleDocument::applyShared(const Shared& state) {
+    m_article.slug = state.slug;
+    m_slugFollows = state.slugFollows;
+    m_article.status = state.status;
+    m_article.byline = state.byline;
+    m_article.dateline = state.dateline;
+    m_article.tags = state.tags;
+    m_article.categories = state.categories;
+    m_article.featuredImage = state.featuredImage;
+    Q_EMIT metadataChanged();
+    Q_EMIT edited();
+    updateModified();
+}
+
+void ArticleDocument::pushShared(const QString& name, int mergeId, const Shared& after) {
+    m_undo->push(new MetadataCommand(this, name, mergeId, shared(), after));
+}
+
+namespace {
+// Merge ids of the shared text fields, apart from FieldCommand's.
+constexpr int kSlugMerge = 0x53484131;
+constexpr int kBylineMerge = 0x53484132;
+constexpr int kDatelineMerge = 0x53484133;
+} // namespace
+
+QString ArticleDocument::slug() const {
+    return m_article.slug;
+}
+
+bool ArticleDocument::slugFollowsTitle() const {
+    return m_slugFollows;
+}
+
+void ArticleDocument::setSlug(const QString& slug) {
+    Shared after = shared();
+    if (after.slug == slug && !after.slugFollows)
+        return;
+    after.slug = slug;
+    after.slugFollows = false;
+    pushShared(tr("Edit slug"), kSlugMerge, after);
+}
+
+void ArticleDocument::setByline(const QString& byline) {
+    Shared after = shared();
+    if (after.byline == byline)
+        return;
+    after.byline = byline;
+    pushShared(tr("Edit byline"), kBylineMerge, after);
+}
+
+void ArticleDocument::setDateline(const Dateline& dateline) {
+    Shared after = shared();
+    if (after.dateline == dateline)
+        return;
+    after.dateline = dateline;
+    pushShared(tr("Edit dateline"), kDatelineMerge, after);
+}
+
+Result<void> ArticleDocument::setStatus(Status status) {
+    Shared after = shared();
+    if (after.status == status)
+        return {};
+    if (!canTransition(after.status, status))
+        return Error{
+            tr("article '%1' cannot go from %2 to %3")
+                .arg(articleName(m_article), statusLabel(after.status), statusLabel(status)),
+            ErrorKind::InvalidInput};
+    after.status = status;
+    pushShared(tr("Set Status to %1").arg(statusLabel(status)), -1, after);
+    return {};
+}
+
+void ArticleDocument::addTag(const QString& slug) {
+    Shared after = shared();
+    if (slug.isEmpty() || after.tags.contains(slug))
+        return;
+    after.tags.append(slug);
+    pushShared(tr("Add Tag '%1'").arg(slug), -1, after);
+}
+
+void ArticleDocument::removeTag(const QString& slug) {
+    Shared after = shared();
+    if (after.tags.removeAll(slug) == 0)
+        return;
+    pushShared(tr("Remove Tag '%1'").arg(slug), -1, after);
+}
+
+void ArticleDocument::setCategories(const QStringList& slugs) {
+    Shared after = shared();
+    if (after.categories == slugs)
+        return;
+    after.categories = slugs;
+    pushShared(tr("Change Categories"), -1, after);
+}
+
+void ArticleDocument::setFeaturedImage(const QString& mediaName) {
+    Shared after = shared();
+    if (after.featuredImage == mediaName)
+        return;
+    after.featuredImage = mediaName;
+    pushShared(mediaName.isEmpty() ? tr("Remove Featured Image") : tr("Set Featured Image"), -1,
+               after);
 }
 
 Article ArticleDocument::article() const {

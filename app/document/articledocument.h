@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 #include <memory>
 
 class QTextDocument;
@@ -56,6 +58,31 @@ public:
     /// step. Does nothing when the value is unchanged.
     void setField(Field field, const QString& value);
 
+    // The article's shared metadata (every version has the same): each change is one
+    // undo command named after what it does ("Remove Tag 'climate'"), on
+    // metadataUndo() with the version's field edits. Typing in one text field merges
+    // into one step. A change to the current value does nothing.
+    QString slug() const;
+    /// A slug typed by hand: it no longer follows the title (see slugFollowsTitle()).
+    void setSlug(const QString& slug);
+    /// Whether the slug is made from the title as the title is edited: while the
+    /// article has no slug or the one made from its title, and this is the source
+    /// version. Undo of the title takes the slug back with it.
+    bool slugFollowsTitle() const;
+    /// Turns a slug made from the title into one no other article uses (the window
+    /// passes Library::uniqueSlug()); without it the slug is slugify(title).
+    void setSlugResolver(std::function<QString(const QString&)> resolver);
+    void setByline(const QString& byline);
+    void setDateline(const Dateline& dateline);
+    /// Refused (ErrorKind::InvalidInput, naming both states) when the workflow does
+    /// not allow going from the current status to `status`.
+    Result<void> setStatus(Status status);
+    /// Adds tag `slug` at the end; nothing when the article has it already.
+    void addTag(const QString& slug);
+    void removeTag(const QString& slug);
+    void setCategories(const QStringList& slugs);
+    void setFeaturedImage(const QString& mediaName);
+
     /// The whole article with this version's current text and metadata.
     Article article() const;
     bool isModified() const;
@@ -77,11 +104,20 @@ Q_SIGNALS:
     void edited();
     void modifiedChanged(bool modified);
     void fieldChanged(copydesk::ArticleDocument::Field field);
+    /// A shared field changed (slug, byline, dateline, status, tags, categories,
+    /// featured image), by a setter, undo or redo.
+    void metadataChanged();
 
 private:
     ArticleDocument(const Article& article, int versionIndex);
     friend class FieldCommand;
+    friend class MetadataCommand;
     void applyField(Field field, const QString& value);
+    struct Shared;
+    Shared shared() const;
+    void applyShared(const Shared& state);
+    void pushShared(const QString& name, int mergeId, const Shared& after);
+    QString followedSlug(const QString& title) const;
     LanguageVersion& version();
     const LanguageVersion& version() const;
     void updateModified();
@@ -92,6 +128,8 @@ private:
     QUndoStack* m_undo = nullptr;
     QString m_lastText; ///< raw text at the last edit seen
     bool m_modified = false;
+    bool m_slugFollows = false;
+    std::function<QString(const QString&)> m_slugResolver;
 };
 
 } // namespace copydesk

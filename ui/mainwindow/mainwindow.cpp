@@ -1,5 +1,6 @@
 #include "mainwindow/mainwindow.h"
 
+#include "browser/browserwidget.h"
 #include "checks/checklistpanel.h"
 #include "checks/checksrunner.h"
 #include "common/languagetag.h"
@@ -15,6 +16,7 @@
 #include "mainwindow/articlelistmodel.h"
 #include "markdown/outline.h"
 #include "markdown/statistics.h"
+#include "metadata/metadatapanel.h"
 #include "preview/previewview.h"
 #include "spelling/speller.h"
 
@@ -37,6 +39,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBlock>
 #include <QTextBoundaryFinder>
@@ -267,7 +270,59 @@ void MainWindow::buildCentral() {
         if (m_preview && !m_syncingScroll)
             m_preview->revealSourceLine(line);
     });
-    setCentralWidget(central);
+    // The editor and the library browser take turns in the middle of the window.
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(central);
+    setCentralWidget(m_pages);
+    buildBrowser();
+}
+
+void MainWindow::buildBrowser() {
+    m_browser = new BrowserWidget(m_library, m_pages);
+    m_browser->setObjectName(QStringLiteral("browser"));
+    m_pages->addWidget(m_browser);
+    connect(m_browser, &BrowserWidget::articleActivated, this, [this](const QUuid& id) {
+        if (const auto opened = openArticle(id.toString(QUuid::WithoutBraces)); !opened)
+            showError(tr("Cannot open article"), opened.error());
+        else
+            setBrowsing(false);
+    });
+    connect(m_browser, &BrowserWidget::articlesChanged, this,
+            &MainWindow::articlesChangedElsewhere);
+    connect(m_browser, &BrowserWidget::message, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+}
+
+void MainWindow::setBrowsing(bool on) {
+    if (on == isBrowsing())
+        return;
+    if (on) {
+        // What the editor holds is in the library before the browser reads it.
+        flushQuietly();
+        m_browser->refresh();
+        m_pages->setCurrentWidget(m_browser);
+        m_browser->view()->setFocus();
+    } else {
+        m_pages->setCurrentIndex(0);
+        m_editor->setFocus();
+    }
+    if (m_browseAction)
+        m_browseAction->setChecked(on);
+}
+
+bool MainWindow::isBrowsing() const {
+    return m_pages && m_pages->currentWidget() == m_browser;
+}
+
+void MainWindow::articlesChangedElsewhere(const QList<QUuid>& ids) {
+    applyFilter();
+    m_metadata->reloadVocabulary();
+    if (!m_document || !ids.contains(m_document->articleId()))
+        return;
+    // The open article changed in the library (a batch operation): the editor takes
+    // the library's state, its own unsaved edits having been saved before.
+    if (const auto state = m_library.article(m_document->articleId()); state)
+        m_document->resetTo(*state);
 }
 
 void MainWindow::buildDocks() {
@@ -310,6 +365,19 @@ void MainWindow::buildDocks() {
             m_title->selectAll();
         }
     });
+
+    m_metadata = new MetadataPanel(m_library, this);
+    m_metadata->setObjectName(QStringLiteral("metadata"));
+    m_metadataDock = new QDockWidget(tr("Metadata"), this);
+    m_metadataDock->setObjectName(QStringLiteral("metadataDock"));
+    m_metadataDock->setWidget(m_metadata);
+    addDockWidget(Qt::LeftDockWidgetArea, m_metadataDock);
+    tabifyDockWidget(m_outlineDock, m_metadataDock);
+    m_outlineDock->raise();
+    // A status change reaches the library at once: the next one is judged from it.
+    connect(m_metadata, &MetadataPanel::saveRequested, this, &MainWindow::flushQuietly);
+    connect(m_metadata, &MetadataPanel::message, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
     m_history = new HistoryPanel(m_library, this);
     m_history->setObjectName(QStringLiteral("history"));
@@ -380,7 +448,9 @@ void MainWindow::buildMenus() {
     auto* edit = menuBar()->addMenu(tr("&Edit"));
     // One Undo for both: the title field's steps are on the metadata stack, the body's
     // in its text document.
-    auto titleFocused = [this] { return m_document && m_title->hasFocus(); };
+    auto titleFocused = [this] {
+        return m_document && (m_title->hasFocus() || m_metadata->isAncestorOf(focusWidget()));
+    };
     add(
         edit, tr("&Undo"),
         [this, titleFocused] {
@@ -451,13 +521,17 @@ void MainWindow::buildMenus() {
         QKeySequence(tr("Ctrl+Shift+.")));
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock :
-         {m_libraryDock, m_outlineDock, m_previewDock, m_historyDock, m_checksDock}) {
+    for (QDockWidget* dock : {m_libraryDock, m_outlineDock, m_metadataDock, m_previewDock,
+                              m_historyDock, m_checksDock}) {
         QAction* toggle = dock->toggleViewAction();
         view->addAction(toggle);
         addShortcutToTooltip(toggle);
     }
     view->addSeparator();
+    m_browseAction = add(
+        view, tr("Library &Browser"), [this] { setBrowsing(!isBrowsing()); },
+        QKeySequence(tr("Ctrl+Shift+L")));
+    m_browseAction->setCheckable(true);
     m_focusAction = add(
         view, tr("F&ocus Mode"), [this] { setFocusMode(!m_focusMode); }, QKeySequence(tr("F8")));
     m_focusAction->setCheckable(true);
@@ -563,6 +637,12 @@ Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
     m_editor->setArticleDocument(document.get());
     m_checks->setDocument(document.get(), m_editor);
     m_document = std::move(document);
+    m_document->setSlugResolver([this, id = m_document->articleId()](const QString& base) {
+        const auto unique = m_library.uniqueSlug(base, id);
+        return unique ? *unique : base;
+    });
+    m_metadata->setDocument(m_document.get());
+    m_metadata->setReadOnly(m_readOnly);
     m_editor->setReadOnly(m_readOnly);
     m_title->setReadOnly(m_readOnly);
     m_title->setText(m_document->field(ArticleDocument::Field::Title));
@@ -740,6 +820,7 @@ void MainWindow::setReadOnlyReason(const QString& reason) {
     m_banner->show();
     m_editor->setReadOnly(true);
     m_title->setReadOnly(true);
+    m_metadata->setReadOnly(true);
     for (QAction* action : std::as_const(m_writeActions))
         action->setEnabled(false);
     updateSaveState();

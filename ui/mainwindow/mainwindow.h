@@ -13,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QStackedWidget;
 class QTimer;
 class QTreeView;
 
@@ -21,6 +22,7 @@ namespace copydesk {
 struct Article;
 class ArticleDocument;
 class ArticleListModel;
+class BrowserWidget;
 class Autosaver;
 class ChecklistPanel;
 class ChecksRunner;
@@ -28,6 +30,7 @@ class FindBar;
 class HistoryPanel;
 class Library;
 class MarkdownEditor;
+class MetadataPanel;
 class PreviewView;
 class SpellerPool;
 
@@ -81,6 +84,13 @@ public:
     HistoryPanel* history() const { return m_history; }
     ChecksRunner* checksRunner() const { return m_checks; }
     ChecklistPanel* checklist() const { return m_checklist; }
+    BrowserWidget* browser() const { return m_browser; }
+    MetadataPanel* metadata() const { return m_metadata; }
+
+    /// Shows the library browser in place of the editor (or the editor again).
+    /// Opening an article from the browser opens it in the editor.
+    void setBrowsing(bool on);
+    bool isBrowsing() const;
 
     /// Focus mode: the editor alone (docks, menu and status bar hidden), the paragraph
     /// being written in full colour. Leaving it brings back the panels as they were.
@@ -116,6 +126,8 @@ private:
     void newVersionDialog();
     void saveRevision(bool askName);
     void updateSpellingStatus();
+    void buildBrowser();
+    void articlesChangedElsewhere(const QList<QUuid>& ids);
 
     Library& m_library;
     Options m_options;
@@ -143,6 +155,11 @@ private:
     QDockWidget* m_checksDock = nullptr;
     ChecklistPanel* m_checklist = nullptr;
     QLabel* m_spelling = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    BrowserWidget* m_browser = nullptr;
+    QAction* m_browseAction = nullptr;
+    QDockWidget* m_metadataDock = nullptr;
+    MetadataPanel* m_metadata = nullptr;
     QAction* m_focusAction = nullptr;
     QAction* m_fullScreenAction = nullptr;
     bool m_focusMode = false;

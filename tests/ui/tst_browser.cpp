@@ -1,0 +1,371 @@
+// The library browser's model and widget on a real library file: lazy pages, every
+// sort order, every filter against the same selection made in C++, batch operations
+// as one transaction each, saved searches in the library's settings.
+#include "browser/browsermodel.h"
+#include "browser/browserwidget.h"
+#include "document/batchedit.h"
+#include "library/browse.h"
+#include "library/library.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <algorithm>
+#include <functional>
+
+using namespace copydesk;
+
+Q_DECLARE_METATYPE(copydesk::BrowseFilter)
+
+namespace {
+
+constexpr int kArticles = 250;
+const QDateTime kBase(QDate(2024, 1, 1), QTime(8, 0), Qt::UTC);
+
+QString bylineOf(int i) {
+    static const QStringList names{QStringLiteral("Ana Pérez"), QStringLiteral("Li Wei"),
+                                   QStringLiteral("Omar Haddad"), QStringLiteral("")};
+    return names[i % names.size()];
+}
+
+Status statusOfIndex(int i) {
+    static const Status s[] = {Status::Draft, Status::InReview, Status::Ready, Status::Published,
+                               Status::Archived};
+    return s[i % 5];
+}
+
+/// Article i of the test library, as generated.
+Article makeTestArticle(int i) {
+    Article a = makeArticle(QStringLiteral("en"),
+                            QStringLiteral("Item %1 %2").arg(i % 7).arg(QChar(u'a' + i % 26)));
+    a.slug = QStringLiteral("item-%1").arg(i);
+    a.sourceLanguage = QStringLiteral("en");
+    a.status = statusOfIndex(i);
+    a.versions[0].status = a.status;
+    a.byline = bylineOf(i);
+    // Two articles share each updated time: ties must not repeat or lose rows.
+    a.created = a.updated = kBase.addSecs(qint64(i / 2) * 86400 / 3);
+    a.versions[0].body = i % 10 == 3 ? QStringLiteral("The desalination plant opened.")
+                                     : QStringLiteral("Ordinary news.");
+    a.tags = {QStringLiteral("t%1").arg(i % 4)};
+    if (i % 3 == 0)
+        a.tags.append(QStringLiteral("climate"));
+    a.categories = {i % 2 ? QStringLiteral("press") : QStringLiteral("news")};
+    if (i % 2) {
+        LanguageVersion ar;
+        ar.language = QStringLiteral("ar");
+        ar.title = QStringLiteral("خبر %1").arg(i);
+        ar.translatedFrom = QStringLiteral("en");
+        a.versions.append(ar);
+    }
+    if (i % 5 == 1) {
+        LanguageVersion zh;
+        zh.language = QStringLiteral("zh-Hans");
+        zh.title = QStringLiteral("新闻%1").arg(i);
+        a.versions.append(zh);
+    }
+    return a;
+}
+
+/// Reads every page into the model; returns the article ids in order.
+QList<QUuid> loadAll(BrowserModel& model) {
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QList<QUuid> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.append(model.index(r, 0).data(BrowserModel::ArticleIdRole).toUuid());
+    return ids;
+}
+
+} // namespace
+
+class TestBrowser final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Library> m_library;
+    QList<Article> m_articles;
+    QString m_path;
+
+    QSet<QUuid> expected(const std::function<bool(const Article&)>& keep) const {
+        QSet<QUuid> ids;
+        for (const Article& a : m_articles) {
+            if (keep(a))
+                ids.insert(a.id);
+        }
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("browse.copydesk"));
+        auto library = Library::open(m_path);
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        m_library = std::move(*library);
+        for (int i = 0; i < kArticles; ++i)
+            m_articles.append(makeTestArticle(i));
+        auto saved = m_library->saveAll(m_articles, RevisionKind::Import);
+        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        // save() stamps `updated`; the test needs the generated times.
+        for (const Article& a : std::as_const(m_articles)) {
+            auto stored = m_library->article(a.id);
+            QVERIFY(stored.ok());
+        }
+        QVERIFY(m_library
+                    ->setTagLabel(QStringLiteral("climate"), QStringLiteral("ar"),
+                                  QStringLiteral("المناخ"))
+                    .ok());
+        QVERIFY(m_library
+                    ->setTagLabel(QStringLiteral("climate"), QStringLiteral("en"),
+                                  QStringLiteral("Climate"))
+                    .ok());
+        // The times as the library holds them.
+        for (Article& a : m_articles)
+            a = *m_library->article(a.id);
+    }
+
+    void pagesLazilyWithoutRepeats() {
+        BrowserModel model(*m_library);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(40);
+        QVERIFY(model.setFilter({}).ok());
+        QCOMPARE(model.rowCount(), 40);
+        QCOMPARE(model.totalCount(), qint64(kArticles));
+        QVERIFY(model.canFetchMore({}));
+        const QList<QUuid> ids = loadAll(model);
+        QCOMPARE(ids.size(), kArticles);
+        QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()).size(), kArticles);
+        QVERIFY(!model.canFetchMore({}));
+        // Newest first by default.
+        for (int r = 1; r < model.rowCount(); ++r) {
+            const Article* before = nullptr;
+            const Article* after = nullptr;
+            for (const Article& a : std::as_const(m_articles)) {
+                if (a.id == ids[r - 1])
+                    before = &a;
+                if (a.id == ids[r])
+                    after = &a;
+            }
+            QVERIFY(before && after);
+            QVERIFY2(before->updated >= after->updated, qPrintable(QString::number(r)));
+        }
+    }
+
+    void sortsByEveryColumn_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (int c = 0; c < BrowserModel::ColumnCount; ++c) {
+            QTest::addRow("column %d asc", c) << c << int(Qt::AscendingOrder);
+            QTest::addRow("column %d desc", c) << c << int(Qt::DescendingOrder);
+        }
+    }
+    void sortsByEveryColumn() {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        BrowserModel model(*m_library);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(33);
+        QVERIFY(model.setFilter({}).ok());
+        model.sort(column, Qt::SortOrder(order));
+        QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
+        const QList<QUuid> ids = loadAll(model);
+        QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()).size(), kArticles);
+        if (column == BrowserModel::BylineColumn || column == BrowserModel::StatusColumn) {
+            // Check the displayed order where it is a plain comparison.
+            for (int r = 1; r < model.rowCount(); ++r) {
+                const QModelIndex a = model.index(r - 1, column);
+                const QModelIndex b = model.index(r, column);
+                if (column == BrowserModel::StatusColumn) {
+                    const int x = a.data(BrowserModel::StatusRole).toInt();
+                    const int y = b.data(BrowserModel::StatusRole).toInt();
+                    QVERIFY(order == Qt::AscendingOrder ? x <= y : x >= y);
+                } else {
+                    const int c = QString::compare(a.data().toString(), b.data().toString(),
+                                                   Qt::CaseInsensitive);
+                    QVERIFY2(order == Qt::AscendingOrder ? c <= 0 : c >= 0,
+                             qPrintable(a.data().toString() + QLatin1String(" / ") +
+                                        b.data().toString()));
+                }
+            }
+        }
+    }
+
+    void filters_data() {
+        QTest::addColumn<BrowseFilter>("filter");
+        QTest::addColumn<int>("kind");
+        BrowseFilter f;
+        f.tag = QStringLiteral("climate");
+        QTest::newRow("tag") << f << 0;
+        f = {};
+        f.category = QStringLiteral("press");
+        QTest::newRow("category") << f << 1;
+        f = {};
+        f.status = Status::Ready;
+        QTest::newRow("status") << f << 2;
+        f = {};
+        f.language = QStringLiteral("zh-Hans");
+        QTest::newRow("language") << f << 3;
+        f = {};
+        f.author = QStringLiteral("pérez");
+        QTest::newRow("author") << f << 4;
+        f = {};
+        f.since = QDate(2024, 1, 10);
+        f.until = QDate(2024, 1, 20);
+        QTest::newRow("date range") << f << 5;
+        f = {};
+        f.text = QStringLiteral("desalination");
+        QTest::newRow("text") << f << 6;
+        f = {};
+        f.text = QStringLiteral("desalination");
+        f.tag = QStringLiteral("climate");
+        f.language = QStringLiteral("ar");
+        QTest::newRow("text, tag and language") << f << 7;
+    }
+    void filters() {
+        QFETCH(BrowseFilter, filter);
+        QFETCH(int, kind);
+        const auto inRange = [](const Article& a) {
+            const QDate day = a.updated.toUTC().date();
+            return day >= QDate(2024, 1, 10) && day <= QDate(2024, 1, 20);
+        };
+        const std::function<bool(const Article&)> keep[] = {
+            [](const Article& a) { return a.tags.contains(QStringLiteral("climate")); },
+            [](const Article& a) { return a.categories.contains(QStringLiteral("press")); },
+            [](const Article& a) { return a.status == Status::Ready; },
+            [](const Article& a) { return a.version(u"zh-Hans") != nullptr; },
+            // LIKE ignores case for ASCII letters only: "pérez" matches "Pérez".
+            [](const Article& a) { return a.byline == QStringLiteral("Ana Pérez"); },
+            inRange,
+            [](const Article& a) { return a.versions[0].body.contains(QLatin1String("desal")); },
+            [](const Article& a) {
+                return a.versions[0].body.contains(QLatin1String("desal")) &&
+                       a.tags.contains(QStringLiteral("climate")) && a.version(u"ar");
+            },
+        };
+        const QSet<QUuid> want = expected(keep[kind]);
+        QVERIFY(!want.isEmpty());
+        BrowserModel model(*m_library);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(17);
+        QVERIFY2(model.setFilter(filter).ok(), qPrintable(model.error()));
+        QCOMPARE(model.totalCount(), qint64(want.size()));
+        const QList<QUuid> ids = loadAll(model);
+        QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()), want);
+        QCOMPARE(ids.size(), want.size());
+    }
+
+    void showsTagLabelsInTheArticlesLanguage() {
+        BrowserModel model(*m_library);
+        QVERIFY(model.setFilter({}).ok());
+        const int row = model.rowOf(m_articles[0].id);
+        QVERIFY(row >= 0 || model.canFetchMore({}));
+        loadAll(model);
+        const QModelIndex tags =
+            model.index(model.rowOf(m_articles[0].id), BrowserModel::TagsColumn);
+        QVERIFY2(tags.data().toString().contains(QLatin1String("Climate")),
+                 qPrintable(tags.data().toString()));
+        const QModelIndex languages =
+            model.index(model.rowOf(m_articles[1].id), BrowserModel::LanguagesColumn);
+        QVERIFY2(languages.data().toString().startsWith(QStringLiteral("en → ar (Draft)")),
+                 qPrintable(languages.data().toString()));
+    }
+
+    void punctuationOnlyFindsNothing() {
+        BrowserModel model(*m_library);
+        BrowseFilter f;
+        f.text = QStringLiteral("...");
+        QVERIFY(model.setFilter(f).ok());
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.totalCount(), qint64(0));
+    }
+
+    void savedSearchesRoundTrip() {
+        BrowseFilter f;
+        f.tag = QStringLiteral("climate");
+        f.status = Status::Draft;
+        f.since = QDate(2024, 2, 1);
+        QVERIFY(setSavedSearches(*m_library, {{QStringLiteral("Climate drafts"), f}}).ok());
+        auto read = savedSearches(*m_library);
+        QVERIFY(read.ok());
+        QCOMPARE(read->size(), 1);
+        QCOMPARE(read->at(0).name, QStringLiteral("Climate drafts"));
+        QVERIFY(read->at(0).filter == f);
+        // A duplicate or empty name is refused and the stored list stays.
+        const auto twice =
+            setSavedSearches(*m_library, {{QStringLiteral("A"), f}, {QStringLiteral("A"), {}}});
+        QCOMPARE(twice.kind(), ErrorKind::InvalidInput);
+        QCOMPARE(setSavedSearches(*m_library, {{QStringLiteral(" "), f}}).kind(),
+                 ErrorKind::InvalidInput);
+        QCOMPARE(savedSearches(*m_library)->size(), 1);
+
+        // The widget's sidebar lists it and applies it.
+        BrowserWidget widget(*m_library);
+        QVERIFY(widget.saveCurrentSearch(QStringLiteral("Everything")).ok());
+        QCOMPARE(savedSearches(*m_library)->size(), 2);
+        widget.setFilter(f);
+        QCOMPARE(widget.currentFilter(), f);
+        QCOMPARE(widget.model()->filter(), f);
+        QVERIFY(widget.deleteSavedSearch(QStringLiteral("Everything")).ok());
+        QCOMPARE(savedSearches(*m_library)->size(), 1);
+    }
+
+    void batchOperationsAreOneTransactionEach() {
+        BrowserWidget widget(*m_library);
+        QTreeView* view = widget.view();
+        BrowserModel* model = widget.model();
+        auto select = [&](const QList<int>& rows) {
+            view->selectionModel()->clearSelection();
+            for (int r : rows)
+                view->selectionModel()->select(model->index(r, 0), QItemSelectionModel::Select |
+                                                                       QItemSelectionModel::Rows);
+        };
+        select({0, 1, 2});
+        const QList<QUuid> ids = widget.selectedArticles();
+        QCOMPARE(ids.size(), 3);
+        const auto revisionsBefore = m_library->revisions(ids[0])->size();
+        auto added = widget.addTagToSelection(QStringLiteral("batch-tag"));
+        QVERIFY2(added.ok(), qPrintable(added.error()));
+        QCOMPARE(*added, 3);
+        for (const QUuid& id : ids)
+            QVERIFY(m_library->article(id)->tags.contains(QStringLiteral("batch-tag")));
+        QCOMPARE(m_library->revisions(ids[0])->size(), revisionsBefore + 1);
+
+        // Removing it from the same rows (the model re-read them, same order).
+        select({0, 1, 2});
+        auto removed = widget.removeTagFromSelection(QStringLiteral("batch-tag"));
+        QVERIFY(removed.ok());
+        QCOMPARE(*removed, 3);
+        for (const QUuid& id : ids)
+            QVERIFY(!m_library->article(id)->tags.contains(QStringLiteral("batch-tag")));
+
+        // A status the workflow refuses for one article changes none of them.
+        QList<Status> before;
+        for (const QUuid& id : ids)
+            before.append(m_library->article(id)->status);
+        QVERIFY(before.contains(Status::Draft) || before.contains(Status::InReview) ||
+                before.contains(Status::Archived));
+        auto published = batch::setStatus(*m_library, ids, Status::Published);
+        QVERIFY(!published.ok());
+        QCOMPARE(published.kind(), ErrorKind::InvalidInput);
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(m_library->article(ids[i])->status, before[i]);
+        // Archived is allowed from every state.
+        auto archived = batch::setStatus(*m_library, ids, Status::Archived);
+        QVERIFY2(archived.ok(), qPrintable(archived.error()));
+        for (const QUuid& id : ids)
+            QCOMPARE(m_library->article(id)->status, Status::Archived);
+    }
+};
+
+QTEST_MAIN(TestBrowser)
+#include "tst_browser.moc"

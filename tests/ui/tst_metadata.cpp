@@ -1,0 +1,293 @@
+// The metadata panel and its undo commands on ArticleDocument: every edit of a
+// shared or per-version field is one named step of the article's undo stack, the slug
+// follows the title until edited by hand, the tag entry matches any language's label
+// with accents and case ignored, and the SEO meters count characters as readers do.
+#include "document/articledocument.h"
+#include "document/autosaver.h"
+#include "library/library.h"
+#include "mainwindow/mainwindow.h"
+#include "metadata/metadatapanel.h"
+#include "support/deskfixture.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace copydesk;
+
+namespace {
+
+Article sample() {
+    Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Summit opens in Geneva"));
+    a.sourceLanguage = QStringLiteral("en");
+    a.tags = {QStringLiteral("climate"), QStringLiteral("higher-education")};
+    LanguageVersion fr;
+    fr.language = QStringLiteral("fr");
+    fr.title = QStringLiteral("Le sommet s'ouvre à Genève");
+    fr.translatedFrom = QStringLiteral("en");
+    a.versions.append(fr);
+    return a;
+}
+
+} // namespace
+
+class TestMetadata final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Library> m_library;
+    Article m_article;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        auto library = Library::open(m_dir.filePath(QStringLiteral("meta.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        m_library = std::move(*library);
+        const struct {
+            const char* slug;
+            const char* language;
+            QString label;
+        } labels[] = {
+            {"higher-education", "en", QStringLiteral("Higher education")},
+            {"higher-education", "fr", QStringLiteral("Enseignement supérieur")},
+            {"higher-education", "ar", QStringLiteral("التعليم العالي")},
+            {"higher-education", "zh-Hans", QStringLiteral("高等教育")},
+            {"climate", "en", QStringLiteral("Climate")},
+            {"climate", "ru", QStringLiteral("Климат")},
+        };
+        for (const auto& l : labels)
+            QVERIFY(m_library
+                        ->setTagLabel(QString::fromLatin1(l.slug), QString::fromLatin1(l.language),
+                                      l.label)
+                        .ok());
+        m_article = sample();
+        QVERIFY(m_library->save(m_article).ok());
+    }
+
+    void undoRevertsATagRemovalAndRedoReapplies() {
+        auto doc = ArticleDocument::open(m_article, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        ArticleDocument& d = **doc;
+        d.removeTag(QStringLiteral("climate"));
+        QCOMPARE(d.article().tags, QStringList{QStringLiteral("higher-education")});
+        QCOMPARE(d.metadataUndo()->undoText(), QStringLiteral("Remove Tag 'climate'"));
+        QVERIFY(d.isModified());
+        d.metadataUndo()->undo();
+        QCOMPARE(d.article().tags, m_article.tags);
+        QVERIFY(!d.isModified());
+        d.metadataUndo()->redo();
+        QCOMPARE(d.article().tags, QStringList{QStringLiteral("higher-education")});
+        // Removing a tag it does not have is no step at all.
+        const int steps = d.metadataUndo()->count();
+        d.removeTag(QStringLiteral("nonexistent"));
+        QCOMPARE(d.metadataUndo()->count(), steps);
+    }
+
+    void undoRevertsAStatusChangeAndRefusesSkippingTheWorkflow() {
+        auto doc = ArticleDocument::open(m_article, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        ArticleDocument& d = **doc;
+        QCOMPARE(d.article().status, Status::Draft);
+        const auto skipped = d.setStatus(Status::Published);
+        QCOMPARE(skipped.kind(), ErrorKind::InvalidInput);
+        QVERIFY2(skipped.error().contains(statusLabel(Status::Draft)) &&
+                     skipped.error().contains(statusLabel(Status::Published)),
+                 qPrintable(skipped.error()));
+        QCOMPARE(d.metadataUndo()->count(), 0);
+        QVERIFY(d.setStatus(Status::InReview).ok());
+        QCOMPARE(d.article().status, Status::InReview);
+        QVERIFY(!d.metadataUndo()->undoText().isEmpty());
+        d.metadataUndo()->undo();
+        QCOMPARE(d.article().status, Status::Draft);
+        d.metadataUndo()->redo();
+        QCOMPARE(d.article().status, Status::InReview);
+    }
+
+    void sharedTextFieldsMergeTypingIntoOneStep() {
+        auto doc = ArticleDocument::open(m_article, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        ArticleDocument& d = **doc;
+        d.setByline(QStringLiteral("A"));
+        d.setByline(QStringLiteral("An"));
+        d.setByline(QStringLiteral("Ana"));
+        QCOMPARE(d.metadataUndo()->count(), 1);
+        d.setDateline({QStringLiteral("Geneva"), QDate(2025, 3, 1)});
+        QCOMPARE(d.metadataUndo()->count(), 2);
+        d.metadataUndo()->undo();
+        QCOMPARE(d.article().dateline, Dateline{});
+        d.metadataUndo()->undo();
+        QCOMPARE(d.article().byline, QString());
+    }
+
+    void slugFollowsTheTitleUntilEditedByHand() {
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("First title"));
+        a.sourceLanguage = QStringLiteral("en");
+        QVERIFY(m_library->save(a).ok());
+        QCOMPARE(a.slug, QStringLiteral("first-title"));
+        auto doc = ArticleDocument::open(a, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        ArticleDocument& d = **doc;
+        d.setSlugResolver([this, id = a.id](const QString& base) {
+            auto u = m_library->uniqueSlug(base, id);
+            return u ? *u : base;
+        });
+        QVERIFY(d.slugFollowsTitle());
+        d.setField(ArticleDocument::Field::Title, QStringLiteral("Summit opens in Geneva"));
+        // Another article has that slug: the followed one is made unique.
+        QCOMPARE(d.slug(), QStringLiteral("summit-opens-in-geneva-2"));
+        d.metadataUndo()->undo();
+        QCOMPARE(d.slug(), QStringLiteral("first-title"));
+        d.metadataUndo()->redo();
+        QCOMPARE(d.slug(), QStringLiteral("summit-opens-in-geneva-2"));
+        d.setSlug(QStringLiteral("my-slug"));
+        QVERIFY(!d.slugFollowsTitle());
+        d.setField(ArticleDocument::Field::Title, QStringLiteral("Another title"));
+        QCOMPARE(d.slug(), QStringLiteral("my-slug"));
+        // Undo of the title, then of the hand edit: it follows again.
+        d.metadataUndo()->undo();
+        d.metadataUndo()->undo();
+        QVERIFY(d.slugFollowsTitle());
+        QCOMPARE(d.slug(), QStringLiteral("summit-opens-in-geneva-2"));
+
+        // A translation's title never moves the shared slug.
+        auto fr = ArticleDocument::open(m_article, QStringLiteral("fr"));
+        QVERIFY(fr.ok());
+        QVERIFY(!(*fr)->slugFollowsTitle());
+    }
+
+    void completerMatchesAnyLanguageIgnoringAccentsAndCase_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("slug");
+        QTest::newRow("French without accents")
+            << QStringLiteral("enseignement superieur") << QStringLiteral("higher-education");
+        QTest::newRow("upper case")
+            << QStringLiteral("HIGHER ED") << QStringLiteral("higher-education");
+        QTest::newRow("Arabic") << QStringLiteral("التعليم") << QStringLiteral("higher-education");
+        QTest::newRow("Chinese") << QStringLiteral("教育") << QStringLiteral("higher-education");
+        QTest::newRow("Russian, lower case")
+            << QStringLiteral("климат") << QStringLiteral("climate");
+        QTest::newRow("slug") << QStringLiteral("climate") << QStringLiteral("climate");
+    }
+    void completerMatchesAnyLanguageIgnoringAccentsAndCase() {
+        QFETCH(QString, typed);
+        QFETCH(QString, slug);
+        MetadataPanel panel(*m_library);
+        auto doc = ArticleDocument::open(m_article, QStringLiteral("fr"));
+        QVERIFY(doc.ok());
+        panel.setDocument(doc->get());
+        QCOMPARE(panel.completions(typed), QStringList{slug});
+    }
+
+    void enterAddsAKnownTagOrCreatesANewOne() {
+        MetadataPanel panel(*m_library);
+        Article a = m_article;
+        a.tags.clear();
+        auto doc = ArticleDocument::open(a, QStringLiteral("fr"));
+        QVERIFY(doc.ok());
+        panel.setDocument(doc->get());
+        auto* entry = panel.findChild<QLineEdit*>(QStringLiteral("metaTagEntry"));
+        QVERIFY(entry);
+        // A known tag by its label in another language, typed without its accents.
+        entry->setText(QStringLiteral("enseignement superieur"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE((*doc)->article().tags, QStringList{QStringLiteral("higher-education")});
+        QVERIFY(entry->text().isEmpty());
+        // A new one: one keystroke, labelled in the version's language.
+        entry->setText(QStringLiteral("Énergie solaire"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE((*doc)->article().tags, (QStringList{QStringLiteral("higher-education"),
+                                                      QStringLiteral("energie-solaire")}));
+        bool labelled = false;
+        const QList<Term> tags = *m_library->tags();
+        for (const Term& t : tags)
+            labelled = labelled ||
+                       (t.slug == QStringLiteral("energie-solaire") &&
+                        t.labels.value(QStringLiteral("fr")) == QStringLiteral("Énergie solaire"));
+        QStringList seen;
+        for (const Term& t : tags)
+            seen.append(t.slug + QLatin1Char('=') + QStringList(t.labels.values()).join(u'/'));
+        QVERIFY2(labelled, qPrintable(seen.join(u' ')));
+        // Bad input: nothing changes, the message says why.
+        QVERIFY(!panel.addTagFromEntry(QStringLiteral("   ")).ok());
+        QVERIFY(!panel.addTagFromEntry(QString(201, QLatin1Char('x'))).ok());
+        QVERIFY(!panel.addTagFromEntry(QStringLiteral("!!!")).ok());
+        QCOMPARE((*doc)->article().tags.size(), 2);
+        // The tags show in the version's language.
+        auto* list = panel.findChild<QListWidget*>(QStringLiteral("metaTags"));
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Enseignement supérieur"));
+    }
+
+    void seoMetersCountCharacters_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("count");
+        QTest::newRow("latin") << QStringLiteral("Summit") << 6;
+        QTest::newRow("CJK") << QStringLiteral("秘书长欢迎协议") << 7;
+        QTest::newRow("combining accent") << QStringLiteral("Gene\u0301ve") << 6;
+        QTest::newRow("emoji with modifier") << QStringLiteral("👍🏽") << 1;
+        QTest::newRow("arabic") << QStringLiteral("قمة") << 3;
+    }
+    void seoMetersCountCharacters() {
+        QFETCH(QString, text);
+        QFETCH(int, count);
+        QCOMPARE(MetadataPanel::characterCount(text), count);
+    }
+
+    void panelEditsGoThroughTheUndoStack() {
+        MetadataPanel panel(*m_library);
+        auto doc = ArticleDocument::open(m_article, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        panel.setDocument(doc->get());
+        auto* seo = panel.findChild<QLineEdit*>(QStringLiteral("metaSeoTitle"));
+        auto* meter = panel.findChild<QProgressBar*>(QStringLiteral("seoTitleMeter"));
+        // QTest::keyClicks() knows Latin-1 keys only: one key event with the text.
+        QTest::sendKeyEvent(QTest::Click, seo, Qt::Key_unknown, QStringLiteral("日内瓦峰会开幕"),
+                            Qt::NoModifier);
+        QCOMPARE((*doc)->field(ArticleDocument::Field::SeoTitle), QStringLiteral("日内瓦峰会开幕"));
+        QCOMPARE(meter->text(), QStringLiteral("7 / 60"));
+        // Only the states the workflow allows are offered.
+        auto* status = panel.findChild<QComboBox*>(QStringLiteral("metaStatus"));
+        QStringList offered;
+        for (int i = 0; i < status->count(); ++i)
+            offered.append(status->itemData(i).toString());
+        QCOMPARE(offered, (QStringList{QStringLiteral("draft"), QStringLiteral("in-review"),
+                                       QStringLiteral("archived")}));
+        auto* byline = panel.findChild<QLineEdit*>(QStringLiteral("metaByline"));
+        QTest::keyClicks(byline, QStringLiteral("Ana"));
+        QCOMPARE((*doc)->article().byline, QStringLiteral("Ana"));
+        (*doc)->metadataUndo()->undo();
+        QCOMPARE((*doc)->article().byline, QString());
+        QCOMPARE(byline->text(), QString());
+    }
+
+    void perVersionFieldsFollowTheLanguageSwitcher() {
+        MainWindow window(*m_library, test::noPreview());
+        QVERIFY(window.openArticle(m_article.slug, QStringLiteral("fr")).ok());
+        auto* panel = window.findChild<MetadataPanel*>();
+        QVERIFY(panel);
+        auto* title = panel->findChild<QLineEdit*>(QStringLiteral("metaTitle"));
+        QCOMPARE(title->text(), QStringLiteral("Le sommet s'ouvre à Genève"));
+        auto* byline = panel->findChild<QLineEdit*>(QStringLiteral("metaByline"));
+        QTest::keyClicks(byline, QStringLiteral("Li Wei"));
+        QVERIFY(window.openVersion(QStringLiteral("en")).ok());
+        QCOMPARE(title->text(), QStringLiteral("Summit opens in Geneva"));
+        // The shared field was saved with the French version and is the same in English.
+        QCOMPARE(byline->text(), QStringLiteral("Li Wei"));
+        QCOMPARE(m_library->article(m_article.id)->byline, QStringLiteral("Li Wei"));
+        // A tag removed in the panel reaches the library, and Undo brings it back.
+        window.document()->removeTag(QStringLiteral("climate"));
+        QVERIFY(window.autosaver()->flush().ok());
+        QVERIFY(!m_library->article(m_article.id)->tags.contains(QStringLiteral("climate")));
+        window.document()->metadataUndo()->undo();
+        QVERIFY(window.autosaver()->flush().ok());
+        QVERIFY(m_library->article(m_article.id)->tags.contains(QStringLiteral("climate")));
+    }
+};
+
+QTEST_MAIN(TestMetadata)
+#include "tst_metadata.moc"

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "library/browse.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+namespace copydesk {
+
+class Library;
+
+/// The library's articles as a table for the browser, read a page at a time as the
+/// view scrolls (canFetchMore()/fetchMore() over BrowseReader's keyset pages), so
+/// that a library of 100,000 articles shows its first rows at once and never holds
+/// more rows than were scrolled past. sort() and setFilter() read the first page anew.
+class BrowserModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BrowserModel)
+
+public:
+    enum Column {
+        TitleColumn,
+        LanguagesColumn,
+        StatusColumn,
+        TagsColumn,
+        BylineColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
+    enum Role {
+        ArticleIdRole = Qt::UserRole + 1, ///< QUuid
+        SlugRole,
+        StatusRole, ///< int(Status)
+        TagsRole,   ///< QStringList of tag slugs
+    };
+
+    static constexpr int kDefaultPageSize = 100;
+
+    explicit BrowserModel(Library& library, QObject* parent = nullptr);
+    ~BrowserModel() override;
+
+    /// Shows the articles matching `filter` from the first page on. On failure the
+    /// table is empty and error() says why.
+    Result<void> setFilter(const BrowseFilter& filter);
+    const BrowseFilter& filter() const { return m_filter; }
+    /// Reads the first page again (after the library changed), same filter and order.
+    Result<void> refresh();
+    void setPageSize(int rows);
+    /// How many articles match the filter (all pages).
+    qint64 totalCount() const { return m_total; }
+    /// The last failure to read, or empty.
+    QString error() const { return m_error; }
+    /// The row of article `id` among those loaded, or -1.
+    int rowOf(const QUuid& id) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+Q_SIGNALS:
+    /// A read failed: the rows shown may be incomplete.
+    void failed(const QString& message);
+    /// The first page of a new filter, order or refresh is in; totalCount() is set.
+    void reloaded();
+
+private:
+    Result<void> reload();
+    void setError(const QString& message);
+
+    Library& m_library;
+    std::unique_ptr<BrowseReader> m_reader;
+    BrowseFilter m_filter;
+    BrowseOrder m_order = BrowseOrder::Updated;
+    Qt::SortOrder m_direction = Qt::DescendingOrder;
+    int m_pageSize = kDefaultPageSize;
+    QList<BrowseRow> m_rows;
+    bool m_more = false;
+    bool m_signalling = false;
+    qint64 m_total = 0;
+    QString m_error;
+};
+
+} // namespace copydesk

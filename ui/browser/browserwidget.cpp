@@ -1,0 +1,509 @@
+#include "browser/browserwidget.h"
+
+#include "article/slug.h"
+#include "browser/browsermodel.h"
+#include "document/batchedit.h"
+#include "library/library.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace copydesk {
+
+namespace {
+
+// A date edit shows "any" at its minimum, which stands for "no limit".
+const QDate kNoDate(2000, 1, 1);
+
+QDateEdit* makeDateEdit(const QString& name, const QString& any, QWidget* parent) {
+    auto* edit = new QDateEdit(parent);
+    edit->setObjectName(name);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(kNoDate);
+    edit->setSpecialValueText(any);
+    edit->setDate(kNoDate);
+    return edit;
+}
+
+QDate dateOf(const QDateEdit* edit) {
+    return edit->date() == kNoDate ? QDate() : edit->date();
+}
+
+void selectData(QComboBox* box, const QVariant& data) {
+    const int i = box->findData(data);
+    box->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+constexpr int kAllArticlesRole = Qt::UserRole + 1;
+
+} // namespace
+
+BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
+    : QWidget(parent)
+    , m_library(library)
+    , m_model(new BrowserModel(library, this)) {
+    auto* splitter = new QSplitter(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(splitter);
+
+    // Sidebar: saved searches.
+    auto* side = new QWidget(splitter);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(4, 4, 0, 4);
+    auto* savedTitle = new QLabel(tr("Saved searches"), side);
+    QFont bold = savedTitle->font();
+    bold.setBold(true);
+    savedTitle->setFont(bold);
+    sideLayout->addWidget(savedTitle);
+    m_saved = new QListWidget(side);
+    m_saved->setObjectName(QStringLiteral("savedSearches"));
+    m_saved->setAccessibleName(tr("Saved searches"));
+    sideLayout->addWidget(m_saved, 1);
+    auto* saveButton = new QPushButton(tr("Save Search…"), side);
+    saveButton->setObjectName(QStringLiteral("saveSearch"));
+    saveButton->setToolTip(tr("Keep the search and filters under a name"));
+    auto* deleteButton = new QPushButton(tr("Delete"), side);
+    deleteButton->setToolTip(tr("Delete the selected saved search"));
+    auto* sideButtons = new QHBoxLayout;
+    sideButtons->addWidget(saveButton);
+    sideButtons->addWidget(deleteButton);
+    sideLayout->addLayout(sideButtons);
+    connect(m_saved, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        if (item->data(kAllArticlesRole).toBool()) {
+            setFilter({});
+            return;
+        }
+        const auto searches = savedSearches(m_library);
+        if (!searches) {
+            Q_EMIT message(searches.error());
+            return;
+        }
+        for (const SavedSearch& s : *searches) {
+            if (s.name == item->text())
+                setFilter(s.filter);
+        }
+    });
+    connect(saveButton, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            this, tr("Save Search"), tr("Name of the search:"), QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        if (const auto saved = saveCurrentSearch(name); !saved)
+            QMessageBox::warning(this, tr("Cannot save the search"), saved.error());
+    });
+    connect(deleteButton, &QPushButton::clicked, this, [this] {
+        QListWidgetItem* item = m_saved->currentItem();
+        if (!item || item->data(kAllArticlesRole).toBool())
+            return;
+        if (const auto deleted = deleteSavedSearch(item->text()); !deleted)
+            QMessageBox::warning(this, tr("Cannot delete the search"), deleted.error());
+    });
+
+    // Main part: search, filters, batch commands, the table.
+    auto* main = new QWidget(splitter);
+    auto* layout = new QVBoxLayout(main);
+    layout->setContentsMargins(0, 4, 4, 4);
+    m_search = new QLineEdit(main);
+    m_search->setObjectName(QStringLiteral("browserSearch"));
+    m_search->setPlaceholderText(tr("Search titles, summaries and text in every language"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search the library"));
+    layout->addWidget(m_search);
+    buildFilters();
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_tag);
+    filters->addWidget(m_category);
+    filters->addWidget(m_status);
+    filters->addWidget(m_language);
+    filters->addWidget(m_author, 1);
+    filters->addWidget(new QLabel(tr("Updated from"), main));
+    filters->addWidget(m_since);
+    filters->addWidget(new QLabel(tr("to"), main));
+    filters->addWidget(m_until);
+    layout->addLayout(filters);
+
+    auto* commands = new QHBoxLayout;
+    auto* addTag = new QPushButton(tr("Add Tag…"), main);
+    addTag->setObjectName(QStringLiteral("batchAddTag"));
+    addTag->setToolTip(tr("Add a tag to every selected article"));
+    auto* removeTag = new QPushButton(tr("Remove Tag…"), main);
+    removeTag->setObjectName(QStringLiteral("batchRemoveTag"));
+    removeTag->setToolTip(tr("Remove a tag from every selected article"));
+    auto* status = new QToolButton(main);
+    status->setObjectName(QStringLiteral("batchStatus"));
+    status->setText(tr("Set Status"));
+    status->setToolTip(tr("Change the status of every selected article"));
+    status->setPopupMode(QToolButton::InstantPopup);
+    auto* statusMenu = new QMenu(status);
+    for (Status s :
+         {Status::Draft, Status::InReview, Status::Ready, Status::Published, Status::Archived}) {
+        QAction* action = statusMenu->addAction(statusLabel(s));
+        connect(action, &QAction::triggered, this, [this, s] { (void)setStatusOfSelection(s); });
+    }
+    status->setMenu(statusMenu);
+    m_count = new QLabel(main);
+    m_count->setObjectName(QStringLiteral("browserCount"));
+    commands->addWidget(addTag);
+    commands->addWidget(removeTag);
+    commands->addWidget(status);
+    commands->addStretch(1);
+    commands->addWidget(m_count);
+    layout->addLayout(commands);
+    connect(addTag, &QPushButton::clicked, this, &BrowserWidget::askAddTag);
+    connect(removeTag, &QPushButton::clicked, this, &BrowserWidget::askRemoveTag);
+
+    m_view = new QTreeView(main);
+    m_view->setObjectName(QStringLiteral("browserTable"));
+    m_view->setAccessibleName(tr("Articles"));
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->header()->setSortIndicator(BrowserModel::UpdatedColumn, Qt::DescendingOrder);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(BrowserModel::TitleColumn, QHeaderView::Stretch);
+    m_view->header()->resizeSection(BrowserModel::LanguagesColumn, 150);
+    m_view->header()->resizeSection(BrowserModel::StatusColumn, 90);
+    m_view->header()->resizeSection(BrowserModel::TagsColumn, 180);
+    m_view->header()->resizeSection(BrowserModel::BylineColumn, 140);
+    m_view->header()->resizeSection(BrowserModel::UpdatedColumn, 130);
+    layout->addWidget(m_view, 1);
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        Q_EMIT articleActivated(
+            index.siblingAtColumn(0).data(BrowserModel::ArticleIdRole).toUuid());
+    });
+    connect(m_model, &BrowserModel::reloaded, this, &BrowserWidget::updateCount);
+    connect(m_model, &BrowserModel::rowsInserted, this, &BrowserWidget::updateCount);
+    connect(m_model, &BrowserModel::failed, this, [this](const QString& error) {
+        // An empty table would pass for "nothing found".
+        m_count->setText(error);
+        Q_EMIT message(error);
+    });
+
+    splitter->addWidget(side);
+    splitter->addWidget(main);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({180, 900});
+
+    // Search as the user types, but not on every keystroke of a fast typist.
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_author, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, &BrowserWidget::applyFilter);
+    for (QComboBox* box : {m_tag, m_category, m_status, m_language})
+        connect(box, &QComboBox::currentIndexChanged, this, &BrowserWidget::applyFilter);
+    for (QDateEdit* edit : {m_since, m_until})
+        connect(edit, &QDateEdit::dateChanged, this, &BrowserWidget::applyFilter);
+
+    refresh();
+}
+
+BrowserWidget::~BrowserWidget() = default;
+
+void BrowserWidget::buildFilters() {
+    m_tag = new QComboBox(this);
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_tag->setAccessibleName(tr("Tag"));
+    m_category = new QComboBox(this);
+    m_category->setObjectName(QStringLiteral("categoryFilter"));
+    m_category->setAccessibleName(tr("Category"));
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->setAccessibleName(tr("Status"));
+    m_status->addItem(tr("Any status"), QString());
+    for (Status s :
+         {Status::Draft, Status::InReview, Status::Ready, Status::Published, Status::Archived})
+        m_status->addItem(statusLabel(s), statusId(s));
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageFilter"));
+    m_language->setAccessibleName(tr("Language"));
+    m_author = new QLineEdit(this);
+    m_author->setObjectName(QStringLiteral("authorFilter"));
+    m_author->setPlaceholderText(tr("Byline"));
+    m_author->setAccessibleName(tr("Author"));
+    m_author->setClearButtonEnabled(true);
+    m_since = makeDateEdit(QStringLiteral("sinceFilter"), tr("any day"), this);
+    m_until = makeDateEdit(QStringLiteral("untilFilter"), tr("any day"), this);
+}
+
+QString BrowserWidget::tagLabel(const Term& term) const {
+    // The interface's language, else English, else the slug.
+    const QString ui = QLocale().name().section(QLatin1Char('_'), 0, 0);
+    for (const QString& language : {ui, QStringLiteral("en")}) {
+        const QString label = term.labels.value(language);
+        if (!label.isEmpty())
+            return label;
+    }
+    return term.slug;
+}
+
+void BrowserWidget::reloadVocabulary() {
+    const QSignalBlocker blockTag(m_tag);
+    const QSignalBlocker blockCategory(m_category);
+    const QSignalBlocker blockLanguage(m_language);
+    const QString tag = m_tag->currentData().toString();
+    const QString category = m_category->currentData().toString();
+    const QString language = m_language->currentData().toString();
+    m_tag->clear();
+    m_tag->addItem(tr("Any tag"), QString());
+    m_category->clear();
+    m_category->addItem(tr("Any category"), QString());
+    m_language->clear();
+    m_language->addItem(tr("Any language"), QString());
+    if (auto tags = m_library.tags(); tags) {
+        m_tags = *tags;
+        for (const Term& t : std::as_const(m_tags))
+            m_tag->addItem(tagLabel(t), t.slug);
+    } else {
+        Q_EMIT message(tags.error());
+    }
+    if (auto categories = m_library.categories(); categories) {
+        for (const Term& t : *categories)
+            m_category->addItem(tagLabel(t), t.slug);
+    } else {
+        Q_EMIT message(categories.error());
+    }
+    if (auto reader = BrowseReader::open(m_library); reader) {
+        if (auto languages = (*reader)->languages(); languages) {
+            for (const QString& l : *languages)
+                m_language->addItem(l, l);
+        }
+        if (auto bylines = (*reader)->bylines(); bylines) {
+            auto* completer = new QCompleter(*bylines, m_author);
+            completer->setCaseSensitivity(Qt::CaseInsensitive);
+            completer->setFilterMode(Qt::MatchContains);
+            delete m_author->completer();
+            m_author->setCompleter(completer);
+        }
+    }
+    selectData(m_tag, tag);
+    selectData(m_category, category);
+    selectData(m_language, language);
+}
+
+void BrowserWidget::reloadSavedSearches() {
+    const QString current = m_saved->currentItem() ? m_saved->currentItem()->text() : QString();
+    m_saved->clear();
+    auto* all = new QListWidgetItem(tr("All articles"), m_saved);
+    all->setData(kAllArticlesRole, true);
+    const auto searches = savedSearches(m_library);
+    if (!searches) {
+        Q_EMIT message(searches.error());
+        return;
+    }
+    for (const SavedSearch& s : *searches) {
+        auto* item = new QListWidgetItem(s.name, m_saved);
+        item->setToolTip(
+            QString::fromUtf8(QJsonDocument(s.filter.toJson()).toJson(QJsonDocument::Compact)));
+        if (s.name == current)
+            m_saved->setCurrentItem(item);
+    }
+}
+
+void BrowserWidget::refresh() {
+    reloadVocabulary();
+    reloadSavedSearches();
+    m_applying = true;
+    (void)m_model->setFilter(currentFilter());
+    m_applying = false;
+}
+
+BrowseFilter BrowserWidget::currentFilter() const {
+    BrowseFilter f;
+    f.text = m_search->text().trimmed();
+    f.tag = m_tag->currentData().toString();
+    f.category = m_category->currentData().toString();
+    f.status = statusFromId(m_status->currentData().toString());
+    f.language = m_language->currentData().toString();
+    f.author = m_author->text().trimmed();
+    f.since = dateOf(m_since);
+    f.until = dateOf(m_until);
+    return f;
+}
+
+void BrowserWidget::setFilter(const BrowseFilter& filter) {
+    m_applying = true;
+    {
+        const QSignalBlocker b1(m_search), b2(m_tag), b3(m_category), b4(m_status), b5(m_language),
+            b6(m_author), b7(m_since), b8(m_until);
+        m_search->setText(filter.text);
+        selectData(m_tag, filter.tag);
+        selectData(m_category, filter.category);
+        selectData(m_status, filter.status ? statusId(*filter.status) : QString());
+        selectData(m_language, filter.language);
+        m_author->setText(filter.author);
+        m_since->setDate(filter.since.isValid() ? filter.since : kNoDate);
+        m_until->setDate(filter.until.isValid() ? filter.until : kNoDate);
+    }
+    m_applying = false;
+    m_debounce->stop();
+    applyFilter();
+}
+
+void BrowserWidget::applyFilter() {
+    m_debounce->stop();
+    const BrowseFilter filter = currentFilter();
+    if (filter == m_model->filter() && m_model->rowCount() > 0)
+        return;
+    (void)m_model->setFilter(filter);
+}
+
+void BrowserWidget::updateCount() {
+    if (!m_model->error().isEmpty())
+        return;
+    const QLocale locale;
+    m_count->setText(tr("%1 of %n article(s) shown", nullptr, int(m_model->totalCount()))
+                         .arg(locale.toString(m_model->rowCount())));
+}
+
+QList<QUuid> BrowserWidget::selectedArticles() const {
+    QList<QUuid> ids;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        ids.append(index.data(BrowserModel::ArticleIdRole).toUuid());
+    return ids;
+}
+
+void BrowserWidget::afterBatch(const Result<int>& result, const QList<QUuid>& ids,
+                               const QString& done) {
+    if (!result) {
+        QMessageBox::warning(this, tr("Nothing was changed"), result.error());
+        return;
+    }
+    Q_EMIT message(done);
+    Q_EMIT articlesChanged(ids);
+    reloadVocabulary();
+    (void)m_model->refresh();
+}
+
+Result<int> BrowserWidget::addTagToSelection(const QString& tag) {
+    const QList<QUuid> ids = selectedArticles();
+    auto result = batch::addTag(m_library, ids, tag);
+    afterBatch(result, ids,
+               result ? tr("Tag '%1' added to %n article(s)", nullptr, *result).arg(tag)
+                      : QString());
+    return result;
+}
+
+Result<int> BrowserWidget::removeTagFromSelection(const QString& tag) {
+    const QList<QUuid> ids = selectedArticles();
+    auto result = batch::removeTag(m_library, ids, tag);
+    afterBatch(result, ids,
+               result ? tr("Tag '%1' removed from %n article(s)", nullptr, *result).arg(tag)
+                      : QString());
+    return result;
+}
+
+Result<int> BrowserWidget::setStatusOfSelection(Status status) {
+    const QList<QUuid> ids = selectedArticles();
+    auto result = batch::setStatus(m_library, ids, status);
+    afterBatch(result, ids,
+               result ? tr("%n article(s) set to %1", nullptr, *result).arg(statusLabel(status))
+                      : QString());
+    return result;
+}
+
+void BrowserWidget::askAddTag() {
+    if (selectedArticles().isEmpty())
+        return;
+    QStringList labels;
+    for (const Term& t : std::as_const(m_tags))
+        labels.append(tagLabel(t));
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, tr("Add Tag"), tr("Tag to add to the selected articles:"),
+                              labels, -1, true, &ok)
+            .trimmed();
+    if (!ok || chosen.isEmpty())
+        return;
+    QString slug;
+    for (const Term& t : std::as_const(m_tags)) {
+        if (tagLabel(t) == chosen || t.slug == chosen)
+            slug = t.slug;
+    }
+    if (slug.isEmpty())
+        slug = slugify(chosen);
+    if (slug.isEmpty()) {
+        QMessageBox::warning(this, tr("Add Tag"), tr("'%1' cannot be a tag").arg(chosen));
+        return;
+    }
+    (void)addTagToSelection(slug);
+}
+
+void BrowserWidget::askRemoveTag() {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    QStringList slugs;
+    for (const QModelIndex& index : rows) {
+        for (const QString& slug : index.data(BrowserModel::TagsRole).toStringList()) {
+            if (!slugs.contains(slug))
+                slugs.append(slug);
+        }
+    }
+    if (slugs.isEmpty())
+        return;
+    bool ok = false;
+    const QString slug = QInputDialog::getItem(this, tr("Remove Tag"),
+                                               tr("Tag to remove from the selected articles:"),
+                                               slugs, 0, false, &ok);
+    if (ok)
+        (void)removeTagFromSelection(slug);
+}
+
+Result<void> BrowserWidget::saveCurrentSearch(const QString& name) {
+    auto searches = savedSearches(m_library);
+    if (!searches)
+        return searches.failure();
+    QList<SavedSearch> list = *searches;
+    const QString trimmed = name.trimmed();
+    bool replaced = false;
+    for (SavedSearch& s : list) {
+        if (s.name == trimmed) {
+            s.filter = currentFilter();
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        list.append(SavedSearch{trimmed, currentFilter()});
+    if (auto stored = setSavedSearches(m_library, list); !stored)
+        return stored;
+    reloadSavedSearches();
+    return {};
+}
+
+Result<void> BrowserWidget::deleteSavedSearch(const QString& name) {
+    auto searches = savedSearches(m_library);
+    if (!searches)
+        return searches.failure();
+    QList<SavedSearch> list = *searches;
+    list.removeIf([&](const SavedSearch& s) { return s.name == name; });
+    if (auto stored = setSavedSearches(m_library, list); !stored)
+        return stored;
+    reloadSavedSearches();
+    return {};
+}
+
+} // namespace copydesk
