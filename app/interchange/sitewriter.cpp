@@ -7,6 +7,7 @@
 #include "interchange/frontmatter.h"
 #include "interchange/interchange.h"
 #include "library/library.h"
+#include "markdown/render.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
@@ -335,6 +337,42 @@ std::optional<QStringList> safeParts(const QString& path) {
     return parts;
 }
 
+/// The media a body references as media:NAME (images and links), found by the one
+/// parse, so that a name in a code block or in running text is none.
+QStringList referencedMedia(const QString& body) {
+    QStringList names;
+    RenderOptions options;
+    options.sourcePositions = false;
+    options.mediaResolver = [&names](const QString& name) {
+        if (!names.contains(name))
+            names.append(name);
+        return QString();
+    };
+    (void)renderHtml(body, options);
+    return names;
+}
+
+/// `body` with its media:NAME destinations as NAME: in a page bundle the image is a
+/// resource of the page, beside it.
+QString bundleBody(QString body, const QStringList& names) {
+    for (const QString& name : names) {
+        const QString media = QStringLiteral("media:") + name;
+        body.replace(QStringLiteral("](") + media, QStringLiteral("](") + name);
+        body.replace(QLatin1Char('<') + media + QLatin1Char('>'),
+                     QLatin1Char('<') + name + QLatin1Char('>'));
+        body.replace(QStringLiteral("]: ") + media, QStringLiteral("]: ") + name);
+    }
+    return body;
+}
+
+bool hasSitePage(const Article& article) {
+    for (const LanguageVersion& version : article.versions) {
+        if (!version.sitePath.isEmpty())
+            return true;
+    }
+    return false;
+}
+
 QString articleName(const Article& article) {
     return article.slug.isEmpty() ? article.id.toString(QUuid::WithoutBraces) : article.slug;
 }
@@ -466,6 +504,7 @@ Result<QStringList> exportArticleToSite(Library& library, Article& article, cons
     // go with the set of the deepest one and are removed when it fails.
     std::map<QString, std::unique_ptr<StagedArticleFiles>> staged;
     QStringList names;
+    QSet<QString> bundled; // media written, by path
     for (const LanguageVersion& version : *versions) {
         const QString relative = sitePagePath(article, version, flavour);
         const auto parts = safeParts(relative);
@@ -506,12 +545,34 @@ Result<QStringList> exportArticleToSite(Library& library, Article& article, cons
         auto& set = staged[at];
         if (!set)
             set = std::make_unique<StagedArticleFiles>(at, created);
-        auto bytes = sitePageBytes(article, version, *labels);
+        // An article that is not from a site becomes a Hugo page bundle: its images
+        // beside its pages, referenced by name.
+        LanguageVersion page = version;
+        QStringList media;
+        if (flavour == SiteFlavour::Hugo && !hasSitePage(article)) {
+            media = referencedMedia(version.body);
+            page.body = bundleBody(version.body, media);
+        }
+        auto bytes = sitePageBytes(article, page, *labels);
         if (!bytes)
             return bytes.failure();
         if (auto added = set->files().add(parts->last(), *bytes); !added)
             return added.failure();
         names.append(relative);
+        for (const QString& name : std::as_const(media)) {
+            if (bundled.contains(at + QLatin1Char('/') + name))
+                continue;
+            bundled.insert(at + QLatin1Char('/') + name);
+            auto item = library.media(name);
+            if (!item || !isSafeFileName(name)) {
+                return Error{QCoreApplication::translate(
+                                 "Export", "%1, version '%2': media:%3 is not in the library")
+                                 .arg(articleName(article), version.language, name),
+                             ErrorKind::NotFound};
+            }
+            if (auto added = set->files().add(name, item->data); !added)
+                return added.failure();
+        }
     }
 
     // As exportArticleToFolder(): the revision, then the files in place inside its
