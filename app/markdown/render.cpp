@@ -6,11 +6,16 @@
 
 #include "codehighlight/codehighlight.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 namespace copydesk {
@@ -31,6 +36,10 @@ int cmarkOptions(const RenderOptions& options) {
         flags |= CMARK_OPT_FOOTNOTES;
     if (options.smartPunctuation)
         flags |= CMARK_OPT_SMART;
+    // Table cells aligned with style="text-align: …": HTML5 made <th align> obsolete
+    // (the Nu Html Checker reports it). The spec examples expect the attribute.
+    if (!options.specRaw)
+        flags |= CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
     return flags;
 }
 
@@ -176,6 +185,87 @@ HighlightedCode highlightCode(cmark_node* root) {
     return code;
 }
 
+/// GFM task-list items as accessible checkboxes. cmark-gfm's tasklist extension writes a
+/// bare <input type=checkbox> before the item's text, which nothing labels (an axe
+/// critical violation: assistive technology announces "checkbox" and nothing else).
+/// Here each item is rendered as a plain list item whose first paragraph becomes
+/// <label><input ...> text</label>, so the text is the checkbox's name; the tree is put
+/// back as it was after rendering.
+class AccessibleTaskItems final {
+public:
+    explicit AccessibleTaskItems(cmark_node* root) {
+        const IterPtr iter(cmark_iter_new(root));
+        QList<cmark_node*> items;
+        for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+            cmark_node* node = cmark_iter_get_node(iter.get());
+            if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_ITEM &&
+                std::strcmp(cmark_node_get_type_string(node), "tasklist") == 0)
+                items.append(node);
+        }
+        // Changed after the walk: the iterator must not see nodes move under it.
+        for (cmark_node* item : std::as_const(items))
+            convert(item);
+    }
+    ~AccessibleTaskItems() {
+        for (const Changed& changed : std::as_const(m_changed)) {
+            if (changed.paragraph) {
+                while (cmark_node* child = cmark_node_first_child(changed.wrapper))
+                    cmark_node_insert_before(changed.wrapper, child);
+            }
+            cmark_node_free(changed.wrapper);
+            cmark_node_set_syntax_extension(changed.item, changed.extension);
+        }
+    }
+    AccessibleTaskItems(const AccessibleTaskItems&) = delete;
+    AccessibleTaskItems& operator=(const AccessibleTaskItems&) = delete;
+
+private:
+    struct Changed final {
+        cmark_node* item;
+        cmark_syntax_extension* extension;
+        cmark_node* wrapper;
+        bool paragraph;
+    };
+
+    void convert(cmark_node* item) {
+        const bool checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
+        const char* input = checked ? "<input type=\"checkbox\" checked disabled> "
+                                    : "<input type=\"checkbox\" disabled> ";
+        cmark_node* first = cmark_node_first_child(item);
+        Changed changed{item, cmark_node_get_syntax_extension(item), nullptr, false};
+        if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+            cmark_node* label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+            cmark_node_set_on_enter(label, (QByteArray("<label>") + input).constData());
+            cmark_node_set_on_exit(label, "</label>");
+            while (cmark_node* child = cmark_node_first_child(first))
+                cmark_node_append_child(label, child);
+            cmark_node_append_child(first, label);
+            changed.wrapper = label;
+            changed.paragraph = true;
+        } else {
+            // No text to label it with (the item starts with a code block, say): the
+            // checkbox is named by its state.
+            cmark_node* box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+            const QString name = checked ? QCoreApplication::translate("Markdown", "Done")
+                                         : QCoreApplication::translate("Markdown", "Not done");
+            const QByteArray html =
+                "<input type=\"checkbox\"" + QByteArray(checked ? " checked" : "") +
+                " disabled aria-label=\"" + name.toHtmlEscaped().toUtf8() + "\">";
+            cmark_node_set_on_enter(box, html.constData());
+            cmark_node_set_on_exit(box, "");
+            if (first)
+                cmark_node_insert_before(first, box);
+            else
+                cmark_node_append_child(item, box);
+            changed.wrapper = box;
+        }
+        cmark_node_set_syntax_extension(item, nullptr);
+        m_changed.append(changed);
+    }
+
+    QList<Changed> m_changed;
+};
+
 } // namespace
 
 QStringList RenderOptions::defaultExtensions() {
@@ -203,7 +293,14 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
     HighlightedCode code;
     if (options.highlightCode && codehighlight::isAvailable())
         code = highlightCode(root);
-    char* html = cmark_render_html(root, flags, DocumentAccess::extensions(document));
+    char* html = nullptr;
+    {
+        // As cmark-gfm writes them in the spec examples, accessible otherwise.
+        std::optional<AccessibleTaskItems> tasks;
+        if (!options.specRaw)
+            tasks.emplace(root);
+        html = cmark_render_html(root, flags, DocumentAccess::extensions(document));
+    }
     code.restoreLiterals();
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.

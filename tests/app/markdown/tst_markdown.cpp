@@ -1,3 +1,4 @@
+#include "markdown/document.h"
 #include "markdown/outline.h"
 #include "markdown/render.h"
 #include "markdown/statistics.h"
@@ -29,17 +30,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("table") << QStringLiteral("table")
                                << QStringLiteral("| a | b |\n|---|:-:|\n| 1 | 2 |\n")
-                               << QStringLiteral("<td align=\"center\">2</td>");
+                               << QStringLiteral("<td style=\"text-align: center\">2</td>");
         QTest::newRow("strikethrough")
             << QStringLiteral("strikethrough") << QStringLiteral("It was ~~cancelled~~ moved.")
             << QStringLiteral("<del>cancelled</del>");
         QTest::newRow("autolink") << QStringLiteral("autolink")
                                   << QStringLiteral("See www.example.org today.")
                                   << QStringLiteral("<a href=\"http://www.example.org\">");
-        QTest::newRow("tasklist")
-            << QStringLiteral("tasklist") << QStringLiteral("- [x] approved\n- [ ] published\n")
-            << QStringLiteral("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
-                              "approved</li>");
+        QTest::newRow("tasklist") << QStringLiteral("tasklist")
+                                  << QStringLiteral("- [x] approved\n- [ ] published\n")
+                                  << QStringLiteral(
+                                         "<li><label><input type=\"checkbox\" checked disabled> "
+                                         "approved</label></li>");
         QTest::newRow("tagfilter")
             << QStringLiteral("tagfilter") << QStringLiteral("<iframe src=\"x\"></iframe>\n")
             << QStringLiteral("&lt;iframe src=\"x\">&lt;/iframe>");
@@ -134,6 +136,88 @@ private Q_SLOTS:
         RenderOptions options;
         options.sourcePositions = false;
         QVERIFY(!renderHtml(markdown, options).contains(QStringLiteral("data-sourcepos")));
+    }
+
+    // cmark-gfm's bare checkboxes have no accessible name (axe: "label", critical): the
+    // item's text labels them, in tight and loose lists, nested and with raw HTML on.
+    void taskListsAreLabelled_data() {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<bool>("rawHtml");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("tight") << QStringLiteral("- [x] approved\n- [ ] *published*\n") << false
+                               << QStringList{
+                                      QStringLiteral("<li><label><input type=\"checkbox\" checked "
+                                                     "disabled> approved</label></li>"),
+                                      QStringLiteral("<li><label><input type=\"checkbox\" "
+                                                     "disabled> <em>published</em></label></li>")};
+        QTest::newRow("loose") << QStringLiteral("- [ ] one\n\n- [x] two\n") << false
+                               << QStringList{QStringLiteral(
+                                      "<p><label><input type=\"checkbox\" checked disabled> "
+                                      "two</label></p>")};
+        QTest::newRow("nested")
+            << QStringLiteral("- [ ] outer\n  - [x] inner\n") << false
+            << QStringList{QStringLiteral("<label><input type=\"checkbox\" disabled> "
+                                          "outer</label>\n<ul>"),
+                           QStringLiteral("<label><input type=\"checkbox\" checked disabled> "
+                                          "inner</label>")};
+        QTest::newRow("raw html sanitised")
+            << QStringLiteral("- [x] <b>bold</b> move\n") << true
+            << QStringList{QStringLiteral("<label><input type=\"checkbox\" checked disabled> "
+                                          "<b>bold</b> move</label>")};
+    }
+    void taskListsAreLabelled() {
+        QFETCH(QString, markdown);
+        QFETCH(bool, rawHtml);
+        QFETCH(QStringList, expected);
+        RenderOptions options;
+        options.sourcePositions = false;
+        options.rawHtml = rawHtml;
+        const QString html = renderHtml(markdown, options);
+        for (const QString& part : std::as_const(expected))
+            QVERIFY2(html.contains(part), qPrintable(html));
+        QVERIFY2(!html.contains(QStringLiteral("/> ")), qPrintable(html));
+        // Every checkbox sits inside a label.
+        QCOMPARE(html.count(QStringLiteral("<input")), html.count(QStringLiteral("<label><input")));
+    }
+    // The document's tree is put back: a second render is the same, positions included,
+    // and the spec mode still writes cmark-gfm's own markup.
+    void taskListTreeRestored() {
+        const QByteArray markdown = "- [x] done\n- [ ] open\n";
+        RenderOptions options;
+        markdown::Document document(markdown, options.parseOptions());
+        const QByteArray first = renderHtmlUtf8(document, options);
+        QVERIFY2(first.contains("<li data-sourcepos=\"1:1-1:10\"><label><input"),
+                 first.constData());
+        QCOMPARE(renderHtmlUtf8(document, options), first);
+        options.rawHtml = true;
+        options.specRaw = true;
+        const QByteArray spec = renderHtmlUtf8(document, options);
+        QVERIFY2(spec.contains("><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>"),
+                 spec.constData());
+        QVERIFY(!spec.contains("<label>"));
+    }
+    void taskItemWithoutText() {
+        RenderOptions options;
+        options.sourcePositions = false;
+        const QString html = renderHtml(QStringLiteral("- [ ] \n  ```\n  code\n  ```\n"), options);
+        if (html.contains(QStringLiteral("<input"))) {
+            QVERIFY2(html.contains(QStringLiteral("aria-label=\"Not done\"")), qPrintable(html));
+        }
+    }
+
+    void tablesUseStyleAttributes() {
+        RenderOptions options;
+        options.sourcePositions = false;
+        const QString html =
+            renderHtml(QStringLiteral("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n"), options);
+        QVERIFY2(html.contains(QStringLiteral("<th style=\"text-align: left\">a</th>")),
+                 qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<td style=\"text-align: right\">3</td>")),
+                 qPrintable(html));
+        QVERIFY(!html.contains(QStringLiteral("align=")));
+        options.rawHtml = true;
+        QVERIFY(renderHtml(QStringLiteral("| a |\n|:-:|\n| 1 |\n"), options)
+                    .contains(QStringLiteral("<td style=\"text-align: center\">1</td>")));
     }
 
     void smartPunctuation() {
