@@ -19,7 +19,15 @@ libyaml-cpp-dev libtomlplusplus-dev libxml2-dev libkainjow-mustache-dev
 fonts-noto-core fonts-noto-cjk
 python3 sqlite3 hugo
 xvfb xauth imagemagick
+chromium default-jre-headless
 "
+# The export tests check pages with the Nu Html Checker (vnu.jar from npm, run with this
+# Java) and axe-core in this Chromium (tests/web: npm packages pinned in
+# package-lock.json, installed by the test fixture). Node.js and npm come from Debian
+# unless a node is already there (a NodeSource build ships its own npm).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PACKAGES="$PACKAGES nodejs npm"
+fi
 
 # What differs between the releases. Debian 13 folds the OpenGL headers into
 # qt6-base-dev and has KSyntaxHighlighting for Qt 6 (KF6 needs Qt >= 6.5, so Debian 12
