@@ -138,7 +138,13 @@ int runExport(const QStringList& args) {
     parser.addOption(all);
     parser.addOption(tag);
     parser.addOption(status);
+    const QCommandLineOption rewrite(
+        QStringLiteral("rewrite"),
+        QCoreApplication::translate("cli", "html and fragment: write every bundle again, also "
+                                           "those made from the same article and settings "
+                                           "(by default such a bundle is left as it is)."));
     parser.addOption(baseUrl);
+    parser.addOption(rewrite);
     const QString description = QCoreApplication::translate(
         "cli", "Exports articles, one file (md) or one folder (html, fragment) per article, "
                "prints the paths written and records an export revision for each. An article "
@@ -254,6 +260,7 @@ int runExport(const QStringList& args) {
         formatId == kFragment ? BundleOptions::Format::Fragment : BundleOptions::Format::Html;
     options.baseUrl = parser.value(baseUrl);
     options.languages = languages;
+    options.skipUnchanged = !parser.isSet(rewrite);
 
     SiteLabels labels;
     if (site) {
@@ -266,6 +273,7 @@ int runExport(const QStringList& args) {
     ProgressLine progress;
     QSet<QString> noticesShown;
     qsizetype failed = 0;
+    qsizetype unchanged = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
         progress.show(i + 1, items.size(), items.at(i));
         auto article = (*library)->findArticle(items.at(i));
@@ -286,6 +294,8 @@ int runExport(const QStringList& args) {
                         err() << QStringLiteral("copydesk-cli: ") << notice << '\n';
                     }
                 }
+                if (written->unchanged)
+                    ++unchanged;
                 out() << QDir::toNativeSeparators(written->folder) << '\n';
                 out().flush();
             }
@@ -317,6 +327,9 @@ int runExport(const QStringList& args) {
         err() << QCoreApplication::translate("cli", "copydesk-cli: exported %1 of %2 articles")
                      .arg(items.size() - failed)
                      .arg(items.size());
+        if (unchanged > 0)
+            err() << QCoreApplication::translate("cli", " (%n unchanged, not written again)",
+                                                 nullptr, int(unchanged));
         if (failed > 0)
             err() << QCoreApplication::translate("cli", " (%n failed)", nullptr, int(failed));
         err() << '\n';

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,6 +98,131 @@ struct PageVersion final {
     QString path;     ///< inside the bundle
 };
 
+/// The base URL of the options, else of the library's setting, normalised; empty when
+/// neither has one.
+Result<QString> resolvedBaseUrl(const Library& library, const BundleOptions& options) {
+    if (!options.baseUrl.isEmpty())
+        return normalisedBaseUrl(options.baseUrl, BundleWriter::tr("base URL"));
+    const auto stored = library.setting(QString::fromLatin1(kBaseUrlSetting));
+    if (!stored)
+        return stored.failure();
+    if (stored->isEmpty())
+        return QString();
+    return normalisedBaseUrl(
+        *stored, BundleWriter::tr("library setting %1").arg(QString::fromLatin1(kBaseUrlSetting)));
+}
+
+/// The revision whose text is exported: the newest one that is not itself an export or
+/// a publication, so that exporting again gives the same file.
+Result<qint64> sourceRevision(const Library& library, const Article& article) {
+    if (article.id.isNull())
+        return qint64(0);
+    const auto revisions = library.revisions(article.id);
+    if (!revisions)
+        return revisions.failure();
+    for (const RevisionInfo& info : *revisions) {
+        if (info.kind != RevisionKind::Export && info.kind != RevisionKind::Publish)
+            return info.id;
+    }
+    return qint64(0);
+}
+
+/// The article without what changes at every export: the "updated" time moves with
+/// each save, the Export revision's too; the versions' times say when the text changed.
+QJsonObject stableArticleJson(const Article& article) {
+    QJsonObject json = articleToJson(article);
+    json.remove(QLatin1String("updated"));
+    return json;
+}
+
+/// What the renderer and the templates make of a probe text: any change to them (a
+/// new cmark-gfm, another template) changes this, and so every bundle's inputs.
+const QByteArray& rendererFingerprint() {
+    static const QByteArray fingerprint = [] {
+        const QString probe =
+            QStringLiteral("# H\n\n*a* **b** ~~c~~ `d` <https://e.example> [f](media:g.png)[^1]\n\n"
+                           "| h | i |\n|:--|--:|\n| j | k |\n\n- [x] l\n- [ ] m\n\n> n\n\n"
+                           "```cpp\nint o;\n```\n\n[^1]: p\n");
+        RenderOptions render;
+        render.sourcePositions = false;
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(renderHtml(probe, render).toUtf8());
+        for (const auto kind : {Template::Kind::Article, Template::Kind::Fragment}) {
+            const auto tmpl = Template::builtIn(kind);
+            PageData data;
+            data.language = QStringLiteral("en");
+            data.title = QStringLiteral("q");
+            if (tmpl) {
+                const auto page = tmpl->render(data);
+                if (page)
+                    hash.addData(page->toUtf8());
+            }
+        }
+        return hash.result().toHex();
+    }();
+    return fingerprint;
+}
+
+/// Bundle::inputDigest for `article` exported with `options`, the base URL resolved.
+Result<QString> inputDigest(const Library& library, const Article& article,
+                            const BundleOptions& options, const QString& baseUrl, qint64 revision) {
+    QJsonObject inputs;
+    inputs.insert(QLatin1String("bundleFormat"), 1);
+    inputs.insert(QLatin1String("renderer"), QString::fromLatin1(rendererFingerprint()));
+    inputs.insert(QLatin1String("article"), stableArticleJson(article));
+    inputs.insert(QLatin1String("revision"), QString::number(revision));
+    inputs.insert(QLatin1String("format"), options.format == BundleOptions::Format::Fragment
+                                               ? QStringLiteral("fragment")
+                                               : QStringLiteral("html"));
+    inputs.insert(QLatin1String("baseUrl"), baseUrl);
+    inputs.insert(QLatin1String("languages"), QJsonArray::fromStringList(options.languages));
+    // The labels of the article's tags, and the media its text may name (a name found
+    // anywhere in a body is enough: one too many only costs a re-export).
+    const auto terms = library.tags();
+    if (!terms)
+        return terms.failure();
+    QJsonObject labels;
+    for (const Term& term : *terms) {
+        if (!article.tags.contains(term.slug))
+            continue;
+        QJsonObject byLanguage;
+        for (auto it = term.labels.constBegin(); it != term.labels.constEnd(); ++it)
+            byLanguage.insert(it.key(), it.value());
+        labels.insert(term.slug, byLanguage);
+    }
+    inputs.insert(QLatin1String("tags"), labels);
+    bool namesMedia = !article.featuredImage.isEmpty();
+    for (const LanguageVersion& version : article.versions)
+        namesMedia = namesMedia || version.body.contains(QLatin1String("media:"));
+    if (namesMedia) {
+        const auto list = library.mediaList();
+        if (!list)
+            return list.failure();
+        QJsonObject media;
+        for (const Media& item : *list) {
+            const bool used = item.name == article.featuredImage ||
+                              std::any_of(article.versions.cbegin(), article.versions.cend(),
+                                          [&item](const LanguageVersion& version) {
+                                              return version.body.contains(item.name);
+                                          });
+            if (!used)
+                continue;
+            QJsonObject entry;
+            entry.insert(QLatin1String("sha256"), item.sha256);
+            entry.insert(QLatin1String("mimeType"), item.mimeType);
+            QJsonObject alt;
+            for (auto it = item.altText.constBegin(); it != item.altText.constEnd(); ++it)
+                alt.insert(it.key(), it.value());
+            entry.insert(QLatin1String("alt"), alt);
+            media.insert(item.name, entry);
+        }
+        inputs.insert(QLatin1String("media"), media);
+    }
+    // QJsonObject keeps its keys sorted: the same inputs give the same bytes.
+    return QStringLiteral("sha256:") +
+           sha256Hex(QJsonDocument(inputs).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 QByteArray scriptSafeJson(const QByteArray& json) {
@@ -128,24 +254,10 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
     Bundle bundle;
     bundle.folderName = article.slug;
 
-    QString baseUrl;
-    if (!options.baseUrl.isEmpty()) {
-        auto base = normalisedBaseUrl(options.baseUrl, tr("base URL"));
-        if (!base)
-            return base.failure();
-        baseUrl = *base;
-    } else {
-        const auto stored = library.setting(QString::fromLatin1(kBaseUrlSetting));
-        if (!stored)
-            return stored.failure();
-        if (!stored->isEmpty()) {
-            auto base = normalisedBaseUrl(
-                *stored, tr("library setting %1").arg(QString::fromLatin1(kBaseUrlSetting)));
-            if (!base)
-                return base.failure();
-            baseUrl = *base;
-        }
-    }
+    const auto resolvedBase = resolvedBaseUrl(library, options);
+    if (!resolvedBase)
+        return resolvedBase.failure();
+    const QString baseUrl = *resolvedBase;
     if (baseUrl.isEmpty())
         bundle.notices.append(
             tr("Article '%1': no base URL (library setting %2): the pages have no canonical "
@@ -416,31 +528,20 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
         tagsJson.append(t);
     }
 
-    // The revision whose text this is: the newest one that is not itself an export or
-    // a publication, so that exporting again gives the same file.
-    qint64 revision = 0;
-    if (!article.id.isNull()) {
-        const auto revisions = library.revisions(article.id);
-        if (!revisions)
-            return revisions.failure();
-        for (const RevisionInfo& info : *revisions) {
-            if (info.kind != RevisionKind::Export && info.kind != RevisionKind::Publish) {
-                revision = info.id;
-                break;
-            }
-        }
-    }
-
-    QJsonObject articleJson = articleToJson(article);
-    // Every export saves the article, which moves its "updated" time: the versions'
-    // times say when the text changed, and keep the file the same from one export to
-    // the next.
-    articleJson.remove(QLatin1String("updated"));
+    const auto revision = sourceRevision(library, article);
+    if (!revision)
+        return revision.failure();
+    const auto digest = inputDigest(library, article, options, baseUrl, *revision);
+    if (!digest)
+        return digest.failure();
+    bundle.inputDigest = *digest;
+    const QJsonObject articleJson = stableArticleJson(article);
     QJsonObject manifest;
     manifest.insert(QLatin1String("format"), QStringLiteral("copydesk-bundle"));
     manifest.insert(QLatin1String("formatVersion"), 1);
     manifest.insert(QLatin1String("article"), articleJson);
-    manifest.insert(QLatin1String("revision"), QString::number(revision));
+    manifest.insert(QLatin1String("revision"), QString::number(*revision));
+    manifest.insert(QLatin1String("inputs"), bundle.inputDigest);
     manifest.insert(QLatin1String("pages"),
                     fragment ? QStringLiteral("fragment") : QStringLiteral("html"));
     manifest.insert(QLatin1String("defaultLanguage"), defaultLanguage);
@@ -635,8 +736,61 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Whether `folder`/`slug` is a bundle made from `digest` with all its files there at
+/// the sizes its article.json records (a file removed or truncated since, or a symlink
+/// put in its place, means it is written again).
+bool holdsBundle(const QString& folder, const QString& slug, const QString& digest) {
+    const QDir bundle(QDir(folder).filePath(slug));
+    const auto isPlainFile = [](const QFileInfo& info) {
+        return info.exists() && info.isFile() && !info.isSymLink();
+    };
+    const QFileInfo manifestInfo(bundle.filePath(kArticleJson));
+    if (!isPlainFile(manifestInfo) || QFileInfo(bundle.path()).isSymLink())
+        return false;
+    QFile file(manifestInfo.filePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject manifest = QJsonDocument::fromJson(file.readAll()).object();
+    if (manifest.value(QLatin1String("inputs")).toString() != digest)
+        return false;
+    for (const char* list : {"versions", "media"}) {
+        for (const QJsonValue& entry : manifest.value(QLatin1String(list)).toArray()) {
+            const QString path = entry[QLatin1String("path")].toString();
+            const QFileInfo info(bundle.filePath(path));
+            if (path.isEmpty() || path.contains(QLatin1String("..")) || !isPlainFile(info) ||
+                QString::number(info.size()) != entry[QLatin1String("bytes")].toString())
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 Result<BundleExport> BundleWriter::write(Library& library, Article& article, const QString& folder,
                                          const BundleOptions& options) {
+    // Nothing to do when the bundle there was made from the same inputs: checked before
+    // anything is rendered, so that exporting a library again costs little.
+    if (options.skipUnchanged && isSafeFileName(article.slug) &&
+        !article.slug.startsWith(QLatin1Char('.'))) {
+        const auto base = resolvedBaseUrl(library, options);
+        if (!base)
+            return base.failure();
+        const auto revision = sourceRevision(library, article);
+        if (!revision)
+            return revision.failure();
+        const auto digest = inputDigest(library, article, options, *base, *revision);
+        if (!digest)
+            return digest.failure();
+        if (holdsBundle(folder, article.slug, *digest)) {
+            BundleExport result;
+            result.folder = QDir(folder).filePath(article.slug);
+            result.unchanged = true;
+            return result;
+        }
+    }
     auto bundle = build(library, article, options);
     if (!bundle)
         return bundle.failure();

@@ -27,6 +27,10 @@ struct BundleOptions final {
     QString baseUrl;
     /// The versions to export (canonical tags); empty for all of them.
     QStringList languages;
+    /// write(): when the folder already holds the bundle these inputs make (its
+    /// article.json records their digest, and every file it lists is there at its
+    /// size), nothing is written and no revision recorded (BundleExport::unchanged).
+    bool skipUnchanged = false;
 };
 
 /// One file of a bundle: its path inside the bundle folder ("fr/index.html").
@@ -41,6 +45,10 @@ struct Bundle final {
     QList<BundleFile> files;
     /// Translated lines for the user (no base URL, ...), not errors.
     QStringList notices;
+    /// "sha256:<hex>" of everything the bundle is made from (the article, the tag
+    /// labels and media it uses, the options, the templates, the renderer's output on
+    /// a probe text), recorded in article.json as "inputs".
+    QString inputDigest;
 };
 
 /// What exportBundle() did.
@@ -48,7 +56,10 @@ struct BundleExport final {
     QString folder;      ///< the bundle folder written
     QStringList files;   ///< paths written, inside `folder`
     QStringList notices; ///< as Bundle::notices
-    qint64 revision = 0; ///< the Export revision recorded
+    qint64 revision = 0; ///< the Export revision recorded; 0 when unchanged
+    /// With BundleOptions::skipUnchanged: the bundle there was made from the same
+    /// inputs and was left as it was.
+    bool unchanged = false;
 };
 
 /// The library setting that holds the base URL of exported bundles.

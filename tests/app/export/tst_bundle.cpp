@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void initTestCase();
     void layout();
     void reExportIsByteIdentical();
+    void unchangedIsSkipped_data();
+    void unchangedIsSkipped();
     void pagesNameEveryVersion_data();
     void pagesNameEveryVersion();
     void withoutBaseUrl();
@@ -226,6 +229,94 @@ void TestBundle::reExportIsByteIdentical() {
     QCOMPARE(secondContents.keys().size(), first.keys().size());
     for (auto it = first.constBegin(); it != first.constEnd(); ++it)
         QVERIFY2(secondContents.value(it.key()) == it.value(), qPrintable(it.key()));
+}
+
+void TestBundle::unchangedIsSkipped_data() {
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<bool>("rewritten");
+    QTest::newRow("nothing") << QString() << false;
+    QTest::newRow("body") << QStringLiteral("body") << true;
+    QTest::newRow("base URL") << QStringLiteral("baseUrl") << true;
+    QTest::newRow("tag label") << QStringLiteral("label") << true;
+    QTest::newRow("image content") << QStringLiteral("image") << true;
+    QTest::newRow("page removed") << QStringLiteral("removed") << true;
+    QTest::newRow("page truncated") << QStringLiteral("truncated") << true;
+    QTest::newRow("format") << QStringLiteral("format") << true;
+}
+
+// Exporting again what is already there writes nothing (no file replaced, no revision);
+// any change to what the bundle is made from, or to the bundle on disk, writes it again.
+void TestBundle::unchangedIsSkipped() {
+    QFETCH(QString, change);
+    QFETCH(bool, rewritten);
+    Fixture f;
+    QVERIFY(makeFixture(f));
+    BundleOptions options = withBase();
+    options.skipUnchanged = true;
+    const auto first = BundleWriter::write(*f.library, f.article, f.output, options);
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QVERIFY(!first->unchanged);
+    const QString folder = QDir(f.output).filePath(QStringLiteral("summit"));
+    const QString page = QDir(folder).filePath(QStringLiteral("fr/index.html"));
+    const QString json = QDir(folder).filePath(QStringLiteral("article.json"));
+    const QFileInfo before(json);
+    const QDateTime beforeTime = before.lastModified();
+    const int revisions = revisionCount(*f.library, f.article.id);
+
+    auto article = f.library->article(f.article.id);
+    QVERIFY(article.ok());
+    if (change == u"body") {
+        article->versions[1].body += QStringLiteral("\n\nOne more line.\n");
+        QVERIFY(f.library->save(*article, RevisionKind::Save).ok());
+    } else if (change == u"baseUrl") {
+        options.baseUrl = QStringLiteral("https://other.example/");
+    } else if (change == u"label") {
+        QVERIFY(f.library
+                    ->setTagLabel(QStringLiteral("politics"), QStringLiteral("ar"),
+                                  QStringLiteral("سياسة"))
+                    .ok());
+    } else if (change == u"image") {
+        QVERIFY(f.library
+                    ->addMedia(kPng + QByteArray("\0", 1), QStringLiteral("photo.png"),
+                               QStringLiteral("image/png"))
+                    .ok());
+    } else if (change == u"removed") {
+        QVERIFY(QFile::remove(page));
+    } else if (change == u"truncated") {
+        QFile file(page);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(10));
+    } else if (change == u"format") {
+        options.format = BundleOptions::Format::Fragment;
+    }
+    // A later time: a file written again would show it.
+    QTest::qWait(20);
+    const auto second = BundleWriter::write(*f.library, *article, f.output, options);
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second->unchanged, !rewritten);
+    QCOMPARE(second->folder, folder);
+    const QFileInfo after(json);
+    if (rewritten) {
+        QVERIFY(after.lastModified() > beforeTime);
+        QVERIFY(revisionCount(*f.library, f.article.id) > revisions);
+        QVERIFY(second->revision > 0);
+        // Written again, it is current: a third export is skipped.
+        const auto third = BundleWriter::write(*f.library, *article, f.output, options);
+        QVERIFY2(third.ok(), qPrintable(third.error()));
+        QVERIFY(third->unchanged);
+    } else {
+        QCOMPARE(after.lastModified(), beforeTime);
+        QCOMPARE(after.fileTime(QFileDevice::FileMetadataChangeTime),
+                 before.fileTime(QFileDevice::FileMetadataChangeTime));
+        QCOMPARE(revisionCount(*f.library, f.article.id), revisions);
+        QCOMPARE(second->revision, 0);
+        QVERIFY(second->files.isEmpty());
+    }
+    // Without skipUnchanged every export writes.
+    options.skipUnchanged = false;
+    const auto forced = BundleWriter::write(*f.library, *article, f.output, options);
+    QVERIFY2(forced.ok(), qPrintable(forced.error()));
+    QVERIFY(!forced->unchanged);
 }
 
 void TestBundle::pagesNameEveryVersion_data() {
