@@ -185,6 +185,25 @@ HighlightedCode highlightCode(cmark_node* root) {
     return code;
 }
 
+/// cmark-gfm's XHTML habits as HTML5 writes them, so that the Nu Html Checker has
+/// nothing to say: void elements without the trailing slash ("<br />" -> "<br>"), and
+/// the footnotes in a <div>, not a <section> without a heading. cmark-gfm escapes ">"
+/// in text and attribute values, so " />" only ends a tag it wrote; the footnotes come
+/// last, so their section is the last one. Done before the sanitiser (which writes
+/// raw HTML its own way) and before the placeholders are filled.
+void writeHtml5(QByteArray& html) {
+    html.replace(" />", ">");
+    static constexpr QByteArrayView kOpen = "<section class=\"footnotes\"";
+    const qsizetype open = html.lastIndexOf(kOpen);
+    if (open < 0)
+        return;
+    const qsizetype close = html.indexOf("</section>", open);
+    if (close < 0)
+        return;
+    html.replace(close, qsizetype(std::strlen("</section>")), "</div>");
+    html.replace(open, kOpen.size(), "<div class=\"footnotes\"");
+}
+
 /// GFM task-list items as accessible checkboxes. cmark-gfm's tasklist extension writes a
 /// bare <input type=checkbox> before the item's text, which nothing labels (an axe
 /// critical violation: assistive technology announces "checkbox" and nothing else).
@@ -305,6 +324,8 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);
+    if (!options.specRaw)
+        writeHtml5(result);
     code.spans.restoreInto(result);
     if (options.rawHtml && !options.specRaw)
         result = markdown::sanitizeHtml(result);

@@ -38,7 +38,7 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--extension"), QStringLiteral("footnotes")}
             << QByteArray("a[^1]\n\n[^1]: b\n")
             << QByteArray("<p>a<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
-                          "data-footnote-ref>1</a></sup></p>\n<section class=\"footnotes\" "
+                          "data-footnote-ref>1</a></sup></p>\n<div class=\"footnotes\" "
                           "data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>b <a href=\"#fnref-1\" "
                           "class=\"footnote-backref\" data-footnote-backref "
 // cmark-gfm 0.29.0.gfm.13 (Debian 13) numbers its back-references.
@@ -47,7 +47,7 @@ private Q_SLOTS:
 #else
                           "aria-label=\"Back to content\""
 #endif
-                          ">\xe2\x86\xa9</a></p>\n</li>\n</ol>\n</section>\n");
+                          ">\xe2\x86\xa9</a></p>\n</li>\n</ol>\n</div>\n");
         QTest::newRow("safe by default") << QStringList() << QByteArray("<b>x</b>\n")
                                          << QByteArray("<p><!-- raw HTML omitted -->x<!-- raw "
                                                        "HTML omitted --></p>\n");
