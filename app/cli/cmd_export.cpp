@@ -1,8 +1,10 @@
 // copydesk-cli export ID|SLUG... | --all | --tag T | --status S
 //                    [--format md|html|fragment] [--lang L] [--output DIR|-] [--base-url URL]
+//                    [--zip] [--force] [--rewrite] [--jobs N]
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "common/languagetag.h"
+#include "export/batch.h"
 #include "export/bundle.h"
 #include "interchange/formats.h"
 #include "interchange/interchange.h"
@@ -137,6 +139,22 @@ int runExport(const QStringList& args) {
     parser.addOption(output);
     parser.addOption(all);
     parser.addOption(tag);
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        QCoreApplication::translate(
+            "cli", "html and fragment: export the versions that fail the checks before "
+                   "export too (a missing title, summary or alternative text, a media: "
+                   "reference not in the library, a link to an anchor the page lacks); "
+                   "their findings are still reported."));
+    const QCommandLineOption zip(
+        QStringLiteral("zip"),
+        QCoreApplication::translate("cli", "html and fragment: write each bundle as one "
+                                           "SLUG.zip archive instead of a folder."));
+    const QCommandLineOption jobs(
+        {QStringLiteral("j"), QStringLiteral("jobs")},
+        QCoreApplication::translate("cli", "html and fragment: threads that check and render "
+                                           "(default: one per core)."),
+        QStringLiteral("N"));
     parser.addOption(status);
     const QCommandLineOption rewrite(
         QStringLiteral("rewrite"),
@@ -145,10 +163,17 @@ int runExport(const QStringList& args) {
                                            "(by default such a bundle is left as it is)."));
     parser.addOption(baseUrl);
     parser.addOption(rewrite);
+    parser.addOption(force);
+    parser.addOption(zip);
+    parser.addOption(jobs);
     const QString description = QCoreApplication::translate(
-        "cli", "Exports articles, one file (md) or one folder (html, fragment) per article, "
-               "prints the paths written and records an export revision for each. An article "
-               "that fails is reported and the others are exported.");
+        "cli", "Exports articles, one file (md) or one folder or .zip (html, fragment) per "
+               "article, prints the paths written and records an export revision for each. "
+               "Bundles are checked first (title, summary, alternative text, media, in-page "
+               "links): a version that fails is held back unless --force; rendered on every "
+               "core; a bundle made from the same article and settings is not written again "
+               "unless --rewrite. An article that fails is reported and the others are "
+               "exported.");
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
 
@@ -180,9 +205,21 @@ int runExport(const QStringList& args) {
                               .arg(formatId, formats.ids(FileFormat::Capability::Write) +
                                                  QStringLiteral(", html, fragment, hugo, jekyll")));
     }
-    if (!bundle && parser.isSet(baseUrl))
-        return usageError(name, QCoreApplication::translate(
-                                    "cli", "--base-url is for the html and fragment formats"));
+    for (const QCommandLineOption* bundleOnly : {&baseUrl, &rewrite, &force, &zip, &jobs}) {
+        if (!bundle && parser.isSet(*bundleOnly))
+            return usageError(name, QCoreApplication::translate(
+                                        "cli", "--%1 is for the html and fragment formats")
+                                        .arg(bundleOnly->names().constLast()));
+    }
+    int threads = 0;
+    if (parser.isSet(jobs)) {
+        bool ok = false;
+        threads = parser.value(jobs).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return usageError(name, QCoreApplication::translate(
+                                        "cli", "--jobs: '%1' is not a number from 1 to 256")
+                                        .arg(parser.value(jobs)));
+    }
     QStringList languages;
     for (const QString& value : parser.values(lang)) {
         const auto tag = canonicalLanguageTag(value);
@@ -255,13 +292,6 @@ int runExport(const QStringList& args) {
         items = positional;
     }
 
-    BundleOptions options;
-    options.format =
-        formatId == kFragment ? BundleOptions::Format::Fragment : BundleOptions::Format::Html;
-    options.baseUrl = parser.value(baseUrl);
-    options.languages = languages;
-    options.skipUnchanged = !parser.isSet(rewrite);
-
     SiteLabels labels;
     if (site) {
         auto read = siteLabels(**library);
@@ -271,34 +301,65 @@ int runExport(const QStringList& args) {
     }
 
     ProgressLine progress;
-    QSet<QString> noticesShown;
-    qsizetype failed = 0;
-    qsizetype unchanged = 0;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        progress.show(i + 1, items.size(), items.at(i));
-        auto article = (*library)->findArticle(items.at(i));
-        QString problem;
-        if (!article) {
-            problem = article.error();
-        } else if (bundle) {
-            const auto written = BundleWriter::write(**library, *article, target, options);
-            if (!written) {
-                problem = written.error();
-            } else {
+    if (bundle) {
+        BatchOptions batch;
+        batch.bundle.format =
+            formatId == kFragment ? BundleOptions::Format::Fragment : BundleOptions::Format::Html;
+        batch.bundle.baseUrl = parser.value(baseUrl);
+        batch.bundle.languages = languages;
+        batch.bundle.skipUnchanged = !parser.isSet(rewrite);
+        batch.bundle.container =
+            parser.isSet(zip) ? BundleOptions::Container::Zip : BundleOptions::Container::Folder;
+        batch.overrideGate = parser.isSet(force);
+        batch.threads = threads;
+        QSet<QString> noticesShown;
+        progress.show(1, items.size(), items.front());
+        const BatchSummary summary =
+            BatchExporter::run(**library, items, target, batch, [&](const BatchEvent& event) {
                 progress.clear();
+                for (const QString& line : event.findings)
+                    err() << QStringLiteral("copydesk-cli: ") << line << '\n';
                 // The same notice for every article ("no base URL") is said once.
-                for (const QString& notice : written->notices) {
+                for (const QString& notice : event.notices) {
                     const QString what = notice.section(QStringLiteral(": "), 1);
                     if (!noticesShown.contains(what)) {
                         noticesShown.insert(what);
                         err() << QStringLiteral("copydesk-cli: ") << notice << '\n';
                     }
                 }
-                if (written->unchanged)
-                    ++unchanged;
-                out() << QDir::toNativeSeparators(written->folder) << '\n';
-                out().flush();
-            }
+                if (!event.problem.isEmpty())
+                    err() << QStringLiteral("copydesk-cli: ") << event.problem << '\n';
+                err().flush();
+                if (!event.folder.isEmpty()) {
+                    out() << QDir::toNativeSeparators(event.folder) << '\n';
+                    out().flush();
+                }
+                if (event.index + 1 < event.total)
+                    progress.show(event.index + 2, event.total, items.at(event.index + 1));
+            });
+        progress.clear();
+        if (items.size() > 1) {
+            err() << QCoreApplication::translate("cli", "copydesk-cli: exported %1 of %2 articles")
+                         .arg(summary.exported)
+                         .arg(summary.total);
+            if (summary.unchanged > 0)
+                err() << QCoreApplication::translate("cli", " (%n unchanged, not written again)",
+                                                     nullptr, int(summary.unchanged));
+            if (summary.failed > 0)
+                err() << QCoreApplication::translate("cli", " (%n failed)", nullptr,
+                                                     int(summary.failed));
+            err() << '\n';
+        }
+        return summary.failed > 0 ? ExitFailure : ExitOk;
+    }
+
+    qsizetype failed = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        progress.show(i + 1, items.size(), items.at(i));
+        auto article = (*library)->findArticle(items.at(i));
+        QString problem;
+        if (!article) {
+            problem = article.error();
         } else {
             const auto written =
                 site ? exportArticleToSite(**library, *article, target,
@@ -327,9 +388,6 @@ int runExport(const QStringList& args) {
         err() << QCoreApplication::translate("cli", "copydesk-cli: exported %1 of %2 articles")
                      .arg(items.size() - failed)
                      .arg(items.size());
-        if (unchanged > 0)
-            err() << QCoreApplication::translate("cli", " (%n unchanged, not written again)",
-                                                 nullptr, int(unchanged));
         if (failed > 0)
             err() << QCoreApplication::translate("cli", " (%n failed)", nullptr, int(failed));
         err() << '\n';

@@ -8,6 +8,7 @@
 #include "library/library.h"
 #include "markdown/render.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -20,6 +21,10 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -738,55 +743,148 @@ private:
 
 namespace {
 
-/// Whether `folder`/`slug` is a bundle made from `digest` with all its files there at
-/// the sizes its article.json records (a file removed or truncated since, or a symlink
-/// put in its place, means it is written again).
-bool holdsBundle(const QString& folder, const QString& slug, const QString& digest) {
-    const QDir bundle(QDir(folder).filePath(slug));
+/// The manifest and the sizes of the files of a bundle on disk: a folder or a .zip.
+struct OnDisk final {
+    QJsonObject manifest;
+    QHash<QString, qint64> sizes; ///< path inside the bundle -> bytes
+};
+
+std::optional<OnDisk> readFolderBundle(const QString& path) {
+    const QDir bundle(path);
     const auto isPlainFile = [](const QFileInfo& info) {
         return info.exists() && info.isFile() && !info.isSymLink();
     };
     const QFileInfo manifestInfo(bundle.filePath(kArticleJson));
-    if (!isPlainFile(manifestInfo) || QFileInfo(bundle.path()).isSymLink())
-        return false;
+    if (!isPlainFile(manifestInfo) || QFileInfo(path).isSymLink())
+        return std::nullopt;
     QFile file(manifestInfo.filePath());
     if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QJsonObject manifest = QJsonDocument::fromJson(file.readAll()).object();
-    if (manifest.value(QLatin1String("inputs")).toString() != digest)
+        return std::nullopt;
+    OnDisk disk;
+    disk.manifest = QJsonDocument::fromJson(file.readAll()).object();
+    for (const char* list : {"versions", "media"}) {
+        for (const QJsonValue& entry : disk.manifest.value(QLatin1String(list)).toArray()) {
+            const QString entryPath = entry[QLatin1String("path")].toString();
+            const QFileInfo info(bundle.filePath(entryPath));
+            if (!entryPath.contains(QLatin1String("..")) && isPlainFile(info))
+                disk.sizes.insert(entryPath, info.size());
+        }
+    }
+    return disk;
+}
+
+/// A .zip holds the bundle folder: "SLUG/article.json", "SLUG/en/index.html", ...
+std::optional<OnDisk> readZipBundle(const QString& path, const QString& slug) {
+    const QFileInfo info(path);
+    if (!info.isFile() || info.isSymLink())
+        return std::nullopt;
+    QuaZip zip(path);
+    if (!zip.open(QuaZip::mdUnzip))
+        return std::nullopt;
+    OnDisk disk;
+    const QString prefix = slug + QLatin1Char('/');
+    for (const QuaZipFileInfo64& entry : zip.getFileInfoList64()) {
+        if (entry.name.startsWith(prefix))
+            disk.sizes.insert(entry.name.mid(prefix.size()), qint64(entry.uncompressedSize));
+    }
+    if (!zip.setCurrentFile(prefix + kArticleJson))
+        return std::nullopt;
+    QuaZipFile file(&zip);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    disk.manifest = QJsonDocument::fromJson(file.readAll()).object();
+    return disk;
+}
+
+QString targetName(const QString& slug, const BundleOptions& options) {
+    return options.container == BundleOptions::Container::Zip ? slug + QStringLiteral(".zip")
+                                                              : slug;
+}
+
+/// Whether `path` is a bundle made from `digest` with all its files there at the sizes
+/// its article.json records (a file removed or truncated since, or a symlink put in
+/// its place, means it is written again).
+bool holdsBundle(const QString& path, const QString& slug, const BundleOptions& options,
+                 const QString& digest) {
+    const auto disk = options.container == BundleOptions::Container::Zip ? readZipBundle(path, slug)
+                                                                         : readFolderBundle(path);
+    if (!disk || disk->manifest.value(QLatin1String("inputs")).toString() != digest)
         return false;
     for (const char* list : {"versions", "media"}) {
-        for (const QJsonValue& entry : manifest.value(QLatin1String(list)).toArray()) {
-            const QString path = entry[QLatin1String("path")].toString();
-            const QFileInfo info(bundle.filePath(path));
-            if (path.isEmpty() || path.contains(QLatin1String("..")) || !isPlainFile(info) ||
-                QString::number(info.size()) != entry[QLatin1String("bytes")].toString())
+        for (const QJsonValue& entry : disk->manifest.value(QLatin1String(list)).toArray()) {
+            const auto size = disk->sizes.constFind(entry[QLatin1String("path")].toString());
+            if (size == disk->sizes.constEnd() ||
+                QString::number(*size) != entry[QLatin1String("bytes")].toString())
                 return false;
         }
     }
     return true;
 }
 
+/// The bundle as one .zip: entries in path order, each dated 1980-01-01 (the earliest
+/// time a ZIP entry can hold) so that the same bundle gives the same bytes.
+Result<QByteArray> zipBundle(const Bundle& bundle, const QString& what) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    QuaZip zip(&buffer);
+    const auto failed = [&what](int code) {
+        return Error{
+            BundleWriter::tr("%1: cannot make the ZIP archive (error %2)").arg(what).arg(code),
+            ErrorKind::Io};
+    };
+    if (!zip.open(QuaZip::mdCreate))
+        return failed(zip.getZipError());
+    const QDateTime fixed(QDate(1980, 1, 1), QTime(0, 0));
+    for (const BundleFile& file : bundle.files) {
+        QuaZipNewInfo info(bundle.folderName + QLatin1Char('/') + file.path);
+        info.dateTime = fixed;
+        info.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                            QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        QuaZipFile entry(&zip);
+        if (!entry.open(QIODevice::WriteOnly, info) || entry.write(file.data) != file.data.size())
+            return failed(entry.getZipError());
+        entry.close();
+        if (entry.getZipError() != ZIP_OK)
+            return failed(entry.getZipError());
+    }
+    zip.close();
+    if (zip.getZipError() != ZIP_OK)
+        return failed(zip.getZipError());
+    return bytes;
+}
+
 } // namespace
+
+Result<bool> BundleWriter::isCurrent(const Library& library, const Article& article,
+                                     const QString& folder, const BundleOptions& options) {
+    if (!isSafeFileName(article.slug) || article.slug.startsWith(QLatin1Char('.')))
+        return false;
+    const QString path = QDir(folder).filePath(targetName(article.slug, options));
+    if (!QFileInfo::exists(path))
+        return false;
+    const auto base = resolvedBaseUrl(library, options);
+    if (!base)
+        return base.failure();
+    const auto revision = sourceRevision(library, article);
+    if (!revision)
+        return revision.failure();
+    const auto digest = inputDigest(library, article, options, *base, *revision);
+    if (!digest)
+        return digest.failure();
+    return holdsBundle(path, article.slug, options, *digest);
+}
 
 Result<BundleExport> BundleWriter::write(Library& library, Article& article, const QString& folder,
                                          const BundleOptions& options) {
     // Nothing to do when the bundle there was made from the same inputs: checked before
     // anything is rendered, so that exporting a library again costs little.
-    if (options.skipUnchanged && isSafeFileName(article.slug) &&
-        !article.slug.startsWith(QLatin1Char('.'))) {
-        const auto base = resolvedBaseUrl(library, options);
-        if (!base)
-            return base.failure();
-        const auto revision = sourceRevision(library, article);
-        if (!revision)
-            return revision.failure();
-        const auto digest = inputDigest(library, article, options, *base, *revision);
-        if (!digest)
-            return digest.failure();
-        if (holdsBundle(folder, article.slug, *digest)) {
+    if (options.skipUnchanged) {
+        const auto current = isCurrent(library, article, folder, options);
+        if (!current)
+            return current.failure();
+        if (*current) {
             BundleExport result;
-            result.folder = QDir(folder).filePath(article.slug);
+            result.folder = QDir(folder).filePath(targetName(article.slug, options));
             result.unchanged = true;
             return result;
         }
@@ -794,6 +892,15 @@ Result<BundleExport> BundleWriter::write(Library& library, Article& article, con
     auto bundle = build(library, article, options);
     if (!bundle)
         return bundle.failure();
+    return writeBuilt(library, article, *bundle, folder, options);
+}
+
+Result<BundleExport> BundleWriter::writeBuilt(Library& library, Article& article,
+                                              const Bundle& built, const QString& folder,
+                                              const BundleOptions& options) {
+    if (options.container == BundleOptions::Container::Zip)
+        return writeZip(library, article, built, folder, options);
+    const Bundle* bundle = &built;
     const QString name = articleName(article);
     StagedFolder staged(folder, bundle->folderName);
     if (auto created = staged.create(tr("Article '%1'").arg(name)); !created)
@@ -831,23 +938,14 @@ Result<BundleExport> BundleWriter::write(Library& library, Article& article, con
             written.append(QDir(staged.targetPath()).filePath(file->path));
     }
 
-    QStringList languages;
-    for (const BundleFile& file : std::as_const(bundle->files)) {
-        if (file.path.endsWith(QLatin1String(".html")))
-            languages.append(file.path.section(QLatin1Char('/'), 0, 0));
-    }
     BundleExport result;
     // The revision says the bundle is there: the folder takes its place inside the
     // transaction, once the revision is on the disk, and is put back when the commit
     // fails.
     const auto done = library.transaction([&]() -> Result<void> {
-        auto saved = library.save(article, RevisionKind::Export,
-                                  tr("exported to %1 (%2): %3")
-                                      .arg(QDir::toNativeSeparators(staged.targetPath()),
-                                           options.format == BundleOptions::Format::Fragment
-                                               ? QStringLiteral("fragment")
-                                               : QStringLiteral("html"),
-                                           languages.join(QStringLiteral(", "))));
+        auto saved = library.save(
+            article, RevisionKind::Export,
+            exportNote(QDir::toNativeSeparators(staged.targetPath()), options, *bundle));
         if (!saved)
             return saved.failure();
         result.revision = *saved;
@@ -862,6 +960,71 @@ Result<BundleExport> BundleWriter::write(Library& library, Article& article, con
     result.files = written;
     result.notices = bundle->notices;
     return result;
+}
+
+Result<BundleExport> BundleWriter::writeZip(Library& library, Article& article,
+                                            const Bundle& bundle, const QString& folder,
+                                            const BundleOptions& options) {
+    const QString name = articleName(article);
+    const QString what = tr("Article '%1'").arg(name);
+    const QString fileName = bundle.folderName + QStringLiteral(".zip");
+    if (!isSafeFileName(fileName))
+        return Error{tr("Article '%1': %2 is not a file name").arg(name, fileName),
+                     ErrorKind::InvalidInput};
+    auto bytes = zipBundle(bundle, what);
+    if (!bytes)
+        return bytes.failure();
+    if (!QDir().mkpath(folder))
+        return Error{tr("%1: cannot create folder %2").arg(what, QDir::toNativeSeparators(folder)),
+                     ErrorKind::Io};
+    const QString target = QDir(folder).filePath(fileName);
+    const QFileInfo existing(target);
+    if ((existing.exists() || existing.isSymLink()) && (!existing.isFile() || existing.isSymLink()))
+        return Error{tr("%1: %2 is there and is not a file; not replaced")
+                         .arg(what, QDir::toNativeSeparators(target)),
+                     ErrorKind::Conflict};
+    // The archive goes to a temporary name, flushed, and takes its place inside the
+    // Export revision's transaction; put back when the transaction fails.
+    AtomicFileSet set(folder);
+    if (auto added = set.add(fileName, *bytes); !added)
+        return Error{tr("Article '%1': %2").arg(name, added.error()), added.kind()};
+    BundleExport result;
+    const auto done = library.transaction([&]() -> Result<void> {
+        auto saved = library.save(article, RevisionKind::Export,
+                                  exportNote(QDir::toNativeSeparators(target), options, bundle));
+        if (!saved)
+            return saved.failure();
+        result.revision = *saved;
+        if (auto flushed = library.flushTransaction(); !flushed)
+            return flushed;
+        auto placed = set.place();
+        if (!placed)
+            return Error{tr("Article '%1': %2").arg(name, placed.error()), placed.kind()};
+        return {};
+    });
+    if (!done) {
+        set.revert();
+        return done.failure();
+    }
+    set.finish();
+    result.folder = target;
+    result.files = {target};
+    result.notices = bundle.notices;
+    return result;
+}
+
+QString BundleWriter::exportNote(const QString& target, const BundleOptions& options,
+                                 const Bundle& bundle) {
+    QStringList languages;
+    for (const BundleFile& file : bundle.files) {
+        if (file.path.endsWith(QLatin1String(".html")))
+            languages.append(file.path.section(QLatin1Char('/'), 0, 0));
+    }
+    return tr("exported to %1 (%2): %3")
+        .arg(target,
+             options.format == BundleOptions::Format::Fragment ? QStringLiteral("fragment")
+                                                               : QStringLiteral("html"),
+             languages.join(QStringLiteral(", ")));
 }
 
 } // namespace copydesk

@@ -31,6 +31,9 @@ struct BundleOptions final {
     /// article.json records their digest, and every file it lists is there at its
     /// size), nothing is written and no revision recorded (BundleExport::unchanged).
     bool skipUnchanged = false;
+    /// A folder SLUG/, or one archive SLUG.zip holding that folder.
+    enum class Container { Folder, Zip };
+    Container container = Container::Folder;
 };
 
 /// One file of a bundle: its path inside the bundle folder ("fr/index.html").
@@ -53,7 +56,7 @@ struct Bundle final {
 
 /// What exportBundle() did.
 struct BundleExport final {
-    QString folder;      ///< the bundle folder written
+    QString folder;      ///< the bundle folder (or .zip) written
     QStringList files;   ///< paths written, inside `folder`
     QStringList notices; ///< as Bundle::notices
     qint64 revision = 0; ///< the Export revision recorded; 0 when unchanged
@@ -97,6 +100,26 @@ public:
     /// empty folder.
     static Result<BundleExport> write(Library& library, Article& article, const QString& folder,
                                       const BundleOptions& options);
+
+    /// Whether `folder` holds the bundle of `article` made from the same inputs, with
+    /// every file it lists there at its size (what skipUnchanged tests): costs a few
+    /// reads, no rendering.
+    static Result<bool> isCurrent(const Library& library, const Article& article,
+                                  const QString& folder, const BundleOptions& options);
+
+    /// The writing half of write(), for a bundle build() made, possibly on another
+    /// thread with another Library of the same file (a batch export renders in
+    /// parallel and writes in turn). For a ZIP container the archive is made in
+    /// memory and written to a temporary name, renamed into place inside the Export
+    /// revision's transaction; an earlier archive stays when anything fails.
+    static Result<BundleExport> writeBuilt(Library& library, Article& article, const Bundle& bundle,
+                                           const QString& folder, const BundleOptions& options);
+
+private:
+    static Result<BundleExport> writeZip(Library& library, Article& article, const Bundle& bundle,
+                                         const QString& folder, const BundleOptions& options);
+    static QString exportNote(const QString& target, const BundleOptions& options,
+                              const Bundle& bundle);
 };
 
 /// `json` made safe inside an HTML <script> element: "<", ">" and "&" as \u escapes,

@@ -44,6 +44,8 @@ bool populate(const QString& path) {
         article.slug = slug;
         article.tags = tags;
         article.versions.front().body = QStringLiteral("Text of ") + slug + QLatin1Char('.');
+        article.versions.front().summary =
+            QStringLiteral("The summary of ") + slug + QLatin1Char('.');
         for (const QString& language : languages.mid(1)) {
             LanguageVersion version = article.versions.front();
             version.language = language;

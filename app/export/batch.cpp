@@ -1,0 +1,218 @@
+#include "export/batch.h"
+
+#include "article/article.h"
+#include "checks/checks.h"
+#include "common/languagetag.h"
+#include "export/gate.h"
+#include "library/library.h"
+
+#include <QDir>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace copydesk {
+
+namespace {
+
+/// One article as a worker leaves it for the writer.
+struct Prepared final {
+    bool ready = false;
+    BatchEvent event;
+    std::optional<Article> article;
+    std::optional<Bundle> bundle;
+    BundleOptions options;
+};
+
+QString articleName(const Article& article) {
+    return article.slug.isEmpty() ? article.displayTitle() : article.slug;
+}
+
+/// The worker's part for one item: look it up, run the gate, skip it when its bundle
+/// is current, else render it.
+void prepare(const Library& library, const QString& item, const QString& folder,
+             const BatchOptions& options, Prepared& out) {
+    auto article = library.findArticle(item);
+    if (!article) {
+        out.event.problem = article.error();
+        return;
+    }
+    out.options = options.bundle;
+    const auto context = checks::contextFromLibrary(library, article->id, nullptr);
+    if (!context) {
+        out.event.problem = context.error();
+        return;
+    }
+    const auto blocks = ExportGate::check(library, *article, *context, options.bundle.languages);
+    if (!blocks) {
+        out.event.problem = blocks.error();
+        return;
+    }
+    if (!blocks->isEmpty()) {
+        QStringList stopped;
+        for (const ExportGate::Block& block : *blocks) {
+            out.event.findings.append(ExportGate::describe(*article, block));
+            if (!stopped.contains(block.language))
+                stopped.append(block.language);
+        }
+        if (!options.overrideGate) {
+            QStringList languages;
+            for (const LanguageVersion& version : article->versions) {
+                const auto tag = canonicalLanguageTag(version.language);
+                const QString language = tag ? *tag : version.language;
+                if (!stopped.contains(language) && (options.bundle.languages.isEmpty() ||
+                                                    options.bundle.languages.contains(language)))
+                    languages.append(language);
+            }
+            if (languages.isEmpty()) {
+                out.event.problem =
+                    BatchExporter::tr("Article '%1': not exported: every version fails the "
+                                      "checks before export")
+                        .arg(articleName(*article));
+                return;
+            }
+            out.event.problem = BatchExporter::tr("Article '%1': %2 not exported: the "
+                                                  "checks before export failed")
+                                    .arg(articleName(*article), stopped.join(QStringLiteral(", ")));
+            out.options.languages = languages;
+        }
+    }
+    if (out.options.skipUnchanged) {
+        const auto current = BundleWriter::isCurrent(library, *article, folder, out.options);
+        if (!current) {
+            out.event.problem = current.error();
+            return;
+        }
+        if (*current) {
+            out.event.unchanged = true;
+            out.article = std::move(*article);
+            return;
+        }
+    }
+    auto bundle = BundleWriter::build(library, *article, out.options);
+    if (!bundle) {
+        out.event.problem = bundle.error();
+        return;
+    }
+    out.bundle = std::move(*bundle);
+    out.article = std::move(*article);
+}
+
+} // namespace
+
+BatchSummary BatchExporter::run(Library& library, const QStringList& items, const QString& folder,
+                                const BatchOptions& options,
+                                const std::function<void(const BatchEvent&)>& onArticle,
+                                const std::function<bool()>& cancelled) {
+    BatchSummary summary;
+    const qsizetype total = items.size();
+    summary.total = total;
+    if (total == 0)
+        return summary;
+
+    std::vector<Prepared> prepared(static_cast<size_t>(total));
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::atomic<qsizetype> next{0};
+    qsizetype written = 0; // under mutex: the writer's position
+    bool stop = false;     // under mutex
+    const int threads = int(std::min<qsizetype>(
+        total, options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount())));
+    // Workers run at most this far ahead of the writer, so a large batch does not
+    // hold every rendered bundle in memory at once.
+    const qsizetype ahead = qsizetype(threads) * 4;
+    const QString path = library.path();
+
+    const auto work = [&]() {
+        auto opened = Library::open(path, Library::Mode::ReadOnly);
+        for (;;) {
+            const qsizetype i = next.fetch_add(1);
+            if (i >= total)
+                break;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || i < written + ahead; });
+                if (stop)
+                    break;
+            }
+            Prepared result;
+            if (!opened)
+                result.event.problem = opened.error();
+            else
+                prepare(**opened, items.at(i), folder, options, result);
+            {
+                const std::lock_guard lock(mutex);
+                prepared[size_t(i)] = std::move(result);
+                prepared[size_t(i)].ready = true;
+            }
+            changed.notify_all();
+        }
+    };
+    QThreadPool pool;
+    pool.setMaxThreadCount(threads);
+    QList<QFuture<void>> futures;
+    for (int t = 0; t < threads; ++t)
+        futures.append(QtConcurrent::run(&pool, work));
+
+    for (qsizetype i = 0; i < total; ++i) {
+        if (cancelled && cancelled()) {
+            summary.cancelled = total - i;
+            break;
+        }
+        Prepared item;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return prepared[size_t(i)].ready; });
+            item = std::move(prepared[size_t(i)]);
+        }
+        BatchEvent event = std::move(item.event);
+        event.index = i;
+        event.total = total;
+        event.item = items.at(i);
+        if (item.bundle) {
+            auto result = BundleWriter::writeBuilt(library, *item.article, *item.bundle, folder,
+                                                   item.options);
+            if (result) {
+                event.folder = result->folder;
+                event.notices = result->notices;
+            } else {
+                event.problem = result.error();
+                event.folder.clear();
+            }
+        } else if (event.unchanged) {
+            event.folder =
+                QDir(folder).filePath(item.options.container == BundleOptions::Container::Zip
+                                          ? item.article->slug + QStringLiteral(".zip")
+                                          : item.article->slug);
+        }
+        if (!event.folder.isEmpty())
+            ++summary.exported;
+        if (event.unchanged)
+            ++summary.unchanged;
+        if (!event.problem.isEmpty())
+            ++summary.failed;
+        {
+            const std::lock_guard lock(mutex);
+            written = i + 1;
+        }
+        changed.notify_all();
+        if (onArticle)
+            onArticle(event);
+    }
+    {
+        const std::lock_guard lock(mutex);
+        stop = true;
+    }
+    changed.notify_all();
+    for (QFuture<void>& future : futures)
+        future.waitForFinished();
+    return summary;
+}
+
+} // namespace copydesk

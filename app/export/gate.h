@@ -1,0 +1,51 @@
+#pragma once
+
+#include "checks/checkcontext.h"
+#include "checks/finding.h"
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace copydesk {
+
+struct Article;
+class Library;
+
+/// The editorial checks that must pass before a version leaves the desk: a title and a
+/// summary, alternative text for every image and the featured image (app/checks), every
+/// `media:` reference in the library and every link inside the page (#anchor) to
+/// something the page has (checked here: they need the library and the rendered ids).
+/// A version with such a finding is not exported unless the user overrides the gate.
+class ExportGate final {
+    Q_DECLARE_TR_FUNCTIONS(ExportGate)
+
+public:
+    /// One finding that blocks a version.
+    struct Block final {
+        QString language;
+        checks::Finding finding;
+        /// The paragraph of the body it is in (1-based, top-level blocks of the
+        /// Markdown); 0 for the title, the summary and the featured image.
+        int paragraph = 0;
+    };
+
+    /// The check ids of app/checks that block an export.
+    static QStringList checkIds();
+
+    /// The blocking findings of `article`'s versions in `languages` (all when empty),
+    /// in the article's order. `context` is the checks' context for the article
+    /// (checks::contextFromLibrary()); its onlyChecks is replaced by checkIds(). Fails
+    /// only when the library cannot be read.
+    static Result<QList<Block>> check(const Library& library, const Article& article,
+                                      const checks::CheckContext& context,
+                                      const QStringList& languages = {});
+
+    /// "Article 'summit', version fr, paragraph 3 (line 5): Image without alternative
+    /// text [image-alt]": the line the CLI and the export dialog show.
+    static QString describe(const Article& article, const Block& block);
+};
+
+} // namespace copydesk
