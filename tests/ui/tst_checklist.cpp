@@ -104,6 +104,36 @@ private Q_SLOTS:
         QVERIFY(rowOf(list, QStringLiteral("“the” is repeated")) >= 0);
     }
 
+    // A run that finishes after the text was edited is for text that is gone: its
+    // findings are dropped, never listed or underlined at the wrong place.
+    void resultForEditedTextIsDropped() {
+        MainWindow window(*m_library, noPreview());
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        window.editor()->setReadOnly(false);
+        ChecksRunner* runner = window.checksRunner();
+        runner->setDelay(60000); // no run but the ones this test starts
+        // A run starts for the text with the repeated word; before its result can be
+        // delivered (the event loop does not run in between), the word is removed.
+        runner->start();
+        QTextCursor c(window.editor()->document());
+        c.setPosition(24); // the second "the" and its space
+        c.setPosition(28, QTextCursor::KeepAnchor);
+        QCOMPARE(c.selectedText(), QStringLiteral("the "));
+        c.removeSelectedText();
+        QTRY_VERIFY(!runner->running());
+        QCoreApplication::processEvents(); // the finished run is delivered
+
+        QTreeWidget* list = window.checklist()->list();
+        QCOMPARE(rowOf(list, QStringLiteral("“the” is repeated")), -1);
+        const BlockMarks* marks =
+            MarkdownHighlighter::marksOf(window.editor()->document()->firstBlock());
+        QVERIFY(!marks || marks->layer(MarkLayer::Findings).isEmpty());
+        // The next run is for the text as it is.
+        runner->runNow();
+        QCOMPARE(rowOf(list, QStringLiteral("“the” is repeated")), -1);
+        QVERIFY(!runner->findings().isEmpty()); // what remains: no summary, say
+    }
+
     void fixOfEditedTextIsRefused() {
         MainWindow window(*m_library, noPreview());
         QVERIFY(window.openArticle(QStringLiteral("wetlands")));

@@ -213,6 +213,28 @@ private Q_SLOTS:
         QCOMPARE(body->findBlockByNumber(4).textDirection(), Qt::RightToLeft);
     }
 
+    // Arabic script is set a step larger than Latin text, so that it reads at the same
+    // size; the script comes from the locale data, so Persian and Urdu follow.
+    void arabicScriptIsSetLarger_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("larger");
+        QTest::newRow("en") << QStringLiteral("en") << false;
+        QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << false;
+        QTest::newRow("ar") << QStringLiteral("ar") << true;
+        QTest::newRow("fa") << QStringLiteral("fa") << true;
+    }
+    void arabicScriptIsSetLarger() {
+        QFETCH(QString, language);
+        QFETCH(bool, larger);
+        auto document = documentWith(QStringLiteral("نص Text\n"), language);
+        MarkdownEditor editor;
+        editor.setArticleDocument(document.get());
+        const qreal widget = editor.font().pointSizeF();
+        const qreal text = document->body()->defaultFont().pointSizeF();
+        QCOMPARE(text > widget * 1.1, larger);
+        QVERIFY(text >= widget);
+    }
+
     void enterContinuesLists_data() {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("expected");

@@ -99,7 +99,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("styles")
             << QStringLiteral("basic-styles/multiple-styles-multiline")
-            << QStringLiteral("Line **bold** and *italics*\n\nLine **foo** bar\n\n~~Third~~ line "
+            << QStringLiteral("\nLine **bold** and *italics*\n\nLine **foo** bar\n\n~~Third~~ line "
                               "**styling, *space on e*nd**");
         QTest::newRow("link") << QStringLiteral("link/within-text")
                               << QStringLiteral("Regular [link](https://ckeditor.com/)1");
@@ -136,13 +136,40 @@ private Q_SLOTS:
         paste(mime);
         QCOMPARE(
             m_editor->toPlainText(),
-            QStringLiteral("Before.\n## Port reopens\n\nShips **returned** on Monday, said the "
+            QStringLiteral("Before.\n\n## Port reopens\n\nShips **returned** on Monday, said the "
                            "[port authority](https://example.org/port).\n\nCafé “quai”."));
         QCOMPARE(notes.count(), 1);
         const QStringList said = notes.at(0).at(0).toStringList();
         QCOMPARE(said.filter(QStringLiteral("Fixed: ")).size(), 2);
         m_editor->undo();
         QCOMPARE(m_editor->toPlainText(), QStringLiteral("Before.\n"));
+    }
+
+    // Pasted paragraphs stay paragraphs: a blank line keeps them from joining the
+    // text around the cursor, while a phrase goes inside the line.
+    void blocksStayApartFromTheLine() {
+        m_editor->setPlainText(QStringLiteral("Start end.\nNext line."));
+        auto placeCursor = [this] {
+            QTextCursor cursor = m_editor->textCursor();
+            cursor.setPosition(6); // after "Start "
+            m_editor->setTextCursor(cursor);
+        };
+        placeCursor();
+        auto* blocks = new QMimeData;
+        blocks->setHtml(QStringLiteral("<p>First pasted.</p><p>Second pasted.</p>"));
+        QApplication::clipboard()->setMimeData(blocks);
+        m_editor->paste();
+        QCOMPARE(m_editor->toPlainText(),
+                 QStringLiteral("Start \n\nFirst pasted.\n\nSecond pasted.\n\nend.\nNext line."));
+        m_editor->undo();
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("Start end.\nNext line."));
+
+        placeCursor();
+        auto* phrase = new QMimeData;
+        phrase->setHtml(QStringLiteral("<b>bold</b> "));
+        QApplication::clipboard()->setMimeData(phrase);
+        m_editor->paste();
+        QCOMPARE(m_editor->toPlainText(), QStringLiteral("Start **bold**end.\nNext line."));
     }
 
     // Plain text, and what Copydesk's own editor copies, are pasted as they are.

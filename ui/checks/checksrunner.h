@@ -41,6 +41,11 @@ public:
     void setDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
     /// Runs now and waits for the findings (tests, benchmarks).
     void runNow();
+    /// Starts a run without waiting for it (when one is under way, the next one is
+    /// due after it); findingsChanged() says when it is in.
+    void start();
+    /// Whether a run is under way on the worker thread.
+    bool running() const { return m_watcher.isRunning(); }
 
     struct Entry final {
         checks::Finding finding;
@@ -72,7 +77,6 @@ private:
         quint64 generation = 0;
         QList<checks::Finding> findings;
     };
-    void start();
     void finish();
     void apply(const Outcome& outcome);
     void addMenuEntries(QMenu* menu, int position);

@@ -7,6 +7,7 @@
 #include "editor/spellchecker.h"
 
 #include <QKeyEvent>
+#include <QLocale>
 #include <QPlainTextDocumentLayout>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -69,6 +70,10 @@ MarkdownEditor::MarkdownEditor(QWidget* parent)
     setCenterOnScroll(false);
     setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     setReadOnly(true);
+    // Focus mode's margins are the scroll area's own background: the page's colour,
+    // not the window's, so that the column of text sits on one sheet.
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         const int line = currentLine();
         if (line != m_lastLine) {
@@ -116,7 +121,7 @@ void MarkdownEditor::setArticleDocument(ArticleDocument* document) {
         (document->textDirection() == Qt::RightToLeft ? Qt::AlignRight : Qt::AlignLeft));
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     body->setDefaultTextOption(option);
-    body->setDefaultFont(font());
+    body->setDefaultFont(bodyFont(document->language()));
     setDocument(body);
     setLayoutDirection(document->textDirection());
     m_highlighter = new MarkdownHighlighter(body);
@@ -126,6 +131,16 @@ void MarkdownEditor::setArticleDocument(ArticleDocument* document) {
     m_focused = {-1, -1};
     if (m_focusMode)
         updateFocusMode();
+}
+
+QFont MarkdownEditor::bodyFont(const QString& language) const {
+    QFont f = font();
+    // Arabic script at the size of Latin text reads as a size smaller (its letters sit
+    // low and short in the em box): a step up, by the language's script as the
+    // locale data gives it.
+    if (QLocale(language).script() == QLocale::ArabicScript)
+        f.setPointSizeF(f.pointSizeF() * 1.2);
+    return f;
 }
 
 int MarkdownEditor::currentLine() const {

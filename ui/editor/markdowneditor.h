@@ -112,6 +112,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// The text's font for a version in `language`.
+    QFont bodyFont(const QString& language) const;
     void createSpellChecker();
     void updateFocusMode();
     void updateFocusMargins();

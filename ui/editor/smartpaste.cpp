@@ -17,6 +17,7 @@
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QRegularExpression>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QUrl>
 
@@ -209,10 +210,42 @@ bool SmartPaste::insertImage(const QMimeData* source) {
     return true;
 }
 
+namespace {
+
+// Whether pasted Markdown is blocks (paragraphs, a heading, a list) rather than a
+// phrase that belongs inside the line the cursor is on.
+bool isBlockContent(const QString& markdown) {
+    static const QRegularExpression blockStart(
+        QStringLiteral("^(#{1,6}[ \\t]|>|[-*+][ \\t]|\\d{1,9}[.)][ \\t]|\\||```|~~~)"));
+    return markdown.contains(QLatin1Char('\n')) || blockStart.match(markdown).hasMatch();
+}
+
+} // namespace
+
 void SmartPaste::insertAsOneStep(const QString& markdown) {
     QTextCursor cursor = m_editor->textCursor();
     cursor.beginEditBlock();
-    cursor.insertText(markdown);
+    QString text = markdown;
+    if (isBlockContent(markdown)) {
+        // Blocks pasted after a paragraph would be read as its lazy continuation (the
+        // first pasted paragraph joined to the line before), and the text after the
+        // cursor as part of the last pasted block: blank lines keep them apart.
+        cursor.removeSelectedText();
+        const QTextBlock block = cursor.block();
+        const QString before = block.text().left(cursor.positionInBlock());
+        const QString after = block.text().mid(cursor.positionInBlock());
+        const QTextBlock previous = block.previous();
+        if (!before.trimmed().isEmpty())
+            text.prepend(QStringLiteral("\n\n"));
+        else if (previous.isValid() && !previous.text().trimmed().isEmpty())
+            text.prepend(QLatin1Char('\n'));
+        const QTextBlock next = block.next();
+        if (!after.trimmed().isEmpty())
+            text.append(QStringLiteral("\n\n"));
+        else if (next.isValid() && !next.text().trimmed().isEmpty())
+            text.append(QLatin1Char('\n'));
+    }
+    cursor.insertText(text);
     cursor.endEditBlock();
     m_editor->setTextCursor(cursor);
     m_editor->ensureCursorVisible();

@@ -88,6 +88,9 @@ Article onlyVersion(const Article& article, const QString& language) {
 HistoryPanel::HistoryPanel(Library& library, QWidget* parent)
     : QWidget(parent)
     , m_library(library) {
+    m_follow.setSingleShot(true);
+    m_follow.setInterval(300);
+    connect(&m_follow, &QTimer::timeout, this, &HistoryPanel::updateView);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_list = new QTreeWidget(this);
@@ -155,7 +158,7 @@ void HistoryPanel::setDocument(ArticleDocument* document) {
         connect(m_document, &ArticleDocument::edited, this, [this] {
             if (m_mode->currentData().value<View>() == View::ChangesToCurrent &&
                 selectedIds().size() == 1 && isVisible())
-                updateView();
+                m_follow.start();
         });
     }
     refresh();

@@ -3,6 +3,7 @@
 #include "library/library.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -62,6 +63,9 @@ private:
     QPlainTextEdit* m_view = nullptr;
     DiffHighlighter* m_highlighter = nullptr;
     QPushButton* m_restore = nullptr;
+    /// The comparison with the current text follows typing after a pause, not on
+    /// every keystroke (a diff of the whole version is not free).
+    QTimer m_follow;
     QString m_error;
 };
 
