@@ -17,7 +17,7 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 libicu-dev libdtl-dev libhunspell-dev hunspell-en-us hunspell-fr hunspell-es hunspell-ar hunspell-ru
 libyaml-cpp-dev libtomlplusplus-dev libxml2-dev libkainjow-mustache-dev libquazip1-qt6-dev
 fonts-noto-core fonts-noto-cjk
-python3 sqlite3 hugo
+python3 sqlite3 hugo libxml2-utils translate-toolkit
 xvfb xauth imagemagick
 chromium default-jre-headless
 "

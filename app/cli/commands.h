@@ -17,5 +17,7 @@ int runHistory(const QStringList& args);
 int runRestore(const QStringList& args);
 int runCheck(const QStringList& args);
 int runRepair(const QStringList& args);
+int runTranslation(const QStringList& args);
+int runXliff(const QStringList& args);
 
 } // namespace copydesk::cli

@@ -37,6 +37,11 @@ constexpr std::array kSubcommands{
     Subcommand{"restore", QT_TRANSLATE_NOOP("cli", "Make an old revision current again"),
                runRestore},
     Subcommand{"check", QT_TRANSLATE_NOOP("cli", "Run the editorial checks on articles"), runCheck},
+    Subcommand{"translation",
+               QT_TRANSLATE_NOOP("cli", "Translation progress of versions; record translations"),
+               runTranslation},
+    Subcommand{"xliff", QT_TRANSLATE_NOOP("cli", "Export segments to XLIFF, import translations"),
+               runXliff},
     Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Rebuild a damaged search index"), runRepair},
 };
 
@@ -46,7 +51,7 @@ int printUsage(QTextStream& stream) {
                "       copydesk-cli --version\n\n"
                "Commands:\n");
     for (const auto& c : kSubcommands) {
-        stream << "  " << QString::fromLatin1(c.name).leftJustified(10)
+        stream << "  " << QString::fromLatin1(c.name).leftJustified(12)
                << QCoreApplication::translate("cli", c.summary) << '\n';
     }
     stream << '\n'
