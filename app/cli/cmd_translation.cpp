@@ -60,9 +60,9 @@ int runStatus(const QStringList& args) {
                                  QStringLiteral("[ARTICLE...]"));
     const QCommandLineOption all(QStringLiteral("all"),
                                  QCoreApplication::translate("cli", "Every article."));
-    const QCommandLineOption format(
-        QStringLiteral("format"), QCoreApplication::translate("cli", "text (default) or json."),
-        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QCoreApplication::translate("cli", "text (default) or json."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOptions({all, format});
     if (const auto exit = parseArguments(
             parser, name,
@@ -78,8 +78,8 @@ int runStatus(const QStringList& args) {
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
         return usageError(
-            name,
-            QCoreApplication::translate("cli", "unknown format '%1' (expected text or json)").arg(fmt));
+            name, QCoreApplication::translate("cli", "unknown format '%1' (expected text or json)")
+                      .arg(fmt));
 
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
@@ -270,12 +270,13 @@ int runMark(const QStringList& args) {
                             .arg(total));
     const LanguageVersion sourceCopy = *source; // `target` may move when the list grows
     translation::recordTranslation(sourceCopy, target, chosen, rows);
-    auto saved = (*library)->save(*article, RevisionKind::Save,
-                                  QCoreApplication::translate("cli", "%1 marked %2")
-                                      .arg(*language, stateName));
+    auto saved = (*library)->save(
+        *article, RevisionKind::Save,
+        QCoreApplication::translate("cli", "%1 marked %2").arg(*language, stateName));
     if (!saved)
         return fail(saved.error());
-    const translation::Progress p = translation::progressOf(translation::align(sourceCopy, *article->version(*language)));
+    const translation::Progress p =
+        translation::progressOf(translation::align(sourceCopy, *article->version(*language)));
     out() << oneLine(*language) << ' ' << progressText(p) << '\n';
     return ExitOk;
 }
@@ -300,12 +301,12 @@ int runTranslation(const QStringList& args) {
                    "source as it is\n");
         return ExitOk;
     }
-    return usageError(QStringLiteral("translation"),
-                      sub.isEmpty()
-                          ? QCoreApplication::translate("cli", "expected status, segments or mark")
-                          : QCoreApplication::translate(
-                                "cli", "unknown subcommand '%1' (expected status, segments or mark)")
-                                .arg(sub));
+    return usageError(
+        QStringLiteral("translation"),
+        sub.isEmpty() ? QCoreApplication::translate("cli", "expected status, segments or mark")
+                      : QCoreApplication::translate(
+                            "cli", "unknown subcommand '%1' (expected status, segments or mark)")
+                            .arg(sub));
 }
 
 } // namespace copydesk::cli

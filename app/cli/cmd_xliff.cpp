@@ -54,10 +54,9 @@ int runXliffExport(const QStringList& args) {
         return usageError(name, language.error());
     const QString v = parser.value(version);
     if (v != QLatin1String("1.2") && v != QLatin1String("2.0"))
-        return usageError(
-            name,
-            QCoreApplication::translate("cli", "unknown XLIFF version '%1' (expected 1.2 or 2.0)")
-                .arg(v));
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "unknown XLIFF version '%1' (expected 1.2 or 2.0)")
+                                    .arg(v));
 
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
@@ -83,9 +82,10 @@ int runXliffExport(const QStringList& args) {
             articles.append(std::move(*a));
         }
     }
-    const auto xliff = translation::exportXliff(
-        articles, *language,
-        v == QLatin1String("2.0") ? translation::XliffVersion::V20 : translation::XliffVersion::V12);
+    const auto xliff =
+        translation::exportXliff(articles, *language,
+                                 v == QLatin1String("2.0") ? translation::XliffVersion::V20
+                                                           : translation::XliffVersion::V12);
     if (!xliff)
         return fail(xliff.error());
     const QString path = parser.value(output);
@@ -197,10 +197,11 @@ int runXliff(const QStringList& args) {
         return ExitOk;
     }
     return usageError(QStringLiteral("xliff"),
-                      sub.isEmpty() ? QCoreApplication::translate("cli", "expected export or import")
-                                    : QCoreApplication::translate(
-                                          "cli", "unknown subcommand '%1' (expected export or import)")
-                                          .arg(sub));
+                      sub.isEmpty()
+                          ? QCoreApplication::translate("cli", "expected export or import")
+                          : QCoreApplication::translate(
+                                "cli", "unknown subcommand '%1' (expected export or import)")
+                                .arg(sub));
 }
 
 } // namespace copydesk::cli

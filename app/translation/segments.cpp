@@ -30,8 +30,8 @@ QChar stateLetter(SegmentState state) {
 
 struct RecordEntry final {
     SegmentState state = SegmentState::Untranslated;
-    QString madeFrom;   // the source segment's fingerprint; empty: made from nothing
-    QString targetText; // the target segment's fingerprint when it was recorded
+    QString madeFrom;    // the source segment's fingerprint; empty: made from nothing
+    QString targetText;  // the target segment's fingerprint when it was recorded
     bool edited = false; // the target segment changed since (set by recordFor())
 };
 
@@ -69,8 +69,8 @@ std::vector<Pair> matchSequences(const std::vector<QString>& before,
     std::vector<qsizetype> removed, added;
     auto flush = [&] {
         for (size_t k = 0; k < std::max(removed.size(), added.size()); ++k)
-            out.push_back({k < removed.size() ? removed[k] : -1,
-                           k < added.size() ? added[k] : -1, false});
+            out.push_back(
+                {k < removed.size() ? removed[k] : -1, k < added.size() ? added[k] : -1, false});
         removed.clear();
         added.clear();
     };
@@ -149,8 +149,8 @@ void addBodySegments(const QString& body, QList<Segment>& out) {
             qsizetype stop = start;
             for (int k = int(i) + 1; k < n.end; ++k)
                 stop = std::max(stop, nodes[size_t(k)].stop);
-            out.append(bodySegment(SegmentKind::Block, body.mid(start, stop - start), start,
-                                   stop, n.startLine));
+            out.append(bodySegment(SegmentKind::Block, body.mid(start, stop - start), start, stop,
+                                   n.startLine));
         }
         // The alt texts of the block's images, after it.
         for (int k = int(i) + 1; k < n.end; ++k) {
@@ -322,8 +322,8 @@ Progress progressOf(const Alignment& alignment) {
     return p;
 }
 
-void recordTranslation(const LanguageVersion& source, LanguageVersion* target,
-                       SegmentState state, const QList<int>& rows) {
+void recordTranslation(const LanguageVersion& source, LanguageVersion* target, SegmentState state,
+                       const QList<int>& rows) {
     const Alignment alignment = align(source, *target);
     const QList<Segment> to = segmentsOf(*target);
     const std::vector<RecordEntry> before = target->sourceFingerprints.isEmpty()

@@ -108,8 +108,8 @@ Progress progressOf(const Alignment& alignment);
 /// segment it was made from (empty: none); TARGET the segment's own fingerprint, by
 /// which align() finds the entry again after the target was edited (an edited segment
 /// reads as a draft until it is recorded again).
-void recordTranslation(const LanguageVersion& source, LanguageVersion* target,
-                       SegmentState state, const QList<int>& rows = {});
+void recordTranslation(const LanguageVersion& source, LanguageVersion* target, SegmentState state,
+                       const QList<int>& rows = {});
 
 /// One entry of the record recordTranslation() writes: `state` (Draft, Translated or
 /// Reviewed) of a target segment with fingerprint `targetFingerprint` made from the

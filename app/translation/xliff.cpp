@@ -104,16 +104,31 @@ private:
             standalone({false, {}, {}, QStringLiteral("\\\n"), QStringLiteral("lb"), {}, false});
             return;
         case NodeKind::Code:
-            standalone({false, {}, {}, source(n.start, n.stop), QStringLiteral("x-code"), n.literal,
+            standalone({false,
+                        {},
+                        {},
+                        source(n.start, n.stop),
+                        QStringLiteral("x-code"),
+                        n.literal,
                         false});
             return;
         case NodeKind::HtmlInline:
-            standalone({false, {}, {}, source(n.start, n.stop), QStringLiteral("x-html"), n.literal,
+            standalone({false,
+                        {},
+                        {},
+                        source(n.start, n.stop),
+                        QStringLiteral("x-html"),
+                        n.literal,
                         false});
             return;
         case NodeKind::Image: {
-            Code c{false, QStringLiteral("!["), source(hasChildren ? innerStop : n.start + 2, n.stop),
-                   source(n.start, n.stop), QStringLiteral("image"), m_doc.plainText(j, true), true};
+            Code c{false,
+                   QStringLiteral("!["),
+                   source(hasChildren ? innerStop : n.start + 2, n.stop),
+                   source(n.start, n.stop),
+                   QStringLiteral("image"),
+                   m_doc.plainText(j, true),
+                   true};
             standalone(std::move(c));
             return;
         }
@@ -126,23 +141,38 @@ private:
                                       : n.kind == NodeKind::Strong ? QStringLiteral("bold")
                                       : n.kind == NodeKind::Link   ? QStringLiteral("link")
                                                                    : QStringLiteral("x-strike");
-                const int id = add({true, source(n.start, innerStart), source(innerStop, n.stop), {},
-                                    ctype, n.url, false});
+                const int id = add({true,
+                                    source(n.start, innerStart),
+                                    source(innerStop, n.stop),
+                                    {},
+                                    ctype,
+                                    n.url,
+                                    false});
                 m_out.tokens.append({Token::Open, {}, id});
                 children(j);
                 m_out.tokens.append({Token::Close, {}, id});
                 return;
             }
-            standalone({false, {}, {}, source(n.start, n.stop),
-                        n.autolink ? QStringLiteral("x-autolink") : QStringLiteral("x-other"), n.url,
+            standalone({false,
+                        {},
+                        {},
+                        source(n.start, n.stop),
+                        n.autolink ? QStringLiteral("x-autolink") : QStringLiteral("x-other"),
+                        n.url,
                         false});
             return;
         case NodeKind::FootnoteReference:
-            standalone({false, {}, {}, source(n.start, n.stop), QStringLiteral("x-footnote"),
-                        n.literal, false});
+            standalone({false,
+                        {},
+                        {},
+                        source(n.start, n.stop),
+                        QStringLiteral("x-footnote"),
+                        n.literal,
+                        false});
             return;
         default:
-            standalone({false, {}, {}, source(n.start, n.stop), QStringLiteral("x-other"), {}, false});
+            standalone(
+                {false, {}, {}, source(n.start, n.stop), QStringLiteral("x-other"), {}, false});
             return;
         }
     }
@@ -222,9 +252,9 @@ void writeTokens(QXmlStreamWriter& xml, const InlineText& text, XliffVersion ver
             if (v12) {
                 xml.writeAttribute(QStringLiteral("ctype"), c.ctype);
             } else {
-                xml.writeAttribute(QStringLiteral("type"),
-                                   c.ctype == QLatin1String("link") ? QStringLiteral("link")
-                                                                    : QStringLiteral("fmt"));
+                xml.writeAttribute(QStringLiteral("type"), c.ctype == QLatin1String("link")
+                                                               ? QStringLiteral("link")
+                                                               : QStringLiteral("fmt"));
                 xml.writeAttribute(QStringLiteral("dispStart"), c.open);
                 xml.writeAttribute(QStringLiteral("dispEnd"), c.close);
             }
@@ -494,8 +524,8 @@ public:
                     m_xml.attributes().value(QStringLiteral("original")).toString();
                 if (!original.startsWith(kOriginalPrefix) ||
                     QUuid::fromString(original.mid(kOriginalPrefix.size())).isNull())
-                    return fail(tr("the file's 'original' is '%1', not a Copydesk article")
-                                    .arg(original));
+                    return fail(
+                        tr("the file's 'original' is '%1', not a Copydesk article").arg(original));
                 f.article = QUuid::fromString(original.mid(kOriginalPrefix.size()));
                 if (is12()) {
                     f.sourceLanguage =
@@ -651,14 +681,14 @@ Result<QString> assemble(const ReadUnit& unit, const Unit& source,
     QList<int> open;
     for (const Token& t : unit.target) {
         if (t.kind == Token::Text) {
-            out += source.segment.kind == SegmentKind::Block
-                       ? markdown_escape::escapeInline(t.text)
-                       : t.text;
+            out += source.segment.kind == SegmentKind::Block ? markdown_escape::escapeInline(t.text)
+                                                             : t.text;
             continue;
         }
         if (t.code < 1 || t.code > source.inlines.codes.size())
-            return Error{tr("%1: inline code %2 is not in the source segment").arg(where).arg(t.code),
-                         ErrorKind::InvalidInput};
+            return Error{
+                tr("%1: inline code %2 is not in the source segment").arg(where).arg(t.code),
+                ErrorKind::InvalidInput};
         const Code& c = source.inlines.codes[t.code - 1];
         if ((t.kind == Token::Standalone) == c.paired)
             return Error{tr("%1: inline code %2 %3")
@@ -744,9 +774,10 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             if (units[i].segment.kind != SegmentKind::Block)
                 continue;
             int image = 0;
-            for (qsizetype k = i + 1; k < units.size() && units[k].segment.kind == SegmentKind::AltText &&
-                                      units[k].segment.start >= units[i].segment.start &&
-                                      units[k].segment.stop <= units[i].segment.stop;
+            for (qsizetype k = i + 1;
+                 k < units.size() && units[k].segment.kind == SegmentKind::AltText &&
+                 units[k].segment.start >= units[i].segment.start &&
+                 units[k].segment.stop <= units[i].segment.stop;
                  ++k) {
                 // The k-th alt unit is the image code with the same rank.
                 int rank = 0;
@@ -784,9 +815,9 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             if (const auto a = applied.find(i); a != applied.end()) {
                 const std::map<int, QString> none;
                 const auto alts = altsOfBlock.find(i);
-                auto assembled = assemble(*a->second, u,
-                                          alts == altsOfBlock.end() ? none : alts->second,
-                                          tr("%1, unit '%2'").arg(fileName, a->second->id));
+                auto assembled =
+                    assemble(*a->second, u, alts == altsOfBlock.end() ? none : alts->second,
+                             tr("%1, unit '%2'").arg(fileName, a->second->id));
                 if (!assembled)
                     return assembled.failure();
                 text = std::move(*assembled);

@@ -19,25 +19,23 @@ LanguageVersion version(const QString& language, const QString& title, const QSt
     return v;
 }
 
-const QString kSource = QStringLiteral(
-    "Delegates from 120 countries met in Geneva.\n\n"
-    "## The agreement\n\n"
-    "The plan covers **three** regions:\n\n"
-    "- coastal wetlands\n"
-    "- river deltas\n\n"
-    "| Region | Sites |\n| --- | --- |\n| Coast | 40 |\n\n"
-    "![A heron in the marsh](media:heron.jpg)\n\n"
-    "```\ncode is not translated\n```\n");
+const QString kSource = QStringLiteral("Delegates from 120 countries met in Geneva.\n\n"
+                                       "## The agreement\n\n"
+                                       "The plan covers **three** regions:\n\n"
+                                       "- coastal wetlands\n"
+                                       "- river deltas\n\n"
+                                       "| Region | Sites |\n| --- | --- |\n| Coast | 40 |\n\n"
+                                       "![A heron in the marsh](media:heron.jpg)\n\n"
+                                       "```\ncode is not translated\n```\n");
 
-const QString kFrench = QStringLiteral(
-    "Des délégués de 120 pays se sont réunis à Genève.\n\n"
-    "## L'accord\n\n"
-    "Le plan couvre **trois** régions :\n\n"
-    "- les zones humides côtières\n"
-    "- les deltas\n\n"
-    "| Région | Sites |\n| --- | --- |\n| Côte | 40 |\n\n"
-    "![Un héron dans le marais](media:heron.jpg)\n\n"
-    "```\ncode is not translated\n```\n");
+const QString kFrench = QStringLiteral("Des délégués de 120 pays se sont réunis à Genève.\n\n"
+                                       "## L'accord\n\n"
+                                       "Le plan couvre **trois** régions :\n\n"
+                                       "- les zones humides côtières\n"
+                                       "- les deltas\n\n"
+                                       "| Région | Sites |\n| --- | --- |\n| Côte | 40 |\n\n"
+                                       "![Un héron dans le marais](media:heron.jpg)\n\n"
+                                       "```\ncode is not translated\n```\n");
 
 QStringList states(const Alignment& a) {
     QStringList out;
@@ -53,18 +51,20 @@ class TestSegments final : public QObject {
 
 private Q_SLOTS:
     void segmentsAreTheLeafBlocksAndAltTexts() {
-        const QList<Segment> s = segmentsOf(version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource));
+        const QList<Segment> s =
+            segmentsOf(version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource));
         QStringList texts;
         for (const Segment& seg : s)
             texts << seg.text;
-        QCOMPARE(texts, (QStringList{QStringLiteral("Wetlands"),
-                                     QStringLiteral("Delegates from 120 countries met in Geneva."),
-                                     QStringLiteral("The agreement"),
-                                     QStringLiteral("The plan covers **three** regions:"),
-                                     QStringLiteral("coastal wetlands"), QStringLiteral("river deltas"),
-                                     QStringLiteral("Region"), QStringLiteral("Sites"),
-                                     QStringLiteral("Coast"), QStringLiteral("40"),
-                                     QStringLiteral("A heron in the marsh")}));
+        QCOMPARE(
+            texts,
+            (QStringList{QStringLiteral("Wetlands"),
+                         QStringLiteral("Delegates from 120 countries met in Geneva."),
+                         QStringLiteral("The agreement"),
+                         QStringLiteral("The plan covers **three** regions:"),
+                         QStringLiteral("coastal wetlands"), QStringLiteral("river deltas"),
+                         QStringLiteral("Region"), QStringLiteral("Sites"), QStringLiteral("Coast"),
+                         QStringLiteral("40"), QStringLiteral("A heron in the marsh")}));
         QCOMPARE(s[0].kind, SegmentKind::Title);
         QCOMPARE(s.back().kind, SegmentKind::AltText);
         QCOMPARE(s[1].line, 1);
@@ -76,14 +76,16 @@ private Q_SLOTS:
 
     // A target never recorded is aligned by position: every segment is a draft.
     void withoutRecordEverythingIsDraft() {
-        const LanguageVersion en = version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource);
+        const LanguageVersion en =
+            version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource);
         const LanguageVersion fr =
             version(QStringLiteral("fr"), QStringLiteral("Zones humides"), kFrench);
         const Alignment a = align(en, fr);
         QCOMPARE(a.rows.size(), 11);
         QVERIFY(a.orphans.isEmpty());
         QCOMPARE(states(a), QStringList(11, QStringLiteral("draft")));
-        QCOMPARE(a.rows[1].target->text, QStringLiteral("Des délégués de 120 pays se sont réunis à Genève."));
+        QCOMPARE(a.rows[1].target->text,
+                 QStringLiteral("Des délégués de 120 pays se sont réunis à Genève."));
         const Progress p = progressOf(a);
         QCOMPARE(p.draft, 11);
         QCOMPARE(p.percentDone(), 0);
@@ -91,7 +93,8 @@ private Q_SLOTS:
 
     void changedSourceParagraphMakesOnlyItsTranslationOutdated() {
         LanguageVersion en = version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource);
-        LanguageVersion fr = version(QStringLiteral("fr"), QStringLiteral("Zones humides"), kFrench);
+        LanguageVersion fr =
+            version(QStringLiteral("fr"), QStringLiteral("Zones humides"), kFrench);
         recordTranslation(en, &fr, SegmentState::Translated);
         QCOMPARE(fr.translatedFrom, QStringLiteral("en"));
         QCOMPARE(fr.sourceFingerprints.size(), 11);
@@ -111,7 +114,8 @@ private Q_SLOTS:
                                          QStringLiteral("translated"), QStringLiteral("translated"),
                                          QStringLiteral("translated")}));
         QCOMPARE(a.rows[4].target->text, QStringLiteral("Le plan couvre **trois** régions :"));
-        QCOMPARE(a.rows[4].madeFrom, fingerprint(QStringLiteral("The plan covers **three** regions:")));
+        QCOMPARE(a.rows[4].madeFrom,
+                 fingerprint(QStringLiteral("The plan covers **three** regions:")));
         QCOMPARE(a.orphans.size(), 1);
         QCOMPARE(a.orphans[0].text, QStringLiteral("les deltas"));
         const Progress p = progressOf(a);
@@ -123,7 +127,8 @@ private Q_SLOTS:
 
         // The translator updates the outdated paragraph and marks it reviewed.
         LanguageVersion updated = fr;
-        updated.body.replace(QStringLiteral("**trois** régions"), QStringLiteral("**quatre** régions"));
+        updated.body.replace(QStringLiteral("**trois** régions"),
+                             QStringLiteral("**quatre** régions"));
         QCOMPARE(stateName(align(en, updated).rows[4].state), QStringLiteral("outdated"));
         recordTranslation(en, &updated, SegmentState::Reviewed, {4});
         const Alignment after = align(en, updated);
@@ -134,10 +139,13 @@ private Q_SLOTS:
     // Editing the target in the normal editor keeps the record of the paragraphs not
     // touched; the edited one reads as a draft until it is confirmed.
     void editingTheTargetKeepsTheRecord() {
-        const LanguageVersion en = version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource);
-        LanguageVersion fr = version(QStringLiteral("fr"), QStringLiteral("Zones humides"), kFrench);
+        const LanguageVersion en =
+            version(QStringLiteral("en"), QStringLiteral("Wetlands"), kSource);
+        LanguageVersion fr =
+            version(QStringLiteral("fr"), QStringLiteral("Zones humides"), kFrench);
         recordTranslation(en, &fr, SegmentState::Reviewed);
-        fr.body.replace(QStringLiteral("se sont réunis à Genève"), QStringLiteral("se sont retrouvés à Genève"));
+        fr.body.replace(QStringLiteral("se sont réunis à Genève"),
+                        QStringLiteral("se sont retrouvés à Genève"));
         fr.body.append(QStringLiteral("\nUn paragraphe ajouté par le traducteur.\n"));
         const Alignment a = align(en, fr);
         QCOMPARE(stateName(a.rows[1].state), QStringLiteral("draft"));
@@ -191,10 +199,11 @@ private Q_SLOTS:
                                              QStringLiteral("= regions.")};
         QTest::newRow("chinese") << QStringLiteral("港口已关闭12天。")
                                  << QStringLiteral("港口已关闭14天。")
-                                 << QStringList{QStringLiteral("=港口已关闭"), QStringLiteral("-12"),
-                                                QStringLiteral("+14"), QStringLiteral("=天。")};
-        QTest::newRow("empty before") << QString() << QStringLiteral("New.")
-                                      << QStringList{QStringLiteral("+New.")};
+                                 << QStringList{QStringLiteral("=港口已关闭"),
+                                                QStringLiteral("-12"), QStringLiteral("+14"),
+                                                QStringLiteral("=天。")};
+        QTest::newRow("empty before")
+            << QString() << QStringLiteral("New.") << QStringList{QStringLiteral("+New.")};
     }
     void wordDiff() {
         QFETCH(QString, before);

@@ -52,21 +52,23 @@ private Q_SLOTS:
     }
 
     void statusMarkAndOutdated() {
-        auto run = m_cli->run(args({QStringLiteral("translation"), QStringLiteral("status"),
-                                    QStringLiteral("port")}));
+        auto run = m_cli->run(args(
+            {QStringLiteral("translation"), QStringLiteral("status"), QStringLiteral("port")}));
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(run.lines(), (QStringList{QStringLiteral("port"), QStringLiteral("  en (source)"),
-                                           QStringLiteral("  ar 0% translated, 3 draft (3 segments)")}));
+        QCOMPARE(run.lines(),
+                 (QStringList{QStringLiteral("port"), QStringLiteral("  en (source)"),
+                              QStringLiteral("  ar 0% translated, 3 draft (3 segments)")}));
 
-        run = m_cli->run(args({QStringLiteral("translation"), QStringLiteral("mark"),
-                               QStringLiteral("port"), QStringLiteral("--lang"), QStringLiteral("ar")}));
+        run = m_cli->run(
+            args({QStringLiteral("translation"), QStringLiteral("mark"), QStringLiteral("port"),
+                  QStringLiteral("--lang"), QStringLiteral("ar")}));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QStringLiteral("ar 100% translated (3 segments)\n"));
 
         editSource(QStringLiteral("12 days"), QStringLiteral("14 days"));
-        run = m_cli->run(args({QStringLiteral("translation"), QStringLiteral("status"),
-                               QStringLiteral("--all"), QStringLiteral("--format"),
-                               QStringLiteral("json")}));
+        run = m_cli->run(
+            args({QStringLiteral("translation"), QStringLiteral("status"), QStringLiteral("--all"),
+                  QStringLiteral("--format"), QStringLiteral("json")}));
         QCOMPARE(run.exitCode, 0);
         const QJsonArray articles = QJsonDocument::fromJson(run.out.toUtf8()).array();
         QCOMPARE(articles.size(), 1);
@@ -78,21 +80,22 @@ private Q_SLOTS:
         QCOMPARE(progress[QLatin1String("outdated")].toInt(), 1);
         QCOMPARE(progress[QLatin1String("translated")].toInt(), 2);
 
-        run = m_cli->run(args({QStringLiteral("translation"), QStringLiteral("segments"),
-                               QStringLiteral("port"), QStringLiteral("--lang"), QStringLiteral("ar")}));
+        run = m_cli->run(
+            args({QStringLiteral("translation"), QStringLiteral("segments"), QStringLiteral("port"),
+                  QStringLiteral("--lang"), QStringLiteral("ar")}));
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.lines();
         QCOMPARE(lines.size(), 6);
-        QVERIFY2(lines[4].startsWith(QStringLiteral("   3 outdated"))
-                     && lines[4].endsWith(QStringLiteral("The port had been closed for 14 days.")),
+        QVERIFY2(lines[4].startsWith(QStringLiteral("   3 outdated")) &&
+                     lines[4].endsWith(QStringLiteral("The port had been closed for 14 days.")),
                  qPrintable(run.out));
         QCOMPARE(lines[5].trimmed(), QStringLiteral("كان الميناء مغلقًا لمدة ١٢ يومًا."));
 
         // The translator confirms segment 3 as reviewed.
-        run = m_cli->run(args({QStringLiteral("translation"), QStringLiteral("mark"),
-                               QStringLiteral("port"), QStringLiteral("--lang"), QStringLiteral("ar"),
-                               QStringLiteral("--segment"), QStringLiteral("3"),
-                               QStringLiteral("--state"), QStringLiteral("reviewed")}));
+        run = m_cli->run(
+            args({QStringLiteral("translation"), QStringLiteral("mark"), QStringLiteral("port"),
+                  QStringLiteral("--lang"), QStringLiteral("ar"), QStringLiteral("--segment"),
+                  QStringLiteral("3"), QStringLiteral("--state"), QStringLiteral("reviewed")}));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QStringLiteral("ar 100% translated, 1 reviewed (3 segments)\n"));
     }
@@ -105,16 +108,17 @@ private Q_SLOTS:
                                                QStringLiteral("--lang"), QStringLiteral("en")}
                                 << 1 << QStringLiteral("the 'en' version is the source");
         QTest::newRow("no segment")
-            << QStringList{QStringLiteral("mark"), QStringLiteral("port"), QStringLiteral("--lang"),
-                           QStringLiteral("ar"), QStringLiteral("--segment"), QStringLiteral("9")}
+            << QStringList{QStringLiteral("mark"),      QStringLiteral("port"),
+                           QStringLiteral("--lang"),    QStringLiteral("ar"),
+                           QStringLiteral("--segment"), QStringLiteral("9")}
             << 1 << QStringLiteral("there is no segment 9 (it has 3)");
-        QTest::newRow("bad state")
-            << QStringList{QStringLiteral("mark"), QStringLiteral("port"), QStringLiteral("--lang"),
-                           QStringLiteral("ar"), QStringLiteral("--state"), QStringLiteral("done")}
-            << 2 << QStringLiteral("unknown state 'done'");
+        QTest::newRow("bad state") << QStringList{QStringLiteral("mark"),    QStringLiteral("port"),
+                                                  QStringLiteral("--lang"),  QStringLiteral("ar"),
+                                                  QStringLiteral("--state"), QStringLiteral("done")}
+                                   << 2 << QStringLiteral("unknown state 'done'");
         QTest::newRow("no version")
-            << QStringList{QStringLiteral("segments"), QStringLiteral("port"), QStringLiteral("--lang"),
-                           QStringLiteral("fr")}
+            << QStringList{QStringLiteral("segments"), QStringLiteral("port"),
+                           QStringLiteral("--lang"), QStringLiteral("fr")}
             << 1 << QStringLiteral("article 'port' has no 'fr' version");
         QTest::newRow("neither") << QStringList{QStringLiteral("status")} << 2
                                  << QStringLiteral("expected ARTICLE... or --all");

@@ -57,9 +57,8 @@ QString schemaErrors(const QByteArray& data, XliffVersion version, const QString
     const QString schema = version == XliffVersion::V12
                                ? dir + QStringLiteral("/1.2/xliff-core-1.2-strict.xsd")
                                : dir + QStringLiteral("/2.0/xliff_core_2.0.xsd");
-    lint.start(QStringLiteral("xmllint"),
-               {QStringLiteral("--nonet"), QStringLiteral("--noout"), QStringLiteral("--schema"),
-                schema, file});
+    lint.start(QStringLiteral("xmllint"), {QStringLiteral("--nonet"), QStringLiteral("--noout"),
+                                           QStringLiteral("--schema"), schema, file});
     if (!lint.waitForFinished(60000))
         return QStringLiteral("xmllint did not finish");
     if (lint.exitCode() == 0)
@@ -75,7 +74,8 @@ QByteArray fillTargets12(QByteArray xliff, const QHash<QString, QString>& byKey)
             QStringLiteral("(<trans-unit [^>]*resname=\"%1\"[^>]*>\\s*<source>.*?</source>)")
                 .arg(QRegularExpression::escape(it.key())),
             QRegularExpression::DotMatchesEverythingOption);
-        text.replace(unit, QStringLiteral("\\1<target state=\"translated\">%1</target>").arg(it.value()));
+        text.replace(unit,
+                     QStringLiteral("\\1<target state=\"translated\">%1</target>").arg(it.value()));
     }
     return text.toUtf8();
 }
@@ -132,15 +132,21 @@ private Q_SLOTS:
         QVERIFY(xliff);
         const QString s = QString::fromUtf8(*xliff);
         // The codes the source has, in the order it has them.
-        QVERIFY2(s.contains(QStringLiteral("<g id=\"1\" ctype=\"italic\">Geneva</g>")), qPrintable(s));
+        QVERIFY2(s.contains(QStringLiteral("<g id=\"1\" ctype=\"italic\">Geneva</g>")),
+                 qPrintable(s));
         const QByteArray filled = fillTargets12(
             *xliff,
             {{QStringLiteral("title"), QStringLiteral("Plan adopté")},
-             {QStringLiteral("s1"), QStringLiteral("Les délégués ont adopté le <g id=\"2\" ctype=\"link\">plan</g> à <g id=\"1\" ctype=\"italic\">Genève</g>.")},
+             {QStringLiteral("s1"),
+              QStringLiteral("Les délégués ont adopté le <g id=\"2\" ctype=\"link\">plan</g> à <g "
+                             "id=\"1\" ctype=\"italic\">Genève</g>.")},
              {QStringLiteral("s2"), QStringLiteral("Étapes suivantes")},
-             {QStringLiteral("s3"), QStringLiteral("Lancez <x id=\"1\" ctype=\"x-code\"/> avant de publier.")},
+             {QStringLiteral("s3"),
+              QStringLiteral("Lancez <x id=\"1\" ctype=\"x-code\"/> avant de publier.")},
              {QStringLiteral("s4"), QStringLiteral("Un héron dans le marais")},
-             {QStringLiteral("s5"), QStringLiteral("La cartographie vient <g id=\"1\" ctype=\"bold\">d'abord</g>, avec <x id=\"2\" ctype=\"image\"/> de chaque site [1*].")},
+             {QStringLiteral("s5"),
+              QStringLiteral("La cartographie vient <g id=\"1\" ctype=\"bold\">d'abord</g>, avec "
+                             "<x id=\"2\" ctype=\"image\"/> de chaque site [1*].")},
              {QStringLiteral("s6"), QStringLiteral("une carte")}});
         const auto imported = importXliff(filled, QStringLiteral("fr.xlf"),
                                           [&](const QUuid& id) { return lookup(a, id); });
@@ -151,14 +157,15 @@ private Q_SLOTS:
         const LanguageVersion* fr = imported->articles[0].version(QStringLiteral("fr"));
         QVERIFY(fr);
         QCOMPARE(fr->title, QStringLiteral("Plan adopté"));
-        QCOMPARE(fr->body,
-                 QStringLiteral("Les délégués ont adopté le [plan](https://example.org/plan \"Plan\") "
-                                "à *Genève*.\n\n"
-                                "## Étapes suivantes\n\n"
-                                "> Lancez `copydesk-cli check` avant de publier.\n\n"
-                                "![Un héron dans le marais](media:heron.jpg)\n\n"
-                                "La cartographie vient **d'abord**, avec ![une carte](media:map.png) "
-                                "de chaque site \\[1\\*\\].\n"));
+        QCOMPARE(
+            fr->body,
+            QStringLiteral("Les délégués ont adopté le [plan](https://example.org/plan \"Plan\") "
+                           "à *Genève*.\n\n"
+                           "## Étapes suivantes\n\n"
+                           "> Lancez `copydesk-cli check` avant de publier.\n\n"
+                           "![Un héron dans le marais](media:heron.jpg)\n\n"
+                           "La cartographie vient **d'abord**, avec ![une carte](media:map.png) "
+                           "de chaque site \\[1\\*\\].\n"));
         // Every segment translated, from the source as it is.
         const Progress p = progressOf(align(a.versions[0], *fr));
         QCOMPARE(p.untranslated + p.draft + p.outdated, 1); // the summary was not translated
@@ -174,7 +181,9 @@ private Q_SLOTS:
             QStringLiteral("(<unit id=\"u3\" name=\"s1\">.*?<segment)(>\\s*<source>.*?</source>)"),
             QRegularExpression::DotMatchesEverythingOption);
         QVERIFY(segment.match(s).hasMatch());
-        s.replace(segment, QStringLiteral("\\1 state=\"reviewed\"\\2<target>اعتمد المندوبون <pc id=\"2\">الخطة</pc> في <pc id=\"1\">جنيف</pc>.</target>"));
+        s.replace(segment,
+                  QStringLiteral("\\1 state=\"reviewed\"\\2<target>اعتمد المندوبون <pc "
+                                 "id=\"2\">الخطة</pc> في <pc id=\"1\">جنيف</pc>.</target>"));
         const auto imported = importXliff(s.toUtf8(), QStringLiteral("ar.xlf"),
                                           [&](const QUuid& id) { return lookup(a, id); });
         QVERIFY2(imported, qPrintable(imported.error()));
@@ -196,7 +205,8 @@ private Q_SLOTS:
         const QByteArray filled =
             fillTargets12(*xliff, {{QStringLiteral("s2"), QStringLiteral("Étapes suivantes")},
                                    {QStringLiteral("title"), QStringLiteral("Plan adopté")}});
-        a.versions[0].body.replace(QStringLiteral("## Next steps"), QStringLiteral("## What comes next"));
+        a.versions[0].body.replace(QStringLiteral("## Next steps"),
+                                   QStringLiteral("## What comes next"));
         const auto imported = importXliff(filled, QStringLiteral("fr.xlf"),
                                           [&](const QUuid& id) { return lookup(a, id); });
         QVERIFY2(imported, qPrintable(imported.error()));
@@ -219,7 +229,8 @@ private Q_SLOTS:
             << head + "<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><xliff/>"
             << QStringLiteral("a DOCTYPE is not allowed");
         QTest::newRow("malformed")
-            << head + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file>"
+            << head +
+                   "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file>"
             << QStringLiteral("fr.xlf, line 1:");
         QTest::newRow("not xliff") << head + "<html/>" << QStringLiteral("not an XLIFF document");
         QTest::newRow("other article")
@@ -235,10 +246,11 @@ private Q_SLOTS:
                       "<body/></file></xliff>"
             << QStringLiteral("not from 'de'");
         QTest::newRow("unknown code")
-            << head + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
-                      "<file original=\"copydesk:article/0f8b6c52-6c1e-4d38-9a55-0d2a3f1c7b11\" "
-                      "source-language=\"en\" target-language=\"fr\" datatype=\"x-markdown\"><body>"
-                      "<trans-unit id=\"u5\" resname=\"s2\" extradata=\"" +
+            << head +
+                   "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
+                   "<file original=\"copydesk:article/0f8b6c52-6c1e-4d38-9a55-0d2a3f1c7b11\" "
+                   "source-language=\"en\" target-language=\"fr\" datatype=\"x-markdown\"><body>"
+                   "<trans-unit id=\"u5\" resname=\"s2\" extradata=\"" +
                    fingerprint(QStringLiteral("Next steps")).toLatin1() +
                    "\"><source>Next steps</source><target>Étapes <x id=\"9\"/></target>"
                    "</trans-unit></body></file></xliff>"
