@@ -284,8 +284,7 @@ int runMark(const QStringList& args) {
 } // namespace
 
 int runTranslation(const QStringList& args) {
-    const QString sub = args.size() > 1 ? args.at(1) : QString();
-    const QStringList rest = args.mid(1);
+    const auto [sub, rest] = subcommandArguments(args);
     if (sub == QLatin1String("status"))
         return runStatus(rest);
     if (sub == QLatin1String("mark"))

@@ -184,11 +184,11 @@ int runXliffImport(const QStringList& args) {
 } // namespace
 
 int runXliff(const QStringList& args) {
-    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    const auto [sub, rest] = subcommandArguments(args);
     if (sub == QLatin1String("export"))
-        return runXliffExport(args.mid(1));
+        return runXliffExport(rest);
     if (sub == QLatin1String("import"))
-        return runXliffImport(args.mid(1));
+        return runXliffImport(rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         out() << QCoreApplication::translate(
             "cli", "Usage: copydesk-cli xliff export|import ...\n"

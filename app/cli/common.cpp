@@ -349,4 +349,24 @@ Result<QString> readTextFile(const QString& path) {
     return decodeUtf8File(*bytes, path);
 }
 
+std::pair<QString, QStringList> subcommandArguments(const QStringList& args) {
+    QStringList global;
+    qsizetype i = 1;
+    while (i < args.size()) {
+        const QString& a = args.at(i);
+        if ((a == u"--library" || a == u"-library") && i + 1 < args.size()) {
+            global << a << args.at(i + 1);
+            i += 2;
+        } else if (a.startsWith(u"--library=") || a.startsWith(u"-library=")) {
+            global << a;
+            ++i;
+        } else {
+            break;
+        }
+    }
+    if (i >= args.size())
+        return {QString(), QStringList{args.value(0)} + global};
+    return {args.at(i), QStringList{args.at(i)} + global + args.mid(i + 1)};
+}
+
 } // namespace copydesk::cli

@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <utility>
 
 /// Shared plumbing of copydesk-cli subcommands: argument parsing with --help and
 /// --library, exit codes, output that is safe on a terminal, bounded input.
@@ -61,6 +62,12 @@ int fail(const QString& message);
 std::optional<int> parseArguments(QCommandLineParser& parser, const QString& name,
                                   const QString& description, const QStringList& args,
                                   bool withLibrary = true);
+
+/// For a command with subcommands (`xliff export`): the subcommand's name and its
+/// arguments, its name first, with the global options that main() put after the
+/// command's name (--library PATH) moved after the subcommand's. The name is empty
+/// when there is none.
+std::pair<QString, QStringList> subcommandArguments(const QStringList& args);
 
 /// Adds the ARTICLE positional argument (id, unique id prefix or slug) that
 /// Library::findArticle() resolves.

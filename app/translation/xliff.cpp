@@ -584,6 +584,8 @@ private:
             if (!m_xml.isStartElement())
                 continue;
             const QStringView name = m_xml.name();
+            if (name == u"notes")
+                continue; // its notes are read below
             if (name == u"segment") {
                 u.state = m_xml.attributes().value(QStringLiteral("state")).toString();
                 continue; // its source and target are read below

@@ -212,7 +212,7 @@ private Q_SLOTS:
         QVERIFY2(imported, qPrintable(imported.error()));
         QCOMPARE(imported->applied, 1);
         QCOMPARE(imported->outdated, 1);
-        QVERIFY(imported->notes.at(0).contains(QStringLiteral("'s2'")));
+        QVERIFY(imported->notes.at(0).contains(QStringLiteral("(s2)")));
         const LanguageVersion* fr = imported->articles[0].version(QStringLiteral("fr"));
         QVERIFY(!fr->body.contains(QStringLiteral("Étapes")));
     }
