@@ -18,9 +18,10 @@ namespace {
 
 using markdown::NodeKind;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Xliff", text);
-}
+/// The messages' translation context.
+struct Xliff final {
+    Q_DECLARE_TR_FUNCTIONS(Xliff)
+};
 
 const QString kNs12 = QStringLiteral("urn:oasis:names:tc:xliff:document:1.2");
 const QString kNs20 = QStringLiteral("urn:oasis:names:tc:xliff:document:2.0");
@@ -322,11 +323,11 @@ const LanguageVersion* sourceFor(const Article& a, const QString& target) {
 }
 
 QString context(const Article& a, const LanguageVersion& source) {
-    QStringList parts{tr("Article: %1").arg(source.title)};
+    QStringList parts{Xliff::tr("Article: %1").arg(source.title)};
     if (!source.summary.isEmpty())
-        parts << tr("Summary: %1").arg(source.summary);
+        parts << Xliff::tr("Summary: %1").arg(source.summary);
     if (!a.tags.isEmpty())
-        parts << tr("Tags: %1").arg(a.tags.join(QStringLiteral(", ")));
+        parts << Xliff::tr("Tags: %1").arg(a.tags.join(QStringLiteral(", ")));
     return parts.join(QLatin1Char('\n'));
 }
 
@@ -345,14 +346,14 @@ Result<QByteArray> exportXliff(const QList<Article>& articles, const QString& ta
     for (const Article& a : articles) {
         const LanguageVersion* s = sourceFor(a, targetLanguage);
         if (!s)
-            return Error{tr("article '%1' has no version to translate into '%2' from")
+            return Error{Xliff::tr("article '%1' has no version to translate into '%2' from")
                              .arg(a.slug, targetLanguage),
                          ErrorKind::InvalidInput};
         if (sourceLanguage.isEmpty())
             sourceLanguage = s->language;
         else if (s->language != sourceLanguage)
             // XLIFF 2.0 has one source language per document.
-            return Error{tr("article '%1' is translated from '%2', the others from '%3': export "
+            return Error{Xliff::tr("article '%1' is translated from '%2', the others from '%3': export "
                             "them in separate files")
                              .arg(a.slug, s->language, sourceLanguage),
                          ErrorKind::InvalidInput};
@@ -505,16 +506,16 @@ public:
         while (!m_xml.atEnd()) {
             const auto token = m_xml.readNext();
             if (token == QXmlStreamReader::DTD)
-                return fail(tr("a DOCTYPE is not allowed in an XLIFF file"));
+                return fail(Xliff::tr("a DOCTYPE is not allowed in an XLIFF file"));
             if (token == QXmlStreamReader::EntityReference)
-                return fail(tr("entity references are not allowed in an XLIFF file"));
+                return fail(Xliff::tr("entity references are not allowed in an XLIFF file"));
             if (token != QXmlStreamReader::StartElement)
                 continue;
             const QStringView name = m_xml.name();
             if (name == u"xliff") {
                 m_ns = m_xml.namespaceUri().toString();
                 if (m_ns != kNs12 && m_ns != kNs20)
-                    return fail(tr("not an XLIFF 1.2 or 2.0 document (namespace '%1')").arg(m_ns));
+                    return fail(Xliff::tr("not an XLIFF 1.2 or 2.0 document (namespace '%1')").arg(m_ns));
                 srcLang = m_xml.attributes().value(QStringLiteral("srcLang")).toString();
                 trgLang = m_xml.attributes().value(QStringLiteral("trgLang")).toString();
             } else if (name == u"file") {
@@ -525,7 +526,7 @@ public:
                 if (!original.startsWith(kOriginalPrefix) ||
                     QUuid::fromString(original.mid(kOriginalPrefix.size())).isNull())
                     return fail(
-                        tr("the file's 'original' is '%1', not a Copydesk article").arg(original));
+                        Xliff::tr("the file's 'original' is '%1', not a Copydesk article").arg(original));
                 f.article = QUuid::fromString(original.mid(kOriginalPrefix.size()));
                 if (is12()) {
                     f.sourceLanguage =
@@ -539,7 +540,7 @@ public:
                 files.append(f);
             } else if (name == u"trans-unit" || name == u"unit") {
                 if (files.isEmpty())
-                    return fail(tr("a unit outside a <file>"));
+                    return fail(Xliff::tr("a unit outside a <file>"));
                 auto unit = readUnit();
                 if (!unit)
                     return unit.failure();
@@ -549,7 +550,7 @@ public:
         if (m_xml.hasError())
             return fail(m_xml.errorString());
         if (m_ns.isEmpty())
-            return fail(tr("not an XLIFF document"));
+            return fail(Xliff::tr("not an XLIFF document"));
         return files;
     }
 
@@ -557,7 +558,7 @@ private:
     bool is12() const { return m_ns == kNs12; }
 
     Error fail(const QString& message) const {
-        return Error{tr("%1, line %2: %3").arg(m_name).arg(m_xml.lineNumber()).arg(message),
+        return Error{Xliff::tr("%1, line %2: %3").arg(m_name).arg(m_xml.lineNumber()).arg(message),
                      ErrorKind::InvalidInput};
     }
 
@@ -580,7 +581,7 @@ private:
                 return fail(m_xml.errorString());
             if (m_xml.tokenType() == QXmlStreamReader::DTD ||
                 m_xml.tokenType() == QXmlStreamReader::EntityReference)
-                return fail(tr("entity references are not allowed in an XLIFF file"));
+                return fail(Xliff::tr("entity references are not allowed in an XLIFF file"));
             if (!m_xml.isStartElement())
                 continue;
             const QStringView name = m_xml.name();
@@ -608,7 +609,7 @@ private:
             m_xml.skipCurrentElement();
         }
         if (u.key.isEmpty() || u.fingerprint.isEmpty())
-            return fail(tr("unit '%1' was not written by Copydesk (it has no segment name or "
+            return fail(Xliff::tr("unit '%1' was not written by Copydesk (it has no segment name or "
                            "fingerprint)")
                             .arg(u.id));
         return u;
@@ -623,7 +624,7 @@ private:
             if (m_xml.hasError())
                 return fail(m_xml.errorString());
             if (token == QXmlStreamReader::EntityReference || token == QXmlStreamReader::DTD)
-                return fail(tr("entity references are not allowed in an XLIFF file"));
+                return fail(Xliff::tr("entity references are not allowed in an XLIFF file"));
             if (token == QXmlStreamReader::Characters) {
                 out.append({Token::Text, m_xml.text().toString(), 0});
             } else if (token == QXmlStreamReader::StartElement) {
@@ -631,18 +632,18 @@ private:
                 const int id = m_xml.attributes().value(QStringLiteral("id")).toInt();
                 if (name == u"g" || name == u"pc") {
                     if (id <= 0)
-                        return fail(tr("an inline code without a number"));
+                        return fail(Xliff::tr("an inline code without a number"));
                     out.append({Token::Open, {}, id});
                     open.append(id);
                 } else if (name == u"x" || name == u"ph") {
                     if (id <= 0)
-                        return fail(tr("an inline code without a number"));
+                        return fail(Xliff::tr("an inline code without a number"));
                     out.append({Token::Standalone, {}, id});
                     m_xml.skipCurrentElement();
                 } else if (name == u"mrk") {
                     open.append(0); // an annotation: its text is what counts
                 } else {
-                    return fail(tr("<%1> inside a translation is not supported (only g, x, pc, "
+                    return fail(Xliff::tr("<%1> inside a translation is not supported (only g, x, pc, "
                                    "ph and mrk)")
                                     .arg(name.toString()));
                 }
@@ -653,7 +654,7 @@ private:
                 if (id > 0)
                     out.append({Token::Close, {}, id});
             } else if (token == QXmlStreamReader::EndDocument) {
-                return fail(tr("the file ends inside a <%1>").arg(element));
+                return fail(Xliff::tr("the file ends inside a <%1>").arg(element));
             }
         }
     }
@@ -689,22 +690,22 @@ Result<QString> assemble(const ReadUnit& unit, const Unit& source,
         }
         if (t.code < 1 || t.code > source.inlines.codes.size())
             return Error{
-                tr("%1: inline code %2 is not in the source segment").arg(where).arg(t.code),
+                Xliff::tr("%1: inline code %2 is not in the source segment").arg(where).arg(t.code),
                 ErrorKind::InvalidInput};
         const Code& c = source.inlines.codes[t.code - 1];
         if ((t.kind == Token::Standalone) == c.paired)
-            return Error{tr("%1: inline code %2 %3")
+            return Error{Xliff::tr("%1: inline code %2 %3")
                              .arg(where)
                              .arg(t.code)
-                             .arg(c.paired ? tr("wraps text in the source")
-                                           : tr("wraps no text in the source")),
+                             .arg(c.paired ? Xliff::tr("wraps text in the source")
+                                           : Xliff::tr("wraps no text in the source")),
                          ErrorKind::InvalidInput};
         if (t.kind == Token::Open) {
             open.append(t.code);
             out += c.open;
         } else if (t.kind == Token::Close) {
             if (open.isEmpty() || open.takeLast() != t.code)
-                return Error{tr("%1: inline code %2 is closed out of order").arg(where).arg(t.code),
+                return Error{Xliff::tr("%1: inline code %2 is closed out of order").arg(where).arg(t.code),
                              ErrorKind::InvalidInput};
             out += c.close;
         } else if (c.image && altByCode.count(t.code)) {
@@ -726,20 +727,20 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
         return files.failure();
     XliffImport result;
     for (const ReadFile& f : std::as_const(*files)) {
-        const QString where = tr("%1, line %2").arg(fileName).arg(f.line);
+        const QString where = Xliff::tr("%1, line %2").arg(fileName).arg(f.line);
         auto article = lookup(f.article);
         if (!article)
-            return Error{tr("%1: the file is for article %2: %3")
+            return Error{Xliff::tr("%1: the file is for article %2: %3")
                              .arg(where, f.article.toString(QUuid::WithoutBraces), article.error()),
                          article.kind()};
         const auto targetTag = canonicalLanguageTag(f.targetLanguage);
         if (!targetTag)
-            return Error{tr("%1: %2").arg(where, targetTag.error()), ErrorKind::InvalidInput};
+            return Error{Xliff::tr("%1: %2").arg(where, targetTag.error()), ErrorKind::InvalidInput};
         const LanguageVersion* sourcePtr = sourceFor(*article, *targetTag);
         if (!sourcePtr || sourcePtr->language != f.sourceLanguage)
-            return Error{tr("%1: article '%2' is translated into '%3' from '%4', not from '%5'")
+            return Error{Xliff::tr("%1: article '%2' is translated into '%3' from '%4', not from '%5'")
                              .arg(where, article->slug, *targetTag,
-                                  sourcePtr ? sourcePtr->language : tr("no version"),
+                                  sourcePtr ? sourcePtr->language : Xliff::tr("no version"),
                                   f.sourceLanguage),
                          ErrorKind::InvalidInput};
         const LanguageVersion source = *sourcePtr;
@@ -761,7 +762,7 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             const auto it = unitByKey.constFind(u.key);
             if (it == unitByKey.constEnd() || units[*it].segment.fingerprint != u.fingerprint) {
                 ++result.outdated;
-                result.notes << tr("%1: unit '%2' (%3) of article '%4' is left out: its source "
+                result.notes << Xliff::tr("%1: unit '%2' (%3) of article '%4' is left out: its source "
                                    "text has changed since the export")
                                     .arg(fileName, u.id, u.key, article->slug);
                 continue;
@@ -819,7 +820,7 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
                 const auto alts = altsOfBlock.find(i);
                 auto assembled =
                     assemble(*a->second, u, alts == altsOfBlock.end() ? none : alts->second,
-                             tr("%1, unit '%2'").arg(fileName, a->second->id));
+                             Xliff::tr("%1, unit '%2'").arg(fileName, a->second->id));
                 if (!assembled)
                     return assembled.failure();
                 text = std::move(*assembled);
