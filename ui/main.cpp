@@ -28,6 +28,10 @@ int run(int argc, char* argv[]) {
         QApplication::translate("main", "Library file to open instead of the default one."),
         QStringLiteral("PATH"));
     parser.addOption(libraryOption);
+    const QCommandLineOption browseOption(
+        QStringLiteral("browse"),
+        QApplication::translate("main", "Start with the library browser in front."));
+    parser.addOption(browseOption);
     parser.addPositionalArgument(
         QStringLiteral("ARTICLE"),
         QApplication::translate("main", "Article to open (id or slug), focus in its text."),
@@ -64,6 +68,8 @@ int run(int argc, char* argv[]) {
                               opened.error());
     }
     window.show();
+    if (parser.isSet(browseOption))
+        window.setBrowsing(true);
     window.activateWindow();
     return app.exec();
 }

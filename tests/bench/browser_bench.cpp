@@ -224,10 +224,10 @@ int measure(const QString& path, int runs) {
     timeFilter("fulltext_latin", f);
     f.text = QStringLiteral("topic42x");
     timeFilter("fulltext_topic", f);
-    f.text = QStringLiteral("合作");
+    f.text = QStringLiteral("沿海");
     timeFilter("fulltext_chinese2", f);
     f.text = QStringLiteral("desalination");
-    f.tag = QStringLiteral("climate");
+    f.tag = QStringLiteral("water");
     timeFilter("fulltext_and_tag", f);
     {
         // Searching alone, as BrowseReader answers (no count).

@@ -6,6 +6,7 @@
 #include "library/library.h"
 
 #include <QAction>
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
@@ -25,6 +26,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace copydesk {
 
@@ -130,17 +132,21 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     m_search->setAccessibleName(tr("Search the library"));
     layout->addWidget(m_search);
     buildFilters();
+    // Two lines, so that no filter is cut off beside the docks.
     auto* filters = new QHBoxLayout;
-    filters->addWidget(m_tag);
-    filters->addWidget(m_category);
-    filters->addWidget(m_status);
-    filters->addWidget(m_language);
-    filters->addWidget(m_author, 1);
-    filters->addWidget(new QLabel(tr("Updated from"), main));
-    filters->addWidget(m_since);
-    filters->addWidget(new QLabel(tr("to"), main));
-    filters->addWidget(m_until);
+    for (QComboBox* box : {m_tag, m_category, m_status, m_language}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        filters->addWidget(box);
+    }
+    filters->addStretch(1);
     layout->addLayout(filters);
+    auto* more = new QHBoxLayout;
+    more->addWidget(m_author, 1);
+    more->addWidget(new QLabel(tr("Updated from"), main));
+    more->addWidget(m_since);
+    more->addWidget(new QLabel(tr("to"), main));
+    more->addWidget(m_until);
+    layout->addLayout(more);
 
     auto* commands = new QHBoxLayout;
     auto* addTag = new QPushButton(tr("Add Tag…"), main);
@@ -185,11 +191,13 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     m_view->header()->setSortIndicator(BrowserModel::UpdatedColumn, Qt::DescendingOrder);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(BrowserModel::TitleColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(BrowserModel::LanguagesColumn, 150);
-    m_view->header()->resizeSection(BrowserModel::StatusColumn, 90);
-    m_view->header()->resizeSection(BrowserModel::TagsColumn, 180);
-    m_view->header()->resizeSection(BrowserModel::BylineColumn, 140);
-    m_view->header()->resizeSection(BrowserModel::UpdatedColumn, 130);
+    // The title takes what the others leave: the table fits beside the docks.
+    m_view->header()->resizeSection(BrowserModel::LanguagesColumn, 120);
+    m_view->header()->resizeSection(BrowserModel::StatusColumn, 80);
+    m_view->header()->resizeSection(BrowserModel::TagsColumn, 130);
+    m_view->header()->resizeSection(BrowserModel::BylineColumn, 105);
+    m_view->header()->resizeSection(BrowserModel::UpdatedColumn, 115);
+    m_view->header()->setMinimumSectionSize(60);
     layout->addWidget(m_view, 1);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT articleActivated(
@@ -206,7 +214,7 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     splitter->addWidget(side);
     splitter->addWidget(main);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({180, 900});
+    splitter->setSizes({150, 900});
 
     // Search as the user types, but not on every keystroke of a fast typist.
     m_debounce = new QTimer(this);
@@ -377,8 +385,10 @@ void BrowserWidget::updateCount() {
     if (!m_model->error().isEmpty())
         return;
     const QLocale locale;
-    m_count->setText(tr("%1 of %n article(s) shown", nullptr, int(m_model->totalCount()))
-                         .arg(locale.toString(m_model->rowCount())));
+    // Both numbers in the locale's digits and grouping ("200 of 100,000").
+    const int total = int(qMin<qint64>(m_model->totalCount(), INT_MAX));
+    m_count->setText(tr("%1 of %2 article(s) shown", nullptr, total)
+                         .arg(locale.toString(m_model->rowCount()), locale.toString(total)));
 }
 
 QList<QUuid> BrowserWidget::selectedArticles() const {

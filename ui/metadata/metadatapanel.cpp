@@ -100,6 +100,8 @@ MetadataPanel::MetadataPanel(Library& library, QWidget* parent)
 MetadataPanel::~MetadataPanel() = default;
 
 void MetadataPanel::build() {
+    // Wide enough for a title and the meters beside the editor.
+    setMinimumWidth(300);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -112,6 +114,13 @@ void MetadataPanel::build() {
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
+    // A row holding a layout gets a label with the row's first field as its buddy,
+    // so that its mnemonic works (QFormLayout only does that for a widget row).
+    auto layoutRow = [&](const QString& text, QWidget* buddy, QLayout* layout) {
+        auto* label = new QLabel(text, content);
+        label->setBuddy(buddy);
+        form->addRow(label, layout);
+    };
     auto section = [&](const QString& text) {
         auto* label = new QLabel(text, content);
         QFont f = label->font();
@@ -139,7 +148,7 @@ void MetadataPanel::build() {
     seoTitleBox->setSpacing(2);
     seoTitleBox->addWidget(m_seoTitle);
     seoTitleBox->addWidget(m_seoTitleMeter);
-    form->addRow(tr("SEO t&itle:"), seoTitleBox);
+    layoutRow(tr("SEO t&itle:"), m_seoTitle, seoTitleBox);
     m_seoDescription = new QPlainTextEdit(content);
     m_seoDescription->setObjectName(QStringLiteral("metaSeoDescription"));
     m_seoDescription->setTabChangesFocus(true);
@@ -151,7 +160,7 @@ void MetadataPanel::build() {
     seoDescriptionBox->setSpacing(2);
     seoDescriptionBox->addWidget(m_seoDescription);
     seoDescriptionBox->addWidget(m_seoDescriptionMeter);
-    form->addRow(tr("SEO &description:"), seoDescriptionBox);
+    layoutRow(tr("SEO &description:"), m_seoDescription, seoDescriptionBox);
 
     section(tr("Every version"));
     m_slug = new QLineEdit(content);
@@ -163,7 +172,7 @@ void MetadataPanel::build() {
     slugBox->setSpacing(2);
     slugBox->addWidget(m_slug);
     slugBox->addWidget(m_slugNote);
-    form->addRow(tr("S&lug:"), slugBox);
+    layoutRow(tr("S&lug:"), m_slug, slugBox);
     m_status = new QComboBox(content);
     m_status->setObjectName(QStringLiteral("metaStatus"));
     m_status->setToolTip(tr("Only the states the workflow allows from the current one"));
@@ -182,7 +191,7 @@ void MetadataPanel::build() {
     auto* dateline = new QHBoxLayout;
     dateline->addWidget(m_place, 1);
     dateline->addWidget(m_date);
-    form->addRow(tr("Date&line:"), dateline);
+    layoutRow(tr("Date&line:"), m_place, dateline);
 
     m_tagList = new QListWidget(content);
     m_tagList->setObjectName(QStringLiteral("metaTags"));
@@ -205,7 +214,7 @@ void MetadataPanel::build() {
     tagBox->setSpacing(2);
     tagBox->addWidget(m_tagList);
     tagBox->addLayout(tagEntryRow);
-    form->addRow(tr("T&ags:"), tagBox);
+    layoutRow(tr("T&ags:"), m_tagEntry, tagBox);
 
     m_tagModel = new QStandardItemModel(this);
     m_tagMatches = new QSortFilterProxyModel(this);
@@ -271,7 +280,7 @@ void MetadataPanel::build() {
     imageBox->addWidget(m_image);
     imageBox->addWidget(m_alt);
     imageBox->addWidget(m_altNote);
-    form->addRow(tr("Featured &image:"), imageBox);
+    layoutRow(tr("Featured &image:"), m_image, imageBox);
 
     m_frontMatter = new QTableWidget(0, 2, content);
     m_frontMatter->setObjectName(QStringLiteral("metaFrontMatter"));
