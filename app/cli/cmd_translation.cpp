@@ -84,30 +84,12 @@ int runStatus(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
         return fail(library.error());
-    QList<Article> articles;
-    if (parser.isSet(all)) {
-        ListFilter filter;
-        filter.limit = -1;
-        const auto summaries = (*library)->list(filter);
-        if (!summaries)
-            return fail(summaries.error());
-        for (const ArticleSummary& s : *summaries) {
-            auto a = (*library)->article(s.id);
-            if (!a)
-                return fail(a.error());
-            articles.append(std::move(*a));
-        }
-    } else {
-        for (const QString& n : names) {
-            auto a = (*library)->findArticle(n);
-            if (!a)
-                return fail(a.error());
-            articles.append(std::move(*a));
-        }
-    }
+    const auto articles = loadArticles(**library, names, parser.isSet(all));
+    if (!articles)
+        return fail(articles.error());
 
     QJsonArray json;
-    for (const Article& a : std::as_const(articles)) {
+    for (const Article& a : std::as_const(*articles)) {
         QJsonArray versions;
         if (fmt == QLatin1String("text"))
             out() << oneLine(a.slug) << '\n';

@@ -369,4 +369,29 @@ std::pair<QString, QStringList> subcommandArguments(const QStringList& args) {
     return {args.at(i), QStringList{args.at(i)} + global + args.mid(i + 1)};
 }
 
+Result<QList<Article>> loadArticles(const Library& library, const QStringList& names, bool all) {
+    QList<Article> articles;
+    if (all) {
+        ListFilter filter;
+        filter.limit = -1;
+        const auto summaries = library.list(filter);
+        if (!summaries)
+            return summaries.failure();
+        for (const ArticleSummary& s : *summaries) {
+            auto a = library.article(s.id);
+            if (!a)
+                return a.failure();
+            articles.append(std::move(*a));
+        }
+        return articles;
+    }
+    for (const QString& n : names) {
+        auto a = library.findArticle(n);
+        if (!a)
+            return a.failure();
+        articles.append(std::move(*a));
+    }
+    return articles;
+}
+
 } // namespace copydesk::cli

@@ -69,6 +69,10 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
 /// when there is none.
 std::pair<QString, QStringList> subcommandArguments(const QStringList& args);
 
+/// The articles `names` name (id, unique id prefix or slug), in that order, or every
+/// article when `all` is true. Fails on the first name that finds nothing.
+Result<QList<Article>> loadArticles(const Library& library, const QStringList& names, bool all);
+
 /// Adds the ARTICLE positional argument (id, unique id prefix or slug) that
 /// Library::findArticle() resolves.
 void addArticleArgument(QCommandLineParser& parser);
