@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 namespace copydesk::cli {
 
 namespace {
@@ -25,6 +27,24 @@ const LanguageVersion* sourceOf(const Article& a, const LanguageVersion& v) {
             return s;
     const LanguageVersion* s = a.version(a.sourceLanguage);
     return s && s != &v ? s : nullptr;
+}
+
+/// Version `language` of `a` and the version it is translated from, or the one-line
+/// error naming the article: no such version, or it is the source.
+Result<std::pair<const LanguageVersion*, const LanguageVersion*>>
+translationOf(const Article& a, const QString& language) {
+    const LanguageVersion* target = a.version(language);
+    if (!target)
+        return Error{QCoreApplication::translate("cli", "article '%1' has no '%2' version")
+                         .arg(a.slug, language),
+                     ErrorKind::NotFound};
+    const LanguageVersion* source = sourceOf(a, *target);
+    if (!source)
+        return Error{QCoreApplication::translate(
+                         "cli", "article '%1': the '%2' version is the source, not a translation")
+                         .arg(a.slug, language),
+                     ErrorKind::InvalidInput};
+    return std::make_pair(target, source);
 }
 
 QJsonObject progressJson(const translation::Progress& p) {
@@ -149,15 +169,11 @@ int runSegments(const QStringList& args) {
     auto article = (*library)->findArticle(parser.positionalArguments().front());
     if (!article)
         return fail(article.error());
-    const LanguageVersion* target = article->version(*language);
-    if (!target)
-        return fail(QCoreApplication::translate("cli", "article '%1' has no '%2' version")
-                        .arg(article->slug, *language));
-    const LanguageVersion* source = sourceOf(*article, *target);
-    if (!source)
-        return fail(QCoreApplication::translate(
-                        "cli", "article '%1': the '%2' version is the source, not a translation")
-                        .arg(article->slug, *language));
+    const auto found = translationOf(*article, *language);
+    if (!found)
+        return fail(found.error());
+    const LanguageVersion* target = found->first;
+    const LanguageVersion* source = found->second;
     const translation::Alignment alignment = translation::align(*source, *target);
     for (qsizetype i = 0; i < alignment.rows.size(); ++i) {
         const translation::AlignedRow& row = alignment.rows[i];
@@ -233,15 +249,11 @@ int runMark(const QStringList& args) {
     auto article = (*library)->findArticle(parser.positionalArguments().front());
     if (!article)
         return fail(article.error());
+    const auto found = translationOf(*article, *language);
+    if (!found)
+        return fail(found.error());
     LanguageVersion* target = article->version(*language);
-    if (!target)
-        return fail(QCoreApplication::translate("cli", "article '%1' has no '%2' version")
-                        .arg(article->slug, *language));
-    const LanguageVersion* source = sourceOf(*article, *target);
-    if (!source)
-        return fail(QCoreApplication::translate(
-                        "cli", "article '%1': the '%2' version is the source, not a translation")
-                        .arg(article->slug, *language));
+    const LanguageVersion* source = found->second;
     const int total = int(translation::align(*source, *target).rows.size());
     for (int row : std::as_const(rows))
         if (row >= total)
