@@ -46,8 +46,12 @@ QString statusLabel(Status status) {
 }
 
 bool canTransition(Status from, Status to) {
-    if (from == to || to == Status::Archived || to == Status::Draft)
+    // A published article goes back to draft only through the archive (issue 9): what
+    // readers have seen is archived first, not silently turned into a draft.
+    if (from == to || to == Status::Archived)
         return true;
+    if (to == Status::Draft)
+        return from != Status::Published;
     switch (from) {
     case Status::Draft:
         return to == Status::InReview;

@@ -22,6 +22,9 @@ QString statusId(Status status);
 std::optional<Status> statusFromId(QStringView id);
 /// Translated name for display.
 QString statusLabel(Status status);
+/// The workflow: draft -> in review -> ready -> published, back one step from ready or
+/// published to in review, to draft from anything but published, to archived from
+/// anything; out of the archive only to draft.
 bool canTransition(Status from, Status to);
 
 struct Dateline final {

@@ -126,6 +126,9 @@ std::optional<QString> slugProblem(QStringView slug) {
     // ".", "..", ".htaccess": a folder's own names and hidden files.
     if (slug.startsWith(u'.'))
         return QCoreApplication::translate("Slug", "it starts with '.'");
+    // "-rf": a file or an argument named so is read as an option by most commands.
+    if (slug.startsWith(u'-'))
+        return QCoreApplication::translate("Slug", "it starts with '-'");
     return std::nullopt;
 }
 

@@ -24,7 +24,8 @@ inline constexpr int kMaxSlugBytes = 200;
 /// THE check of a slug given by a user or a file (front matter, `new --slug`, an
 /// import, a revision being restored, every save), before it names a file or a URL.
 /// A slug is one path segment: letters, marks and digits of any script, and "-", "_"
-/// and "."; not starting with "." and at most kMaxSlugBytes. An empty slug is valid
+/// and "."; not starting with "." or "-" (an option to shell commands) and at most
+/// kMaxSlugBytes. An empty slug is valid
 /// (it means "derive one from the title"). Otherwise an InvalidInput error quoting the
 /// slug with its control characters escaped and saying what is wrong, as one phrase
 /// for the caller to prefix with the file or article:

@@ -293,6 +293,7 @@ Scan scanMarkdown(const QString& text) {
     // The same parse as the preview's: what is a link, code or a heading there is one
     // here.
     const markdown::Document document(text);
+    scan.tablesAsText = document.tableCellsOverLimit();
     const std::vector<Node>& nodes = document.nodes();
     // Enclosing lists and quotes, as the index after their subtree.
     std::vector<int> lists;

@@ -37,6 +37,9 @@ struct Link final {
 };
 
 struct Scan final {
+    /// The parse's markdown::Document::tableCellsOverLimit(): {line, cells} when its
+    /// tables are text, else {0, 0}.
+    std::pair<int, int> tablesAsText{0, 0};
     QList<Block> blocks; ///< in source order
     QList<Link> links;   ///< in source order
 };

@@ -47,6 +47,8 @@ constexpr BuiltIn kBuiltIn[] = {
      QT_TRANSLATE_NOOP("Checks", "Images without alternative text")},
     {"link-text", Severity::Warning, QT_TRANSLATE_NOOP("Checks", "Links reading “here”")},
     {"heading-level", Severity::Warning, QT_TRANSLATE_NOOP("Checks", "Headings that skip a level")},
+    {"tables-as-text", Severity::Info,
+     QT_TRANSLATE_NOOP("Checks", "Tables too wide to be shown as tables")},
 };
 
 } // namespace

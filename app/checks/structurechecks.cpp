@@ -1,6 +1,7 @@
 // Checks on the shape of a text: repeated paragraphs, leftover web and e-mail chrome,
 // links, images and headings.
 #include "checks/checks_p.h"
+#include "markdown/document.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -290,6 +291,18 @@ void checkBoilerplate(Sink& sink) {
 
 void checkLinksAndHeadings(Sink& sink) {
     const FieldText& f = sink.field();
+    // What render says of the same text: the preview and the export show its tables as
+    // text (see markdown::kMaxTableCells).
+    if (const auto [line, cells] = f.scan.tablesAsText;
+        line != 0 && sink.enabled("tables-as-text")) {
+        int start = 0;
+        for (int n = 1; n < line && start >= 0; ++n)
+            start = int(f.text.indexOf(QLatin1Char('\n'), start)) + 1;
+        start = qBound(0, start, int(f.text.size()));
+        sink.add("tables-as-text", Severity::Info, start,
+                 std::max(start, f.lines.nextLineStart(start) - 1),
+                 markdown::tablesAsTextNotice(line, cells));
+    }
     static const QSet<QString> vague{
         QStringLiteral("here"),
         QStringLiteral("click here"),

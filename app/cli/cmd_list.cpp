@@ -1,4 +1,7 @@
-// copydesk-cli list [--tag T] [--status S] [--lang L] [--text Q] [--limit N] [--format text|json]
+// copydesk-cli list [--tag T] [--category C] [--status S] [--lang L] [--author A]
+//                   [--since DATE] [--until DATE] [--text Q] [--trash] [--sort KEY]
+//                   [--limit N] [--offset N] [--format text|json]
+// The same filters as the library browser (Library::list()), so scripts see what it shows.
 #include "cli/commands.h"
 #include "cli/common.h"
 
@@ -6,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace copydesk::cli {
 
@@ -28,6 +32,43 @@ int runList(const QStringList& args) {
         QStringLiteral("text"),
         QCoreApplication::translate("cli", "Only articles matching this full-text query."),
         QStringLiteral("Q"));
+    const QCommandLineOption category(
+        QStringLiteral("category"),
+        QCoreApplication::translate("cli", "Only articles in this category or one below it."),
+        QStringLiteral("C"));
+    const QCommandLineOption author(
+        QStringLiteral("author"),
+        QCoreApplication::translate("cli", "Only articles with exactly this byline."),
+        QStringLiteral("A"));
+    const QCommandLineOption since(
+        QStringLiteral("since"),
+        QCoreApplication::translate(
+            "cli", "Only articles updated at or after this time (YYYY-MM-DD or ISO 8601, UTC)."),
+        QStringLiteral("DATE"));
+    const QCommandLineOption until(
+        QStringLiteral("until"),
+        QCoreApplication::translate(
+            "cli", "Only articles updated before this time (YYYY-MM-DD: before that day ends)."),
+        QStringLiteral("DATE"));
+    const QCommandLineOption trash(
+        QStringLiteral("trash"),
+        QCoreApplication::translate("cli", "List the articles in the trash (and only those)."));
+    const QCommandLineOption sort(
+        QStringLiteral("sort"),
+        QCoreApplication::translate("cli",
+                                    "Sort by updated (default), created, title, status or author; "
+                                    "newest or Z first unless --ascending."),
+        QStringLiteral("KEY"), QStringLiteral("updated"));
+    const QCommandLineOption ascending(
+        QStringLiteral("ascending"),
+        QCoreApplication::translate("cli", "Sort A to Z, oldest first."));
+    const QCommandLineOption offset(
+        QStringLiteral("offset"),
+        QCoreApplication::translate("cli", "Skip the first N articles (paging)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption count(
+        QStringLiteral("count"),
+        QCoreApplication::translate("cli", "Print only how many articles match (all pages)."));
     const QCommandLineOption limit(
         QStringLiteral("limit"),
         QCoreApplication::translate("cli", "At most N articles (default 100)."),
@@ -35,7 +76,8 @@ int runList(const QStringList& args) {
     const QCommandLineOption format(QStringLiteral("format"),
                                     QCoreApplication::translate("cli", "text (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
-    parser.addOptions({tag, status, lang, text, limit, format});
+    parser.addOptions({tag, category, status, lang, author, since, until, text, trash, sort,
+                       ascending, limit, offset, count, format});
     if (const auto exit = parseArguments(
             parser, name,
             QCoreApplication::translate("cli", "Lists articles, most recently updated first: id, "
@@ -61,7 +103,59 @@ int runList(const QStringList& args) {
             return usageError(name, QCoreApplication::translate("cli", "unknown status '%1'")
                                         .arg(parser.value(status)));
     }
+    filter.category = parser.value(category);
+    filter.author = parser.value(author);
+    filter.trash = parser.isSet(trash);
+    // A date alone is the start of that day (--since) or the end of it (--until).
+    auto time = [&](const QCommandLineOption& option, bool endOfDay) -> std::optional<QDateTime> {
+        const QString value = parser.value(option).trimmed();
+        const QDate day = QDate::fromString(value, Qt::ISODate);
+        if (day.isValid() && value.size() == 10)
+            return QDateTime(endOfDay ? day.addDays(1) : day, QTime(0, 0), QTimeZone::utc());
+        QDateTime at = QDateTime::fromString(value, Qt::ISODateWithMs);
+        if (!at.isValid())
+            return std::nullopt;
+        if (at.timeSpec() == Qt::LocalTime)
+            at.setTimeZone(QTimeZone::utc());
+        return at;
+    };
+    if (parser.isSet(since)) {
+        const auto at = time(since, false);
+        if (!at)
+            return usageError(name,
+                              QCoreApplication::translate("cli", "--since: '%1' is not a date")
+                                  .arg(parser.value(since)));
+        filter.since = *at;
+    }
+    if (parser.isSet(until)) {
+        const auto at = time(until, true);
+        if (!at)
+            return usageError(name,
+                              QCoreApplication::translate("cli", "--until: '%1' is not a date")
+                                  .arg(parser.value(until)));
+        filter.until = *at;
+    }
+    const QString sortKey = parser.value(sort);
+    const std::pair<const char*, ListSort> sorts[] = {{"updated", ListSort::Updated},
+                                                      {"created", ListSort::Created},
+                                                      {"title", ListSort::Title},
+                                                      {"status", ListSort::Status},
+                                                      {"author", ListSort::Byline}};
+    bool sortFound = false;
+    for (const auto& [id, key] : sorts) {
+        if (sortKey == QLatin1String(id)) {
+            filter.sort = key;
+            sortFound = true;
+        }
+    }
+    if (!sortFound)
+        return usageError(name,
+                          QCoreApplication::translate("cli", "unknown sort key '%1'").arg(sortKey));
+    filter.descending = !parser.isSet(ascending);
     bool numeric = false;
+    filter.offset = parser.value(offset).toInt(&numeric);
+    if (!numeric || filter.offset < 0)
+        return usageError(name, QCoreApplication::translate("cli", "--offset needs a number"));
     filter.limit = parser.value(limit).toInt(&numeric);
     if (!numeric || filter.limit < 1)
         return usageError(name,
@@ -75,6 +169,13 @@ int runList(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
         return fail(library.error());
+    if (parser.isSet(count)) {
+        const auto n = (*library)->count(filter);
+        if (!n)
+            return fail(n.error());
+        out() << *n << '\n';
+        return ExitOk;
+    }
     const auto listed = (*library)->list(filter);
     if (!listed)
         return fail(listed.kind() == ErrorKind::Corrupt
@@ -98,6 +199,11 @@ int runList(const QStringList& args) {
             o.insert(QLatin1String("title"), s.title);
             o.insert(QLatin1String("languages"), QJsonArray::fromStringList(s.languages));
             o.insert(QLatin1String("updated"), s.updated.toUTC().toString(Qt::ISODate));
+            o.insert(QLatin1String("byline"), s.byline);
+            o.insert(QLatin1String("tags"), QJsonArray::fromStringList(s.tags));
+            o.insert(QLatin1String("categories"), QJsonArray::fromStringList(s.categories));
+            if (s.trashed.isValid())
+                o.insert(QLatin1String("trashed"), s.trashed.toUTC().toString(Qt::ISODate));
             array.append(o);
         }
         out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

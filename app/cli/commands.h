@@ -19,5 +19,9 @@ int runCheck(const QStringList& args);
 int runRepair(const QStringList& args);
 int runTranslation(const QStringList& args);
 int runXliff(const QStringList& args);
+int runTags(const QStringList& args);
+int runCategories(const QStringList& args);
+int runSet(const QStringList& args);
+int runTrash(const QStringList& args);
 
 } // namespace copydesk::cli

@@ -248,7 +248,8 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QString& nam
     if (withLibrary && parser.isSet(QStringLiteral("lock-wait"))) {
         bool numeric = false;
         const double seconds = parser.value(QStringLiteral("lock-wait")).toDouble(&numeric);
-        if (!numeric || seconds < 0 || seconds > 3600)
+        // Written so that NaN ("nan") fails too.
+        if (!numeric || !(seconds >= 0 && seconds <= 3600))
             return usageError(name, QCoreApplication::translate(
                                         "cli", "--lock-wait: '%1' is not a number of seconds "
                                                "(0 to 3600)")
@@ -282,7 +283,8 @@ Result<std::unique_ptr<Library>> openLibrary(const QCommandLineParser& parser, L
         bool numeric = false;
         const QString value = parser.value(QStringLiteral("lock-wait"));
         const double seconds = value.toDouble(&numeric);
-        if (!numeric || seconds < 0 || seconds > 3600)
+        // Written so that NaN ("nan") fails too.
+        if (!numeric || !(seconds >= 0 && seconds <= 3600))
             return Error{QCoreApplication::translate(
                              "cli", "--lock-wait: '%1' is not a number of seconds (0 to 3600)")
                              .arg(value),

@@ -26,7 +26,8 @@ constexpr std::array kSubcommands{
                runRender},
     Subcommand{"import", QT_TRANSLATE_NOOP("cli", "Import Markdown, text, HTML or WordPress files"),
                runImport},
-    Subcommand{"export", QT_TRANSLATE_NOOP("cli", "Export articles as Markdown files or HTML bundles"),
+    Subcommand{"export",
+               QT_TRANSLATE_NOOP("cli", "Export articles as Markdown files or HTML bundles"),
                runExport},
     Subcommand{"new", QT_TRANSLATE_NOOP("cli", "Create an article and print its id"), runNew},
     Subcommand{"list", QT_TRANSLATE_NOOP("cli", "List articles, newest first"), runList},
@@ -43,6 +44,18 @@ constexpr std::array kSubcommands{
     Subcommand{"xliff", QT_TRANSLATE_NOOP("cli", "Export segments to XLIFF, import translations"),
                runXliff},
     Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Rebuild a damaged search index"), runRepair},
+    Subcommand{
+        "tags",
+        QT_TRANSLATE_NOOP("cli", "List, add, rename, merge, delete, label, import and export tags"),
+        runTags},
+    Subcommand{"categories", QT_TRANSLATE_NOOP("cli", "The same for categories, a hierarchy"),
+               runCategories},
+    Subcommand{"set",
+               QT_TRANSLATE_NOOP("cli", "Change status, tags, categories or byline of articles"),
+               runSet},
+    Subcommand{"trash",
+               QT_TRANSLATE_NOOP("cli", "Move articles to the trash, restore them, empty it"),
+               runTrash},
 };
 
 int printUsage(QTextStream& stream) {

@@ -1,6 +1,7 @@
 #include "document/batchedit.h"
 
 #include "library/library.h"
+#include "tags/tags.h"
 
 #include <functional>
 
@@ -33,24 +34,37 @@ Result<int> apply(Library& library, const QList<QUuid>& articles, const QString&
 
 } // namespace
 
+// Tags go through the vocabulary's set-wise operations (tags/tags.h): one short
+// metadata revision per article instead of a copy of every body.
 Result<int> addTag(Library& library, const QList<QUuid>& articles, const QString& tag) {
-    if (tag.trimmed().isEmpty())
-        return Error{QCoreApplication::translate("BatchEdit", "no tag given"),
-                     ErrorKind::InvalidInput};
-    return apply(library, articles,
-                 QCoreApplication::translate("BatchEdit", "Tag '%1' added").arg(tag),
-                 [&](Article& a) {
-                     if (a.tags.contains(tag))
-                         return false;
-                     a.tags.append(tag);
-                     return true;
-                 });
+    int changed = 0;
+    const auto done = library.transaction([&]() -> Result<void> {
+        QString slug = tag.trimmed();
+        if (auto used = tags::usage(library, tags::Vocabulary::Tags, slug); !used) {
+            if (used.kind() != ErrorKind::NotFound)
+                return used.failure();
+            auto created = tags::create(library, tags::Vocabulary::Tags, tag);
+            if (!created)
+                return created.failure();
+            slug = *created;
+        }
+        auto added = tags::addToArticles(library, tags::Vocabulary::Tags, slug, articles);
+        if (!added)
+            return added.failure();
+        changed = added->articles;
+        return {};
+    });
+    if (!done)
+        return done.failure();
+    return changed;
 }
 
 Result<int> removeTag(Library& library, const QList<QUuid>& articles, const QString& tag) {
-    return apply(library, articles,
-                 QCoreApplication::translate("BatchEdit", "Tag '%1' removed").arg(tag),
-                 [&](Article& a) { return a.tags.removeAll(tag) > 0; });
+    auto removed =
+        tags::removeFromArticles(library, tags::Vocabulary::Tags, tag.trimmed(), articles);
+    if (!removed)
+        return removed.failure();
+    return removed->articles;
 }
 
 Result<int> setStatus(Library& library, const QList<QUuid>& articles, Status status) {

@@ -83,6 +83,26 @@ QStringList unclosedRawTextNotes(const QByteArray& bytes) {
             break;
         }
     }
+    // A comment that is never closed takes the rest of the page with it, for libxml2
+    // as for a browser.
+    for (qsizetype at = bytes.indexOf("<!--"); at >= 0; at = bytes.indexOf("<!--", at + 1)) {
+        // "<!-->" and "<!--->" are empty comments, closed at once.
+        const bool empty = bytes.mid(at + 4, 1) == ">" || bytes.mid(at + 4, 2) == "->";
+        const qsizetype end = empty ? at + 4 : bytes.indexOf("-->", at + 4);
+        if (end >= 0) {
+            at = end;
+            continue;
+        }
+        if (!bytes.mid(at + 4).trimmed().isEmpty()) {
+            const int line = int(QByteArrayView(bytes).first(at).count('\n')) + 1;
+            notes.append(QCoreApplication::translate(
+                             "Import", "the comment opened on line %1 (<!--) is never closed "
+                                       "(-->): the text after it is read as the comment and "
+                                       "left out")
+                             .arg(line));
+        }
+        break;
+    }
     return notes;
 }
 

@@ -105,10 +105,26 @@ QString Converter::inlineNode(xmlNode* node) {
         QString src = attribute(node, "src").trimmed();
         if (src.isEmpty())
             src = attribute(node, "data-src").trimmed();
-        if (src.isEmpty() || !isSafeUrl(src, true))
-            return {};
         const QString alt =
             markdown_escape::escapeInline(collapseSpaces(attribute(node, "alt").simplified()));
+        if (src.isEmpty() || !isSafeUrl(src, true)) {
+            // The picture cannot come along; what it said does, as text. Either way the
+            // notices say so: a Word paste of a picture alone must not vanish unsaid.
+            if (!src.isEmpty()) {
+                const QString notice =
+                    alt.isEmpty()
+                        ? QCoreApplication::translate("Import", "an image without text has an "
+                                                                "address that is left out (%1)")
+                              .arg(src.left(40))
+                        : QCoreApplication::translate("Import", "the image \"%1\" has an "
+                                                                "address that is left out (%2); "
+                                                                "its text is kept")
+                              .arg(attribute(node, "alt").simplified(), src.left(40));
+                if (!m_notices.contains(notice))
+                    m_notices.append(notice);
+            }
+            return alt;
+        }
         return QStringLiteral("![") + alt + QStringLiteral("](") + linkDestination(src) +
                linkTitle(attribute(node, "title")) + QLatin1Char(')');
     }

@@ -136,6 +136,10 @@ bool isSafeUrl(const QString& rawUrl, bool forImage) {
     }
     if (scheme == u"javascript" || scheme == u"vbscript" || scheme == u"livescript")
         return false;
+    // The machine the page was saved on, or another page's objects: nothing a reader of
+    // the article can follow, and a way to read local files where a preview allows it.
+    if (scheme == u"file" || scheme == u"blob" || scheme == u"filesystem")
+        return false;
     if (scheme != u"data")
         return true;
     if (!forImage)

@@ -1,5 +1,6 @@
 #include "interchange/frontmatter.h"
 
+#include "article/fieldcheck.h"
 #include "article/slug.h"
 #include "common/languagetag.h"
 #include "import/inputfile.h"
@@ -559,17 +560,19 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
         }
     };
 
+    // One-line fields hold no control character, many-line ones none but line breaks and
+    // tabs (fieldProblem(), the rule Library::save applies too); said here with the line.
+    const auto checked = [](const YAML::Node& node, const char* name, QString value,
+                            FieldLines lines) {
+        if (lines == FieldLines::One)
+            value = value.trimmed(); // a folded YAML scalar ends with a line break
+        if (auto problem = fieldProblem(value, lines))
+            failAt(node,
+                   QCoreApplication::translate("Import", "'%1': %2").arg(keyName(name), *problem));
+        return value;
+    };
     const YAML::Node titleNode = field(root, kTitle);
-    version.title = text(titleNode, kTitle);
-    // A title is shown on one line everywhere (lists, terminals, feeds): a control
-    // character in it ("\0", an escape sequence) is a damaged or hostile file.
-    for (const QChar c : version.title.trimmed()) {
-        if (c.category() == QChar::Other_Control)
-            failAt(
-                titleNode,
-                QCoreApplication::translate("Import", "'title' contains a control character (U+%1)")
-                    .arg(QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper()));
-    }
+    version.title = checked(titleNode, kTitle, text(titleNode, kTitle), FieldLines::One);
     tolerant([&] {
         auto [langNode, langKey] = lookup(root, {kLang, "language"});
         version.language = languageTag(langNode, langKey);
@@ -582,10 +585,18 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
     });
     tolerant([&] {
         auto [summaryNode, summaryKey] = lookup(root, {kSummary, "description"});
-        version.summary = text(summaryNode, summaryKey);
+        version.summary =
+            checked(summaryNode, summaryKey, text(summaryNode, summaryKey), FieldLines::Many);
     });
-    tolerant([&] { version.seoTitle = text(field(root, kSeoTitle), kSeoTitle); });
-    tolerant([&] { version.seoDescription = text(field(root, kSeoDescription), kSeoDescription); });
+    tolerant([&] {
+        const YAML::Node node = field(root, kSeoTitle);
+        version.seoTitle = checked(node, kSeoTitle, text(node, kSeoTitle), FieldLines::One);
+    });
+    tolerant([&] {
+        const YAML::Node node = field(root, kSeoDescription);
+        version.seoDescription =
+            checked(node, kSeoDescription, text(node, kSeoDescription), FieldLines::Many);
+    });
     tolerant([&] {
         version.translatedFrom = languageTag(field(root, kTranslatedFrom), kTranslatedFrom);
     });
@@ -607,6 +618,12 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
     tolerant([&] {
         if (auto [node, name] = present(kSlug, {kSlug}); node.IsDefined()) {
             article.slug = text(node, name).trimmed();
+            // An empty slug means "derive one from the title"; a blank one is a mistake.
+            if (article.slug.isEmpty() && !text(node, name).isEmpty())
+                failAt(node, QCoreApplication::translate(
+                                 "Import", "'%1' is blank (leave it out to derive the slug "
+                                           "from the title)")
+                                 .arg(keyName(name)));
             if (auto valid = validateSlug(article.slug); !valid) {
                 article.slug.clear();
                 failAt(node, QCoreApplication::translate("Import", "'%1': %2")
@@ -645,8 +662,11 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
         if (auto [node, name] = present(kByline, {kByline, "author", "authors"});
             node.IsDefined()) {
             // Jekyll and many Hugo themes allow a list of authors.
-            article.byline = node.IsSequence() ? textList(node, name).join(QStringLiteral(", "))
-                                               : text(node, name);
+            article.byline =
+                checked(node, name,
+                        node.IsSequence() ? textList(node, name).join(QStringLiteral(", "))
+                                          : text(node, name),
+                        FieldLines::One);
         }
     });
     if (site)
@@ -659,7 +679,8 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
                        QCoreApplication::translate("Import", "'%1' must have 'place' and 'date'")
                            .arg(keyName(name)));
             const YAML::Node dateline = node;
-            article.dateline.place = text(field(dateline, kPlace), kPlace);
+            const YAML::Node place = field(dateline, kPlace);
+            article.dateline.place = checked(place, kPlace, text(place, kPlace), FieldLines::One);
             article.dateline.date = date(field(dateline, kDate), kDate);
         }
     });

@@ -362,8 +362,15 @@ Result<Article> importMarkdownFiles(const QStringList& paths) {
 
 Article mergeImportedArticle(const Article& existing, const ImportedArticle& imported) {
     Article merged = existing;
-    for (const QString& key : imported.articleKeys)
-        copyArticleField(merged, imported.article, key);
+    // The article's own fields (status, slug, byline...) come from its source version's
+    // file: a translation's file imported again alone (a Hugo page with draft: true)
+    // updates that translation, and does not turn the whole article back into a draft.
+    const bool hasSource =
+        existing.sourceLanguage.isEmpty() || imported.article.version(existing.sourceLanguage);
+    if (hasSource) {
+        for (const QString& key : imported.articleKeys)
+            copyArticleField(merged, imported.article, key);
+    }
     if (imported.siteSource)
         merged.sourceLanguage = imported.article.sourceLanguage;
     for (const LanguageVersion& version : imported.article.versions) {

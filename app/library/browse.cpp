@@ -88,7 +88,9 @@ Where whereOf(const BrowseFilter& filter) {
                                 " AND fc.category = (SELECT id FROM categories WHERE slug = ?)");
         w.values.append(filter.category);
     }
-    w.sql += QStringLiteral(" WHERE 1");
+    // Trashed articles are left out of every browse but the trash's (schema version 6).
+    w.sql += filter.trash ? QStringLiteral(" WHERE a.trashed != ''")
+                          : QStringLiteral(" WHERE a.trashed = ''");
     if (filter.status) {
         w.sql += QStringLiteral(" AND a.status = ?");
         w.values.append(statusId(*filter.status));
@@ -155,6 +157,8 @@ QJsonObject BrowseFilter::toJson() const {
         put("since", since.toString(Qt::ISODate));
     if (until.isValid())
         put("until", until.toString(Qt::ISODate));
+    if (trash)
+        o.insert(QLatin1String("trash"), true);
     return o;
 }
 
@@ -169,6 +173,7 @@ BrowseFilter BrowseFilter::fromJson(const QJsonObject& o) {
     f.author = get("author");
     f.since = QDate::fromString(get("since"), Qt::ISODate);
     f.until = QDate::fromString(get("until"), Qt::ISODate);
+    f.trash = o.value(QLatin1String("trash")).toBool();
     return f;
 }
 

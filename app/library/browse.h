@@ -25,10 +25,11 @@ struct BrowseFilter final {
     QString tag;      ///< tag slug
     QString category; ///< category slug
     std::optional<Status> status;
-    QString language; ///< has a version in this BCP 47 tag
-    QString author;   ///< occurs in the byline, case ignored for ASCII letters
-    QDate since;      ///< updated on or after this day (UTC)
-    QDate until;      ///< updated on or before this day (UTC)
+    QString language;   ///< has a version in this BCP 47 tag
+    QString author;     ///< occurs in the byline, case ignored for ASCII letters
+    QDate since;        ///< updated on or after this day (UTC)
+    QDate until;        ///< updated on or before this day (UTC)
+    bool trash = false; ///< the articles in the trash instead of the others
 
     bool isEmpty() const;
     bool operator==(const BrowseFilter&) const = default;

@@ -505,8 +505,11 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
     const QString folderPath = QFileInfo(path).absolutePath();
     const QByteArray folder = QFile::encodeName(folderPath);
     const QFileInfo wal(path + QStringLiteral("-wal"));
+    // A reader that cannot create the WAL index says "unable to open", "disk I/O error"
+    // or, when the file itself is read-only too, "attempt to write a readonly database".
     const bool cannotMapIndex =
-        !tables && (primaryCode(error) == kSqliteCantOpen || primaryCode(error) == kSqliteIoErr);
+        !tables && (primaryCode(error) == kSqliteCantOpen || primaryCode(error) == kSqliteIoErr ||
+                    primaryCode(error) == kSqliteReadOnly);
     const bool readOnlyFolder = cannotMapIndex && ::access(folder.constData(), W_OK) != 0;
     const bool fullDisk = cannotMapIndex && !readOnlyFolder && folderIsFull(folderPath);
     if (mode == Mode::ReadOnly && fullDisk && wal.exists() && wal.size() > 0)
@@ -516,6 +519,14 @@ Result<std::unique_ptr<Library::Private>> connect(const QString& path, Library::
                                  "its write-ahead log %2 needs a little room")
                          .arg(path, wal.filePath()),
                      ErrorKind::DiskFull};
+    if (mode == Mode::ReadOnly && readOnlyFolder && wal.exists() && wal.size() > 0)
+        // The same in a read-only folder: the index file cannot be created there.
+        return Error{Library::tr("%1: cannot read the library: part of it is in its write-ahead "
+                                 "log %2, which needs an index file (%3) that cannot be created "
+                                 "in this read-only folder; open the library once where it can be "
+                                 "written")
+                         .arg(path, wal.filePath(), path + QStringLiteral("-shm")),
+                     ErrorKind::Io};
     if (mode == Mode::ReadOnly && (readOnlyFolder || fullDisk) &&
         (!wal.exists() || wal.size() == 0)) {
         // A reader of a WAL library needs its -shm file (the WAL index) and creates or
@@ -983,16 +994,19 @@ constexpr TermTables kCategories{QLatin1String("categories"), QLatin1String("cat
 
 Result<QList<Term>> readTerms(Library::Private& d, const TermTables& t) {
     QSqlQuery& q = d.prepared(
-        QStringLiteral("SELECT t.slug, l.language, l.label FROM %1 t LEFT JOIN %2 l ON l.%3 = t.id"
-                       " ORDER BY t.slug")
-            .arg(t.terms, t.labels, t.column));
+        QStringLiteral("SELECT t.slug, l.language, l.label, %4 FROM %1 t"
+                       " LEFT JOIN %2 l ON l.%3 = t.id ORDER BY t.slug")
+            .arg(t.terms, t.labels, t.column,
+                 t.terms == QLatin1String("categories")
+                     ? QStringLiteral("(SELECT p.slug FROM categories p WHERE p.id = t.parent)")
+                     : QStringLiteral("NULL")));
     if (!q.exec())
         return d.sqlError(Library::tr("cannot read the %1").arg(t.terms), q);
     QList<Term> terms;
     while (q.next()) {
         const QString slug = q.value(0).toString();
         if (terms.isEmpty() || terms.back().slug != slug)
-            terms.append(Term{slug, {}});
+            terms.append(Term{slug, {}, q.value(3).toString()});
         if (!q.value(1).isNull())
             terms.back().labels.insert(q.value(1).toString(), q.value(2).toString());
     }

@@ -39,13 +39,30 @@ struct ArticleSummary final {
     QString titleLanguage; ///< the language `title` is in
     QStringList languages;
     QDateTime updated;
+    QString byline;
+    QStringList tags;       ///< slugs, in the article's order
+    QStringList categories; ///< slugs, in the article's order
+    QDateTime trashed;      ///< when it was moved to the trash; invalid when it is not there
 };
 
+/// The column list() sorts by. Updated (newest first) is the cheap one: the index
+/// walks it. Ties are broken by the article's row, so paging is stable.
+enum class ListSort { Updated, Created, Title, Status, Byline };
+
+/// Which articles list() and count() answer: every field set narrows it.
 struct ListFilter final {
-    QString tag;
+    QString tag;      ///< slug
+    QString category; ///< slug; articles in a subcategory of it count too
     std::optional<Status> status;
     QString language;
-    QString text; ///< full-text query, as search()
+    QString author;  ///< the byline, exactly
+    QDateTime since; ///< updated at or after
+    QDateTime until; ///< updated before
+    QString text;    ///< full-text query, as search()
+    /// Articles in the trash are left out, unless `trash` is set: then only they are listed.
+    bool trash = false;
+    ListSort sort = ListSort::Updated;
+    bool descending = true;
     int limit = 100;
     int offset = 0;
 };
@@ -70,6 +87,7 @@ struct SearchResults final {
 struct Term final {
     QString slug;
     QHash<QString, QString> labels; ///< language -> label
+    QString parent;                 ///< categories only: the parent's slug, empty at the top
 };
 
 struct Media final {
@@ -188,8 +206,12 @@ public:
                                   RevisionKind kind = RevisionKind::Import,
                                   const QString& note = {});
     Result<void> remove(const QUuid& id);
+    /// Articles matching `filter`, sorted by filter.sort, a page of filter.limit.
     Result<QList<ArticleSummary>> list(const ListFilter& filter = {}) const;
+    /// Every article, trash included.
     Result<int> count() const;
+    /// How many articles list(filter) has in all pages (limit and offset ignored).
+    Result<int> count(const ListFilter& filter) const;
 
     /// Full-text search of titles, summaries and bodies in every language. Every
     /// whitespace-separated term (or "quoted phrase") must occur, each matched on its
@@ -270,6 +292,9 @@ public:
     struct Private;
 
 private:
+    /// Gives the modules that keep their tables in the library (tags, trash) its
+    /// connection: see library_p.h.
+    friend struct LibraryAccess;
     explicit Library(std::unique_ptr<Private> d);
     /// open(); when the library does not exist, creates it and lets `populate` fill
     /// it before it takes its name.

@@ -1,4 +1,5 @@
 // Articles and their revisions: save, load, list, remove, restore.
+#include "article/fieldcheck.h"
 #include "article/slug.h"
 #include "library/articlejson.h"
 #include "library/library.h"
@@ -167,6 +168,11 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
                          ErrorKind::InvalidInput};
         languages.insert(v.language);
     }
+    // Whoever wrote them (the GUI, the command line, an import): one-line fields hold no
+    // control character, which would reach terminals and files raw.
+    if (auto valid = validateFields(a); !valid)
+        return Error{Library::tr("%1: article '%2': %3").arg(path, articleName(a), valid.error()),
+                     ErrorKind::InvalidInput};
     dedupe(a.tags);
     dedupe(a.categories);
     if (a.id.isNull())
@@ -594,43 +600,116 @@ Result<void> Library::remove(const QUuid& id) {
     });
 }
 
+namespace {
+
+// The WHERE clause of list() and count() for `filter` over `articles a`, with its
+// values. Each condition is one an index answers: tags and categories by their
+// by-tag/by-category indexes, status and byline by (status|byline, updated), the date
+// range and the trash by (trashed, updated), the language by (language, article).
+struct FilterSql {
+    QString where;
+    QVariantList values;
+    bool nothing = false; ///< a text query of punctuation only: nothing can match
+};
+
+FilterSql filterSql(const ListFilter& filter) {
+    FilterSql f;
+    f.where = filter.trash ? QStringLiteral(" WHERE a.trashed != ''")
+                           : QStringLiteral(" WHERE a.trashed = ''");
+    if (!filter.tag.isEmpty()) {
+        f.where += QStringLiteral(" AND a.id IN (SELECT article FROM article_tags"
+                                  " WHERE tag = (SELECT id FROM tags WHERE slug = ?))");
+        f.values.append(filter.tag);
+    }
+    if (!filter.category.isEmpty()) {
+        // A category holds the articles of its subcategories too.
+        f.where +=
+            QStringLiteral(" AND a.id IN (SELECT article FROM article_categories WHERE category IN"
+                           " (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE slug = ?"
+                           " UNION SELECT c.id FROM categories c JOIN sub ON c.parent = sub.id)"
+                           " SELECT id FROM sub))");
+        f.values.append(filter.category);
+    }
+    if (filter.status) {
+        f.where += QStringLiteral(" AND a.status = ?");
+        f.values.append(statusId(*filter.status));
+    }
+    if (!filter.author.isEmpty()) {
+        f.where += QStringLiteral(" AND a.byline = ?");
+        f.values.append(filter.author);
+    }
+    if (filter.since.isValid()) {
+        f.where += QStringLiteral(" AND a.updated >= ?");
+        f.values.append(isoTimestamp(filter.since));
+    }
+    if (filter.until.isValid()) {
+        f.where += QStringLiteral(" AND a.updated < ?");
+        f.values.append(isoTimestamp(filter.until));
+    }
+    if (!filter.language.isEmpty()) {
+        f.where += QStringLiteral(" AND a.id IN (SELECT article FROM versions WHERE language = ?)");
+        f.values.append(filter.language);
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const detail::SearchPlan plan = detail::searchPlan(filter.text);
+        if (plan.empty())
+            f.nothing = true;
+        f.where += QStringLiteral(" AND a.id IN (SELECT v.article FROM versions v WHERE %1)")
+                       .arg(plan.condition(QStringLiteral("v")));
+        f.values.append(plan.values);
+    }
+    return f;
+}
+
+QString orderSql(const ListFilter& filter) {
+    const QString dir = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QString key;
+    switch (filter.sort) {
+    case ListSort::Updated:
+        key = QStringLiteral("a.updated");
+        break;
+    case ListSort::Created:
+        key = QStringLiteral("a.created");
+        break;
+    case ListSort::Title:
+        key = QStringLiteral("title COLLATE NOCASE");
+        break;
+    case ListSort::Status:
+        // The workflow's order, not the alphabet's.
+        key = QStringLiteral("CASE a.status WHEN 'draft' THEN 0 WHEN 'in-review' THEN 1"
+                             " WHEN 'ready' THEN 2 WHEN 'published' THEN 3 ELSE 4 END");
+        break;
+    case ListSort::Byline:
+        key = QStringLiteral("a.byline");
+        break;
+    }
+    // rowid breaks ties, so paging with offset is stable.
+    return QStringLiteral(" ORDER BY ") + key + dir + QStringLiteral(", a.id") + dir;
+}
+
+} // namespace
+
 Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
+    const FilterSql where = filterSql(filter);
+    if (where.nothing)
+        return QList<ArticleSummary>();
     QString sql = QStringLiteral(
         "SELECT a.uuid, a.slug, a.status, a.updated,"
         // SQLite does not let ORDER BY in a subquery see the outer row, hence two.
         " coalesce((SELECT title FROM versions v WHERE v.article = a.id"
         "  AND v.language = a.source_language),"
-        "  (SELECT title FROM versions v WHERE v.article = a.id ORDER BY v.position LIMIT 1)),"
+        "  (SELECT title FROM versions v WHERE v.article = a.id ORDER BY v.position LIMIT 1))"
+        "  AS title,"
         " (SELECT group_concat(language, ' ') FROM"
         "  (SELECT language FROM versions v WHERE v.article = a.id ORDER BY v.position)),"
-        " a.source_language"
+        " a.source_language, a.byline, a.trashed,"
+        " (SELECT group_concat(slug, ' ') FROM (SELECT t.slug FROM article_tags l"
+        "  JOIN tags t ON t.id = l.tag WHERE l.article = a.id ORDER BY l.position)),"
+        " (SELECT group_concat(slug, ' ') FROM (SELECT c.slug FROM article_categories l"
+        "  JOIN categories c ON c.id = l.category WHERE l.article = a.id ORDER BY l.position))"
         " FROM articles a");
-    QVariantList values;
-    if (!filter.tag.isEmpty()) {
-        sql += QStringLiteral(" JOIN article_tags t ON t.article = a.id"
-                              " AND t.tag = (SELECT id FROM tags WHERE slug = ?)");
-        values.append(filter.tag);
-    }
-    sql += QStringLiteral(" WHERE 1");
-    if (filter.status) {
-        sql += QStringLiteral(" AND a.status = ?");
-        values.append(statusId(*filter.status));
-    }
-    if (!filter.language.isEmpty()) {
-        sql += QStringLiteral(
-            " AND EXISTS (SELECT 1 FROM versions v WHERE v.article = a.id AND v.language = ?)");
-        values.append(filter.language);
-    }
-    if (!filter.text.trimmed().isEmpty()) {
-        const detail::SearchPlan plan = detail::searchPlan(filter.text);
-        if (plan.empty())
-            return QList<ArticleSummary>();
-        sql += QStringLiteral(" AND a.id IN (SELECT v.article FROM versions v WHERE %1)")
-                   .arg(plan.condition(QStringLiteral("v")));
-        values.append(plan.values);
-    }
-    // rowid breaks ties, so paging with offset is stable.
-    sql += QStringLiteral(" ORDER BY a.updated DESC, a.id DESC LIMIT ? OFFSET ?");
+    sql += where.where + orderSql(filter) + QStringLiteral(" LIMIT ? OFFSET ?");
+    QVariantList values = where.values;
     values.append(filter.limit < 0 ? -1 : filter.limit);
     values.append(qMax(0, filter.offset));
 
@@ -650,28 +729,21 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
         s.languages = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         const QString source = q.value(6).toString();
         s.titleLanguage = s.languages.contains(source) ? source : s.languages.value(0);
+        s.byline = q.value(7).toString();
+        s.trashed = parseIsoTimestamp(q.value(8).toString());
+        // Slugs hold no spaces (validateSlug()).
+        s.tags = q.value(9).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        s.categories = q.value(10).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         rows.append(s);
     }
     const QSqlError error = d->errorOf(q);
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);
-    // As search(): no article found by text is an answer only from a sound index. The
-    // other filters may be what left nothing: then the index found something.
-    if (rows.isEmpty() && !filter.text.trimmed().isEmpty()) {
-        const detail::SearchPlan plan = detail::searchPlan(filter.text);
-        QSqlQuery any(d->db);
-        any.prepare(QStringLiteral("SELECT 1 FROM versions v WHERE %1 LIMIT 1")
-                        .arg(plan.condition(QStringLiteral("v"))));
-        for (qsizetype i = 0; i < plan.values.size(); ++i)
-            any.bindValue(int(i), plan.values[i]);
-        if (!any.exec())
-            return detail::searchFailure(*d, Library::tr("cannot list the articles"),
-                                         any.lastError());
-        if (!any.next()) {
-            if (auto confirmed = detail::confirmEmptyAnswer(*d, plan); !confirmed)
-                return confirmed.failure();
-        }
+    // As search(): what the indexes answered is compared with the text.
+    if (!filter.text.trimmed().isEmpty()) {
+        if (auto verified = detail::verifyAnswer(*d, detail::searchPlan(filter.text)); !verified)
+            return verified.failure();
     }
     return rows;
 }
@@ -680,6 +752,20 @@ Result<int> Library::count() const {
     QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*) FROM articles"));
     if (!q.exec() || !q.next())
         return d->sqlError(Library::tr("cannot count the articles"), q);
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+Result<int> Library::count(const ListFilter& filter) const {
+    const FilterSql where = filterSql(filter);
+    if (where.nothing)
+        return 0;
+    QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*) FROM articles a") + where.where);
+    for (qsizetype i = 0; i < where.values.size(); ++i)
+        q.bindValue(int(i), where.values[i]);
+    if (!q.exec() || !q.next())
+        return detail::searchFailure(*d, Library::tr("cannot count the articles"), d->errorOf(q));
     const int n = q.value(0).toInt();
     q.finish();
     return n;
@@ -736,25 +822,68 @@ Result<QList<RevisionInfo>> Library::revisions(const QUuid& articleId) const {
 }
 
 Result<Article> Library::articleAtRevision(qint64 revisionId) const {
-    QSqlQuery& q = d->prepared(QStringLiteral("SELECT snapshot FROM revisions WHERE id = ?"));
-    q.bindValue(0, revisionId);
-    if (!q.exec())
-        return d->sqlError(Library::tr("cannot read revision %1").arg(revisionId), q);
-    if (!q.next())
-        return Error{Library::tr("%1: no revision %2").arg(d->path).arg(revisionId),
-                     ErrorKind::NotFound};
-    const QByteArray json = q.value(0).toString().toUtf8();
-    q.finish();
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject())
-        return Error{Library::tr("%1: revision %2 is damaged (%3)")
-                         .arg(d->path)
-                         .arg(revisionId)
-                         .arg(parseError.errorString()),
-                     ErrorKind::Corrupt};
-    return articleFromJson(doc.object(),
-                           Library::tr("%1: revision %2").arg(d->path).arg(revisionId));
+    auto read = [&](qint64 id, qint64* base) -> Result<QJsonObject> {
+        QSqlQuery& q =
+            d->prepared(QStringLiteral("SELECT snapshot, base FROM revisions WHERE id = ?"));
+        q.bindValue(0, id);
+        if (!q.exec())
+            return d->sqlError(Library::tr("cannot read revision %1").arg(id), q);
+        if (!q.next())
+            return Error{Library::tr("%1: no revision %2").arg(d->path).arg(id),
+                         ErrorKind::NotFound};
+        const QByteArray json = q.value(0).toString().toUtf8();
+        *base = q.value(1).toLongLong();
+        q.finish();
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+        if (!doc.isObject())
+            return Error{Library::tr("%1: revision %2 is damaged (%3)")
+                             .arg(d->path)
+                             .arg(id)
+                             .arg(parseError.errorString()),
+                         ErrorKind::Corrupt};
+        return doc.object();
+    };
+    qint64 base = 0;
+    auto snapshot = read(revisionId, &base);
+    if (!snapshot)
+        return snapshot.failure();
+    QJsonObject json = *snapshot;
+    if (base != 0) {
+        // A metadata revision (schema version 6): the article's own fields here, its
+        // versions in the full snapshot `base`.
+        if (json.value(QLatin1String("format")).toString() !=
+            QLatin1String("copydesk-article-metadata"))
+            return Error{Library::tr("%1: revision %2 is damaged (not a metadata revision)")
+                             .arg(d->path)
+                             .arg(revisionId),
+                         ErrorKind::Corrupt};
+        qint64 baseOfBase = 0;
+        auto full = read(base, &baseOfBase);
+        if (!full)
+            return full.kind() == ErrorKind::NotFound
+                       ? Error{Library::tr("%1: revision %2 is damaged (its base revision %3 is "
+                                           "missing)")
+                                   .arg(d->path)
+                                   .arg(revisionId)
+                                   .arg(base),
+                               ErrorKind::Corrupt}
+                       : full.failure();
+        if (baseOfBase != 0)
+            return Error{Library::tr("%1: revision %2 is damaged (its base %3 is not a full "
+                                     "snapshot)")
+                             .arg(d->path)
+                             .arg(revisionId)
+                             .arg(base),
+                         ErrorKind::Corrupt};
+        QJsonObject merged = *full;
+        for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+            if (it.key() != QLatin1String("format") && it.key() != QLatin1String("formatVersion"))
+                merged.insert(it.key(), it.value());
+        }
+        json = merged;
+    }
+    return articleFromJson(json, Library::tr("%1: revision %2").arg(d->path).arg(revisionId));
 }
 
 Result<qint64> Library::restore(qint64 revisionId) {

@@ -92,7 +92,28 @@ struct Library::Private {
     Result<Article> load(qint64 rowId) const;
 };
 
+/// The connection of a Library for the modules whose tables live in it and that
+/// work on them set-wise (app/tags: a merge of a tag on 10,000 articles is a few
+/// statements, not 10,000 loads and saves). They use Private's statement cache,
+/// sqlError() and transaction(), and record revisions with
+/// detail::recordMetadataRevisions().
+struct LibraryAccess final {
+    static Library::Private& of(Library& library) { return *library.d; }
+    static const Library::Private& of(const Library& library) { return *library.d; }
+};
+
 namespace detail {
+
+/// Inside a transaction: records a revision of `kind` with `note` for every article
+/// whose row id is in the temporary table `articleTable` (one column, `article`),
+/// after its own fields (status, tags, categories, byline...) were changed in place
+/// and none of its versions. Sets `updated` of those articles to `now` first. Each
+/// revision holds the article's fields only and names as its base the full snapshot
+/// of the article's latest revision (see schema version 6), so recording 10,000 of them
+/// is one INSERT ... SELECT. Library::articleAtRevision() puts the two together.
+/// Returns the number of revisions recorded.
+Result<int> recordMetadataRevisions(Library::Private& d, const QString& articleTable,
+                                    RevisionKind kind, const QString& note, const QDateTime& now);
 
 /// Text for the word index: every CJK ideograph, kana and hangul syllable stands
 /// apart, so that the unicode61 tokenizer indexes each as one token and a phrase
@@ -120,8 +141,9 @@ inline QString wordIndexDeleteSql() {
 /// entry of `values`, in order.
 struct SearchPlan {
     QStringList trigram;      ///< FTS5 strings for search_trigram (3+ characters)
-    QStringList trigramTerms; ///< the same terms unquoted, for confirmEmptyAnswer()
+    QStringList trigramTerms; ///< the same terms unquoted, for verifyAnswer()
     QStringList words;        ///< FTS5 phrases for search_words (shorter terms)
+    QStringList wordTerms;    ///< the same terms unquoted, for verifyAnswer()
     QStringList scan;         ///< substrings looked for in the text itself (no letters)
     QStringList terms;        ///< as typed, for snippets
     QStringList notes;        ///< see SearchResults::notes
@@ -133,15 +155,16 @@ struct SearchPlan {
 /// phrase) and decides how each is matched. Terms are quoted as FTS5 strings, so no
 /// user input is read as query syntax.
 SearchPlan searchPlan(const QString& text);
-/// Before search() or list() answers "nothing found" for `plan`: a damaged index page
-/// often reads as a missing term rather than as an error. For the trigram terms, the
-/// text itself is searched (LIKE, which finds a subset of what the trigram index
-/// finds: case is ignored for ASCII letters only), a tenth of a second on 10,000
-/// articles; for the word index, which holds no text, FTS5's structural check runs
-/// (FTS5 runs it as a write, which changes nothing; a read-only library uses a second
-/// connection, and when that cannot write, the answer stands). ErrorKind::Corrupt
-/// when the index is damaged.
-Result<void> confirmEmptyAnswer(const Library::Private& d, const SearchPlan& plan);
+/// Before search() or list() answers `plan`: a damaged index page reads as a missing
+/// term (or a wrong row) rather than as an error, so every answer of the indexes is
+/// compared with the text itself (the versions table, the truth). One pass over the
+/// text with GLOB patterns that find each term in its usual case forms (whole words
+/// for the word index) marks the rows that ought to match; a row where the indexes and
+/// the text disagree is then decided exactly, by indexing just that row again in a
+/// scratch FTS5 table of the same definition: when the scratch table and the library's
+/// index disagree, the index is damaged. A sound index costs the one pass (as fast as a
+/// LIKE scan) and no false alarm is possible. ErrorKind::Corrupt when damaged.
+Result<void> verifyAnswer(const Library::Private& d, const SearchPlan& plan);
 /// The error for a failed query that used the search indexes: a damaged index says
 /// so (ErrorKind::Corrupt) and how to repair it.
 Error searchFailure(const Library::Private& d, const QString& problem, const QSqlError& error);

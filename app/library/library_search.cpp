@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -185,6 +186,7 @@ SearchPlan searchPlan(const QString& text) {
             // word of its own (so a CJK term is still found anywhere) and other
             // scripts have whole words.
             plan.words.append(quoted(wordIndexText(t).simplified()));
+            plan.wordTerms.append(t);
             if (!allCjk(t))
                 plan.notes.append(
                     Library::tr("'%1' has fewer than three characters: found as a whole word only")
@@ -266,7 +268,8 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     // Newest versions first.
     QSqlQuery& q = d->prepared(
         QStringLiteral("SELECT a.uuid, v.language, v.title, v.summary, v.body FROM versions v"
-                       " JOIN articles a ON a.id = v.article WHERE %1 ORDER BY v.id DESC LIMIT ?")
+                       " JOIN articles a ON a.id = v.article WHERE a.trashed = '' AND (%1)"
+                       " ORDER BY v.id DESC LIMIT ?")
             .arg(plan.condition(QStringLiteral("v"))));
     int n = 0;
     for (const QVariant& value : plan.values)
@@ -287,11 +290,9 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, problem, error);
-    // A damaged index page often reads as "no such term" rather than as an error.
-    if (results.hits.isEmpty()) {
-        if (auto confirmed = detail::confirmEmptyAnswer(*d, plan); !confirmed)
-            return confirmed.failure();
-    }
+    // A damaged index page reads as "no such term" or as a missing row, not as an error.
+    if (auto verified = detail::verifyAnswer(*d, plan); !verified)
+        return verified.failure();
     return results;
 }
 
@@ -354,14 +355,6 @@ Result<void> checkIndexes(const Library::Private& d, const QStringList& tables) 
     return d.sqlError(Library::tr("cannot check the search index"), error);
 }
 
-QString likePattern(const QString& term) {
-    QString escaped = term;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 /// An SQLite varint (as FTS5 writes them) at `at` in `data`, advancing `at`; -1 when
 /// the data ends first.
 qint64 readVarint(const QByteArray& data, qsizetype& at) {
@@ -407,9 +400,123 @@ Result<void> checkSegmentList(const Library::Private& d, const QString& table) {
 
 } // namespace
 
-Result<void> detail::confirmEmptyAnswer(const Library::Private& d, const SearchPlan& plan) {
+namespace {
+
+/// `c` in a GLOB pattern: itself, or a class of its case forms ("[Èè]").
+QString globCharacter(char32_t c) {
+    QList<char32_t> forms;
+    for (const char32_t form :
+         {c, QChar::toLower(c), QChar::toUpper(c), QChar::toTitleCase(c), QChar::toCaseFolded(c)}) {
+        if (!forms.contains(form))
+            forms.append(form);
+    }
+    if (forms.size() == 1) {
+        if (c == U'*' || c == U'?' || c == U'[')
+            return QLatin1Char('[') + QChar(c) + QLatin1Char(']');
+        return QString::fromUcs4(&c, 1);
+    }
+    // No case form is one of GLOB's class characters (] - ^), which are not letters.
+    return QLatin1Char('[') + QString::fromUcs4(forms.constData(), forms.size()) + QLatin1Char(']');
+}
+
+QString globText(QStringView term) {
+    QString out;
+    for (const char32_t c : term.toUcs4())
+        out += globCharacter(c);
+    return out;
+}
+
+/// Characters that certainly separate words for the unicode61 tokenizer (it keeps
+/// letters, numbers and private-use characters together): ASCII punctuation, symbols
+/// and white space, and the punctuation that most often touches a word in the six
+/// languages. A word next to any other character is not looked for: the pass may miss
+/// a row, never claim one.
+QString wordBoundaryClass() {
+    return QStringLiteral("[]!-/:-@[-\\^-`{-~ \t\n\r\u00a0\u00ab\u00bb\u2018\u2019\u201c\u201d"
+                          "\u060c\u061b\u061f\u3001\u3002\uff0c]");
+}
+
+/// The version's text, fields apart, for GLOB.
+const QLatin1String kVersionText("(char(10) || v.title || char(10) || v.summary || char(10) || "
+                                 "v.body || char(10))");
+
+/// Whether `row` (title, summary, body) matches `plan` by FTS5 itself: the row is
+/// indexed alone in scratch tables of the same definitions as the library's indexes
+/// (in the connection's temporary database, which even a read-only library has).
+Result<QSet<qint64>> scratchMatches(const Library::Private& d, const detail::SearchPlan& plan,
+                                    const QList<std::pair<qint64, QStringList>>& rows) {
+    QSqlQuery q(d.db);
+    const auto failed = [&] {
+        return Result<QSet<qint64>>(
+            d.sqlError(Library::tr("cannot check the search index"), q.lastError()));
+    };
+    for (const QString& sql :
+         {QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.verify_trigram USING "
+                         "fts5(title, summary, body, tokenize='trigram')"),
+          QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.verify_words USING "
+                         "fts5(title, summary, body, tokenize='unicode61 remove_diacritics 2')"),
+          QStringLiteral("DELETE FROM temp.verify_trigram"),
+          QStringLiteral("DELETE FROM temp.verify_words")}) {
+        if (!q.exec(sql))
+            return failed();
+    }
+    QSqlQuery trigram(d.db);
+    QSqlQuery words(d.db);
+    if (!trigram.prepare(QStringLiteral("INSERT INTO temp.verify_trigram(rowid, title, summary, "
+                                        "body) VALUES (?, ?, ?, ?)")) ||
+        !words.prepare(QStringLiteral("INSERT INTO temp.verify_words(rowid, title, summary, "
+                                      "body) VALUES (?, ?, ?, ?)")))
+        return failed();
+    for (const auto& [id, fields] : rows) {
+        for (int i = 0; i < 3; ++i)
+            trigram.bindValue(i + 1, fields[i]);
+        trigram.bindValue(0, id);
+        if (!trigram.exec() || !detail::wordIndexInsert(words, id, fields[0], fields[1], fields[2]))
+            return Error{d.sqlError(Library::tr("cannot check the search index"),
+                                    trigram.lastError().isValid() ? trigram.lastError()
+                                                                  : words.lastError())};
+    }
+    QStringList parts;
+    QVariantList values;
+    if (!plan.trigram.isEmpty()) {
+        parts.append(QStringLiteral(
+            "rowid IN (SELECT rowid FROM temp.verify_trigram WHERE verify_trigram MATCH ?)"));
+        values.append(plan.trigram.join(QLatin1String(" AND ")));
+    }
     if (!plan.words.isEmpty()) {
-        // Whole words cannot be told apart from parts of words by LIKE.
+        parts.append(QStringLiteral(
+            "rowid IN (SELECT rowid FROM temp.verify_words WHERE verify_words MATCH ?)"));
+        values.append(plan.words.join(QLatin1String(" AND ")));
+    }
+    if (!q.prepare(QStringLiteral("SELECT rowid FROM temp.verify_trigram WHERE %1")
+                       .arg(parts.join(QLatin1String(" AND ")))))
+        return failed();
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values[i]);
+    if (!q.exec())
+        return failed();
+    QSet<qint64> matched;
+    while (q.next())
+        matched.insert(q.value(0).toLongLong());
+    for (auto it = matched.begin(); it != matched.end();) {
+        // Terms without letters are not in the indexes: looked for as written.
+        const auto row =
+            std::find_if(rows.cbegin(), rows.cend(), [&](const auto& r) { return r.first == *it; });
+        const QString text = row->second.join(QLatin1Char('\n'));
+        const bool all = std::all_of(plan.scan.cbegin(), plan.scan.cend(),
+                                     [&](const QString& t) { return text.contains(t); });
+        it = all ? std::next(it) : matched.erase(it);
+    }
+    return matched;
+}
+
+} // namespace
+
+Result<void> detail::verifyAnswer(const Library::Private& d, const SearchPlan& plan) {
+    if (plan.trigram.isEmpty() && plan.words.isEmpty())
+        return {}; // the text itself was searched
+    // A segment list damaged into "no segments" (one record) is told apart at once.
+    if (!plan.words.isEmpty()) {
         if (auto listed = checkSegmentList(d, QStringLiteral("search_words")); !listed)
             return listed;
     }
@@ -417,29 +524,62 @@ Result<void> detail::confirmEmptyAnswer(const Library::Private& d, const SearchP
         if (auto listed = checkSegmentList(d, QStringLiteral("search_trigram")); !listed)
             return listed;
     }
-    if (plan.words.isEmpty() && !plan.trigramTerms.isEmpty()) {
-        // Terms without letters (plan.scan) were looked for in the text already; with
-        // them, the text is searched the same way.
-        QStringList conditions;
-        for (qsizetype i = 0; i < plan.trigramTerms.size(); ++i)
-            conditions.append(QStringLiteral("(title || char(10) || summary || char(10) || body)"
-                                             " LIKE ? ESCAPE '\\'"));
-        for (qsizetype i = 0; i < plan.scan.size(); ++i)
-            conditions.append(QStringLiteral("instr(title || char(10) || summary || char(10) ||"
-                                             " body, ?) > 0"));
-        QSqlQuery q(d.db);
-        q.prepare(QStringLiteral("SELECT 1 FROM versions WHERE %1 LIMIT 1")
-                      .arg(conditions.join(QLatin1String(" AND "))));
-        int n = 0;
-        for (const QString& term : plan.trigramTerms)
-            q.bindValue(n++, likePattern(term));
-        for (const QString& term : plan.scan)
-            q.bindValue(n++, term);
-        if (!q.exec())
-            return d.sqlError(Library::tr("cannot check the search index"), q.lastError());
-        if (q.next())
-            return damaged(d.path, Library::tr("'%1' is in the articles but not in the index")
-                                       .arg(plan.trigramTerms.join(QLatin1Char(' '))));
+    // The text's answer: each term in its case forms, a word of the word index between
+    // two certain word boundaries (a CJK character is a word of its own).
+    QStringList text;
+    QVariantList values;
+    for (const QString& term : plan.trigramTerms) {
+        text.append(kVersionText + QLatin1String(" GLOB ?"));
+        values.append(QLatin1Char('*') + globText(term) + QLatin1Char('*'));
+    }
+    for (const QString& term : plan.wordTerms) {
+        text.append(kVersionText + QLatin1String(" GLOB ?"));
+        const QString boundary = allCjk(term) ? QString() : wordBoundaryClass();
+        values.append(QLatin1Char('*') + boundary + globText(term) + boundary + QLatin1Char('*'));
+    }
+    for (const QString& term : plan.scan) {
+        text.append(kVersionText + QLatin1String(" GLOB ?"));
+        values.append(QLatin1Char('*') + globText(term) + QLatin1Char('*'));
+    }
+    // Rows where the text and the indexes disagree; a few decide it.
+    constexpr int kRowsChecked = 64;
+    QSqlQuery q(d.db);
+    q.prepare(QStringLiteral("SELECT id, title, summary, body, p FROM (SELECT v.id AS id,"
+                             " v.title AS title, v.summary AS summary, v.body AS body,"
+                             " (%1) AS p, (%2) AS f FROM versions v) WHERE p <> f LIMIT %3")
+                  .arg(text.join(QLatin1String(" AND ")), plan.condition(QStringLiteral("v")))
+                  .arg(kRowsChecked));
+    int n = 0;
+    for (const QVariant& value : std::as_const(values))
+        q.bindValue(n++, value);
+    for (const QVariant& value : plan.values)
+        q.bindValue(n++, value);
+    if (!q.exec())
+        return searchFailure(d, Library::tr("cannot check the search index"), q.lastError());
+    QList<std::pair<qint64, QStringList>> rows;
+    QSet<qint64> foundByIndex;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        rows.append({id, {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()}});
+        if (!q.value(4).toBool())
+            foundByIndex.insert(id);
+    }
+    if (q.lastError().isValid())
+        return searchFailure(d, Library::tr("cannot check the search index"), q.lastError());
+    q.finish();
+    if (rows.isEmpty())
+        return {};
+    const auto truth = scratchMatches(d, plan, rows);
+    if (!truth)
+        return truth.failure();
+    for (const auto& [id, fields] : std::as_const(rows)) {
+        if (truth->contains(id) == foundByIndex.contains(id))
+            continue;
+        const QString terms = plan.terms.join(QLatin1Char(' '));
+        return damaged(d.path,
+                       truth->contains(id)
+                           ? Library::tr("'%1' is in the articles but not in the index").arg(terms)
+                           : Library::tr("the index finds '%1' where it is not").arg(terms));
     }
     return {};
 }

@@ -818,41 +818,148 @@ Document::Document(const QString& markdown, const ParseOptions& options)
 
 namespace {
 
-/// The first line with more than kMaxTableCells cells, when `utf8` also has a line
-/// that could be a table's delimiter row ("|---|:-:|"): {line, cells}, else {0, 0}.
-/// Counts "|" per line, escaped or not, in code or not: an overestimate that costs one
-/// pass over the text.
+/// One line of Markdown as the wide-table guard sees it.
+struct GuardLine final {
+    int pipes = 0;          ///< "|", escaped or not: at least pipes - 1 cells
+    bool blank = false;     ///< only white space and block quote markers
+    bool delimiter = false; ///< could be a table's delimiter row ("|---|:-:|")
+    bool code = false;      ///< inside a fenced code block, or its fence
+};
+
+/// A fence opening or closing a code block: its character, length and indentation,
+/// after the block quote markers that `line` starts with (`depth` of them).
+struct Fence final {
+    char mark = 0;
+    int length = 0;
+    int indent = 0;
+    int depth = 0;
+    bool onlyFence = false; ///< nothing but white space after it (a closer may be)
+};
+
+Fence fenceOf(const char* p, const char* end) {
+    Fence f;
+    // Block quote markers, each after at most three spaces.
+    for (;;) {
+        const char* q = p;
+        while (q < end && q - p < 3 && *q == ' ')
+            ++q;
+        if (q < end && *q == '>') {
+            ++f.depth;
+            p = q + 1;
+            if (p < end && *p == ' ')
+                ++p;
+        } else {
+            break;
+        }
+    }
+    const char* q = p;
+    while (q < end && *q == ' ')
+        ++q;
+    f.indent = int(q - p);
+    if (f.indent > 3 || q == end || (*q != '`' && *q != '~'))
+        return f;
+    const char mark = *q;
+    const char* r = q;
+    while (r < end && *r == mark)
+        ++r;
+    if (r - q < 3)
+        return f;
+    bool rest = true;
+    for (const char* s = r; s < end; ++s) {
+        if (mark == '`' && *s == '`')
+            return f; // "```a`b" is code text, not a fence
+        rest = rest && (*s == ' ' || *s == '\t');
+    }
+    f.mark = mark;
+    f.length = int(r - q);
+    f.onlyFence = rest;
+    return f;
+}
+
+/// The first line with more than kMaxTableCells cells where a table could be: in a run
+/// of lines (no blank line between them, none in fenced code) that also holds a line
+/// that could be a table's delimiter row; {line, cells}, else {0, 0}. cmark-gfm parses
+/// a row only in a table or as the header of one, so a wide line in code or in prose
+/// away from any table costs nothing and leaves the document's tables alone. Counts "|"
+/// per line, escaped or not, and takes any run with a delimiter-like line for a table:
+/// an overestimate that costs one pass over the text.
 std::pair<int, int> widestTableLine(const QByteArray& utf8) {
-    std::pair<int, int> widest{0, 0};
-    bool delimiterRow = false;
-    int line = 1;
+    std::vector<GuardLine> lines;
     const char* p = utf8.constData();
     const char* const end = p + utf8.size();
+    Fence open; // the fence of the code block we are in (mark 0: none)
     while (p < end) {
         const char* eol = p;
-        int pipes = 0;
+        while (eol < end && *eol != '\n' && *eol != '\r')
+            ++eol;
+        GuardLine g;
         bool onlyDelimiter = true;
         bool dash = false;
-        for (; eol < end && *eol != '\n' && *eol != '\r'; ++eol) {
-            const char c = *eol;
-            pipes += c == '|';
-            dash = dash || c == '-';
+        bool content = false;
+        bool leading = true; // still in the block quote markers and indentation
+        for (const char* c = p; c < eol; ++c) {
+            g.pipes += *c == '|';
+            if (leading && (*c == '>' || *c == ' ' || *c == '\t'))
+                continue;
+            leading = false;
+            content = content || (*c != ' ' && *c != '\t');
+            dash = dash || *c == '-';
             onlyDelimiter =
-                onlyDelimiter && (c == '|' || c == '-' || c == ':' || c == ' ' || c == '\t');
+                onlyDelimiter && (*c == '|' || *c == '-' || *c == ':' || *c == ' ' || *c == '\t');
         }
-        delimiterRow = delimiterRow || (onlyDelimiter && dash && pipes > 0);
-        // At least this many cells: "|a|b|" has two and three pipes, "a|b" two and one.
-        const int cells = pipes - 1;
-        if (cells > kMaxTableCells && widest.first == 0)
-            widest = {line, cells};
-        if (delimiterRow && widest.first != 0)
-            return widest;
-        if (eol < end && *eol == '\r' && eol + 1 < end && eol[1] == '\n')
-            ++eol;
-        p = eol + 1;
-        ++line;
+        g.blank = !content;
+        const Fence f = fenceOf(p, eol);
+        if (open.mark != 0) {
+            // In a code block until its closing fence, or until its container ends: a
+            // line with fewer block quote markers, or (for an indented fence, maybe in
+            // a list item) a line indented less than the fence was.
+            int indent = 0;
+            for (const char* c = p; c < eol && *c == ' '; ++c)
+                ++indent;
+            const bool closes = f.mark == open.mark && f.length >= open.length && f.onlyFence;
+            // (A line without the quote's markers ends the quote even when blank.)
+            const bool containerEnds =
+                f.depth < open.depth ||
+                (!g.blank && open.indent > 0 && indent < open.indent && open.depth == 0);
+            if (closes || !containerEnds) {
+                g.code = true;
+                if (closes)
+                    open = Fence();
+                lines.push_back(g);
+                p = eol < end && *eol == '\r' && eol + 1 < end && eol[1] == '\n' ? eol + 2
+                                                                                 : eol + 1;
+                continue;
+            }
+            open = Fence();
+        }
+        if (f.mark != 0) {
+            open = f;
+            g.code = true;
+        }
+        g.delimiter = !g.code && onlyDelimiter && dash;
+        lines.push_back(g);
+        p = eol < end && *eol == '\r' && eol + 1 < end && eol[1] == '\n' ? eol + 2 : eol + 1;
     }
-    return delimiterRow ? widest : std::pair<int, int>{0, 0};
+    for (size_t first = 0; first < lines.size();) {
+        if (lines[first].blank || lines[first].code) {
+            ++first;
+            continue;
+        }
+        size_t last = first;
+        bool delimiter = false;
+        for (; last < lines.size() && !lines[last].blank && !lines[last].code; ++last)
+            delimiter = delimiter || lines[last].delimiter;
+        if (delimiter) {
+            for (size_t i = first; i < last; ++i) {
+                // At least this many cells: "|a|b|" has two and three pipes, "a|b" two
+                // and one.
+                if (const int cells = lines[i].pipes - 1; cells > kMaxTableCells)
+                    return {int(i) + 1, cells};
+            }
+        }
+        first = last;
+    }
+    return {0, 0};
 }
 
 } // namespace

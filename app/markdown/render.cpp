@@ -57,6 +57,27 @@ bool droppedInSafeMode(const QByteArray& url) {
     return starts("file:") || starts("javascript:") || starts("vbscript:");
 }
 
+/// Destinations of links and images that cmark's safe mode lets through but that name
+/// the reader's own machine or another page's objects (blob:, filesystem:; file: it
+/// blanks itself), blanked for one rendering: {node, url} to put back afterwards, as
+/// the tree may be rendered again or read by the checks.
+QList<std::pair<cmark_node*, QByteArray>> blankLocalUrls(cmark_node* root) {
+    QList<std::pair<cmark_node*, QByteArray>> blanked;
+    const IterPtr iter(cmark_iter_new(root));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_IMAGE && type != CMARK_NODE_LINK))
+            continue;
+        const char* url = cmark_node_get_url(node);
+        if (url && markdown::isLocalUrl(QString::fromUtf8(url))) {
+            blanked.append({node, QByteArray(url)});
+            cmark_node_set_url(node, "");
+        }
+    }
+    return blanked;
+}
+
 /// `url` escaped for an HTML attribute value the way cmark escapes destinations.
 QByteArray escapeHref(const QByteArray& url) {
     static constexpr std::string_view kSafe = "-_.+!*(),%#@?=;:/$~[]";
@@ -306,6 +327,9 @@ QStringList availableExtensions() {
 QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& options) {
     const int flags = cmarkOptions(options);
     cmark_node* root = DocumentAccess::root(document);
+    // With raw HTML, the sanitiser drops them (from links, images and HTML alike).
+    const auto blanked =
+        options.rawHtml ? QList<std::pair<cmark_node*, QByteArray>>() : blankLocalUrls(root);
     TrustedUrls trusted;
     if (options.mediaResolver)
         trusted = resolveMedia(root, options);
@@ -321,6 +345,8 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
         html = cmark_render_html(root, flags, DocumentAccess::extensions(document));
     }
     code.restoreLiterals();
+    for (const auto& [node, url] : blanked)
+        cmark_node_set_url(node, url.constData());
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);

@@ -85,13 +85,14 @@ QString urlScheme(QStringView url) {
     return {};
 }
 
-/// A URL of the reader's own machine or of an object of another page (file:, blob:,
-/// filesystem:): nothing an article can mean to link to or show, and a way to read
-/// local files where the preview allows it.
+} // namespace
+
 bool isLocalUrl(QStringView url) {
     const QString scheme = urlScheme(url);
     return scheme == u"file" || scheme == u"blob" || scheme == u"filesystem";
 }
+
+namespace {
 
 bool dangerousUrl(QStringView url) {
     return isScriptUrl(url) || isLocalUrl(url);

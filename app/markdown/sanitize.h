@@ -16,6 +16,12 @@ namespace copydesk::markdown {
 /// controls around it, and schemes are case-insensitive: so does this.
 bool isScriptUrl(QStringView url);
 
+/// A URL of the reader's own machine or of an object of another page (file:, blob:,
+/// filesystem:): nothing an article can mean to link to or show, and a way to read
+/// local files where the preview allows it. Dropped by the renderer in every mode and
+/// by the HTML import.
+bool isLocalUrl(QStringView url);
+
 /// `html` (a fragment, UTF-8) parsed as a browser would (libxml2's HTML parser) and
 /// written out again without:
 /// - the elements script, style, iframe, frame, frameset, object, embed, applet, base,

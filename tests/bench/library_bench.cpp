@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <sys/resource.h>
 
@@ -76,7 +79,11 @@ int generate(const QString& path, int count) {
                 makeArticle(QStringLiteral("en"), sentence(rng, kEnglish, 7, QStringLiteral(" ")));
             a.slug = QStringLiteral("article-%1").arg(i);
             a.created = a.updated = base.addSecs(qint64(i) * 600);
-            a.tags = {QStringLiteral("tag%1").arg(i % 50)};
+            // Tags, categories (a two-level hierarchy, made below) and bylines for the
+            // browser's filters (tests/bench/tags_bench.sh).
+            a.tags = {QStringLiteral("tag%1").arg(i % 50), QStringLiteral("topic%1").arg(i % 997)};
+            a.categories = {QStringLiteral("region%1-desk%2").arg(i % 5).arg(i % 4)};
+            a.byline = QStringLiteral("Author %1").arg(i % 40);
             LanguageVersion& en = a.versions[0];
             en.created = en.updated = a.updated;
             en.summary = sentence(rng, kEnglish, 20, QStringLiteral(" "));
@@ -116,6 +123,27 @@ int generate(const QString& path, int count) {
                      double(timer.elapsed()) / 1000);
     }
     std::fprintf(stderr, "\n");
+    // The category hierarchy: region0..4, each with desk0..3 under it.
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("gen"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return 1;
+        QSqlQuery q(db);
+        for (int r = 0; r < 5; ++r) {
+            const QString region = QStringLiteral("region%1").arg(r);
+            if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO categories(slug) VALUES ('%1')")
+                            .arg(region)) ||
+                !q.exec(QStringLiteral("UPDATE categories SET parent = (SELECT id FROM categories"
+                                       " WHERE slug = '%1') WHERE slug LIKE '%1-desk%'")
+                            .arg(region))) {
+                std::fprintf(stderr, "%s\n", qPrintable(q.lastError().text()));
+                return 1;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("gen"));
     return 0;
 }
 

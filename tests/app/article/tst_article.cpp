@@ -35,6 +35,9 @@ private Q_SLOTS:
         QTest::newRow("published->archived") << Status::Published << Status::Archived << true;
         QTest::newRow("archived->ready") << Status::Archived << Status::Ready << false;
         QTest::newRow("archived->draft") << Status::Archived << Status::Draft << true;
+        QTest::newRow("review->draft") << Status::InReview << Status::Draft << true;
+        QTest::newRow("published->draft") << Status::Published << Status::Draft << false;
+        QTest::newRow("published->review") << Status::Published << Status::InReview << true;
     }
     void transitions() {
         QFETCH(Status, from);

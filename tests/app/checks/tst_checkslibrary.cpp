@@ -10,6 +10,8 @@
 #include "translation/versionqa.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,6 +86,41 @@ private Q_SLOTS:
         QVERIFY(outcome.ok());
         QCOMPARE(outcome->status, IgnoreOutcome::Status::NoSuchFinding);
         QCOMPARE(ignoreListFromJson(*lib->setting(ignoreListSettingKey(a.id))), expected);
+    }
+
+    // An ignore that fails in the middle (here: the write of the list, refused by a
+    // trigger on a second connection) leaves the stored list as it was.
+    void failedIgnoreChangesNothing() {
+        auto lib = newLibrary();
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Forum meets in Lisbon"));
+        a.versions.front().body = QStringLiteral("The the forum met and and agreed.\n");
+        QVERIFY(lib->save(a).ok());
+        const auto context = contextFromLibrary(*lib, QUuid(), &m_spellers);
+        QVERIFY(context.ok());
+        const auto repeated = [](const Finding& f) {
+            return f.checkId == QLatin1String("repeated-word");
+        };
+        {
+            auto db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inject"));
+            db.setDatabaseName(lib->path());
+            QVERIFY(db.open());
+            for (const char* when : {"INSERT", "UPDATE"}) {
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER inject_%1 BEFORE %1 ON settings "
+                                              "BEGIN SELECT RAISE(ABORT, 'injected'); END")
+                                   .arg(QLatin1String(when))));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("inject"));
+        const auto before = lib->setting(ignoreListSettingKey(a.id));
+        QVERIFY(before.ok());
+        const auto outcome = ignoreFindings(*lib, a, *context, repeated, QStringLiteral("x"));
+        QVERIFY(!outcome.ok());
+        QVERIFY2(outcome.error().contains(QLatin1String("injected")), qPrintable(outcome.error()));
+        QCOMPARE(*lib->setting(ignoreListSettingKey(a.id)), *before);
+        QVERIFY(ignoreListFromJson(*before).isEmpty());
     }
 
     // The quotation marks of the desk are a list kept in the library, like the

@@ -327,12 +327,12 @@ private Q_SLOTS:
                               "is not a usable slug: it starts with '.'");
         QTest::newRow("NUL in title")
             << QByteArray("title: \"Keys\\0\"\n")
-            << QStringLiteral("invalid front matter at line 2, column 8: 'title' contains a "
-                              "control character (U+0000)");
+            << QStringLiteral("invalid front matter at line 2, column 8: 'title': it contains "
+                              "a control character (U+0000)");
         QTest::newRow("ESC in title")
             << QByteArray("title: \"\\e]0;owned\\a\"\n")
-            << QStringLiteral("invalid front matter at line 2, column 8: 'title' contains a "
-                              "control character (U+001B)");
+            << QStringLiteral("invalid front matter at line 2, column 8: 'title': it contains "
+                              "a control character (U+001B)");
     }
     void frontMatterSlugIsValidated() {
         QFETCH(QByteArray, frontMatter);

@@ -249,6 +249,144 @@ private Q_SLOTS:
     // without an error and finds fewer rows, often none, and search and list --text
     // printed nothing and exited 0. "Nothing found" is now said only from a sound
     // index; a damaged one is ErrorKind::Corrupt, and the CLI says to run repair.
+    // Every leaf block of either index zeroed in turn (what a torn write or a bad
+    // sector does to one page): each query either answers exactly what the sound
+    // library answers, or says that the index is damaged. Before, a zeroed block
+    // gave "GENÈVE" nothing and "summit" three of its four articles, with success
+    // (the check ran only for an empty answer, only for terms of three characters or
+    // more, and folded case for ASCII letters only).
+    void zeroedLeafBlockGivesNoWrongAnswer() {
+        const QString pristine = m_dir.filePath(QStringLiteral("leaf.copydesk"));
+        {
+            auto lib = Library::open(pristine);
+            QVERIFY(lib);
+            const QList<Article> articles{
+                article("talks", "fr", QStringLiteral("Sommet à Genève"),
+                        QStringLiteral("Le summit s'ouvre à Genève. Al Gore y parle.")),
+                article("summit", "en", QStringLiteral("The summit"),
+                        QStringLiteral("Delegates at the summit in Geneva (al-Quds too).")),
+                article("summit-ar", "ar", QStringLiteral("القمة في جنيف"),
+                        QStringLiteral("انعقدت القمة summit في جنيف.")),
+                article("summit-zh", "zh-Hans", QStringLiteral("北京峰会"),
+                        QStringLiteral("峰会 summit 在北京举行。Al")),
+                article("other", "en", QStringLiteral("Cricket"),
+                        QStringLiteral("The innings ended early.")),
+            };
+            // One save each, as articles are written: several segments per index.
+            for (Article a : articles)
+                QVERIFY((*lib)->save(a));
+        }
+        const QStringList queries{
+            QStringLiteral("GENÈVE"),    QStringLiteral("summit"),    QStringLiteral("Al"),
+            QStringLiteral("in Geneva"), QStringLiteral("al summit"), QStringLiteral("北京"),
+            QStringLiteral("القمة"),     QStringLiteral("峰"),        QStringLiteral("innings")};
+        const auto answers = [&](const QString& path, QString* error) {
+            QStringList out;
+            auto lib = Library::open(path, Library::Mode::ReadOnly);
+            if (!lib) {
+                *error = lib.error();
+                return out;
+            }
+            for (const QString& query : queries) {
+                const auto found = (*lib)->search(query, -1);
+                ListFilter filter;
+                filter.text = query;
+                const auto listed = (*lib)->list(filter);
+                if (!found || !listed) {
+                    const auto& failed = !found ? found.failure() : listed.failure();
+                    if (failed.kind != ErrorKind::Corrupt)
+                        *error = failed.message;
+                    out.append(QStringLiteral("damaged"));
+                    continue;
+                }
+                QStringList slugs = slugsOf(**lib, found->hits);
+                QStringList listedSlugs;
+                for (const ArticleSummary& s : *listed)
+                    listedSlugs.append(s.slug);
+                listedSlugs.sort();
+                out.append(query + QLatin1Char('=') + slugs.join(QLatin1Char(',')) +
+                           QLatin1Char('/') + listedSlugs.join(QLatin1Char(',')));
+            }
+            return out;
+        };
+        QString error;
+        const QStringList sound = answers(pristine, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!sound.contains(QStringLiteral("damaged")));
+        QVERIFY2(sound.contains(QStringLiteral("GENÈVE=talks/talks")),
+                 qPrintable(sound.join(u' ')));
+        QVERIFY(sound.contains(
+            QStringLiteral("summit=summit,summit-ar,summit-zh,talks/summit,summit-ar,summit-zh,"
+                           "talks")));
+        QVERIFY(sound.contains(QStringLiteral("Al=summit,summit-zh,talks/summit,summit-zh,talks")));
+
+        QList<std::pair<QString, qint64>> blocks;
+        QVariant unused;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocks"));
+            db.setDatabaseName(pristine);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char* table : {"search_trigram_data", "search_words_data"}) {
+                // 1 holds averages, 10 the segment list (zeroedIndexPageIsNoEmptyAnswer).
+                QVERIFY(q.exec(
+                    QStringLiteral("SELECT id FROM %1 WHERE id > 10").arg(QLatin1String(table))));
+                while (q.next())
+                    blocks.append({QLatin1String(table), q.value(0).toLongLong()});
+            }
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("blocks"));
+        QVERIFY(blocks.size() >= 10);
+        const QString damaged = m_dir.filePath(QStringLiteral("leaf-damaged.copydesk"));
+        int detected = 0;
+        for (const auto& [table, id] : std::as_const(blocks)) {
+            QFile::remove(damaged);
+            QVERIFY(QFile::copy(pristine, damaged));
+            QVERIFY(test::rawExec(damaged,
+                                  {QStringLiteral("UPDATE %1 SET block = zeroblob(length(block)) "
+                                                  "WHERE id = %2")
+                                       .arg(table)
+                                       .arg(id)}));
+            const QStringList got = answers(damaged, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            for (qsizetype i = 0; i < got.size(); ++i) {
+                if (got[i] == QLatin1String("damaged")) {
+                    ++detected;
+                    continue;
+                }
+                QVERIFY2(got[i] == sound[i], qPrintable(QStringLiteral("%1 block %2: %3, not %4")
+                                                            .arg(table)
+                                                            .arg(id)
+                                                            .arg(got[i], sound[i])));
+            }
+        }
+        QVERIFY(detected > 0);
+        // The CLI says it in one line, exit 1 (the hostile pass's commands).
+        if (!test::cliPath().isEmpty()) {
+            QFile::remove(damaged);
+            QVERIFY(QFile::copy(pristine, damaged));
+            QVERIFY(
+                test::rawExec(damaged, {QStringLiteral("UPDATE search_words_data SET block = "
+                                                       "zeroblob(length(block)) WHERE id > 10")}));
+            for (const QStringList& command :
+                 {QStringList{QStringLiteral("search"), QStringLiteral("Al")},
+                  QStringList{QStringLiteral("list"), QStringLiteral("--text"),
+                              QStringLiteral("Al")}}) {
+                const test::CliRun run =
+                    test::runCli(QStringList{QStringLiteral("--library"), damaged} + command, {},
+                                 m_dir.path(), 20000);
+                QCOMPARE(run.exitCode, 1);
+                QCOMPARE(run.out, QString());
+                QCOMPARE(run.errLines().size(), 1);
+                QVERIFY2(run.err.contains(QStringLiteral("copydesk-cli repair")),
+                         qPrintable(run.err));
+            }
+        }
+    }
+
     void zeroedIndexPageIsNoEmptyAnswer() {
         const QString pristine = m_dir.filePath(QStringLiteral("zeroed.copydesk"));
         {
@@ -486,7 +624,9 @@ private Q_SLOTS:
         auto lib = Library::open(path);
         QVERIFY2(lib, qPrintable(lib.error()));
         QVERIFY((*lib)->checkSearchIndex());
-        QCOMPARE((*lib)->list(ListFilter{{}, {}, {}, {}, -1, 0})->size(), 40);
+        ListFilter all;
+        all.limit = -1;
+        QCOMPARE((*lib)->list(all)->size(), 40);
         QCOMPARE((*lib)->search(QStringLiteral("Geneva"), -1)->hits.size(), 40);
         QCOMPARE((*lib)->search(QStringLiteral("in"), -1)->hits.size(), 40);
         QCOMPARE((*lib)->revisions((*lib)->findArticle(QStringLiteral("summit-3"))->id)->size(), 1);

@@ -68,8 +68,33 @@ private Q_SLOTS:
             << 200 << 0;
         QTest::newRow("many pipes, no delimiter row: no table anyway")
             << QByteArray("Text\n\n") + row(300, "x") << 0 << 0 << 0;
-        QTest::newRow("narrow table and a wide line elsewhere")
-            << row(2, "h") + row(2, "-") + QByteArray("\n    ") + row(200, "c") << 4 << 200 << 0;
+        // Where no table row can be, a wide line costs nothing and the document's tables
+        // stay tables (before, any such line made every table text).
+        QTest::newRow("narrow table and a wide line in indented code")
+            << row(2, "h") + row(2, "-") + QByteArray("\n    ") + row(200, "c") << 0 << 0 << 1;
+        QTest::newRow("narrow table and a wide line in fenced code")
+            << row(2, "h") + row(2, "-") + QByteArray("\n```\n") + row(200, "c") + row(2, "-") +
+                   "```\n"
+            << 0 << 0 << 1;
+        QTest::newRow("narrow table and a wide prose line")
+            << QByteArray("Prose ") + row(300, " or ") + "\n" + row(2, "h") + row(2, "-") << 0 << 0
+            << 1;
+        QTest::newRow("narrow table, a wide line in a quoted fence")
+            << QByteArray("> ~~~\n> ") + row(200, "c") + "> ~~~\n\n" + row(2, "h") + row(2, "-")
+            << 0 << 0 << 1;
+        // Still guarded: a wide row of a table in a quote, after a fence that its
+        // container closed, after a fence that is not one.
+        QTest::newRow("wide row of a table in a quote")
+            << QByteArray("> ") + row(2, "h") + "> " + row(2, "-") + "> " + row(200, "x") << 3
+            << 200 << 0;
+        QTest::newRow("quoted fence ended by its quote")
+            << QByteArray("> ```\n> code\n\n") + row(2, "h") + row(2, "-") + row(200, "x") << 6
+            << 200 << 0;
+        QTest::newRow("backticks in the info string: no fence")
+            << QByteArray("```a`b\n") + row(2, "h") + row(2, "-") + row(200, "x") << 4 << 200 << 0;
+        QTest::newRow("list item fence closed by a less indented line")
+            << QByteArray("- a\n\n  ```\n  code\n") + row(2, "h") + row(2, "-") + row(200, "x") << 7
+            << 200 << 0;
     }
     void wideTables() {
         QFETCH(QByteArray, markdown);

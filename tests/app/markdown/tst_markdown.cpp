@@ -93,6 +93,20 @@ private Q_SLOTS:
         QTest::newRow("javascript url safe")
             << false << QStringLiteral("[x](javascript:alert(1))")
             << QStringLiteral("<a href=\"\">x</a>") << QStringLiteral("javascript");
+        // What the preview, export and publish render (safe mode): no script URL of
+        // any spelling reaches an href or a src.
+        QTest::newRow("vbscript url safe")
+            << false << QStringLiteral("[x](VBScript:msgbox(1))")
+            << QStringLiteral("<a href=\"\">x</a>") << QStringLiteral("msgbox");
+        QTest::newRow("data:text/html url safe")
+            << false << QStringLiteral("[x](data:text/html,%3Cscript%3Ealert(1)%3C/script%3E)")
+            << QStringLiteral("<a href=\"\">x</a>") << QStringLiteral("data:");
+        QTest::newRow("data:text/html image safe")
+            << false << QStringLiteral("![x](data:text/html;base64,PHNjcmlwdD4=)")
+            << QStringLiteral("<img src=\"\" alt=\"x\"") << QStringLiteral("data:");
+        QTest::newRow("event handler safe")
+            << false << QStringLiteral("<img src=x onerror=alert(1)>")
+            << QStringLiteral("<!-- raw HTML omitted -->") << QStringLiteral("onerror");
         QTest::newRow("script raw tagfilter")
             << true << QStringLiteral("<script>alert(1)</script>\n")
             << QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -224,8 +238,8 @@ private Q_SLOTS:
     // HTML5 as the Nu Html Checker wants it: no trailing slash on void elements, the
     // footnotes in a div (a section needs a heading); the spec mode writes XHTML.
     void html5Markup() {
-        const QString markdown = QStringLiteral(
-            "One  \ntwo ![i](a.png)\n\n---\n\nNote.[^1]\n\n[^1]: It `a />` said.\n");
+        const QString markdown =
+            QStringLiteral("One  \ntwo ![i](a.png)\n\n---\n\nNote.[^1]\n\n[^1]: It `a />` said.\n");
         RenderOptions options;
         options.sourcePositions = false;
         const QString html = renderHtml(markdown, options);

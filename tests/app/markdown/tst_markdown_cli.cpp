@@ -2,6 +2,7 @@
 #include "library/library.h"
 #include "support/clirun.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +121,46 @@ private Q_SLOTS:
         QVERIFY(r.out.startsWith(QLatin1String("<p data-sourcepos=\"1:1-3:")) ||
                 r.out.startsWith(QLatin1String("<p>")));
     }
+    // Where the table note was only render's: import and check say it too (before, both
+    // were silent about tables shown as text).
+    void wideTableNoteInImportAndCheck() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString library = dir.filePath(QStringLiteral("lib.copydesk"));
+        const QString file = dir.filePath(QStringLiteral("wide.md"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("---\ntitle: Wide\nlang: en\n---\n\n| a | b |\n|---|---|\n|" +
+                      QByteArray("x|").repeated(300) + "\n");
+        }
+        const QString note =
+            QStringLiteral("info tables-as-text: line 3 has 300 table cells, more than 128: "
+                           "tables are shown as text");
+        const test::CliRun imported = test::runCli(
+            {QStringLiteral("--library"), library, QStringLiteral("import"), file}, {}, dir.path());
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.err.contains(note), qPrintable(imported.err));
+        const test::CliRun checked = test::runCli(
+            {QStringLiteral("--library"), library, QStringLiteral("check"), imported.out.trimmed()},
+            {}, dir.path());
+        QVERIFY2(checked.out.contains(note), qPrintable(checked.out + checked.err));
+    }
+
+    // blob: and filesystem: name the reader's machine or another page's objects:
+    // dropped in the default mode too (cmark's safe mode blanks only javascript:,
+    // vbscript:, file: and data:). Before, default render passed them.
+    void localUrlsAreDropped() {
+        const CliRun r = run({}, "[a](blob:https://x.org/1) [b](FileSystem:https://x.org/t/f) "
+                                 "![c](blob:x) [d](https://x.org/)\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains(QLatin1String("blob:"), Qt::CaseInsensitive), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("filesystem:"), Qt::CaseInsensitive),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("<a href=\"\">a</a>")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("href=\"https://x.org/\"")), qPrintable(r.out));
+    }
+
     void errors() {
         QFETCH(QStringList, flags);
         QFETCH(QByteArray, markdown);
