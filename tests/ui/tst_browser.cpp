@@ -9,6 +9,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -364,6 +366,61 @@ private Q_SLOTS:
         QVERIFY2(archived.ok(), qPrintable(archived.error()));
         for (const QUuid& id : ids)
             QCOMPARE(m_library->article(id)->status, Status::Archived);
+    }
+
+    // Last: it removes articles from the shared library for good.
+    void trashFromTheBrowser() {
+        BrowserWidget widget(*m_library);
+        QTreeView* view = widget.view();
+        BrowserModel* model = widget.model();
+        const qint64 total = model->totalCount();
+        QVERIFY(total > 3);
+        view->selectionModel()->select(model->index(0, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(model->index(1, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QList<QUuid> ids = widget.selectedArticles();
+        QCOMPARE(ids.size(), 2);
+        auto moved = widget.moveSelectionToTrash();
+        QVERIFY2(moved.ok(), qPrintable(moved.error()));
+        QCOMPARE(*moved, 2);
+        QCOMPARE(model->totalCount(), total - 2);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QVERIFY(!ids.contains(model->index(r, 0).data(BrowserModel::ArticleIdRole).toUuid()));
+
+        // The sidebar's Trash shows them, with its count, and the trash's commands.
+        auto* saved = widget.findChild<QListWidget*>(QStringLiteral("savedSearches"));
+        QVERIFY(saved);
+        QListWidgetItem* trash = saved->item(saved->count() - 1);
+        QCOMPARE(trash->text(), QStringLiteral("Trash (2)"));
+        Q_EMIT saved->itemClicked(trash);
+        QVERIFY(widget.currentFilter().trash);
+        QCOMPARE(model->totalCount(), 2);
+        QVERIFY(
+            widget.findChild<QPushButton*>(QStringLiteral("trashRestore"))->isVisibleTo(&widget));
+        QVERIFY(
+            !widget.findChild<QPushButton*>(QStringLiteral("batchTrash"))->isVisibleTo(&widget));
+
+        // Restore one; empty the trash of the other.
+        view->selectionModel()->clearSelection();
+        view->selectionModel()->select(model->index(0, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QUuid restored = widget.selectedArticles().value(0);
+        auto back = widget.restoreSelection();
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(*back, 1);
+        QCOMPARE(model->totalCount(), 1);
+        auto emptied = widget.emptyTrash();
+        QVERIFY2(emptied.ok(), qPrintable(emptied.error()));
+        QCOMPARE(*emptied, 1);
+        QCOMPARE(model->totalCount(), 0);
+        QVERIFY(m_library->article(restored).ok());
+        const QUuid gone = ids[0] == restored ? ids[1] : ids[0];
+        QCOMPARE(m_library->article(gone).kind(), ErrorKind::NotFound);
+
+        widget.setFilter({});
+        QCOMPARE(model->totalCount(), total - 1);
+        QCOMPARE(saved->item(saved->count() - 1)->text(), QStringLiteral("Trash"));
     }
 };
 

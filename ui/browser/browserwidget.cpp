@@ -4,6 +4,7 @@
 #include "browser/browsermodel.h"
 #include "document/batchedit.h"
 #include "library/library.h"
+#include "library/trash.h"
 
 #include <QAction>
 
@@ -12,8 +13,10 @@
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QInputDialog>
 #include <QJsonDocument>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -21,6 +24,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
@@ -55,6 +59,7 @@ void selectData(QComboBox* box, const QVariant& data) {
 }
 
 constexpr int kAllArticlesRole = Qt::UserRole + 1;
+constexpr int kTrashRole = Qt::UserRole + 2;
 
 } // namespace
 
@@ -90,8 +95,10 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     sideButtons->addWidget(deleteButton);
     sideLayout->addLayout(sideButtons);
     connect(m_saved, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        if (item->data(kAllArticlesRole).toBool()) {
-            setFilter({});
+        if (item->data(kAllArticlesRole).toBool() || item->data(kTrashRole).toBool()) {
+            BrowseFilter filter;
+            filter.trash = item->data(kTrashRole).toBool();
+            setFilter(filter);
             return;
         }
         const auto searches = savedSearches(m_library);
@@ -115,7 +122,7 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     });
     connect(deleteButton, &QPushButton::clicked, this, [this] {
         QListWidgetItem* item = m_saved->currentItem();
-        if (!item || item->data(kAllArticlesRole).toBool())
+        if (!item || item->data(kAllArticlesRole).toBool() || item->data(kTrashRole).toBool())
             return;
         if (const auto deleted = deleteSavedSearch(item->text()); !deleted)
             QMessageBox::warning(this, tr("Cannot delete the search"), deleted.error());
@@ -167,16 +174,32 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
         connect(action, &QAction::triggered, this, [this, s] { (void)setStatusOfSelection(s); });
     }
     status->setMenu(statusMenu);
+    m_trash = new QPushButton(tr("Move to Trash"), main);
+    m_trash->setObjectName(QStringLiteral("batchTrash"));
+    m_trash->setToolTip(tr("Move the selected articles to the trash (Delete)"));
+    m_restore = new QPushButton(tr("Restore"), main);
+    m_restore->setObjectName(QStringLiteral("trashRestore"));
+    m_restore->setToolTip(tr("Take the selected articles out of the trash"));
+    m_empty = new QPushButton(tr("Empty Trash…"), main);
+    m_empty->setObjectName(QStringLiteral("trashEmpty"));
+    m_empty->setToolTip(tr("Remove every article in the trash for good"));
     m_count = new QLabel(main);
     m_count->setObjectName(QStringLiteral("browserCount"));
     commands->addWidget(addTag);
     commands->addWidget(removeTag);
     commands->addWidget(status);
+    commands->addWidget(m_trash);
+    commands->addWidget(m_restore);
+    commands->addWidget(m_empty);
     commands->addStretch(1);
     commands->addWidget(m_count);
     layout->addLayout(commands);
     connect(addTag, &QPushButton::clicked, this, &BrowserWidget::askAddTag);
     connect(removeTag, &QPushButton::clicked, this, &BrowserWidget::askRemoveTag);
+    connect(m_trash, &QPushButton::clicked, this, [this] { (void)moveSelectionToTrash(); });
+    connect(m_restore, &QPushButton::clicked, this, [this] { (void)restoreSelection(); });
+    connect(m_empty, &QPushButton::clicked, this, &BrowserWidget::askEmptyTrash);
+    showTrashCommands(false);
 
     m_view = new QTreeView(main);
     m_view->setObjectName(QStringLiteral("browserTable"));
@@ -199,6 +222,12 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     m_view->header()->resizeSection(BrowserModel::UpdatedColumn, 115);
     m_view->header()->setMinimumSectionSize(60);
     layout->addWidget(m_view, 1);
+    auto* trashKey = new QShortcut(QKeySequence::Delete, m_view);
+    trashKey->setContext(Qt::WidgetShortcut);
+    connect(trashKey, &QShortcut::activated, this, [this] {
+        if (!m_inTrash)
+            (void)moveSelectionToTrash();
+    });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT articleActivated(
             index.siblingAtColumn(0).data(BrowserModel::ArticleIdRole).toUuid());
@@ -322,15 +351,26 @@ void BrowserWidget::reloadSavedSearches() {
     const auto searches = savedSearches(m_library);
     if (!searches) {
         Q_EMIT message(searches.error());
-        return;
+    } else {
+        for (const SavedSearch& s : *searches) {
+            auto* item = new QListWidgetItem(s.name, m_saved);
+            item->setToolTip(
+                QString::fromUtf8(QJsonDocument(s.filter.toJson()).toJson(QJsonDocument::Compact)));
+            if (s.name == current)
+                m_saved->setCurrentItem(item);
+        }
     }
-    for (const SavedSearch& s : *searches) {
-        auto* item = new QListWidgetItem(s.name, m_saved);
-        item->setToolTip(
-            QString::fromUtf8(QJsonDocument(s.filter.toJson()).toJson(QJsonDocument::Compact)));
-        if (s.name == current)
-            m_saved->setCurrentItem(item);
-    }
+    // The trash last, with its count, apart from the searches.
+    const auto inTrash = trashCount(m_library);
+    auto* trash = new QListWidgetItem(
+        inTrash && *inTrash > 0 ? tr("Trash (%1)").arg(QLocale().toString(*inTrash)) : tr("Trash"),
+        m_saved);
+    trash->setData(kTrashRole, true);
+    trash->setIcon(QIcon::fromTheme(QStringLiteral("user-trash")));
+    if (m_inTrash)
+        m_saved->setCurrentItem(trash);
+    if (!inTrash)
+        Q_EMIT message(inTrash.error());
 }
 
 void BrowserWidget::refresh() {
@@ -351,6 +391,7 @@ BrowseFilter BrowserWidget::currentFilter() const {
     f.author = m_author->text().trimmed();
     f.since = dateOf(m_since);
     f.until = dateOf(m_until);
+    f.trash = m_inTrash;
     return f;
 }
 
@@ -368,9 +409,17 @@ void BrowserWidget::setFilter(const BrowseFilter& filter) {
         m_since->setDate(filter.since.isValid() ? filter.since : kNoDate);
         m_until->setDate(filter.until.isValid() ? filter.until : kNoDate);
     }
+    showTrashCommands(filter.trash);
     m_applying = false;
     m_debounce->stop();
     applyFilter();
+}
+
+void BrowserWidget::showTrashCommands(bool inTrash) {
+    m_inTrash = inTrash;
+    m_trash->setVisible(!inTrash);
+    m_restore->setVisible(inTrash);
+    m_empty->setVisible(inTrash);
 }
 
 void BrowserWidget::applyFilter() {
@@ -435,6 +484,52 @@ Result<int> BrowserWidget::setStatusOfSelection(Status status) {
                result ? tr("%n article(s) set to %1", nullptr, *result).arg(statusLabel(status))
                       : QString());
     return result;
+}
+
+Result<int> BrowserWidget::moveSelectionToTrash() {
+    const QList<QUuid> ids = selectedArticles();
+    auto result = moveToTrash(m_library, ids);
+    afterBatch(result, ids,
+               result ? tr("%n article(s) moved to the trash", nullptr, *result) : QString());
+    if (result)
+        reloadSavedSearches(); // the trash's count
+    return result;
+}
+
+Result<int> BrowserWidget::restoreSelection() {
+    const QList<QUuid> ids = selectedArticles();
+    auto result = restoreFromTrash(m_library, ids);
+    afterBatch(result, ids,
+               result ? tr("%n article(s) restored from the trash", nullptr, *result) : QString());
+    if (result)
+        reloadSavedSearches();
+    return result;
+}
+
+Result<int> BrowserWidget::emptyTrash() {
+    auto result = copydesk::emptyTrash(m_library);
+    afterBatch(result, {},
+               result ? tr("%n article(s) removed for good", nullptr, *result) : QString());
+    if (result)
+        reloadSavedSearches();
+    return result;
+}
+
+void BrowserWidget::askEmptyTrash() {
+    const auto count = trashCount(m_library);
+    if (!count) {
+        QMessageBox::warning(this, tr("Cannot empty the trash"), count.error());
+        return;
+    }
+    if (*count == 0)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Empty Trash"),
+        tr("Remove %n article(s) and their history for good? This cannot be undone.", nullptr,
+           *count),
+        QMessageBox::Cancel | QMessageBox::Discard, QMessageBox::Cancel);
+    if (answer == QMessageBox::Discard)
+        (void)emptyTrash();
 }
 
 void BrowserWidget::askAddTag() {

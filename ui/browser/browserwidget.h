@@ -10,6 +10,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QTimer;
 class QTreeView;
 
@@ -21,8 +22,9 @@ class Library;
 /// The library browser: saved searches in a sidebar, a full-text search box and
 /// filters (tag, category, status, language, author, date range) above a table of the
 /// articles that match (BrowserModel), sortable by any column, and batch operations on
-/// the selected rows (add or remove a tag, change the status), each one transaction
-/// through app/document's batch functions.
+/// the selected rows (add or remove a tag, change the status, move to the trash), each
+/// one transaction through app/document's batch functions and library/trash.h. The
+/// sidebar's Trash shows the trashed articles, to restore them or empty the trash.
 class BrowserWidget final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BrowserWidget)
@@ -47,6 +49,10 @@ public:
     Result<int> addTagToSelection(const QString& tag);
     Result<int> removeTagFromSelection(const QString& tag);
     Result<int> setStatusOfSelection(Status status);
+    Result<int> moveSelectionToTrash();
+    Result<int> restoreSelection();
+    /// Removes every trashed article for good, without asking (askEmptyTrash() asks).
+    Result<int> emptyTrash();
     /// Saves the current filter as `name` in the library (the sidebar shows it).
     Result<void> saveCurrentSearch(const QString& name);
     Result<void> deleteSavedSearch(const QString& name);
@@ -67,6 +73,8 @@ private:
     void afterBatch(const Result<int>& result, const QList<QUuid>& ids, const QString& done);
     void askAddTag();
     void askRemoveTag();
+    void askEmptyTrash();
+    void showTrashCommands(bool inTrash);
     QString tagLabel(const Term& term) const;
 
     Library& m_library;
@@ -82,6 +90,10 @@ private:
     QDateEdit* m_until = nullptr;
     QTreeView* m_view = nullptr;
     QLabel* m_count = nullptr;
+    QPushButton* m_trash = nullptr;
+    QPushButton* m_restore = nullptr;
+    QPushButton* m_empty = nullptr;
+    bool m_inTrash = false; ///< the table shows the trash
     QTimer* m_debounce = nullptr;
     QList<Term> m_tags;
     bool m_applying = false;
