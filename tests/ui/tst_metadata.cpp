@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace copydesk;
@@ -221,6 +222,34 @@ private Q_SLOTS:
         // The tags show in the version's language.
         auto* list = panel.findChild<QListWidget*>(QStringLiteral("metaTags"));
         QCOMPARE(list->item(0)->text(), QStringLiteral("Enseignement supérieur"));
+    }
+
+    // A suggestion is one click away: an existing tag by its label in the article's
+    // language, ahead of new terms; the click is an undoable edit like any other.
+    void suggestionsAddATagInOneClick() {
+        MetadataPanel panel(*m_library);
+        Article a = m_article;
+        a.tags.clear();
+        a.versions.front().body = QStringLiteral(
+            "Ministers agreed on higher education grants. Higher education budgets grow, and "
+            "the desalination plants too.");
+        auto doc = ArticleDocument::open(a, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        panel.setDocument(doc->get());
+        const QStringList shown = panel.suggestions();
+        QVERIFY2(!shown.isEmpty(), "no suggestion");
+        QCOMPARE(shown.front(), QStringLiteral("Higher education"));
+        QToolButton* first = nullptr;
+        for (QToolButton* b : panel.findChild<QWidget*>(QStringLiteral("metaSuggestions"))
+                                  ->findChildren<QToolButton*>())
+            if (b->text() == shown.front())
+                first = b;
+        QVERIFY(first);
+        first->click();
+        QCOMPARE((*doc)->article().tags, QStringList{QStringLiteral("higher-education")});
+        QVERIFY(!panel.suggestions().contains(QStringLiteral("Higher education")));
+        (*doc)->metadataUndo()->undo();
+        QVERIFY((*doc)->article().tags.isEmpty());
     }
 
     void seoMetersCountCharacters_data() {

@@ -2,6 +2,8 @@
 
 #include "article/slug.h"
 #include "document/articledocument.h"
+#include "tags/matcher.h"
+#include "tags/suggest.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -23,9 +25,12 @@
 #include <QTableWidget>
 #include <QTextBoundaryFinder>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace copydesk {
+
+using tags::foldForMatching;
 
 namespace {
 
@@ -67,17 +72,6 @@ void setMeter(QProgressBar* meter, int count, int limit) {
 }
 
 } // namespace
-
-QString foldForMatching(const QString& text) {
-    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
-    QString out;
-    out.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            out += c;
-    }
-    return out.toCaseFolded().simplified();
-}
 
 int MetadataPanel::characterCount(const QString& text) {
     // A reader's characters: one per grapheme cluster (a CJK ideograph, an accented
@@ -214,6 +208,22 @@ void MetadataPanel::build() {
     tagBox->setSpacing(2);
     tagBox->addWidget(m_tagList);
     tagBox->addLayout(tagEntryRow);
+    // Suggested tags: a row of buttons, existing tags first.
+    auto* suggestRow = new QHBoxLayout;
+    suggestRow->setSpacing(2);
+    m_suggestions = new QWidget(content);
+    m_suggestions->setObjectName(QStringLiteral("metaSuggestions"));
+    auto* chips = new QHBoxLayout(m_suggestions);
+    chips->setContentsMargins(0, 0, 0, 0);
+    chips->setSpacing(2);
+    auto* suggest = new QToolButton(content);
+    suggest->setObjectName(QStringLiteral("metaSuggest"));
+    suggest->setText(tr("Suggest"));
+    suggest->setToolTip(tr("Suggest tags from the article's text"));
+    suggestRow->addWidget(suggest);
+    suggestRow->addWidget(m_suggestions, 1);
+    tagBox->addLayout(suggestRow);
+    connect(suggest, &QToolButton::clicked, this, &MetadataPanel::suggestTags);
     layoutRow(tr("T&ags:"), m_tagEntry, tagBox);
 
     m_tagModel = new QStandardItemModel(this);
@@ -484,6 +494,56 @@ void MetadataPanel::setDocument(ArticleDocument* document) {
             w->setLayoutDirection(direction);
     }
     reloadVocabulary();
+    suggestTags();
+}
+
+void MetadataPanel::suggestTags() {
+    QLayout* chips = m_suggestions->layout();
+    while (QLayoutItem* item = chips->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!m_document || m_readOnly)
+        return;
+    const Article article = m_document->article();
+    const auto found = tags::suggest(m_library, article, 6);
+    if (!found) {
+        Q_EMIT message(found.error());
+        return;
+    }
+    for (const tags::Suggestion& s : *found) {
+        auto* chip = new QToolButton(m_suggestions);
+        chip->setText(s.text);
+        chip->setAutoRaise(true);
+        chip->setToolTip(s.existing() ? tr("Add the tag '%1'").arg(s.slug)
+                                      : tr("Create the tag '%1' and add it").arg(s.text));
+        // A suggestion that is not a tag yet reads differently from one that is.
+        QFont font = chip->font();
+        font.setItalic(!s.existing());
+        chip->setFont(font);
+        chips->addWidget(chip);
+        connect(chip, &QToolButton::clicked, this, [this, s, chip] {
+            if (!m_document)
+                return;
+            if (s.existing()) {
+                m_document->addTag(s.slug);
+            } else if (const auto added = addTagFromEntry(s.text); !added) {
+                Q_EMIT message(added.error());
+                return;
+            }
+            chip->hide();
+        });
+    }
+    static_cast<QHBoxLayout*>(chips)->addStretch(1);
+}
+
+QStringList MetadataPanel::suggestions() const {
+    QStringList out;
+    for (const QToolButton* chip : m_suggestions->findChildren<QToolButton*>()) {
+        if (!chip->isHidden())
+            out.append(chip->text());
+    }
+    return out;
 }
 
 void MetadataPanel::setReadOnly(bool readOnly) {

@@ -21,11 +21,6 @@ namespace copydesk {
 
 class ArticleDocument;
 
-/// Folds `text` for matching a typed tag against labels: compatibility decomposition,
-/// combining marks dropped, case folded ("Éducation" and "education" fold alike, and
-/// Arabic with or without its vowel marks).
-QString foldForMatching(const QString& text);
-
 /// The metadata of the article open in the editor, in a dock beside it: the version's
 /// title, summary and SEO fields (they follow the language switcher: the window gives
 /// the panel each version's document) and the article's shared fields (slug, byline,
@@ -55,6 +50,11 @@ public:
     /// The slugs the completer offers for `typed` (matching any label or the slug,
     /// accents and case ignored).
     QStringList completions(const QString& typed) const;
+    /// Fills the row of suggested tags (tags/suggest.h) for the open article: one click
+    /// on one adds it. Done when an article is opened, and by the Suggest button.
+    void suggestTags();
+    /// The suggestions shown, as their buttons say them.
+    QStringList suggestions() const;
 
     /// Characters as a reader counts them (grapheme clusters), for the SEO meters.
     static int characterCount(const QString& text);
@@ -96,6 +96,7 @@ private:
     QPlainTextEdit* m_seoDescription = nullptr;
     QProgressBar* m_seoDescriptionMeter = nullptr;
     QListWidget* m_tagList = nullptr;
+    QWidget* m_suggestions = nullptr; ///< a button per suggested tag
     QLineEdit* m_tagEntry = nullptr;
     QStandardItemModel* m_tagModel = nullptr;
     QSortFilterProxyModel* m_tagMatches = nullptr;
