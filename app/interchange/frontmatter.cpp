@@ -656,7 +656,7 @@ void readFrontMatter(const YAML::Node& root, FrontMatterFile& file, bool site) {
     }
     version.status = article.status;
     if (auto [node, name] = lookup(root, {kVersionStatus}); node.IsDefined())
-        tolerant([&] { version.status = status(node, name); });
+        tolerant([&, node = node, name = name] { version.status = status(node, name); });
 
     tolerant([&] {
         if (auto [node, name] = present(kByline, {kByline, "author", "authors"});

@@ -111,7 +111,10 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
     // All files or none: one transaction around the saves.
     const auto done = library.transaction([&]() -> Result<void> {
         for (qsizetype i = 0; i < prepared.size(); ++i) {
-            auto& [article, note] = prepared[i];
+            // Named members, not a structured binding: a lambda below uses the article,
+            // and clang before 16 cannot capture a binding.
+            Article& article = prepared[i].first;
+            const QString& note = prepared[i].second;
             const ImportedArticle& item = imported->at(sources.at(i));
             auto saved = library.save(article, RevisionKind::Import, note);
             if (!saved) {

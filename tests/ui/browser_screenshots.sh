@@ -2,7 +2,8 @@
 # PNGs of the library browser and the metadata dock under Xvfb, to look at: the
 # browser on a generated library of N articles (default 100,000; Arabic and Chinese
 # titles and tag labels on the first page), light and dark, with a selection; the
-# metadata dock beside the editor for an English and an Arabic version, light and dark.
+# metadata dock beside the editor for an English and an Arabic version, light and dark;
+# the trash, light and dark.
 # Not a test.
 #
 # Usage: tests/ui/browser_screenshots.sh OUTPUT_DIR [BUILD_DIR] [N]
@@ -48,7 +49,17 @@ take() {
 
 take browser-$n --browse
 take browser-$n-dark --browse --dark --select 3
+# The trash, in a copy of the library with three articles moved there.
+cp "$library" "$work/trash.copydesk"
+"$build/app/cli/copydesk-cli" --library "$work/trash.copydesk" trash \
+    article-$((n - 1)) article-$((n - 2)) article-$((n - 3)) >/dev/null
+library_was=$library
+library=$work/trash.copydesk
+take browser-trash --trash --select 1
+take browser-trash-dark --trash --dark
+library=$library_was
 take metadata-en --metadata article-$((n - 4)) en
 take metadata-en-dark --metadata article-$((n - 4)) en --dark
 take metadata-ar --metadata article-$((n - 5)) ar
 take metadata-ar-dark --metadata article-$((n - 5)) ar --dark
+take metadata-ar-tags --metadata article-$((n - 5)) ar --tags

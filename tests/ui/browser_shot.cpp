@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QPalette>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTimer>
@@ -57,6 +58,8 @@ int main(int argc, char* argv[]) {
     }
     QString readyFile, slug, language;
     bool browse = false;
+    bool trash = false;
+    bool tags = false; // the metadata dock scrolled to its tags and suggestions
     int select = 0;
     for (qsizetype i = 2; i < args.size(); ++i) {
         if (args[i] == u"--dark") {
@@ -64,6 +67,10 @@ int main(int argc, char* argv[]) {
             QApplication::setPalette(darkPalette());
         } else if (args[i] == u"--browse") {
             browse = true;
+        } else if (args[i] == u"--tags") {
+            tags = true;
+        } else if (args[i] == u"--trash") {
+            browse = trash = true;
         } else if (args[i] == u"--select" && i + 1 < args.size()) {
             select = args[++i].toInt();
         } else if (args[i] == u"--metadata" && i + 2 < args.size()) {
@@ -90,10 +97,22 @@ int main(int argc, char* argv[]) {
         auto* dock = window.findChild<QDockWidget*>(QStringLiteral("metadataDock"));
         dock->show();
         dock->raise();
+        if (tags) {
+            QTimer::singleShot(300, dock, [dock] {
+                auto* scroll = dock->findChild<QScrollArea*>();
+                if (auto* list = dock->findChild<QWidget*>(QStringLiteral("metaSuggestions")))
+                    scroll->ensureWidgetVisible(list, 0, 60);
+            });
+        }
     }
     window.show();
     if (browse) {
         window.setBrowsing(true);
+        if (trash) {
+            BrowseFilter filter;
+            filter.trash = true;
+            window.browser()->setFilter(filter);
+        }
         QTreeView* view = window.browser()->view();
         for (int r = 0; r < select; ++r)
             view->selectionModel()->select(view->model()->index(r * 2, 0),

@@ -208,22 +208,39 @@ void MetadataPanel::build() {
     tagBox->setSpacing(2);
     tagBox->addWidget(m_tagList);
     tagBox->addLayout(tagEntryRow);
-    // Suggested tags: a row of buttons, existing tags first.
+    // Suggested tags, existing ones first: a list that wraps within the dock's width,
+    // one click on one adds it.
     auto* suggestRow = new QHBoxLayout;
     suggestRow->setSpacing(2);
-    m_suggestions = new QWidget(content);
+    m_suggestions = new QListWidget(content);
     m_suggestions->setObjectName(QStringLiteral("metaSuggestions"));
-    auto* chips = new QHBoxLayout(m_suggestions);
-    chips->setContentsMargins(0, 0, 0, 0);
-    chips->setSpacing(2);
+    m_suggestions->setAccessibleName(tr("Suggested tags"));
+    m_suggestions->setFlow(QListView::LeftToRight);
+    m_suggestions->setWrapping(true);
+    m_suggestions->setResizeMode(QListView::Adjust);
+    m_suggestions->setSpacing(2);
+    m_suggestions->setMaximumHeight(m_suggestions->fontMetrics().lineSpacing() * 3 + 8);
+    m_suggestions->setToolTip(tr("Click a suggestion to add it"));
     auto* suggest = new QToolButton(content);
     suggest->setObjectName(QStringLiteral("metaSuggest"));
     suggest->setText(tr("Suggest"));
     suggest->setToolTip(tr("Suggest tags from the article's text"));
-    suggestRow->addWidget(suggest);
+    suggestRow->addWidget(suggest, 0, Qt::AlignTop);
     suggestRow->addWidget(m_suggestions, 1);
     tagBox->addLayout(suggestRow);
     connect(suggest, &QToolButton::clicked, this, &MetadataPanel::suggestTags);
+    connect(m_suggestions, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        if (!m_document || m_readOnly)
+            return;
+        const QString slug = item->data(kSlugRole).toString();
+        if (!slug.isEmpty()) {
+            m_document->addTag(slug);
+        } else if (const auto added = addTagFromEntry(item->text()); !added) {
+            Q_EMIT message(added.error());
+            return;
+        }
+        delete item;
+    });
     layoutRow(tr("T&ags:"), m_tagEntry, tagBox);
 
     m_tagModel = new QStandardItemModel(this);
@@ -498,51 +515,31 @@ void MetadataPanel::setDocument(ArticleDocument* document) {
 }
 
 void MetadataPanel::suggestTags() {
-    QLayout* chips = m_suggestions->layout();
-    while (QLayoutItem* item = chips->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    m_suggestions->clear();
     if (!m_document || m_readOnly)
         return;
-    const Article article = m_document->article();
-    const auto found = tags::suggest(m_library, article, 6);
+    const auto found = tags::suggest(m_library, m_document->article(), 8);
     if (!found) {
         Q_EMIT message(found.error());
         return;
     }
     for (const tags::Suggestion& s : *found) {
-        auto* chip = new QToolButton(m_suggestions);
-        chip->setText(s.text);
-        chip->setAutoRaise(true);
-        chip->setToolTip(s.existing() ? tr("Add the tag '%1'").arg(s.slug)
+        auto* item = new QListWidgetItem(s.text, m_suggestions);
+        item->setData(kSlugRole, s.slug); // empty: a new term
+        item->setToolTip(s.existing() ? tr("Add the tag '%1'").arg(s.slug)
                                       : tr("Create the tag '%1' and add it").arg(s.text));
         // A suggestion that is not a tag yet reads differently from one that is.
-        QFont font = chip->font();
+        QFont font = m_suggestions->font();
         font.setItalic(!s.existing());
-        chip->setFont(font);
-        chips->addWidget(chip);
-        connect(chip, &QToolButton::clicked, this, [this, s, chip] {
-            if (!m_document)
-                return;
-            if (s.existing()) {
-                m_document->addTag(s.slug);
-            } else if (const auto added = addTagFromEntry(s.text); !added) {
-                Q_EMIT message(added.error());
-                return;
-            }
-            chip->hide();
-        });
+        item->setFont(font);
+        item->setTextAlignment(Qt::AlignCenter);
     }
-    static_cast<QHBoxLayout*>(chips)->addStretch(1);
 }
 
 QStringList MetadataPanel::suggestions() const {
     QStringList out;
-    for (const QToolButton* chip : m_suggestions->findChildren<QToolButton*>()) {
-        if (!chip->isHidden())
-            out.append(chip->text());
-    }
+    for (int i = 0; i < m_suggestions->count(); ++i)
+        out.append(m_suggestions->item(i)->text());
     return out;
 }
 

@@ -50,7 +50,7 @@ public:
     /// The slugs the completer offers for `typed` (matching any label or the slug,
     /// accents and case ignored).
     QStringList completions(const QString& typed) const;
-    /// Fills the row of suggested tags (tags/suggest.h) for the open article: one click
+    /// Fills the list of suggested tags (tags/suggest.h) for the open article: one click
     /// on one adds it. Done when an article is opened, and by the Suggest button.
     void suggestTags();
     /// The suggestions shown, as their buttons say them.
@@ -96,7 +96,7 @@ private:
     QPlainTextEdit* m_seoDescription = nullptr;
     QProgressBar* m_seoDescriptionMeter = nullptr;
     QListWidget* m_tagList = nullptr;
-    QWidget* m_suggestions = nullptr; ///< a button per suggested tag
+    QListWidget* m_suggestions = nullptr; ///< the suggested tags
     QLineEdit* m_tagEntry = nullptr;
     QStandardItemModel* m_tagModel = nullptr;
     QSortFilterProxyModel* m_tagMatches = nullptr;
