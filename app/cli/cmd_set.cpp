@@ -102,9 +102,7 @@ int runSet(const QStringList& args) {
                 return saved.failure();
             out() << oneLine(article->slug) << '\t' << *saved << '\n';
         }
-        if (auto flushed = lib.flushTransaction(); !flushed)
-            return flushed;
-        return finishOutput();
+        return flushAndFinishOutput(lib);
     });
     if (!done)
         return fail(done.error());

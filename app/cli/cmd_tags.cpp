@@ -267,9 +267,7 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
                          .arg(imported->moved)
                   << '\n';
         }
-        if (auto flushed = lib.flushTransaction(); !flushed)
-            return flushed;
-        return finishOutput();
+        return flushAndFinishOutput(lib);
     });
     if (!done)
         return fail(done.error());

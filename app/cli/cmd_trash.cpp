@@ -59,9 +59,7 @@ int runTrash(const QStringList& args) {
         if (!changed)
             return changed.failure();
         out() << *changed << '\n';
-        if (auto flushed = lib.flushTransaction(); !flushed)
-            return flushed;
-        return finishOutput();
+        return flushAndFinishOutput(lib);
     });
     if (!done)
         return fail(done.error());

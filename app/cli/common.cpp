@@ -176,6 +176,12 @@ Result<void> finishOutput() {
                  e == ENOSPC ? ErrorKind::DiskFull : ErrorKind::Io};
 }
 
+Result<void> flushAndFinishOutput(Library& lib) {
+    if (auto flushed = lib.flushTransaction(); !flushed)
+        return flushed;
+    return finishOutput();
+}
+
 int fail(const QString& message) {
     out().flush();
     err() << "copydesk-cli: " << oneLine(message) << Qt::endl;

@@ -49,6 +49,10 @@ Result<void> writeDocument(QByteArrayView bytes);
 /// start arrived. Subcommands call it before they record anything; main() calls it
 /// before exiting, so `list > /dev/full` fails with exit 1.
 Result<void> finishOutput();
+/// The last step of a change inside `lib`'s transaction, after its report was printed:
+/// the change is put on disk (Library::flushTransaction), then finishOutput(). Either
+/// failing fails the transaction, so nothing is committed that the user was not told.
+Result<void> flushAndFinishOutput(Library& lib);
 
 /// Prints "copydesk-cli: <message>" on stderr and returns ExitFailure.
 int fail(const QString& message);

@@ -7,6 +7,7 @@
 #include "browser/browsermodel.h"
 #include "library/browse.h"
 #include "library/library.h"
+#include "median.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -154,18 +155,6 @@ int generate(const QString& path, int count) {
     }
     std::fprintf(stderr, "\n");
     return 0;
-}
-
-double medianMs(int runs, const std::function<void()>& work) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
 }
 
 int measure(const QString& path, int runs) {

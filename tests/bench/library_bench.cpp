@@ -2,6 +2,7 @@
 //   library_bench generate PATH N   writes a library of N articles x 3 languages
 //   library_bench measure PATH RUNS prints median timings of open, list and search
 #include "library/library.h"
+#include "median.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -145,18 +146,6 @@ int generate(const QString& path, int count) {
     }
     QSqlDatabase::removeDatabase(QStringLiteral("gen"));
     return 0;
-}
-
-double medianMs(int runs, const std::function<void()>& work) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
 }
 
 int measure(const QString& path, int runs) {

@@ -4,6 +4,7 @@
 //   full-text query, the completer and suggestions, then the merge of a tag used by
 //   10,000 articles, revisions included.
 #include "library/library.h"
+#include "median.h"
 #include "tags/matcher.h"
 #include "tags/suggest.h"
 #include "tags/tags.h"
@@ -23,18 +24,6 @@
 using namespace copydesk;
 
 namespace {
-
-double medianMs(int runs, const std::function<void()>& work) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
 
 template <typename T>
 T check(Result<T> r, const char* what) {
