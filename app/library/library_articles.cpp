@@ -742,7 +742,9 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);
     // As search(): what the indexes answered is compared with the text.
     if (!filter.text.trimmed().isEmpty()) {
-        if (auto verified = detail::verifyAnswer(*d, detail::searchPlan(filter.text)); !verified)
+        if (auto verified =
+                detail::verifyAnswer(*d, detail::searchPlan(filter.text), rows.isEmpty());
+            !verified)
             return verified.failure();
     }
     return rows;

@@ -156,15 +156,17 @@ struct SearchPlan {
 /// user input is read as query syntax.
 SearchPlan searchPlan(const QString& text);
 /// Before search() or list() answers `plan`: a damaged index page reads as a missing
-/// term (or a wrong row) rather than as an error, so every answer of the indexes is
-/// compared with the text itself (the versions table, the truth). One pass over the
-/// text with GLOB patterns that find each term in its usual case forms (whole words
-/// for the word index) marks the rows that ought to match; a row where the indexes and
-/// the text disagree is then decided exactly, by indexing just that row again in a
-/// scratch FTS5 table of the same definition: when the scratch table and the library's
-/// index disagree, the index is damaged. A sound index costs the one pass (as fast as a
-/// LIKE scan) and no false alarm is possible. ErrorKind::Corrupt when damaged.
-Result<void> verifyAnswer(const Library::Private& d, const SearchPlan& plan);
+/// term (or a wrong row) rather than as an error, so the answer of the indexes is
+/// compared with the text itself (the versions table, the truth). GLOB patterns that
+/// find each term in its usual case forms (whole words for the word index) are tried
+/// on every row the indexes found, and, when they found nothing (`answerEmpty`), on
+/// every version's text; a row where the indexes and the text disagree is then decided
+/// exactly, by indexing just that row again in a scratch FTS5 table of the same
+/// definition. No false alarm is possible. Not caught: rows a damaged index lost while
+/// it still found others (`copydesk-cli repair` checks the whole index). A found answer
+/// costs a look at its own rows; an empty one a pass over the text (as fast as a LIKE
+/// scan). ErrorKind::Corrupt when damaged.
+Result<void> verifyAnswer(const Library::Private& d, const SearchPlan& plan, bool answerEmpty);
 /// The error for a failed query that used the search indexes: a damaged index says
 /// so (ErrorKind::Corrupt) and how to repair it.
 Error searchFailure(const Library::Private& d, const QString& problem, const QSqlError& error);
