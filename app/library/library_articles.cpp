@@ -740,11 +740,24 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);
-    // As search(): what the indexes answered is compared with the text.
+    // As search(): what the indexes answered is compared with the text. The other
+    // filters may be what left nothing: then the text was found, and only the rows the
+    // index found are checked, not every version's text.
     if (!filter.text.trimmed().isEmpty()) {
-        if (auto verified =
-                detail::verifyAnswer(*d, detail::searchPlan(filter.text), rows.isEmpty());
-            !verified)
+        const detail::SearchPlan plan = detail::searchPlan(filter.text);
+        bool nothingFound = rows.isEmpty();
+        if (nothingFound) {
+            QSqlQuery any(d->db);
+            any.prepare(QStringLiteral("SELECT 1 FROM versions v WHERE %1 LIMIT 1")
+                            .arg(plan.condition(QStringLiteral("v"))));
+            for (qsizetype i = 0; i < plan.values.size(); ++i)
+                any.bindValue(int(i), plan.values[i]);
+            if (!any.exec())
+                return detail::searchFailure(*d, Library::tr("cannot list the articles"),
+                                             any.lastError());
+            nothingFound = !any.next();
+        }
+        if (auto verified = detail::verifyAnswer(*d, plan, nothingFound); !verified)
             return verified.failure();
     }
     return rows;
