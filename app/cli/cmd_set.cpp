@@ -8,54 +8,49 @@
 
 namespace copydesk::cli {
 
-namespace {
-
-QString t(const char* text) {
-    return QCoreApplication::translate("cli", text);
-}
-
-} // namespace
-
 int runSet(const QStringList& args) {
     const QString name = QStringLiteral("set");
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("ARTICLE"),
-                                 t("Article id, unique id prefix or slug; may be repeated."));
+                                 Cli::tr("Article id, unique id prefix or slug; may be repeated."));
     const QCommandLineOption status(
         QStringLiteral("status"),
-        t("New status (draft, in-review, ready, published, archived), as the workflow allows."),
+        Cli::tr(
+            "New status (draft, in-review, ready, published, archived), as the workflow allows."),
         QStringLiteral("S"));
-    const QCommandLineOption tag(QStringLiteral("tag"), t("Add this tag; may be repeated."),
+    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Add this tag; may be repeated."),
                                  QStringLiteral("T"));
-    const QCommandLineOption untag(QStringLiteral("untag"), t("Remove this tag; may be repeated."),
-                                   QStringLiteral("T"));
-    const QCommandLineOption category(
-        QStringLiteral("category"), t("Add this category; may be repeated."), QStringLiteral("C"));
+    const QCommandLineOption untag(
+        QStringLiteral("untag"), Cli::tr("Remove this tag; may be repeated."), QStringLiteral("T"));
+    const QCommandLineOption category(QStringLiteral("category"),
+                                      Cli::tr("Add this category; may be repeated."),
+                                      QStringLiteral("C"));
     const QCommandLineOption uncategory(QStringLiteral("uncategory"),
-                                        t("Remove this category; may be repeated."),
+                                        Cli::tr("Remove this category; may be repeated."),
                                         QStringLiteral("C"));
-    const QCommandLineOption byline(QStringLiteral("byline"), t("New byline."),
+    const QCommandLineOption byline(QStringLiteral("byline"), Cli::tr("New byline."),
                                     QStringLiteral("B"));
     parser.addOptions({status, tag, untag, category, uncategory, byline});
     if (const auto exit = parseArguments(
             parser, name,
-            t("Changes the metadata of articles, all in one transaction with a revision on each "
-              "article changed, whose number is printed."),
+            Cli::tr(
+                "Changes the metadata of articles, all in one transaction with a revision on each "
+                "article changed, whose number is printed."),
             args))
         return *exit;
     const QStringList articles = parser.positionalArguments();
     if (articles.isEmpty())
-        return usageError(name, t("expected at least one ARTICLE"));
+        return usageError(name, Cli::tr("expected at least one ARTICLE"));
     std::optional<Status> newStatus;
     if (parser.isSet(status)) {
         newStatus = statusFromId(parser.value(status));
         if (!newStatus)
-            return usageError(name, t("unknown status '%1'").arg(parser.value(status)));
+            return usageError(name, Cli::tr("unknown status '%1'").arg(parser.value(status)));
     }
     for (const QCommandLineOption* option : {&tag, &untag, &category, &uncategory}) {
         for (const QString& slug : parser.values(*option)) {
             if (slug.trimmed().isEmpty())
-                return usageError(name, t("--%1 is empty").arg(option->names().front()));
+                return usageError(name, Cli::tr("--%1 is empty").arg(option->names().front()));
             if (auto valid = validateSlug(slug); !valid)
                 return usageError(name, QStringLiteral("--%1: ").arg(option->names().front()) +
                                             valid.error());
@@ -63,7 +58,7 @@ int runSet(const QStringList& args) {
     }
     if (!newStatus && !parser.isSet(tag) && !parser.isSet(untag) && !parser.isSet(category) &&
         !parser.isSet(uncategory) && !parser.isSet(byline))
-        return usageError(name, t("nothing to set (see --help)"));
+        return usageError(name, Cli::tr("nothing to set (see --help)"));
 
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)
@@ -92,12 +87,12 @@ int runSet(const QStringList& args) {
             if (parser.isSet(byline))
                 article->byline = parser.value(byline).trimmed();
             if (*article == before) {
-                out() << oneLine(article->slug) << '\t' << t("unchanged") << '\n';
+                out() << oneLine(article->slug) << '\t' << Cli::tr("unchanged") << '\n';
                 continue;
             }
             // save() enforces the workflow and names both states when it refuses.
-            auto saved =
-                lib.save(*article, RevisionKind::Save, t("metadata set from the command line"));
+            auto saved = lib.save(*article, RevisionKind::Save,
+                                  Cli::tr("metadata set from the command line"));
             if (!saved)
                 return saved.failure();
             out() << oneLine(article->slug) << '\t' << *saved << '\n';

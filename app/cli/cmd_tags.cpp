@@ -22,26 +22,23 @@ namespace {
 
 using tags::Vocabulary;
 
-QString t(const char* text) {
-    return QCoreApplication::translate("cli", text);
-}
-
 /// The actions and their arguments, for --help and usage errors.
 QString actionsHelp(Vocabulary v) {
     QString help =
-        t("Actions:\n"
-          "  list                     every %1 with its article count and labels\n"
-          "  add NAME                 create one (NAME or the slug made of it; with --lang,\n"
-          "                           NAME is also its label in that language)\n"
-          "  rename SLUG NEW          give it a new slug (refused when NEW exists: merge)\n"
-          "  merge SLUG INTO          move its articles to INTO and delete it\n"
-          "  delete SLUG              remove it from every article and the vocabulary\n"
-          "  label SLUG LANG [LABEL]  set its label in LANG (without LABEL: remove it)\n"
-          "  import FILE              add the terms and labels of a .csv or .json file\n"
-          "  export [FILE]            write them as CSV or JSON (to standard output without "
-          "FILE)");
+        Cli::tr("Actions:\n"
+                "  list                     every %1 with its article count and labels\n"
+                "  add NAME                 create one (NAME or the slug made of it; with --lang,\n"
+                "                           NAME is also its label in that language)\n"
+                "  rename SLUG NEW          give it a new slug (refused when NEW exists: merge)\n"
+                "  merge SLUG INTO          move its articles to INTO and delete it\n"
+                "  delete SLUG              remove it from every article and the vocabulary\n"
+                "  label SLUG LANG [LABEL]  set its label in LANG (without LABEL: remove it)\n"
+                "  import FILE              add the terms and labels of a .csv or .json file\n"
+                "  export [FILE]            write them as CSV or JSON (to standard output without "
+                "FILE)");
     if (v == Vocabulary::Categories)
-        help += t("\n  parent SLUG [PARENT]     move it under PARENT (without PARENT: to the top)");
+        help += Cli::tr(
+            "\n  parent SLUG [PARENT]     move it under PARENT (without PARENT: to the top)");
     return help.arg(tags::termNoun(v));
 }
 
@@ -49,12 +46,12 @@ Result<QByteArray> readVocabularyFile(const QString& path) {
     QFile file(path);
     const QFileInfo info(path);
     if (!info.isFile())
-        return Error{t("%1: not a file").arg(path), ErrorKind::NotFound};
+        return Error{Cli::tr("%1: not a file").arg(path), ErrorKind::NotFound};
     if (info.size() > kMaxTextBytes)
-        return Error{t("%1: larger than %2 MB").arg(path).arg(kMaxTextBytes / 1024 / 1024),
+        return Error{Cli::tr("%1: larger than %2 MB").arg(path).arg(kMaxTextBytes / 1024 / 1024),
                      ErrorKind::InvalidInput};
     if (!file.open(QIODevice::ReadOnly))
-        return Error{t("%1: cannot read (%2)").arg(path, file.errorString()), ErrorKind::Io};
+        return Error{Cli::tr("%1: cannot read (%2)").arg(path, file.errorString()), ErrorKind::Io};
     return file.read(kMaxTextBytes + 1);
 }
 
@@ -97,38 +94,42 @@ int printList(const Library& library, Vocabulary v, bool json) {
 int runVocabulary(const QStringList& args, Vocabulary v) {
     const QString name = args.value(0);
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("ACTION"), t("What to do (see below)."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Cli::tr("What to do (see below)."));
     const QCommandLineOption lang(QStringLiteral("lang"),
-                                  t("add: the language of NAME as a label."), QStringLiteral("L"));
+                                  Cli::tr("add: the language of NAME as a label."),
+                                  QStringLiteral("L"));
     const QCommandLineOption parentOption(QStringLiteral("parent"),
-                                          t("add (categories): the parent category."),
+                                          Cli::tr("add (categories): the parent category."),
                                           QStringLiteral("SLUG"));
     const QCommandLineOption format(
         QStringLiteral("format"),
-        t("list: text (default) or json; import/export: csv or json (default: by the file name, "
-          "else csv)."),
+        Cli::tr(
+            "list: text (default) or json; import/export: csv or json (default: by the file name, "
+            "else csv)."),
         QStringLiteral("FORMAT"));
     parser.addOptions({lang, format});
     if (v == Vocabulary::Categories)
         parser.addOption(parentOption);
     const QString description =
-        (v == Vocabulary::Tags ? t("Manages the library's tags. Each change is one transaction "
-                                   "and records a revision on every article it changes.")
-                               : t("Manages the library's categories, a hierarchy. Each change "
-                                   "is one transaction and records a revision on every article "
-                                   "it changes.")) +
+        (v == Vocabulary::Tags
+             ? Cli::tr("Manages the library's tags. Each change is one transaction "
+                       "and records a revision on every article it changes.")
+             : Cli::tr("Manages the library's categories, a hierarchy. Each change "
+                       "is one transaction and records a revision on every article "
+                       "it changes.")) +
         QLatin1Char('\n') + actionsHelp(v);
     if (const auto exit = parseArguments(parser, name, description, args))
         return *exit;
     const QStringList pos = parser.positionalArguments();
     if (pos.isEmpty())
-        return usageError(name, t("expected an action: list, add, rename, merge, delete, label, "
+        return usageError(name,
+                          Cli::tr("expected an action: list, add, rename, merge, delete, label, "
                                   "import, export"));
     const QString action = pos.front();
     const QStringList params = pos.mid(1);
     auto expect = [&](qsizetype min, qsizetype max, const QString& shape) -> std::optional<int> {
         if (params.size() < min || params.size() > max)
-            return usageError(name, t("%1 expects %2").arg(action, shape));
+            return usageError(name, Cli::tr("%1 expects %2").arg(action, shape));
         return std::nullopt;
     };
 
@@ -136,7 +137,8 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
     const QString fmt = parser.value(format);
     if (action == QLatin1String("list")) {
         if (parser.isSet(format) && fmt != QLatin1String("text") && fmt != QLatin1String("json"))
-            return usageError(name, t("unknown format '%1' (expected text or json)").arg(fmt));
+            return usageError(name,
+                              Cli::tr("unknown format '%1' (expected text or json)").arg(fmt));
     } else if (action == QLatin1String("import") || action == QLatin1String("export")) {
         if (parser.isSet(format)) {
             if (fmt == QLatin1String("csv"))
@@ -144,7 +146,8 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
             else if (fmt == QLatin1String("json"))
                 exchange = tags::ExchangeFormat::Json;
             else
-                return usageError(name, t("unknown format '%1' (expected csv or json)").arg(fmt));
+                return usageError(name,
+                                  Cli::tr("unknown format '%1' (expected csv or json)").arg(fmt));
         }
     }
 
@@ -172,8 +175,8 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
             found = &a;
     }
     if (!found)
-        return usageError(name, t("unknown action '%1'").arg(action));
-    if (const auto exit = expect(found->min, found->max, t(found->shape)))
+        return usageError(name, Cli::tr("unknown action '%1'").arg(action));
+    if (const auto exit = expect(found->min, found->max, Cli::tr(found->shape)))
         return *exit;
     QString language;
     if (parser.isSet(lang)) {
@@ -222,7 +225,7 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
             auto renamed = tags::rename(lib, v, params[0], params[1]);
             if (!renamed)
                 return renamed.failure();
-            out() << t("renamed %1 '%2'; %3 articles changed")
+            out() << Cli::tr("renamed %1 '%2'; %3 articles changed")
                          .arg(noun, oneLine(params[0]))
                          .arg(renamed->articles)
                   << '\n';
@@ -230,7 +233,7 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
             auto merged = tags::merge(lib, v, params[0], params[1]);
             if (!merged)
                 return merged.failure();
-            out() << t("merged %1 '%2' into '%3'; %4 articles changed")
+            out() << Cli::tr("merged %1 '%2' into '%3'; %4 articles changed")
                          .arg(noun, oneLine(params[0]), oneLine(params[1]))
                          .arg(merged->articles)
                   << '\n';
@@ -238,7 +241,7 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
             auto removed = tags::remove(lib, v, params[0]);
             if (!removed)
                 return removed.failure();
-            out() << t("deleted %1 '%2' from %3 articles")
+            out() << Cli::tr("deleted %1 '%2' from %3 articles")
                          .arg(noun, oneLine(params[0]))
                          .arg(removed->articles())
                   << '\n';
@@ -252,15 +255,16 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
             const QString& file = params[0];
             const auto f = exchange ? exchange : tags::formatForFile(file);
             if (!f)
-                return Error{t("%1: say --format csv or json (the name says neither)").arg(file),
-                             ErrorKind::InvalidInput};
+                return Error{
+                    Cli::tr("%1: say --format csv or json (the name says neither)").arg(file),
+                    ErrorKind::InvalidInput};
             auto data = readVocabularyFile(file);
             if (!data)
                 return data.failure();
             auto imported = tags::importVocabulary(lib, v, *data, *f, file);
             if (!imported)
                 return imported.failure();
-            out() << t("%1: %2 created, %3 labels set, %4 moved")
+            out() << Cli::tr("%1: %2 created, %3 labels set, %4 moved")
                          .arg(oneLine(file))
                          .arg(imported->created)
                          .arg(imported->labelsChanged)

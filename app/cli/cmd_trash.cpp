@@ -7,35 +7,27 @@
 
 namespace copydesk::cli {
 
-namespace {
-
-QString t(const char* text) {
-    return QCoreApplication::translate("cli", text);
-}
-
-} // namespace
-
 int runTrash(const QStringList& args) {
     const QString name = QStringLiteral("trash");
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("ARTICLE"),
-                                 t("Article id, unique id prefix or slug; may be repeated."));
+                                 Cli::tr("Article id, unique id prefix or slug; may be repeated."));
     const QCommandLineOption restore(QStringLiteral("restore"),
-                                     t("Take the articles out of the trash instead."));
+                                     Cli::tr("Take the articles out of the trash instead."));
     const QCommandLineOption empty(QStringLiteral("empty"),
-                                   t("Remove every article in the trash for good."));
+                                   Cli::tr("Remove every article in the trash for good."));
     parser.addOptions({restore, empty});
     if (const auto exit = parseArguments(
             parser, name,
-            t("Moves articles to the trash (list --trash shows them), brings them back, or "
-              "empties the trash. Prints how many articles it moved or removed."),
+            Cli::tr("Moves articles to the trash (list --trash shows them), brings them back, or "
+                    "empties the trash. Prints how many articles it moved or removed."),
             args))
         return *exit;
     const QStringList keys = parser.positionalArguments();
     if (parser.isSet(empty) && (!keys.isEmpty() || parser.isSet(restore)))
-        return usageError(name, t("--empty takes no ARTICLE and no --restore"));
+        return usageError(name, Cli::tr("--empty takes no ARTICLE and no --restore"));
     if (!parser.isSet(empty) && keys.isEmpty())
-        return usageError(name, t("expected at least one ARTICLE, or --empty"));
+        return usageError(name, Cli::tr("expected at least one ARTICLE, or --empty"));
 
     auto library = openLibrary(parser, Library::Mode::ReadWrite);
     if (!library)

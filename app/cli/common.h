@@ -5,6 +5,7 @@
 
 #include <QByteArrayView>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
 
@@ -24,6 +25,12 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 /// A failed write is remembered: see finishOutput().
 QTextStream& out();
 QTextStream& err();
+
+/// The CLI's translation context: `Cli::tr("…")` is filed by lupdate under "cli",
+/// where the CLI's strings are looked up (a helper of its own would hide them).
+struct Cli final {
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
 
 enum class LineBreaks { Keep, Escape };
 

@@ -94,6 +94,14 @@ Result<bool> isWithin(Library::Private& d, qint64 candidate, qint64 ancestor) {
     return within;
 }
 
+/// Marks every article that uses term `id` as changed (for recordRevisions()).
+Result<int> markUsers(Library::Private& d, const Tables& t, qint64 id, const QString& problem) {
+    return run(d,
+               QStringLiteral("INSERT INTO %1 SELECT article FROM %2 WHERE %3 = ?")
+                   .arg(kChanged, t.links, t.column),
+               {id}, problem);
+}
+
 Result<int> recordRevisions(Library::Private& d, const QString& note) {
     return detail::recordMetadataRevisions(d, kChanged, RevisionKind::Save, note,
                                            QDateTime::currentDateTimeUtc());
@@ -292,11 +300,7 @@ Result<Change> rename(Library& library, Vocabulary vocabulary, const QString& fr
                            {*slug, *id}, problem);
         if (!renamed)
             return renamed.failure();
-        auto marked = run(d,
-                          QStringLiteral("INSERT INTO %1 SELECT article FROM %2 WHERE %3 = ?")
-                              .arg(kChanged, t.links, t.column),
-                          {*id}, problem);
-        if (!marked)
+        if (auto marked = markUsers(d, t, *id, problem); !marked)
             return marked.failure();
         auto revisions = recordRevisions(
             d, Tags::tr("%1 '%2' renamed to '%3'").arg(termNoun(vocabulary), from, *slug));
@@ -426,11 +430,7 @@ Result<Removal> remove(Library& library, Vocabulary vocabulary, const QString& s
         links.finish();
         if (auto r = resetChanged(d); !r)
             return r;
-        auto marked = run(d,
-                          QStringLiteral("INSERT INTO %1 SELECT article FROM %2 WHERE %3 = ?")
-                              .arg(kChanged, t.links, t.column),
-                          {*id}, problem);
-        if (!marked)
+        if (auto marked = markUsers(d, t, *id, problem); !marked)
             return marked.failure();
         auto unlinked = run(d, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(t.links, t.column),
                             {*id}, problem);
@@ -526,11 +526,7 @@ Result<Change> undoRemove(Library& library, const Removal& removal) {
             if (!linked)
                 return linked.failure();
         }
-        auto marked = run(d,
-                          QStringLiteral("INSERT INTO %1 SELECT article FROM %2 WHERE %3 = ?")
-                              .arg(kChanged, t.links, t.column),
-                          {*id}, problem);
-        if (!marked)
+        if (auto marked = markUsers(d, t, *id, problem); !marked)
             return marked.failure();
         auto revisions =
             recordRevisions(d, Tags::tr("%1 '%2' brought back").arg(termNoun(vocabulary), slug));

@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace copydesk;
@@ -235,6 +236,8 @@ private Q_SLOTS:
         auto doc = ArticleDocument::open(a, QStringLiteral("en"));
         QVERIFY(doc.ok());
         panel.setDocument(doc->get());
+        QVERIFY(panel.suggestions().isEmpty()); // not on opening: the button asks
+        panel.findChild<QToolButton*>(QStringLiteral("metaSuggest"))->click();
         const QStringList shown = panel.suggestions();
         QVERIFY2(!shown.isEmpty(), "no suggestion");
         QCOMPARE(shown.front(), QStringLiteral("Higher education"));

@@ -511,7 +511,10 @@ void MetadataPanel::setDocument(ArticleDocument* document) {
             w->setLayoutDirection(direction);
     }
     reloadVocabulary();
-    suggestTags();
+    // Suggestions wait for the Suggest button: on a library of 100,000 articles they
+    // take half a second (tests/bench/tags_bench.sh), too long for every switch of
+    // article or language.
+    m_suggestions->clear();
 }
 
 void MetadataPanel::suggestTags() {

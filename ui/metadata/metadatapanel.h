@@ -51,7 +51,7 @@ public:
     /// accents and case ignored).
     QStringList completions(const QString& typed) const;
     /// Fills the list of suggested tags (tags/suggest.h) for the open article: one click
-    /// on one adds it. Done when an article is opened, and by the Suggest button.
+    /// on one adds it. What the Suggest button does.
     void suggestTags();
     /// The suggestions shown, as their buttons say them.
     QStringList suggestions() const;
