@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QStorageInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -46,6 +47,11 @@ bool existsNoFollow(int dirFd, const QByteArray& name, struct stat* st) {
 }
 
 } // namespace
+
+bool folderIsFull(const QString& folder) {
+    const QStorageInfo storage(folder);
+    return storage.isValid() && storage.bytesAvailable() < 64 * 1024;
+}
 
 bool isSafeFileName(const QString& name) {
     if (name.isEmpty() || name == u"." || name == u"..")

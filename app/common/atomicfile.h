@@ -15,6 +15,11 @@ namespace copydesk {
 /// system, so that they cannot point outside their folder.
 bool isSafeFileName(const QString& name);
 
+/// Whether the file system holding `folder` has next to no room left (under 64 KB):
+/// for messages that must say "the disk is full" when a library (SQLite) or Qt
+/// (QSettings) reports a failed write without errno.
+bool folderIsFull(const QString& folder);
+
 /// Writes a set of files into one folder, all or nothing.
 ///
 /// Each add() writes the content to a new temporary file in the target folder (created

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -32,5 +34,13 @@ private:
     const char* m_key;
     T m_fallback;
 };
+
+/// Writes `settings` to its file now and says whether that worked, in one line that
+/// names the file. Qt writes the file through a temporary one renamed over it
+/// (QSaveFile), so a full disk or a read-only folder leaves the previous settings
+/// whole; only QSettings::status() tells, and every caller that writes settings
+/// reports it through this. Without an organisation name (some tests) Qt reports an
+/// access error whatever happens, and no failure can be seen.
+Result<void> saveSettings(QSettings& settings);
 
 } // namespace copydesk

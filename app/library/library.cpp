@@ -2,6 +2,7 @@
 // tags and media. Articles, revisions and search live in library_articles.cpp and
 // library_search.cpp.
 #include "library/library.h"
+#include "common/atomicfile.h"
 #include "library/articlejson.h"
 #include "library/library_p.h"
 
@@ -16,7 +17,6 @@
 #include <QMimeDatabase>
 #include <QSqlDriver>
 #include <QStandardPaths>
-#include <QStorageInfo>
 #include <QTemporaryFile>
 #include <QThread>
 #include <QUrl>
@@ -169,13 +169,6 @@ Error creationError(const QString& path, const QString& reason, bool diskFull) {
                      ErrorKind::DiskFull};
     return Error{Library::tr("%1: cannot create the library (%2)").arg(path, reason),
                  ErrorKind::Io};
-}
-
-// SQLite reports some failures of a full disk as an I/O error or as "unable to open"
-// (the journal could not be created); the free space tells.
-bool folderIsFull(const QString& folder) {
-    const QStorageInfo storage(folder);
-    return storage.isValid() && storage.bytesAvailable() < 64 * 1024;
 }
 
 } // namespace

@@ -2,7 +2,7 @@
 
 // What the library tests share: library files in a temporary folder, raw SQL on a
 // file through a connection of its own, a file's checksum, a second process holding
-// the write lock, and a tiny tmpfs for a full disk.
+// the write lock, and (tinytmpfs.h) a tiny tmpfs for a full disk.
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -17,8 +17,7 @@
 #include <QVariant>
 #include <QtDebug>
 
-#include <sys/mount.h>
-#include <unistd.h>
+#include "support/tinytmpfs.h"
 
 namespace copydesk::test {
 
@@ -87,43 +86,5 @@ inline QString startLockHolder(QProcess& holder, const QString& helper, const QS
         return QStringLiteral("the lock holder said: ") + QString::fromUtf8(line);
     return {};
 }
-
-/// A tmpfs of `size` ("1m", "48k") mounted on a temporary folder for as long as the
-/// object lives: a disk that fills up for real. Needs root; reason() says why not.
-class TinyTmpfs final {
-public:
-    explicit TinyTmpfs(const QByteArray& size) {
-        if (::geteuid() != 0) {
-            m_reason = QStringLiteral("a tiny tmpfs needs root (mount -t tmpfs -o size=...); run "
-                                      "the suite as root to cover a full disk");
-            return;
-        }
-        const QByteArray where = QFile::encodeName(m_dir.path());
-        const QByteArray options = "size=" + size;
-        if (!m_dir.isValid() ||
-            ::mount("tmpfs", where.constData(), "tmpfs", 0, options.constData()) != 0)
-            m_reason = QStringLiteral("cannot mount a tmpfs here (no CAP_SYS_ADMIN?)");
-        else
-            m_mounted = true;
-    }
-    ~TinyTmpfs() { unmount(); }
-    TinyTmpfs(const TinyTmpfs&) = delete;
-    TinyTmpfs& operator=(const TinyTmpfs&) = delete;
-
-    bool isMounted() const { return m_mounted; }
-    QString reason() const { return m_reason; }
-    QString path() const { return m_dir.path(); }
-    QString filePath(const QString& name) const { return m_dir.filePath(name); }
-    void unmount() {
-        if (m_mounted)
-            ::umount(QFile::encodeName(m_dir.path()).constData());
-        m_mounted = false;
-    }
-
-private:
-    QTemporaryDir m_dir;
-    bool m_mounted = false;
-    QString m_reason;
-};
 
 } // namespace copydesk::test

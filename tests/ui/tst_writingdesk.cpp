@@ -9,19 +9,24 @@
 #include "support/deskfixture.h"
 
 #include "support/articlefixture.h"
+#include "support/libraryfixture.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
 
 using namespace copydesk;
 using copydesk::test::labelText;
@@ -52,6 +57,8 @@ class TestWritingDesk final : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
+        // As the executable does: without a name QSettings cannot tell a failed write.
+        QCoreApplication::setOrganizationName(QStringLiteral("Copydesk tests"));
         QVERIFY(m_dir.isValid());
     }
     void init() {
@@ -228,6 +235,90 @@ private Q_SLOTS:
         QCOMPARE(twice.kind(), ErrorKind::Conflict);
         const auto bad = window.addLanguageVersion(QStringLiteral("not a tag"));
         QCOMPARE(bad.kind(), ErrorKind::InvalidInput);
+    }
+
+    // The window's two ways in for a language tag (New Article, New Language Version)
+    // refuse what is not a BCP 47 tag, with a path or a NUL in it above all, and save
+    // nothing: the file names of an export are built from these tags.
+    void hostileLanguageTagsAreRefused_data() {
+        QTest::addColumn<QString>("tag");
+        QTest::newRow("parent folders") << QStringLiteral("../../x");
+        QTest::newRow("absolute path") << QStringLiteral("/../../../../tmp/target/pwned");
+        QTest::newRow("tag then path") << QStringLiteral("en/../../x");
+        QTest::newRow("NUL after tag") << QStringLiteral("en") + QChar(0);
+        QTest::newRow("NUL inside") << QStringLiteral("fr") + QChar(0) + QStringLiteral("x");
+        QTest::newRow("backslash") << QStringLiteral("en\\x");
+        QTest::newRow("escape sequence") << QStringLiteral("en\x1b]0;x\x07");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("space") << QStringLiteral("e n");
+        QTest::newRow("too long subtag") << QStringLiteral("abcdefghijk");
+    }
+    void hostileLanguageTagsAreRefused() {
+        QFETCH(QString, tag);
+        MainWindow window(*m_library, noPreview());
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        const int articles = int(m_library->list({}).value().size());
+        const Article before = window.document()->article();
+        const auto created = window.createArticle(QStringLiteral("Hostile"), tag);
+        QVERIFY(!created);
+        QCOMPARE(created.kind(), ErrorKind::InvalidInput);
+        QVERIFY2(!created.error().contains(QChar(0)) && !created.error().contains(QChar(0x1b)),
+                 qPrintable(created.error()));
+        const auto added = window.addLanguageVersion(tag);
+        QVERIFY(!added);
+        QCOMPARE(added.kind(), ErrorKind::InvalidInput);
+        QCOMPARE(int(m_library->list({}).value().size()), articles);
+        QCOMPARE(m_library->article(before.id)->versions.size(), before.versions.size());
+        QCOMPARE(window.document()->article().slug, QStringLiteral("wetlands")); // still open
+    }
+
+    // The layout on a full disk: closing the window says it was not saved (and that
+    // the articles are safe), and the settings saved before stay whole.
+    void layoutOnAFullDiskIsReported() {
+        test::TinyTmpfs disk("64k");
+        if (!disk.isMounted())
+            QSKIP(qPrintable(disk.reason()));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, disk.path());
+        auto back = qScopeGuard([] {
+            QSettings::setPath(
+                QSettings::NativeFormat, QSettings::UserScope,
+                QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation));
+        });
+        const QString file = QSettings().fileName();
+        if (!file.startsWith(disk.path()))
+            QSKIP(qPrintable(
+                QStringLiteral("QSettings does not follow setPath here (%1)").arg(file)));
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        QVERIFY(window.saveSettings());
+        const QByteArray before = test::sha256Of(file);
+        QVERIFY(!before.isEmpty());
+
+        disk.fill();
+        window.resize(window.width() + 40, window.height());
+        const auto saved = window.saveSettings();
+        QVERIFY(!saved);
+        QCOMPARE(saved.kind(), ErrorKind::DiskFull);
+        QVERIFY2(saved.error().startsWith(file), qPrintable(saved.error()));
+        // Again with the same values: Qt would skip the write and say nothing.
+        QCOMPARE(window.saveSettings().kind(), ErrorKind::DiskFull);
+
+        QString warning;
+        QTimer watch; // the warning is modal: read and dismissed from its own event loop
+        connect(&watch, &QTimer::timeout, &window, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                warning = box->text();
+                box->reject();
+            }
+        });
+        watch.start(20);
+        window.close();
+        watch.stop();
+        QVERIFY2(warning.contains(QStringLiteral("the disk is full")), qPrintable(warning));
+        QVERIFY(warning.contains(QStringLiteral("articles are saved in the library")));
+        QCOMPARE(test::sha256Of(file), before);
     }
 
     void focusModeHidesTheChromeUntilItEnds() {

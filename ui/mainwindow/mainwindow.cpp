@@ -572,7 +572,7 @@ void MainWindow::restoreSettings() {
     m_list->header()->restoreState(kListHeader.value());
 }
 
-void MainWindow::saveSettings() {
+Result<void> MainWindow::saveSettings() {
     QSettings settings;
     // The next start opens a normal window with its panels: full screen and focus
     // mode are for this session.
@@ -585,6 +585,7 @@ void MainWindow::saveSettings() {
         kLastLanguage.setValue(m_document->language(), settings);
         kLastCursor.setValue(m_editor->textCursor().position(), settings);
     }
+    return copydesk::saveSettings(settings);
 }
 
 void MainWindow::restoreLastArticle() {
@@ -939,7 +940,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             return;
         }
     }
-    saveSettings();
+    if (const auto saved = saveSettings(); !saved)
+        QMessageBox::warning(this, tr("Layout not saved"),
+                             tr("%1\n\nYour articles are saved in the library; only the window "
+                                "layout and the article open now will not come back at the "
+                                "next start.")
+                                 .arg(saved.error()));
     event->accept();
 }
 

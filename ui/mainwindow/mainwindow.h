@@ -74,6 +74,10 @@ public:
     /// library's restore (one transaction, itself a new revision) and shows it in the
     /// editor as one step that Undo takes back. The edits before are saved first.
     Result<void> restoreRevision(qint64 revision);
+    /// Writes the window's layout and the open article, version and cursor to the
+    /// user's settings (done on close, which warns when it fails: the articles are in
+    /// the library, only the layout would not come back).
+    Result<void> saveSettings();
     /// Shows `reason` in a banner above the editor and makes everything read-only.
     void setReadOnlyReason(const QString& reason);
 
@@ -113,7 +117,6 @@ private:
     void createPreview();
     void applyFilter();
     void restoreSettings();
-    void saveSettings();
     Result<void> install(std::unique_ptr<ArticleDocument> document);
     void updateLanguages();
     void updateStatistics();

@@ -1,14 +1,13 @@
 // AtomicFileSet: files written all or nothing, never through a symlink, a full disk
 // reported as such.
 #include "common/atomicfile.h"
+#include "support/tinytmpfs.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -187,19 +186,10 @@ private Q_SLOTS:
 
     void diskFull() {
         // A real small file system: 64 KB of tmpfs.
-        if (geteuid() != 0)
-            QSKIP("mounting a 64 KB tmpfs to fill needs root; not run");
-        QTemporaryDir dir;
-        const QString mountPoint = dir.filePath(QStringLiteral("small"));
-        QVERIFY(QDir().mkpath(mountPoint));
-        if (QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                               QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mountPoint}) !=
-            0) {
-            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?); not run");
-        }
-        auto unmount =
-            qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mountPoint}); });
+        test::TinyTmpfs disk("64k");
+        if (!disk.isMounted())
+            QSKIP(qPrintable(disk.reason()));
+        const QString mountPoint = disk.path();
         QVERIFY(writeFile(mountPoint + QStringLiteral("/keep.md"), "kept as it was"));
 
         AtomicFileSet files(mountPoint);
@@ -216,19 +206,10 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), 2);
     }
     void diskFullLeavesFolder() {
-        if (geteuid() != 0)
-            QSKIP("mounting a 64 KB tmpfs to fill needs root; not run");
-        QTemporaryDir dir;
-        const QString mountPoint = dir.filePath(QStringLiteral("small"));
-        QVERIFY(QDir().mkpath(mountPoint));
-        if (QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                               QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mountPoint}) !=
-            0) {
-            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN?); not run");
-        }
-        auto unmount =
-            qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mountPoint}); });
+        test::TinyTmpfs disk("64k");
+        if (!disk.isMounted())
+            QSKIP(qPrintable(disk.reason()));
+        const QString mountPoint = disk.path();
         QVERIFY(writeFile(mountPoint + QStringLiteral("/keep.md"), "kept as it was"));
         const QStringList before = snapshot(mountPoint);
         {
