@@ -1,6 +1,7 @@
 #include "common/unicode.h"
 
 #include <unicode/uchar.h>
+#include <unicode/ucol.h>
 #include <unicode/uloc.h>
 #include <unicode/ulocdata.h>
 #include <unicode/uscript.h>
@@ -159,6 +160,42 @@ QuotationMarks quotationMarks(QStringView languageTag) {
     marks.innerClose = delimiter(ULOCDATA_ALT_QUOTATION_END);
     ulocdata_close(data);
     return marks;
+}
+
+QByteArray collationKey(QStringView text) {
+    // One collator per thread: ucol_getSortKey() must not share one across threads.
+    struct Collator {
+        UCollator* c = nullptr;
+        Collator() {
+            UErrorCode status = U_ZERO_ERROR;
+            c = ucol_open("", &status);
+            if (U_FAILURE(status)) {
+                c = nullptr;
+                return;
+            }
+            ucol_setAttribute(c, UCOL_NUMERIC_COLLATION, UCOL_ON, &status);
+        }
+        ~Collator() {
+            if (c)
+                ucol_close(c);
+        }
+    };
+    thread_local const Collator collator;
+    if (!collator.c || text.isEmpty())
+        return {};
+    const auto* chars = reinterpret_cast<const UChar*>(text.utf16());
+    const auto length = int32_t(qMin<qsizetype>(text.size(), INT32_MAX));
+    QByteArray key(qMax<qsizetype>(64, text.size() * 4), Qt::Uninitialized);
+    int32_t needed = ucol_getSortKey(collator.c, chars, length,
+                                     reinterpret_cast<uint8_t*>(key.data()), int32_t(key.size()));
+    if (needed > key.size()) {
+        key.resize(needed);
+        needed = ucol_getSortKey(collator.c, chars, length, reinterpret_cast<uint8_t*>(key.data()),
+                                 int32_t(key.size()));
+    }
+    // Without its final NUL byte, which adds nothing to a bytewise comparison.
+    key.resize(qMax(0, needed - 1));
+    return key;
 }
 
 } // namespace copydesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringView>
 
@@ -64,5 +65,12 @@ struct QuotationMarks final {
     QString innerClose;
 };
 QuotationMarks quotationMarks(QStringView languageTag);
+
+/// The ICU sort key of `text` under CLDR's root collation with numeric ordering: keys
+/// compare bytewise (memcmp, SQLite's BLOB order) as the texts collate, so that an
+/// index can sort titles in every script at once ("École" beside "ecole", before
+/// "Zurich"; "Item 2" before "Item 10"; case only breaks ties). Root, not the
+/// interface's locale: a key stored in the library must not change with the reader.
+QByteArray collationKey(QStringView text);
 
 } // namespace copydesk

@@ -27,18 +27,13 @@ QString connectionName() {
     return QStringLiteral("copydesk-browse-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-// The title of the source-language version, else of the first version.
-const QString kTitleSql = QStringLiteral(
-    "coalesce((SELECT title FROM versions v WHERE v.article = a.id"
-    "  AND v.language = a.source_language),"
-    " (SELECT title FROM versions v WHERE v.article = a.id ORDER BY v.position LIMIT 1), '')");
-
 /// The SQL value ordered by for `order`; every one is NOT NULL so that row-value
 /// comparisons hold.
 QString orderExpression(BrowseOrder order) {
     switch (order) {
     case BrowseOrder::Title:
-        return kTitleSql + QStringLiteral(" COLLATE NOCASE");
+        // The collation key of the article's title, indexed (schema version 7).
+        return QStringLiteral("a.title_key");
     case BrowseOrder::Languages:
         return QStringLiteral("coalesce((SELECT group_concat(language, ' ') FROM"
                               " (SELECT language FROM versions v WHERE v.article = a.id"

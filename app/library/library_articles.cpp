@@ -303,10 +303,12 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
     QSqlQuery& row = prepared(
         existing ? QStringLiteral("UPDATE articles SET uuid = ?, slug = ?, status = ?, created = ?,"
                                   " updated = ?, byline = ?, dateline_place = ?, dateline_date = ?,"
-                                  " featured_image = ?, source_language = ? WHERE id = ?")
+                                  " featured_image = ?, source_language = ?, title_key = ?"
+                                  " WHERE id = ?")
                  : QStringLiteral("INSERT INTO articles(uuid, slug, status, created, updated,"
                                   " byline, dateline_place, dateline_date, featured_image,"
-                                  " source_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                  " source_language, title_key)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     row.bindValue(0, nonNull(uuidText(a.id)));
     row.bindValue(1, nonNull(a.slug));
     row.bindValue(2, nonNull(statusId(a.status)));
@@ -317,8 +319,9 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
     row.bindValue(7, nonNull(dateText(a.dateline.date)));
     row.bindValue(8, nonNull(a.featuredImage));
     row.bindValue(9, nonNull(a.sourceLanguage));
+    row.bindValue(10, detail::titleKey(a.displayTitle()));
     if (existing)
-        row.bindValue(10, rowId);
+        row.bindValue(11, rowId);
     if (!row.exec())
         return fail(row);
     if (!existing)
@@ -672,7 +675,7 @@ QString orderSql(const ListFilter& filter) {
         key = QStringLiteral("a.created");
         break;
     case ListSort::Title:
-        key = QStringLiteral("title COLLATE NOCASE");
+        key = QStringLiteral("a.title_key");
         break;
     case ListSort::Status:
         // The workflow's order, not the alphabet's.

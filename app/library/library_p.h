@@ -115,6 +115,11 @@ namespace detail {
 Result<int> recordMetadataRevisions(Library::Private& d, const QString& articleTable,
                                     RevisionKind kind, const QString& note, const QDateTime& now);
 
+/// `articles.title_key` for an article titled `title` (Article::displayTitle()): its
+/// collationKey(), never NULL (the column is NOT NULL; Qt binds an empty QByteArray
+/// as NULL). The browser and list() sort by title with it, through an index.
+QByteArray titleKey(const QString& title);
+
 /// Text for the word index: every CJK ideograph, kana and hangul syllable stands
 /// apart, so that the unicode61 tokenizer indexes each as one token and a phrase
 /// query finds two-character words.

@@ -4,6 +4,7 @@
 //
 // Never edit a released step: add a new one. tests/app/library keeps a frozen copy
 // of version 1 to check the upgrade path with real data.
+#include "common/unicode.h"
 #include "library/library_p.h"
 
 #include <functional>
@@ -213,6 +214,38 @@ QStringList version6() {
     };
 }
 
+// Version 7: articles.title_key, the collation key of the article's title (the source
+// version's, else the first version's; see detail::titleKey()), and an index on it
+// beside the trash flag, so that sorting by title walks the index instead of reading
+// every article's versions (346 ms for the first 100 of 100,000 articles before).
+QStringList version7() {
+    return {
+        QStringLiteral("ALTER TABLE articles ADD COLUMN title_key BLOB NOT NULL DEFAULT x''"),
+        QStringLiteral("CREATE INDEX articles_by_title ON articles(trashed, title_key)"),
+    };
+}
+
+QString fillTitleKeys(QSqlDatabase& db) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    QSqlQuery update(db);
+    if (!read.exec(QStringLiteral(
+            "SELECT a.id, coalesce((SELECT title FROM versions v WHERE v.article = a.id"
+            "  AND v.language = a.source_language),"
+            " (SELECT title FROM versions v WHERE v.article = a.id ORDER BY v.position LIMIT 1),"
+            " '') FROM articles a")) ||
+        !update.prepare(QStringLiteral("UPDATE articles SET title_key = ? WHERE id = ?"))) {
+        return read.lastError().isValid() ? read.lastError().text() : update.lastError().text();
+    }
+    while (read.next()) {
+        update.bindValue(0, titleKey(read.value(1).toString()));
+        update.bindValue(1, read.value(0));
+        if (!update.exec())
+            return update.lastError().text();
+    }
+    return read.lastError().isValid() ? read.lastError().text() : QString();
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, version1(), {}},
@@ -221,11 +254,17 @@ const std::vector<Migration>& migrations() {
         {4, version4(), {}},
         {5, version5(), {}},
         {6, version6(), {}},
+        {7, version7(), fillTitleKeys},
     };
     return list;
 }
 
 } // namespace
+
+QByteArray titleKey(const QString& title) {
+    const QByteArray key = collationKey(title);
+    return key.isNull() ? QByteArray("") : key;
+}
 
 int latestSchemaVersion() {
     return migrations().back().version;

@@ -145,6 +145,36 @@ private Q_SLOTS:
         const QuotationMarks q = quotationMarks(tag);
         QCOMPARE(q.open + q.close + q.innerOpen + q.innerClose, marks);
     }
+
+    // Sort keys compare bytewise as CLDR's root collation orders the texts.
+    void collationKeys_data() {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::newRow("accent after base letter, before next")
+            << QStringLiteral("ecole") << QStringLiteral("École");
+        QTest::newRow("accent is not last") << QStringLiteral("École") << QStringLiteral("Zurich");
+        QTest::newRow("case breaks ties only")
+            << QStringLiteral("apple") << QStringLiteral("Apple");
+        QTest::newRow("case below letters") << QStringLiteral("Apple") << QStringLiteral("banana");
+        QTest::newRow("numbers by value") << QStringLiteral("Item 2") << QStringLiteral("Item 10");
+        QTest::newRow("prefix first") << QStringLiteral("Geneva") << QStringLiteral("Geneva talks");
+        QTest::newRow("Cyrillic by alphabet") << QStringLiteral("Ёлка") << QStringLiteral("Жук");
+        QTest::newRow("Latin before Cyrillic")
+            << QStringLiteral("Zurich") << QStringLiteral("Москва");
+        QTest::newRow("Cyrillic before Arabic")
+            << QStringLiteral("Москва") << QStringLiteral("القمة");
+        QTest::newRow("astral Han after BMP Han") << QStringLiteral("一") << QStringLiteral("𠮷");
+        QTest::newRow("empty first") << QString() << QStringLiteral("a");
+    }
+    void collationKeys() {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        const QByteArray a = collationKey(first);
+        const QByteArray b = collationKey(second);
+        QVERIFY2(a < b, qPrintable(first + QStringLiteral(" < ") + second));
+        QCOMPARE(collationKey(first), a); // the same text, the same key
+        QVERIFY(!a.contains('\0'));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUnicode)

@@ -1,3 +1,4 @@
+#include "library/browse.h"
 #include "library/library.h"
 #include "schema_v1.h"
 #include "support/libraryfixture.h"
@@ -373,6 +374,65 @@ private Q_SLOTS:
         QCOMPARE((*lib)->list(f).value().back().title, QStringLiteral("Article 0"));
     }
 
+    // Title order is the root collation's, in every script, through an index: accents
+    // and case do not put "École" after "Zurich", numbers count, a retitled article
+    // moves, and the browser pages through the same order.
+    void titleSortCollates() {
+        auto lib = Library::open(newPath());
+        QVERIFY(lib);
+        const QStringList titles{QStringLiteral("Zurich talks"), QStringLiteral("école ouverte"),
+                                 QStringLiteral("Item 10"),      QStringLiteral("Item 2"),
+                                 QStringLiteral("apple"),        QStringLiteral("Édition"),
+                                 QStringLiteral("Banana")};
+        QList<QUuid> ids;
+        for (const QString& title : titles) {
+            Article a = makeArticle(QStringLiteral("en"), title);
+            QVERIFY((*lib)->save(a));
+            ids.append(a.id);
+        }
+        const auto titlesOf = [](const QList<ArticleSummary>& rows) {
+            QStringList out;
+            for (const ArticleSummary& row : rows)
+                out.append(row.title);
+            return out;
+        };
+        ListFilter f;
+        f.sort = ListSort::Title;
+        f.descending = false;
+        const QStringList expected{QStringLiteral("apple"),         QStringLiteral("Banana"),
+                                   QStringLiteral("école ouverte"), QStringLiteral("Édition"),
+                                   QStringLiteral("Item 2"),        QStringLiteral("Item 10"),
+                                   QStringLiteral("Zurich talks")};
+        QCOMPARE(titlesOf((*lib)->list(f).value()), expected);
+        f.descending = true;
+        QStringList reversed = expected;
+        std::reverse(reversed.begin(), reversed.end());
+        QCOMPARE(titlesOf((*lib)->list(f).value()), reversed);
+
+        // A new title moves the article; so does a new source language.
+        Article zurich = *(*lib)->article(ids[0]);
+        zurich.versions[0].title = QStringLiteral("Accord de Zurich");
+        QVERIFY((*lib)->save(zurich));
+        f.descending = false;
+        QCOMPARE(titlesOf((*lib)->list(f).value()).front(), QStringLiteral("Accord de Zurich"));
+
+        // The browser: two pages of three, then the rest, in the list's order.
+        auto reader = BrowseReader::open(**lib);
+        QVERIFY2(reader, qPrintable(reader.error()));
+        QStringList paged;
+        std::optional<BrowseCursor> after;
+        for (int page = 0; page < 3; ++page) {
+            const auto rows = (*reader)->page({}, BrowseOrder::Title, Qt::AscendingOrder, after, 3);
+            QVERIFY2(rows, qPrintable(rows.error()));
+            for (const BrowseRow& row : *rows)
+                paged.append(row.title);
+            if (rows->isEmpty())
+                break;
+            after = BrowseCursor{rows->back().sortValue, rows->back().rowId};
+        }
+        QCOMPARE(paged, titlesOf((*lib)->list(f).value()));
+    }
+
     void migrationFromVersion1() {
         const QString path = newPath();
         const QString uuid = QStringLiteral("0b7d9a3e-1c2f-4e5a-8b6c-7d8e9f0a1b2c");
@@ -448,6 +508,10 @@ private Q_SLOTS:
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
         QCOMPARE(q.value(0).toInt(), Library::schemaVersion());
+        // Version 7 gave the old article the collation key of its title.
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM articles WHERE title_key = x''")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
         q = QSqlQuery();
