@@ -1,6 +1,7 @@
 #include "common/languagetag.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <unicode/uloc.h>
 
@@ -71,6 +72,13 @@ Result<QString> canonicalLanguageTag(QStringView tag) {
 
 bool isValidLanguageTag(QStringView tag) {
     return canonicalLanguageTag(tag).ok();
+}
+
+QString languageDisplayName(const QString& tag) {
+    const QLocale locale(tag);
+    const QString name =
+        locale.language() == QLocale::C ? QString() : QLocale::languageToString(locale.language());
+    return name.isEmpty() ? tag : QStringLiteral("%1 (%2)").arg(name, tag);
 }
 
 } // namespace copydesk

@@ -19,4 +19,9 @@ Result<QString> canonicalLanguageTag(QStringView tag);
 /// canonicalLanguageTag(tag).ok().
 bool isValidLanguageTag(QStringView tag);
 
+/// The tag's language by name, without a territory, then the tag: "English (en)" for
+/// en-US too (QLocale's own names would say "American English"); the tag alone when Qt
+/// does not know the language.
+QString languageDisplayName(const QString& tag);
+
 } // namespace copydesk

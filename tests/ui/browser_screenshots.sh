@@ -3,7 +3,7 @@
 # browser on a generated library of N articles (default 100,000; Arabic and Chinese
 # titles and tag labels on the first page), light and dark, with a selection; the
 # metadata dock beside the editor for an English and an Arabic version, light and dark;
-# the trash, light and dark.
+# the trash, light and dark; the Tags and Categories window, light and dark.
 # Not a test.
 #
 # Usage: tests/ui/browser_screenshots.sh OUTPUT_DIR [BUILD_DIR] [N]
@@ -63,3 +63,5 @@ take metadata-en-dark --metadata article-$((n - 4)) en --dark
 take metadata-ar --metadata article-$((n - 5)) ar
 take metadata-ar-dark --metadata article-$((n - 5)) ar --dark
 take metadata-ar-tags --metadata article-$((n - 5)) ar --tags
+take vocabulary --vocabulary
+take vocabulary-dark --vocabulary --dark

@@ -1,13 +1,15 @@
 // Screenshot driver for tests/ui/browser_screenshots.sh (not a test):
 //   browser_shot LIBRARY [--browse] [--metadata SLUG LANGUAGE] [--select N] [--dark]
-//                [--ready FILE]
+//                [--vocabulary] [--ready FILE]
 // Shows the main window on LIBRARY: with --browse the library browser, with
-// --metadata the article SLUG's version LANGUAGE with the metadata dock in front.
+// --metadata the article SLUG's version LANGUAGE with the metadata dock in front;
+// with --vocabulary the Tags and Categories window above it.
 // Creates FILE when the window has settled.
 #include "browser/browserwidget.h"
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
 #include "metadata/metadatapanel.h"
+#include "tags/vocabularydialog.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -59,6 +61,7 @@ int main(int argc, char* argv[]) {
     QString readyFile, slug, language;
     bool browse = false;
     bool trash = false;
+    bool vocabulary = false;
     bool tags = false; // the metadata dock scrolled to its tags and suggestions
     int select = 0;
     for (qsizetype i = 2; i < args.size(); ++i) {
@@ -67,6 +70,8 @@ int main(int argc, char* argv[]) {
             QApplication::setPalette(darkPalette());
         } else if (args[i] == u"--browse") {
             browse = true;
+        } else if (args[i] == u"--vocabulary") {
+            vocabulary = true;
         } else if (args[i] == u"--tags") {
             tags = true;
         } else if (args[i] == u"--trash") {
@@ -117,6 +122,11 @@ int main(int argc, char* argv[]) {
         for (int r = 0; r < select; ++r)
             view->selectionModel()->select(view->model()->index(r * 2, 0),
                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    VocabularyDialog dialog(**library, &window);
+    if (vocabulary) {
+        dialog.move(200, 120);
+        dialog.show();
     }
     QTimer::singleShot(900, &window, [&] {
         if (!readyFile.isEmpty()) {

@@ -19,6 +19,7 @@
 #include "metadata/metadatapanel.h"
 #include "preview/previewview.h"
 #include "spelling/speller.h"
+#include "tags/vocabularydialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,14 +71,6 @@ void addShortcutToTooltip(QAction* action) {
     if (!key.isEmpty())
         text = QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText));
     action->setToolTip(text);
-}
-
-QString languageName(const QString& tag) {
-    const QLocale locale(tag);
-    // The language's name without a territory ("English", not "American English").
-    const QString name =
-        locale.language() == QLocale::C ? QString() : QLocale::languageToString(locale.language());
-    return name.isEmpty() ? tag : QStringLiteral("%1 (%2)").arg(name, tag);
 }
 
 } // namespace
@@ -437,6 +430,8 @@ void MainWindow::buildMenus() {
                           QKeySequence::New);
     m_writeActions << add(file, tr("New &Language Version…"), &MainWindow::newVersionDialog,
                           QKeySequence(tr("Ctrl+Shift+N")));
+    m_writeActions << add(file, tr("&Tags and Categories…"), &MainWindow::vocabularyDialog,
+                          QKeySequence(tr("Ctrl+Shift+T")));
     file->addSeparator();
     m_writeActions << add(
         file, tr("&Save Revision"), [this] { saveRevision(false); }, QKeySequence::Save);
@@ -716,7 +711,7 @@ void MainWindow::updateLanguages() {
         return;
     const Article article = m_document->article();
     for (const LanguageVersion& v : article.versions) {
-        QString label = languageName(v.language);
+        QString label = languageDisplayName(v.language);
         if (v.language == article.sourceLanguage)
             label = tr("%1 — source").arg(label);
         m_languages->addItem(label, v.language);
@@ -743,8 +738,8 @@ void MainWindow::updateStatistics() {
         tr("%1 character(s)", nullptr, stats.characters).arg(locale.toString(stats.characters)) +
         QStringLiteral(" · ") + tr("%1 min read", nullptr, minutes).arg(locale.toString(minutes)));
     m_languageLabel->setText(m_document->isSource()
-                                 ? tr("%1, source").arg(languageName(m_document->language()))
-                                 : languageName(m_document->language()));
+                                 ? tr("%1, source").arg(languageDisplayName(m_document->language()))
+                                 : languageDisplayName(m_document->language()));
     for (const Heading& h : outline(text)) {
         auto* item =
             new QListWidgetItem(QString(2 * (h.level - 1), QLatin1Char(' ')) + h.text, m_outline);
@@ -893,6 +888,22 @@ void MainWindow::newArticleDialog() {
     if (const auto created = createArticle(title->text().trimmed(), language->text().trimmed());
         !created)
         showError(tr("Cannot create article"), created.error());
+}
+
+void MainWindow::vocabularyDialog() {
+    // The editor's edits are in the library before terms move on its articles.
+    if (const auto flushed = m_saver->flush(); !flushed) {
+        showError(tr("Not saved"), flushed.error());
+        return;
+    }
+    VocabularyDialog dialog(m_library, this);
+    connect(&dialog, &VocabularyDialog::vocabularyChanged, this, [this] {
+        articlesChangedElsewhere(m_document ? QList<QUuid>{m_document->articleId()}
+                                            : QList<QUuid>{});
+    });
+    dialog.exec();
+    if (isBrowsing())
+        m_browser->refresh();
 }
 
 void MainWindow::newVersionDialog() {

@@ -127,6 +127,7 @@ private:
     void flushQuietly();
     void newArticleDialog();
     void newVersionDialog();
+    void vocabularyDialog();
     void saveRevision(bool askName);
     void updateSpellingStatus();
     void buildBrowser();
