@@ -55,6 +55,21 @@ Result<int> restoreFromTrash(Library& library, const QList<QUuid>& articles) {
     return setTrashed(library, articles, false);
 }
 
+Result<bool> isInTrash(const Library& library, const QUuid& article) {
+    auto& d = const_cast<Library::Private&>(LibraryAccess::of(library));
+    const QString uuid = article.toString(QUuid::WithoutBraces);
+    QSqlQuery& q = d.prepared(QStringLiteral("SELECT trashed != '' FROM articles WHERE uuid = ?"));
+    q.bindValue(0, uuid);
+    if (!q.exec())
+        return d.sqlError(Library::tr("cannot look up article %1").arg(uuid), q);
+    if (!q.next())
+        return Error{Library::tr("%1: no article with id %2").arg(d.path, uuid),
+                     ErrorKind::NotFound};
+    const bool trashed = q.value(0).toBool();
+    q.finish();
+    return trashed;
+}
+
 Result<int> trashCount(const Library& library) {
     ListFilter filter;
     filter.trash = true;

@@ -16,6 +16,8 @@ namespace copydesk {
 Result<int> moveToTrash(Library& library, const QList<QUuid>& articles);
 /// Takes the articles out of the trash. Returns how many came back.
 Result<int> restoreFromTrash(Library& library, const QList<QUuid>& articles);
+/// Whether the article is in the trash (ErrorKind::NotFound when there is no such article).
+Result<bool> isInTrash(const Library& library, const QUuid& article);
 /// How many articles are in the trash.
 Result<int> trashCount(const Library& library);
 /// Removes every article in the trash, with its revisions. Returns how many.

@@ -1,5 +1,7 @@
 // The main window as a writing desk: opening articles and versions, autosave, the
 // status bar, restored layout and position, read-only libraries, new articles.
+#include "browser/browsermodel.h"
+#include "browser/browserwidget.h"
 #include "common/limits.h"
 #include "document/articledocument.h"
 #include "document/autosaver.h"
@@ -27,6 +29,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace copydesk;
 using copydesk::test::labelText;
@@ -235,6 +238,52 @@ private Q_SLOTS:
         QCOMPARE(twice.kind(), ErrorKind::Conflict);
         const auto bad = window.addLanguageVersion(QStringLiteral("not a tag"));
         QCOMPARE(bad.kind(), ErrorKind::InvalidInput);
+    }
+
+    // The open article moved to the trash from the browser, or removed for good when the
+    // trash is emptied, leaves the editor: no autosave brings it back, and what was typed
+    // before is in the library (in the trash, until it is emptied).
+    void trashingTheOpenArticleClosesIt() {
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+        const QUuid id = window.document()->articleId();
+        QTest::keyClicks(window.editor(), QStringLiteral("Typed. "));
+        BrowserWidget* browser = window.browser();
+        const auto selectIt = [&] {
+            QTreeView* view = browser->view();
+            view->selectionModel()->clearSelection();
+            for (int r = 0; r < browser->model()->rowCount(); ++r) {
+                const QModelIndex row = browser->model()->index(r, 0);
+                if (row.data(BrowserModel::ArticleIdRole).toUuid() == id)
+                    view->selectionModel()->select(row, QItemSelectionModel::Select |
+                                                            QItemSelectionModel::Rows);
+            }
+            return browser->selectedArticles() == QList<QUuid>{id};
+        };
+        window.setBrowsing(true); // saves what was typed
+        QVERIFY(selectIt());
+        QVERIFY(browser->moveSelectionToTrash());
+        QVERIFY(!window.document());
+        QVERIFY(window.editor()->isReadOnly());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("in the trash")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        const auto kept = m_library->article(id);
+        QVERIFY(kept);
+        QVERIFY(kept->version(QStringLiteral("en"))->body.startsWith(QStringLiteral("Typed. ")));
+
+        // Opened from the trash, then the trash is emptied: closed, and not saved back.
+        QVERIFY(window.openArticle(id.toString(QUuid::WithoutBraces)));
+        window.setBrowsing(true);
+        QVERIFY(browser->emptyTrash());
+        QVERIFY(!window.document());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("for good")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        window.setBrowsing(false);
+        QTest::keyClicks(window.editor(), QStringLiteral("more"));
+        QVERIFY(window.autosaver()->flush());
+        QCOMPARE(m_library->article(id).kind(), ErrorKind::NotFound);
+        QCOMPARE(window.windowTitle(), QStringLiteral("l%1.copydesk — Copydesk").arg(m_counter));
     }
 
     // The window's two ways in for a language tag (New Article, New Language Version)

@@ -13,6 +13,7 @@
 #include "editor/spellchecker.h"
 #include "history/historypanel.h"
 #include "library/library.h"
+#include "library/trash.h"
 #include "mainwindow/articlelistmodel.h"
 #include "markdown/outline.h"
 #include "markdown/statistics.h"
@@ -310,12 +311,47 @@ bool MainWindow::isBrowsing() const {
 void MainWindow::articlesChangedElsewhere(const QList<QUuid>& ids) {
     applyFilter();
     m_metadata->reloadVocabulary();
-    if (!m_document || !ids.contains(m_document->articleId()))
+    // No ids: the trash was emptied, which may have taken the open article with it.
+    if (!m_document || (!ids.isEmpty() && !ids.contains(m_document->articleId())))
         return;
+    const QString title = m_document->field(ArticleDocument::Field::Title).simplified();
+    const QString name = title.isEmpty() ? m_document->article().slug : title;
+    const auto trashed = isInTrash(m_library, m_document->articleId());
+    if (!trashed && trashed.kind() == ErrorKind::NotFound) {
+        closeArticle(tr("“%1” was removed for good with the trash, and closed.").arg(name));
+        return;
+    }
+    if (ids.isEmpty())
+        return;
+    if (trashed && *trashed) {
+        closeArticle(tr("“%1” is in the trash, and closed: restore it from the library's Trash "
+                        "to edit it again.")
+                         .arg(name));
+        return;
+    }
     // The open article changed in the library (a batch operation): the editor takes
     // the library's state, its own unsaved edits having been saved before.
     if (const auto state = m_library.article(m_document->articleId()); state)
         m_document->resetTo(*state);
+}
+
+void MainWindow::closeArticle(const QString& why) {
+    // Saved before the browser's operation (setBrowsing flushes): nothing is written.
+    (void)m_saver->setDocument(nullptr);
+    m_editor->setArticleDocument(nullptr);
+    m_checks->setDocument(nullptr, m_editor);
+    m_metadata->setDocument(nullptr);
+    m_history->setDocument(nullptr);
+    m_document.reset();
+    m_title->clear();
+    m_title->setReadOnly(true);
+    updateLanguages();
+    updateTitle();
+    updateStatistics();
+    updateSaveState();
+    if (m_preview)
+        m_preview->clear();
+    statusBar()->showMessage(why, 10000);
 }
 
 void MainWindow::buildDocks() {

@@ -132,6 +132,9 @@ private:
     void updateSpellingStatus();
     void buildBrowser();
     void articlesChangedElsewhere(const QList<QUuid>& ids);
+    /// Leaves the editor empty, saying `why` in the status bar. The document has no
+    /// unsaved edits: its article is gone or in the trash.
+    void closeArticle(const QString& why);
 
     Library& m_library;
     Options m_options;

@@ -154,6 +154,12 @@ void PreviewView::setArticle(const Article& article, const QString& language) {
     scheduleRender(!sameHeader(m_data, m_shownData));
 }
 
+void PreviewView::clear() {
+    m_markdown.clear();
+    m_data = PageData{};
+    scheduleRender(true);
+}
+
 void PreviewView::revealSourceLine(int line) {
     m_lastTopLine = line;
     Q_EMIT m_bridge->revealRequested(line);

@@ -63,6 +63,8 @@ public:
     /// Shows the version of `article` in `language`: its title, summary, byline and
     /// dateline, and its body. Nothing happens when the article has no such version.
     void setArticle(const Article& article, const QString& language);
+    /// Shows an empty page: no article is open.
+    void clear();
 
     /// Scrolls the page so that the block holding the 1-based source line `line` is at
     /// the top (the innermost block whose data-sourcepos covers it, else the next one).
