@@ -6,6 +6,7 @@
 #include "common/atomicfile.h"
 #include "common/limits.h"
 #include "tags/exchange.h"
+#include "tags/suggest.h"
 #include "tags/tags.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,9 @@ QString actionsHelp(Vocabulary v) {
                 "  import FILE              add the terms and labels of a .csv or .json file\n"
                 "  export [FILE]            write them as CSV or JSON (to standard output without "
                 "FILE)");
+    if (v == Vocabulary::Tags)
+        help += Cli::tr("\n  suggest ARTICLE          tags for the article from its text: existing "
+                        "ones\n                           first (slug and label), then new words");
     if (v == Vocabulary::Categories)
         help += Cli::tr(
             "\n  parent SLUG [PARENT]     move it under PARENT (without PARENT: to the top)");
@@ -151,7 +155,8 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
         }
     }
 
-    const bool reads = action == QLatin1String("list") || action == QLatin1String("export");
+    const bool reads = action == QLatin1String("list") || action == QLatin1String("export") ||
+                       action == QLatin1String("suggest");
     struct Action {
         const char* id;
         qsizetype min, max;
@@ -167,11 +172,14 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
         {"import", 1, 1, QT_TRANSLATE_NOOP("cli", "FILE")},
         {"export", 0, 1, QT_TRANSLATE_NOOP("cli", "[FILE]")},
         {"parent", 1, 2, QT_TRANSLATE_NOOP("cli", "SLUG [PARENT]")},
+        {"suggest", 1, 1, QT_TRANSLATE_NOOP("cli", "ARTICLE")},
     };
     const Action* found = nullptr;
     for (const Action& a : known) {
-        if (action == QLatin1String(a.id) &&
-            (v == Vocabulary::Categories || action != QLatin1String("parent")))
+        const bool applies = action == QLatin1String("parent")    ? v == Vocabulary::Categories
+                             : action == QLatin1String("suggest") ? v == Vocabulary::Tags
+                                                                  : true;
+        if (action == QLatin1String(a.id) && applies)
             found = &a;
     }
     if (!found)
@@ -194,6 +202,20 @@ int runVocabulary(const QStringList& args, Vocabulary v) {
 
     if (action == QLatin1String("list"))
         return printList(lib, v, fmt == QLatin1String("json"));
+    if (action == QLatin1String("suggest")) {
+        const auto article = lib.findArticle(params.front());
+        if (!article)
+            return fail(article.error());
+        const auto suggestions = tags::suggest(lib, *article);
+        if (!suggestions)
+            return fail(suggestions.error());
+        // "existing", the slug and its label; or "new", "-" and the word as written.
+        for (const tags::Suggestion& s : *suggestions)
+            out() << (s.existing() ? QStringLiteral("existing") : QStringLiteral("new")) << '\t'
+                  << (s.existing() ? oneLine(s.slug) : QStringLiteral("-")) << '\t'
+                  << oneLine(s.text) << '\n';
+        return ExitOk;
+    }
     if (action == QLatin1String("export")) {
         const QString file = params.value(0);
         const tags::ExchangeFormat f =

@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <QRegularExpression>
+
 #include <cmath>
 #include <map>
 #include <memory>
@@ -20,8 +22,9 @@ namespace {
 constexpr double kWordsPerMinute = 230.0;
 constexpr double kCjkCharactersPerMinute = 400.0;
 
-/// The text of the rendered document, one line per block.
-QString plainText(const markdown::Document& document) {
+/// The text of the rendered document, one line per block; code (inline and blocks)
+/// only when `withCode`.
+QString plainText(const markdown::Document& document, bool withCode) {
     using markdown::NodeKind;
     const std::vector<markdown::Node>& nodes = document.nodes();
     QString text;
@@ -40,12 +43,16 @@ QString plainText(const markdown::Document& document) {
         const markdown::Node& node = nodes[size_t(i)];
         switch (node.kind) {
         case NodeKind::Text:
-        case NodeKind::Code:
             text += node.literal;
+            break;
+        case NodeKind::Code:
+            if (withCode)
+                text += node.literal;
             break;
         case NodeKind::CodeBlock:
             endLine();
-            text += node.literal;
+            if (withCode)
+                text += node.literal;
             break;
         case NodeKind::SoftBreak:
             text += u' ';
@@ -104,7 +111,7 @@ Breakers& breakersFor(const QString& language) {
 
 TextStatistics statistics(const QString& markdown, const QString& language) {
     const markdown::Document document(markdown);
-    const QString text = plainText(document);
+    const QString text = plainText(document, true);
 
     TextStatistics stats;
     if (text.isEmpty())
@@ -158,6 +165,12 @@ TextStatistics statistics(const QString& markdown, const QString& language) {
     if (stats.readingSeconds == 0 && stats.words > 0)
         stats.readingSeconds = 1;
     return stats;
+}
+
+QString proseText(const QString& markdown) {
+    // Lazy, and within a line: "{{< a >}} text {{< /a >}}" keeps "text".
+    static const QRegularExpression shortcode(QStringLiteral("\\{\\{[<%].*?[>%]\\}\\}"));
+    return plainText(markdown::Document(markdown), false).remove(shortcode);
 }
 
 } // namespace copydesk

@@ -24,4 +24,10 @@ struct TextStatistics final {
 /// word count. Thread-safe.
 TextStatistics statistics(const QString& markdown, const QString& language);
 
+/// The prose of `markdown`, one line per block: the text statistics() counts, without
+/// code (inline or blocks) and without Hugo shortcodes ("{{< tab >}}", "{{% note %}}"),
+/// which are markup of a site, not words of the article. For what an article is about
+/// (tag suggestions). Thread-safe.
+QString proseText(const QString& markdown);
+
 } // namespace copydesk

@@ -2,6 +2,8 @@
 
 #include "common/unicode.h"
 #include "library/library_p.h"
+#include "markdown/statistics.h"
+#include "tags/functionwords.h"
 #include "tags/matcher.h"
 #include "tags/tags.h"
 
@@ -21,6 +23,9 @@ namespace copydesk::tags {
 
 namespace {
 
+/// Below this many versions, how many contain a word says little about it.
+constexpr qint64 kCommonWordMinimumVersions = 20;
+
 struct Word {
     double tf = 0;
     QHash<QString, int> surfaces; ///< as written, for the one shown
@@ -32,6 +37,16 @@ bool hasCjk(QStringView text) {
             return true;
     }
     return false;
+}
+
+/// Whether text[from, to) is all katakana (the prolonged sound mark included).
+bool isKatakana(const QString& text, int32_t from, int32_t to) {
+    for (int32_t i = from; i < to; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < 0x30A1 || c > 0x30FF || c == 0x30FB) // not the middle dot: it separates
+            return false;
+    }
+    return from < to;
 }
 
 /// Adds the words of `text` (in `language`) to `words`, each counting `weight`; appends
@@ -56,6 +71,15 @@ void collect(const QString& text, const QString& language, double weight,
         // Letters, kana and ideographs; not numbers, spaces or punctuation.
         if (breaks->getRuleStatus() < UBRK_WORD_LETTER)
             continue;
+        // ICU's dictionary cuts a katakana run longer than it knows into pieces
+        // ("ディストリビューション" into four): the run is one loanword.
+        if (isKatakana(text, start, end)) {
+            for (int32_t next = breaks->following(end);
+                 next != icu::BreakIterator::DONE && isKatakana(text, end, next);
+                 next = breaks->following(end))
+                end = next;
+            breaks->following(end - 1); // back on `end`, for the loop's next()
+        }
         QStringView surface(text.constData() + start, end - start);
         // ICU's word breaks keep an elided article on its word (French, Italian,
         // Catalan: "l'enseignement", "dell’acqua"); the word is what follows it.
@@ -67,7 +91,11 @@ void collect(const QString& text, const QString& language, double weight,
         const QString key = foldForMatching(surface);
         folded += key + QLatin1Char(' ');
         const bool cjk = hasCjk(surface);
-        if (!cjk && surface.toString().toUcs4().size() < 3)
+        // One hiragana is an inflection or a particle ICU's dictionary left on its own.
+        const bool kana = surface.size() == 1 && surface.front() >= QChar(0x3041) &&
+                          surface.front() <= QChar(0x309F);
+        if ((!cjk && surface.toString().toUcs4().size() < 3) || kana ||
+            isFunctionWord(key, language))
             continue;
         Word& w = words[key];
         w.tf += weight;
@@ -139,7 +167,7 @@ Result<QList<Suggestion>> suggest(const Library& library, const Article& article
     for (const LanguageVersion& v : article.versions) {
         collect(v.title, v.language, 3, words, folded);
         collect(v.summary, v.language, 2, words, folded);
-        collect(v.body, v.language, 1, words, folded);
+        collect(proseText(v.body), v.language, 1, words, folded);
     }
     auto& d = const_cast<Library::Private&>(LibraryAccess::of(library));
     DocumentCounts counts(d);
@@ -213,6 +241,10 @@ Result<QList<Suggestion>> suggest(const Library& library, const Article& article
         auto df = counts.of(key);
         if (!df)
             return df.failure();
+        // A word in most of a sizeable library is its language's, not a topic, whatever
+        // the language: the lists of function words know only six.
+        if (counts.total() >= kCommonWordMinimumVersions && *df * 2 > counts.total())
+            continue;
         const Word& w = words[key];
         QString shown;
         int seen = -1;

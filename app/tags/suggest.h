@@ -21,9 +21,12 @@ struct Suggestion final {
 /// slug occurs in its title, summary or body and that the article does not have yet,
 /// then new terms. Both are ranked by TF-IDF: how often the word occurs in the article
 /// (a title counts three times, a summary twice), times the log of how rare it is among
-/// the library's versions (the word index's document counts). Words come from ICU's
+/// the library's versions (the word index's document counts). The body counts by its
+/// prose (markdown/statistics.h: no code, no shortcodes). Words come from ICU's
 /// word breaks in each version's language, so Chinese and Japanese are words too;
-/// numbers, and words under three letters outside CJK, are left out. At most `limit`.
+/// numbers, words under three letters outside CJK, function words (tags/functionwords.h)
+/// and, in a library of 20 versions or more, words found in more than half of them are
+/// left out. At most `limit`.
 Result<QList<Suggestion>> suggest(const Library& library, const Article& article, int limit = 10);
 
 } // namespace copydesk::tags

@@ -2,6 +2,7 @@
 // real libraries: what a script sees, the errors it gets, and that a refused change
 // leaves the library as it was.
 #include "support/clifixture.h"
+#include "support/libraryfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +79,33 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QLatin1String("from 3 articles")), qPrintable(r.out));
         QCOMPARE(f.run(f.withLibrary(args({"list", "--tag", "water", "--count"}))).out,
                  QStringLiteral("0\n"));
+    }
+
+    // Suggestions as the metadata dock shows them: existing tags first (slug, label),
+    // then new words; the library is opened read-only, so nothing changes.
+    void suggestPrintsExistingTagsFirst() {
+        CliFixture f;
+        makeLibrary(f);
+        CliRun r = f.run(f.withLibrary(args({"tags", "label", "water", "fr", "Eau"})));
+        QCOMPARE(r.exitCode, 0);
+        r = f.run(f.withLibrary(
+            args({"new", "--title", "L'eau des écoles", "--lang", "fr", "--slug", "fr1"})));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray before = copydesk::test::sha256Of(f.library());
+        r = f.run(f.withLibrary(args({"tags", "suggest", "fr1"})));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(!lines.isEmpty(), qPrintable(r.out));
+        QCOMPARE(lines.front(), QStringLiteral("existing\twater\tEau"));
+        QVERIFY2(lines.contains(QStringLiteral("new\t-\técoles")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("des")), qPrintable(r.out));
+        QCOMPARE(copydesk::test::sha256Of(f.library()), before);
+
+        r = f.run(f.withLibrary(args({"tags", "suggest", "no-such-article"})));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("no-such-article")), qPrintable(r.err));
+        r = f.run(f.withLibrary(args({"categories", "suggest", "fr1"})));
+        QCOMPARE(r.exitCode, 2);
     }
 
     void refusedChangesSayWhyAndChangeNothing_data() {

@@ -410,6 +410,19 @@ private Q_SLOTS:
         QCOMPARE(stats.readingSeconds, readingSeconds);
     }
 
+    // What tag suggestions read: the prose, without code or a site's shortcodes, one
+    // line a block; the words between a shortcode's tags stay.
+    void proseText() {
+        const QString markdown = QStringLiteral(
+            "# Getting *started*\n\nRun `npm install` and [read on](https://x.test/p).\n\n"
+            "```js\nconst a = 1;\n```\n\n{{< tab Node >}}Use Node.{{< /tab >}}\n\n"
+            "{{% alert title=\"Note\" %}}Mind the gap.{{% /alert %}}\n\n"
+            "<div>raw</div>\n\n![a diagram](media:d.png)\n");
+        QCOMPARE(copydesk::proseText(markdown),
+                 QStringLiteral("Getting started\nRun  and read on.\nUse Node.\n"
+                                "Mind the gap.\n"));
+    }
+
     void chineseWithoutSpaces() {
         // 16 ideographs and a full stop, no spaces: a dictionary segmentation gives
         // 联合国/秘书长/今天/在/日内瓦/发表/讲话, never one word for the sentence, nor one

@@ -283,6 +283,103 @@ private Q_SLOTS:
         a.tags = {QStringLiteral("higher-education")};
         QVERIFY(!tags::suggest(*lib, a)->front().existing());
     }
+
+    // Function words are never offered as tags, in any of the six languages, even in a
+    // library too small for their document counts to say so; in a larger one, a word
+    // most versions have is not offered either, whatever its language.
+    void suggestionsLeaveFunctionWordsOut_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("topic");
+        QTest::addColumn<QStringList>("functionWords");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringLiteral("The plan and the plan for the water of the "
+                                              "region, which they said was the plan.\n\n"
+                                              "```js\nconst insertCell = function() {}\n"
+                                              "const insertCell = function() {}\n```\n\n"
+                                              "{{< tabpane lang=shell >}} `insertCell` "
+                                              "{{< /tabpane >}}")
+                            << QStringLiteral("plan")
+                            << QStringList{QStringLiteral("the"),        QStringLiteral("and"),
+                                           QStringLiteral("for"),        QStringLiteral("which"),
+                                           QStringLiteral("they"),       QStringLiteral("said"),
+                                           QStringLiteral("insertCell"), QStringLiteral("const"),
+                                           QStringLiteral("function"),   QStringLiteral("tabpane")};
+        QTest::newRow("fr") << QStringLiteral("fr")
+                            << QStringLiteral("Le plan pour les eaux, avec les régions dans "
+                                              "le plan, selon le plan qui est très suivi.")
+                            << QStringLiteral("plan")
+                            << QStringList{QStringLiteral("pour"),  QStringLiteral("les"),
+                                           QStringLiteral("avec"),  QStringLiteral("dans"),
+                                           QStringLiteral("selon"), QStringLiteral("très")};
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringLiteral("El plan para las aguas con los planes del plan, "
+                                              "según el plan que fue aprobado.")
+                            << QStringLiteral("plan")
+                            << QStringList{QStringLiteral("para"), QStringLiteral("las"),
+                                           QStringLiteral("con"),  QStringLiteral("los"),
+                                           QStringLiteral("del"),  QStringLiteral("según")};
+        QTest::newRow("ar") << QStringLiteral("ar")
+                            << QStringLiteral("اتفق المندوبون على خطة إلى جانب خطة المياه "
+                                              "التي في المنطقة على خطة إلى أن")
+                            << QStringLiteral("خطة")
+                            << QStringList{QStringLiteral("على"), QStringLiteral("إلى"),
+                                           QStringLiteral("التي")};
+        QTest::newRow("ru") << QStringLiteral("ru")
+                            << QStringLiteral("План, который был принят, это план для воды, "
+                                              "который также был план.")
+                            << QStringLiteral("план")
+                            << QStringList{QStringLiteral("который"), QStringLiteral("был"),
+                                           QStringLiteral("это"), QStringLiteral("для"),
+                                           QStringLiteral("также")};
+        QTest::newRow("zh") << QStringLiteral("zh-Hans")
+                            << QStringLiteral("我们的计划是水的计划，我们的计划已经进行。")
+                            << QStringLiteral("计划")
+                            << QStringList{QStringLiteral("的"), QStringLiteral("是"),
+                                           QStringLiteral("我们"), QStringLiteral("已经"),
+                                           QStringLiteral("进行")};
+        // A katakana loanword longer than ICU's dictionary knows stays one word.
+        QTest::newRow("ja") << QStringLiteral("ja")
+                            << QStringLiteral("ディストリビューションの設定は、"
+                                              "ディストリビューションのページにあります。")
+                            << QStringLiteral("ディストリビューション")
+                            << QStringList{QStringLiteral("の"), QStringLiteral("は"),
+                                           QStringLiteral("ディス"), QStringLiteral("ション")};
+    }
+    void suggestionsLeaveFunctionWordsOut() {
+        QFETCH(QString, language);
+        QFETCH(QString, text);
+        QFETCH(QString, topic);
+        QFETCH(QStringList, functionWords);
+        auto lib = newLibrary();
+        Article other = makeArticle(QStringLiteral("en"), QStringLiteral("Another story"));
+        QVERIFY(lib->save(other));
+        Article a = makeArticle(language, QString());
+        a.versions[0].body = text;
+        const auto suggestions = tags::suggest(*lib, a, 20);
+        QVERIFY2(suggestions, qPrintable(suggestions.error()));
+        QStringList offered;
+        for (const tags::Suggestion& s : *suggestions)
+            offered.append(tags::foldForMatching(s.text));
+        QVERIFY2(offered.contains(tags::foldForMatching(topic)), qPrintable(offered.join(u',')));
+        for (const QString& word : std::as_const(functionWords))
+            QVERIFY2(!offered.contains(tags::foldForMatching(word)),
+                     qPrintable(word + QStringLiteral(" in ") + offered.join(u',')));
+
+        // 25 versions with a word no list has: now it is the language's, not a topic.
+        QList<Article> many;
+        for (int i = 0; i < 25; ++i) {
+            Article m = makeArticle(language, QStringLiteral("Story %1").arg(i));
+            m.versions[0].body = QStringLiteral("zorblat ") + topic;
+            many.append(m);
+        }
+        QVERIFY(lib->saveAll(many, RevisionKind::Import));
+        a.versions[0].body = text + QStringLiteral(" zorblat zorblat zorblat zorblat");
+        const auto common = tags::suggest(*lib, a, 20);
+        QVERIFY2(common, qPrintable(common.error()));
+        for (const tags::Suggestion& s : *common)
+            QVERIFY2(tags::foldForMatching(s.text) != QLatin1String("zorblat"), qPrintable(s.text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTagsExchange)
