@@ -84,7 +84,9 @@ Where whereOf(const BrowseFilter& filter) {
         w.values.append(filter.category);
     }
     // Trashed articles are left out of every browse but the trash's (schema version 6).
-    w.sql += filter.trash ? QStringLiteral(" WHERE a.trashed != ''")
+    // The trash is a small part of the library: told so, SQLite reads it through an index
+    // instead of walking every article by date (46 ms for an empty trash of 100,000).
+    w.sql += filter.trash ? QStringLiteral(" WHERE likelihood(a.trashed > '', 0.01)")
                           : QStringLiteral(" WHERE a.trashed = ''");
     if (filter.status) {
         w.sql += QStringLiteral(" AND a.status = ?");
