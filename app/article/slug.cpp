@@ -1,5 +1,7 @@
 #include "article/slug.h"
 
+#include "common/unicode.h"
+
 #include <QCoreApplication>
 
 #include <unicode/translit.h>
@@ -135,18 +137,7 @@ std::optional<QString> slugProblem(QStringView slug) {
 /// The slug as the message shows it: control and invisible characters escaped, long
 /// ones cut.
 QString shown(QStringView slug) {
-    constexpr qsizetype kShown = 60;
-    QString out;
-    for (const QChar c : slug.left(kShown)) {
-        const auto category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Other_Format)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    if (slug.size() > kShown)
-        out += QChar(0x2026);
-    return out;
+    return withControlsEscaped(slug, 60);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "common/languagetag.h"
 
+#include "common/unicode.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -13,24 +15,11 @@ namespace {
 // about 20 characters) and well inside ICU's buffers.
 constexpr qsizetype kMaxTagLength = 64;
 
-QString quoted(QStringView tag) {
-    QString shown;
-    for (const QChar c : tag.left(kMaxTagLength)) {
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
-            shown += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            shown += c;
-    }
-    if (tag.size() > kMaxTagLength)
-        shown += QChar(0x2026);
-    return shown;
-}
-
 Error invalid(QStringView tag) {
     return Error{QCoreApplication::translate("LanguageTag",
                                              "\"%1\" is not a valid language tag (BCP 47, "
                                              "for example en, fr, ar or zh-Hans)")
-                     .arg(quoted(tag)),
+                     .arg(withControlsEscaped(tag, kMaxTagLength)),
                  ErrorKind::InvalidInput};
 }
 

@@ -162,6 +162,19 @@ QuotationMarks quotationMarks(QStringView languageTag) {
     return marks;
 }
 
+QString withControlsEscaped(QStringView text, qsizetype maxLength) {
+    QString shown;
+    for (const QChar c : text.left(maxLength)) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            shown += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    if (text.size() > maxLength)
+        shown += QChar(0x2026);
+    return shown;
+}
+
 QByteArray collationKey(QStringView text) {
     // One collator per thread: ucol_getSortKey() must not share one across threads.
     struct Collator {

@@ -73,4 +73,9 @@ QuotationMarks quotationMarks(QStringView languageTag);
 /// interface's locale: a key stored in the library must not change with the reader.
 QByteArray collationKey(QStringView text);
 
+/// `text` for a message: control and invisible format characters written as \uXXXX,
+/// so that an escape sequence or a bidi override quoted from a file cannot act on the
+/// terminal or the dialog; cut with "…" after `maxLength` characters.
+QString withControlsEscaped(QStringView text, qsizetype maxLength);
+
 } // namespace copydesk

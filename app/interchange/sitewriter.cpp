@@ -5,6 +5,7 @@
 #include "common/languagetag.h"
 #include "import/inputfile.h"
 #include "interchange/frontmatter.h"
+#include "interchange/frontmatterblock.h"
 #include "interchange/interchange.h"
 #include "library/library.h"
 #include "markdown/render.h"
@@ -26,6 +27,9 @@
 #include <sstream>
 
 namespace copydesk {
+
+using detail::Block;
+using detail::splitBlock;
 
 namespace {
 
@@ -128,45 +132,6 @@ QString existingKey(const Keys& keys, const QStringList& names) {
         }
     }
     return QString();
-}
-
-struct Block final {
-    enum class Syntax { Yaml, Toml, Json } syntax = Syntax::Yaml;
-    QString opening; ///< "---\n", "+++\n", or empty for JSON
-    QString inner;
-    QString closing; ///< from the closing line to the body
-};
-
-/// The parts of a front matter block as parseFrontMatterFile() found it.
-std::optional<Block> splitBlock(const QString& block) {
-    Block b;
-    if (block.startsWith(QLatin1Char('{'))) {
-        b.syntax = Block::Syntax::Json;
-        const qsizetype end = block.lastIndexOf(QLatin1Char('}'));
-        if (end < 0)
-            return std::nullopt;
-        b.inner = block.left(end + 1);
-        b.closing = block.mid(end + 1);
-        return b;
-    }
-    const QString fence =
-        block.startsWith(QLatin1String("+++")) ? QStringLiteral("+++") : QStringLiteral("---");
-    b.syntax = fence == u"+++" ? Block::Syntax::Toml : Block::Syntax::Yaml;
-    const qsizetype firstEnd = block.indexOf(QLatin1Char('\n'));
-    if (firstEnd < 0)
-        return std::nullopt;
-    b.opening = block.left(firstEnd + 1);
-    static const QRegularExpression closingYaml(QStringLiteral("^(---|\\.\\.\\.)[ \\t]*$"),
-                                                QRegularExpression::MultilineOption);
-    static const QRegularExpression closingToml(QStringLiteral("^\\+\\+\\+[ \\t]*$"),
-                                                QRegularExpression::MultilineOption);
-    const auto close =
-        (b.syntax == Block::Syntax::Toml ? closingToml : closingYaml).match(block, firstEnd + 1);
-    if (!close.hasMatch())
-        return std::nullopt;
-    b.inner = block.mid(firstEnd + 1, close.capturedStart() - firstEnd - 1);
-    b.closing = block.mid(close.capturedStart());
-    return b;
 }
 
 YAML::Node yamlValue(const Field& field) {

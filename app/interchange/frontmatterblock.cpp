@@ -1,0 +1,38 @@
+#include "interchange/frontmatterblock.h"
+
+#include <QRegularExpression>
+
+namespace copydesk::detail {
+
+std::optional<Block> splitBlock(const QString& block) {
+    Block b;
+    if (block.startsWith(QLatin1Char('{'))) {
+        b.syntax = Block::Syntax::Json;
+        const qsizetype end = block.lastIndexOf(QLatin1Char('}'));
+        if (end < 0)
+            return std::nullopt;
+        b.inner = block.left(end + 1);
+        b.closing = block.mid(end + 1);
+        return b;
+    }
+    const QString fence =
+        block.startsWith(QLatin1String("+++")) ? QStringLiteral("+++") : QStringLiteral("---");
+    b.syntax = fence == u"+++" ? Block::Syntax::Toml : Block::Syntax::Yaml;
+    const qsizetype firstEnd = block.indexOf(QLatin1Char('\n'));
+    if (firstEnd < 0)
+        return std::nullopt;
+    b.opening = block.left(firstEnd + 1);
+    static const QRegularExpression closingYaml(QStringLiteral("^(---|\\.\\.\\.)[ \\t]*$"),
+                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression closingToml(QStringLiteral("^\\+\\+\\+[ \\t]*$"),
+                                                QRegularExpression::MultilineOption);
+    const auto close =
+        (b.syntax == Block::Syntax::Toml ? closingToml : closingYaml).match(block, firstEnd + 1);
+    if (!close.hasMatch())
+        return std::nullopt;
+    b.inner = block.mid(firstEnd + 1, close.capturedStart() - firstEnd - 1);
+    b.closing = block.mid(close.capturedStart());
+    return b;
+}
+
+} // namespace copydesk::detail

@@ -1,0 +1,192 @@
+// The front-matter keys Copydesk has no field for, listed and edited one at a time in
+// YAML, TOML and JSON front matter; and on every page of the real multilingual Hugo
+// site of the corpora (skipped, naming the path, when it is absent).
+#include "interchange/frontmatter.h"
+#include "interchange/otherkeys.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+
+using namespace copydesk;
+
+namespace {
+
+const QString kYaml = QStringLiteral("---\n"
+                                     "title: Wetlands\n"
+                                     "weight: 3\n"
+                                     "aliases:\n"
+                                     "- /old/wetlands\n"
+                                     "- /older\n"
+                                     "params:\n"
+                                     "  hero: true\n"
+                                     "# a comment of the site's\n"
+                                     "code: \"3\"\n"
+                                     "Tags: [water]\n"
+                                     "---\n");
+
+QStringList keysOf(const QString& frontMatter) {
+    QStringList keys;
+    const QList<OtherKey> listed = otherFrontMatterKeys(frontMatter).value();
+    for (const OtherKey& k : listed)
+        keys.append(k.key);
+    return keys;
+}
+
+} // namespace
+
+class TestOtherKeys final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void yamlListsWhatNoFieldHolds() {
+        const auto keys = otherFrontMatterKeys(kYaml);
+        QVERIFY2(keys, qPrintable(keys.error()));
+        QCOMPARE(*keys,
+                 (QList<OtherKey>{
+                     {QStringLiteral("weight"), QStringLiteral("3")},
+                     {QStringLiteral("aliases"), QStringLiteral("[\"/old/wetlands\",\"/older\"]")},
+                     {QStringLiteral("params"), QStringLiteral("{\"hero\":true}")},
+                     // Text that would read as a number is shown quoted.
+                     {QStringLiteral("code"), QStringLiteral("\"3\"")},
+                 }));
+        QVERIFY(otherFrontMatterKeys(QString())->isEmpty());
+    }
+
+    // In YAML only the key's own lines change: the comment, the order and the spelling
+    // of every other key stay.
+    void yamlEditsTouchOnlyTheirLines() {
+        auto edited = withOtherFrontMatterKey(kYaml, QStringLiteral("weight"), QStringLiteral("5"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(*edited,
+                 QString(kYaml).replace(QStringLiteral("weight: 3"), QStringLiteral("weight: 5")));
+        edited = withOtherFrontMatterKey(kYaml, QStringLiteral("aliases"), std::nullopt);
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(*edited,
+                 QString(kYaml).remove(QStringLiteral("aliases:\n- /old/wetlands\n- /older\n")));
+        // A new key goes last; text is written quoted, so "yes" stays text.
+        edited = withOtherFrontMatterKey(kYaml, QStringLiteral("layout"), QStringLiteral("yes"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QVERIFY(edited->endsWith(QStringLiteral("Tags: [water]\nlayout: \"yes\"\n---\n")));
+        QCOMPARE(otherFrontMatterKeys(*edited)->last(),
+                 (OtherKey{QStringLiteral("layout"), QStringLiteral("yes")}));
+        edited = withOtherFrontMatterKey(kYaml, QStringLiteral("params"),
+                                         QStringLiteral("{\"hero\": false, \"tone\": \"dark\"}"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QVERIFY2(
+            edited->contains(QStringLiteral("params: {\"hero\":false,\"tone\":\"dark\"}\n# a")),
+            qPrintable(*edited));
+        // Removing a key that is not there changes nothing.
+        QCOMPARE(withOtherFrontMatterKey(kYaml, QStringLiteral("nothere"), std::nullopt).value(),
+                 kYaml);
+    }
+
+    void refusals_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("field") << QStringLiteral("title") << QStringLiteral("fields");
+        QTest::newRow("field, other case") << QStringLiteral("TAGS") << QStringLiteral("fields");
+        QTest::newRow("field read as byline")
+            << QStringLiteral("author") << QStringLiteral("fields");
+        QTest::newRow("empty") << QString() << QStringLiteral("cannot be");
+        QTest::newRow("path") << QStringLiteral("../x") << QStringLiteral("cannot be");
+        QTest::newRow("colon") << QStringLiteral("a: b") << QStringLiteral("cannot be");
+        QTest::newRow("line break") << QStringLiteral("a\nb") << QStringLiteral("cannot be");
+        QTest::newRow("escape") << QStringLiteral("a\x1b[2J") << QStringLiteral("cannot be");
+    }
+    void refusals() {
+        QFETCH(QString, key);
+        QFETCH(QString, says);
+        const auto edited = withOtherFrontMatterKey(kYaml, key, QStringLiteral("1"));
+        QVERIFY(!edited);
+        QCOMPARE(edited.kind(), ErrorKind::InvalidInput);
+        QVERIFY2(edited.error().contains(says), qPrintable(edited.error()));
+        QVERIFY(!edited.error().contains(QChar(0x1b)));
+    }
+
+    void tomlAndJson() {
+        const QString toml =
+            QStringLiteral("+++\ntitle = \"Wetlands\"\nweight = 3\n"
+                           "date = 2024-05-01T10:00:00Z\n[params]\nhero = true\n+++\n");
+        QCOMPARE(*otherFrontMatterKeys(toml),
+                 (QList<OtherKey>{{QStringLiteral("params"), QStringLiteral("{\"hero\":true}")},
+                                  {QStringLiteral("weight"), QStringLiteral("3")}}));
+        auto edited = withOtherFrontMatterKey(toml, QStringLiteral("weight"), QStringLiteral("7"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QVERIFY(edited->startsWith(QStringLiteral("+++\n")) &&
+                edited->endsWith(QStringLiteral("+++\n")));
+        QCOMPARE(otherFrontMatterKeys(*edited)->last().value, QStringLiteral("7"));
+        // The title and the date are still what they were.
+        auto page = parseFrontMatterFile((*edited).toUtf8(), QStringLiteral("p.md"),
+                                         FrontMatterOptions{QStringLiteral("en"), true});
+        QVERIFY2(page, qPrintable(page.error()));
+        QCOMPARE(page->article.versions.front().title, QStringLiteral("Wetlands"));
+        QCOMPARE(page->article.versions.front().created,
+                 QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
+        const auto null =
+            withOtherFrontMatterKey(toml, QStringLiteral("weight"), QStringLiteral("null"));
+        QVERIFY(!null);
+        QVERIFY2(null.error().contains(QStringLiteral("weight")), qPrintable(null.error()));
+
+        const QString json = QStringLiteral("{\n  \"title\": \"Wetlands\",\n  \"weight\": 3\n}\n");
+        QCOMPARE(*otherFrontMatterKeys(json),
+                 (QList<OtherKey>{{QStringLiteral("weight"), QStringLiteral("3")}}));
+        edited =
+            withOtherFrontMatterKey(json, QStringLiteral("aliases"), QStringLiteral("[\"/a\"]"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(keysOf(*edited),
+                 (QStringList{QStringLiteral("aliases"), QStringLiteral("weight")}));
+        QVERIFY(edited->endsWith(QStringLiteral("}\n")));
+    }
+
+    // Every page of a real site: each key listed can be set to what is shown and
+    // removed, and the page keeps its title, its other keys and its values.
+    void everyPageOfTheCorpus() {
+        const QString content =
+            QStringLiteral(COPYDESK_CORPORA_DIR) + QStringLiteral("/hugo-multilingual/content");
+        if (!QFileInfo(content).isDir())
+            QSKIP(qPrintable(
+                QStringLiteral("corpus not found at %1 (COPYDESK_CORPORA_DIR)").arg(content)));
+        int pages = 0;
+        int keys = 0;
+        QDirIterator it(content, {QStringLiteral("*.md")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const auto page = parseFrontMatterFile(file.readAll(), path,
+                                                   FrontMatterOptions{QStringLiteral("en"), true});
+            QVERIFY2(page, qPrintable(page.error()));
+            const LanguageVersion& version = page->article.versions.front();
+            const auto listed = otherFrontMatterKeys(version.siteFrontMatter);
+            QVERIFY2(listed, qPrintable(path + u' ' + listed.error()));
+            ++pages;
+            for (const OtherKey& k : *listed) {
+                ++keys;
+                const auto same = withOtherFrontMatterKey(version.siteFrontMatter, k.key, k.value);
+                QVERIFY2(same, qPrintable(path + u' ' + k.key + u' ' + same.error()));
+                QCOMPARE(*otherFrontMatterKeys(*same), *listed);
+                const auto removed =
+                    withOtherFrontMatterKey(version.siteFrontMatter, k.key, std::nullopt);
+                QVERIFY2(removed, qPrintable(path + u' ' + k.key + u' ' + removed.error()));
+                QList<OtherKey> rest = *listed;
+                rest.removeOne(k);
+                QCOMPARE(*otherFrontMatterKeys(*removed), rest);
+                const auto again =
+                    parseFrontMatterFile((*removed + version.body).toUtf8(), path,
+                                         FrontMatterOptions{QStringLiteral("en"), true});
+                QVERIFY2(again, qPrintable(path + u' ' + again.error()));
+                QCOMPARE(again->article.versions.front().title, version.title);
+                QCOMPARE(again->article.versions.front().summary, version.summary);
+            }
+        }
+        QCOMPARE(pages, 158);
+        qInfo("%d pages, %d other keys set and removed", pages, keys);
+        QVERIFY(keys > 300);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOtherKeys)
+#include "tst_otherkeys.moc"
