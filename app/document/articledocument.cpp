@@ -24,6 +24,8 @@ QString& fieldOf(LanguageVersion& v, ArticleDocument::Field field) {
         return v.seoTitle;
     case ArticleDocument::Field::SeoDescription:
         return v.seoDescription;
+    case ArticleDocument::Field::FrontMatter:
+        return v.siteFrontMatter;
     }
     return v.title;
 }
@@ -50,7 +52,8 @@ public:
     int id() const override { return 0x4d455441 + int(m_field); }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* next = static_cast<const FieldCommand*>(other);
-        if (next->m_field != m_field)
+        // Each change of a front-matter key is its own step; typing in a field is one.
+        if (next->m_field != m_field || m_field == ArticleDocument::Field::FrontMatter)
             return false;
         m_after = next->m_after;
         // A merge back to where it started leaves a step that changes nothing.
@@ -71,6 +74,8 @@ private:
             return ArticleDocument::tr("SEO title");
         case ArticleDocument::Field::SeoDescription:
             return ArticleDocument::tr("SEO description");
+        case ArticleDocument::Field::FrontMatter:
+            return ArticleDocument::tr("front-matter key");
         }
         return {};
     }
@@ -416,7 +421,8 @@ void ArticleDocument::resetTo(const Article& state) {
         cursor.endEditBlock();
     }
     LanguageVersion fields = *target;
-    for (Field f : {Field::Title, Field::Summary, Field::SeoTitle, Field::SeoDescription})
+    for (Field f :
+         {Field::Title, Field::Summary, Field::SeoTitle, Field::SeoDescription, Field::FrontMatter})
         setField(f, fieldOf(fields, f));
     // The other versions, the status and the rest come from the library as they are.
     Article saved = state;

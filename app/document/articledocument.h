@@ -27,8 +27,10 @@ class ArticleDocument final : public QObject {
     Q_DISABLE_COPY_MOVE(ArticleDocument)
 
 public:
-    /// The version's text fields that have an undoable setter.
-    enum class Field { Title, Summary, SeoTitle, SeoDescription };
+    /// The version's text fields that have an undoable setter; FrontMatter is the front matter it
+    /// was imported with (LanguageVersion::siteFrontMatter), whose keys without a field of their
+    /// own the metadata panel edits (interchange/otherkeys.h).
+    enum class Field { Title, Summary, SeoTitle, SeoDescription, FrontMatter };
     Q_ENUM(Field)
 
     /// A document for version `language` of `article`. Fails with ErrorKind::NotFound

@@ -22,10 +22,6 @@ namespace {
 
 using detail::Block;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("FrontMatter", text);
-}
-
 /// Every name parseFrontMatterFile() reads a field from (interchange/frontmatter.cpp).
 const QStringList& fieldKeys() {
     static const QStringList keys = [] {
@@ -194,7 +190,9 @@ Result<void> putToml(toml::table& table, const std::string& key, const QJsonValu
     case QJsonValue::Undefined:
         break;
     }
-    return Error{tr("TOML has no null: leave the key out instead"), ErrorKind::InvalidInput};
+    return Error{
+        QCoreApplication::translate("FrontMatter", "TOML has no null: leave the key out instead"),
+        ErrorKind::InvalidInput};
 }
 
 /// Where the lines of top-level `key` are in YAML `inner`: from its line to the next
@@ -241,7 +239,9 @@ Result<QString> withYamlKey(const Block& block, const QString& key,
         if (value ? fromYaml(written) != typedValue(*value) : written.IsDefined())
             throw YAML::Exception(YAML::Mark(), "");
     } catch (const YAML::Exception&) {
-        return Error{tr("'%1': the front matter would not read back as typed").arg(key),
+        return Error{QCoreApplication::translate(
+                         "FrontMatter", "'%1': the front matter would not read back as typed")
+                         .arg(key),
                      ErrorKind::InvalidInput};
     }
     return block.opening + inner + block.closing;
@@ -293,7 +293,9 @@ Result<QList<OtherKey>> otherFrontMatterKeys(const QString& frontMatter) {
         return QList<OtherKey>();
     const auto block = detail::splitBlock(frontMatter);
     if (!block)
-        return Error{tr("the front matter has no closing line"), ErrorKind::InvalidInput};
+        return Error{
+            QCoreApplication::translate("FrontMatter", "the front matter has no closing line"),
+            ErrorKind::InvalidInput};
     QList<std::pair<QString, QJsonValue>> values;
     switch (block->syntax) {
     case Block::Syntax::Yaml:
@@ -337,16 +339,22 @@ Result<QString> withOtherFrontMatterKey(const QString& frontMatter, const QStrin
     static const QRegularExpression name(
         QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_.-]|:(?=[A-Za-z0-9_]))*$"));
     if (!name.match(key).hasMatch())
-        return Error{tr("'%1' cannot be a front-matter key: use letters, digits, '_', '-', '.' "
-                        "and ':' between them")
+        return Error{QCoreApplication::translate(
+                         "FrontMatter",
+                         "'%1' cannot be a front-matter key: use letters, digits, '_', '-', '.' "
+                         "and ':' between them")
                          .arg(withControlsEscaped(key, 80)),
                      ErrorKind::InvalidInput};
     if (isFieldFrontMatterKey(key))
-        return Error{tr("'%1' is one of Copydesk's fields: edit it there").arg(key),
+        return Error{QCoreApplication::translate("FrontMatter",
+                                                 "'%1' is one of Copydesk's fields: edit it there")
+                         .arg(key),
                      ErrorKind::InvalidInput};
     const auto block = detail::splitBlock(frontMatter);
     if (!block)
-        return Error{tr("the front matter has no closing line"), ErrorKind::InvalidInput};
+        return Error{
+            QCoreApplication::translate("FrontMatter", "the front matter has no closing line"),
+            ErrorKind::InvalidInput};
     switch (block->syntax) {
     case Block::Syntax::Yaml:
         return withYamlKey(*block, key, value);

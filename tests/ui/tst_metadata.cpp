@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -291,6 +292,77 @@ private Q_SLOTS:
         (*doc)->metadataUndo()->undo();
         QCOMPARE((*doc)->article().byline, QString());
         QCOMPARE(byline->text(), QString());
+    }
+
+    // The keys of a site page's front matter that no field holds are listed and edited
+    // in the panel, each change one undo step; what cannot be a key is refused with a
+    // message and changes nothing; a version without front matter has nothing to edit.
+    void otherFrontMatterKeysAreEditable() {
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Wetlands"));
+        a.versions[0].sitePath = QStringLiteral("en/news/wetlands.md");
+        a.versions[0].siteFrontMatter =
+            QStringLiteral("---\ntitle: Wetlands\nweight: 3\naliases: [/old]\n---\n");
+        LanguageVersion fr;
+        fr.language = QStringLiteral("fr");
+        fr.title = QStringLiteral("Zones humides");
+        a.versions.append(fr);
+        QVERIFY(m_library->save(a).ok());
+        MetadataPanel panel(*m_library);
+        auto doc = ArticleDocument::open(a, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        panel.setDocument(doc->get());
+        auto* table = panel.findChild<QTableWidget*>(QStringLiteral("metaFrontMatter"));
+        QVERIFY(table && table->isEnabled());
+        QCOMPARE(table->rowCount(), 3); // weight, aliases, and a row to add one
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("weight"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("[\"/old\"]"));
+        const auto frontMatter = [&] { return (*doc)->field(ArticleDocument::Field::FrontMatter); };
+        const QString before = frontMatter();
+
+        table->item(0, 1)->setText(QStringLiteral("5"));
+        QTest::qWait(0); // the table is refreshed once the edit's signal is over
+        QCOMPARE(frontMatter(),
+                 QString(before).replace(QStringLiteral("weight: 3"), QStringLiteral("weight: 5")));
+        QCOMPARE((*doc)->metadataUndo()->undoText(), QStringLiteral("Edit front-matter key"));
+        (*doc)->metadataUndo()->undo();
+        QCOMPARE(frontMatter(), before);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("3"));
+
+        // A new key: its name, then its value.
+        table->item(2, 0)->setText(QStringLiteral("layout"));
+        QCOMPARE(frontMatter(), before);
+        table->item(2, 1)->setText(QStringLiteral("wide"));
+        QVERIFY2(frontMatter().endsWith(QStringLiteral("layout: \"wide\"\n---\n")),
+                 qPrintable(frontMatter()));
+        QTRY_COMPARE(table->rowCount(), 4);
+        // An empty value removes the key.
+        table->item(1, 1)->setText(QString());
+        QTRY_COMPARE(table->rowCount(), 3);
+        QVERIFY(!frontMatter().contains(QStringLiteral("aliases")));
+
+        // Refused: a path as a key, and a field's key; the message names it.
+        QStringList messages;
+        connect(&panel, &MetadataPanel::message, this,
+                [&](const QString& m) { messages.append(m); });
+        const QString kept = frontMatter();
+        const int last = table->rowCount() - 1;
+        table->item(last, 0)->setText(QStringLiteral("../../x"));
+        table->item(last, 1)->setText(QStringLiteral("1"));
+        QCOMPARE(frontMatter(), kept);
+        QCOMPARE(messages.size(), 1);
+        QTRY_COMPARE(table->item(table->rowCount() - 1, 0)->text(), QString());
+        QVERIFY2(messages.front().contains(QStringLiteral("../../x")),
+                 qPrintable(messages.front()));
+        table->item(table->rowCount() - 1, 0)->setText(QStringLiteral("Title"));
+        table->item(table->rowCount() - 1, 1)->setText(QStringLiteral("Other"));
+        QCOMPARE(frontMatter(), kept);
+        QCOMPARE(messages.size(), 2);
+
+        auto french = ArticleDocument::open(a, QStringLiteral("fr"));
+        QVERIFY(french.ok());
+        panel.setDocument(french->get());
+        QVERIFY(!table->isEnabled());
+        QCOMPARE(table->rowCount(), 0);
     }
 
     void perVersionFieldsFollowTheLanguageSwitcher() {

@@ -280,6 +280,9 @@ Result<void> ChecksRunner::applyFix(int index) {
         case ArticleDocument::Field::SeoDescription:
             then = checked->seoDescription;
             break;
+        case ArticleDocument::Field::FrontMatter:
+            then = checked->siteFrontMatter; // no check edits it
+            break;
         }
     }
     if (!checked || now != then)

@@ -2,6 +2,7 @@
 
 #include "article/slug.h"
 #include "document/articledocument.h"
+#include "interchange/otherkeys.h"
 #include "tags/matcher.h"
 #include "tags/suggest.h"
 
@@ -315,10 +316,11 @@ void MetadataPanel::build() {
     m_frontMatter->horizontalHeader()->setStretchLastSection(true);
     m_frontMatter->verticalHeader()->hide();
     m_frontMatter->setMaximumHeight(m_frontMatter->fontMetrics().lineSpacing() * 5 + 8);
-    m_frontMatter->setToolTip(
-        tr("Front-matter keys Copydesk does not know (weight, aliases, params…), kept as "
-           "imported; none are stored for this version"));
     form->addRow(tr("Other &keys:"), m_frontMatter);
+    connect(m_frontMatter, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (!m_updating)
+            frontMatterEdited(item->row());
+    });
 
     // Edits.
     connect(m_title, &QLineEdit::textEdited, this, [this](const QString& text) {
@@ -554,6 +556,7 @@ void MetadataPanel::setReadOnly(bool readOnly) {
     m_seoDescription->setReadOnly(readOnly);
     for (QWidget* w : std::initializer_list<QWidget*>{m_date, m_status, m_categoryList, m_image})
         w->setEnabled(!readOnly);
+    refreshFrontMatter();
 }
 
 void MetadataPanel::refresh() {
@@ -567,6 +570,7 @@ void MetadataPanel::refresh() {
         m_seoDescription->clear();
         m_tagList->clear();
         m_status->clear();
+        refreshFrontMatter();
         m_updating = false;
         return;
     }
@@ -608,6 +612,7 @@ void MetadataPanel::refresh() {
     refreshSlugNote();
     refreshMeters();
     refreshImage();
+    refreshFrontMatter();
     m_updating = false;
 }
 
@@ -623,7 +628,76 @@ void MetadataPanel::refreshFields() {
     setLineText(m_slug, m_document->slug());
     refreshSlugNote();
     refreshMeters();
+    refreshFrontMatter();
     m_updating = false;
+}
+
+void MetadataPanel::refreshFrontMatter() {
+    if (m_editingFrontMatter) {
+        // Not while the table is still in the signal of the item that changed.
+        QTimer::singleShot(0, this, &MetadataPanel::refreshFrontMatter);
+        return;
+    }
+    const bool updating = m_updating;
+    m_updating = true;
+    m_frontMatter->setRowCount(0);
+    const QString frontMatter =
+        m_document ? m_document->field(ArticleDocument::Field::FrontMatter) : QString();
+    const auto keys = otherFrontMatterKeys(frontMatter);
+    if (frontMatter.isEmpty() || !keys) {
+        m_frontMatter->setEnabled(false);
+        m_frontMatter->setToolTip(
+            frontMatter.isEmpty()
+                ? tr("This version was not imported from a site: it has no front matter of "
+                     "its own")
+                : tr("The front matter kept for this version cannot be read: %1")
+                      .arg(keys.error()));
+        m_updating = updating;
+        return;
+    }
+    m_frontMatter->setEnabled(!m_readOnly);
+    m_frontMatter->setToolTip(
+        tr("Front-matter keys Copydesk has no field for (weight, aliases, params…), as "
+           "imported. Values are JSON or text; an empty value removes the key, the last row "
+           "adds one."));
+    for (const OtherKey& k : *keys + QList<OtherKey>{OtherKey{}}) {
+        const int row = m_frontMatter->rowCount();
+        m_frontMatter->insertRow(row);
+        auto* key = new QTableWidgetItem(k.key);
+        key->setData(Qt::UserRole, k.key); // the key as it is in the front matter
+        m_frontMatter->setItem(row, 0, key);
+        m_frontMatter->setItem(row, 1, new QTableWidgetItem(k.value));
+    }
+    m_updating = updating;
+}
+
+void MetadataPanel::frontMatterEdited(int row) {
+    if (!m_document || m_readOnly)
+        return;
+    const QTableWidgetItem* keyItem = m_frontMatter->item(row, 0);
+    const QTableWidgetItem* valueItem = m_frontMatter->item(row, 1);
+    if (!keyItem || !valueItem)
+        return;
+    const QString was = keyItem->data(Qt::UserRole).toString();
+    const QString key = keyItem->text().trimmed();
+    const QString value = valueItem->text();
+    if (was.isEmpty() && (key.isEmpty() || value.isEmpty()))
+        return; // a new key waits for its name and its value
+    Result<QString> edited = m_document->field(ArticleDocument::Field::FrontMatter);
+    if (!was.isEmpty() && (was != key || value.isEmpty()))
+        edited = withOtherFrontMatterKey(*edited, was, std::nullopt);
+    if (edited && !key.isEmpty() && !value.isEmpty())
+        edited = withOtherFrontMatterKey(*edited, key, value);
+    if (!edited) {
+        Q_EMIT message(tr("Front matter not changed: %1").arg(edited.error()));
+        m_editingFrontMatter = true;
+        refreshFrontMatter(); // deferred: the typed text goes
+        m_editingFrontMatter = false;
+        return;
+    }
+    m_editingFrontMatter = true;
+    m_document->setField(ArticleDocument::Field::FrontMatter, *edited); // one undo step
+    m_editingFrontMatter = false;
 }
 
 void MetadataPanel::refreshTags() {

@@ -73,6 +73,10 @@ private:
     void refreshSlugNote();
     void refreshMeters();
     void refreshImage();
+    /// The front-matter keys without a field (interchange/otherkeys.h), and a last
+    /// empty row to add one.
+    void refreshFrontMatter();
+    void frontMatterEdited(int row);
     QString labelOf(const Term& term, const QString& language) const;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -81,6 +85,7 @@ private:
     QList<Term> m_tags;
     QList<Term> m_categories;
     bool m_updating = false;
+    bool m_editingFrontMatter = false; ///< inside the table's own itemChanged
     bool m_readOnly = false;
 
     QLineEdit* m_title = nullptr;
