@@ -35,4 +35,13 @@ std::optional<Block> splitBlock(const QString& block) {
     return b;
 }
 
+Result<toml::table> parseToml(const QString& inner) {
+    try {
+        return toml::parse(inner.toStdString());
+    } catch (const toml::parse_error& e) {
+        return Error{QString::fromUtf8(e.description().data(), qsizetype(e.description().size())),
+                     ErrorKind::InvalidInput};
+    }
+}
+
 } // namespace copydesk::detail

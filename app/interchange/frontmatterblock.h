@@ -1,6 +1,10 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QString>
+
+#include <toml++/toml.h>
 
 #include <optional>
 
@@ -18,5 +22,8 @@ struct Block final {
 /// The parts of a front matter block as parseFrontMatterFile() found it; nothing when
 /// it has no closing line.
 std::optional<Block> splitBlock(const QString& block);
+
+/// The TOML of `inner` parsed, or toml++'s description of what is wrong.
+Result<toml::table> parseToml(const QString& inner);
 
 } // namespace copydesk::detail

@@ -249,13 +249,10 @@ Result<QString> withYamlKey(const Block& block, const QString& key,
 
 Result<QString> withTomlKey(const Block& block, const QString& key,
                             const std::optional<QString>& value) {
-    toml::table root;
-    try {
-        root = toml::parse(block.inner.toStdString());
-    } catch (const toml::parse_error& e) {
-        return Error{QString::fromUtf8(e.description().data(), qsizetype(e.description().size())),
-                     ErrorKind::InvalidInput};
-    }
+    auto parsed = detail::parseToml(block.inner);
+    if (!parsed)
+        return parsed.failure();
+    toml::table& root = *parsed;
     if (value) {
         if (auto put = putToml(root, key.toStdString(), typedValue(*value)); !put)
             return Error{QStringLiteral("'%1': %2").arg(key, put.error()), put.kind()};
@@ -311,18 +308,15 @@ Result<QList<OtherKey>> otherFrontMatterKeys(const QString& frontMatter) {
             return Error{QString::fromStdString(e.msg), ErrorKind::InvalidInput};
         }
         break;
-    case Block::Syntax::Toml:
-        try {
-            const toml::table root = toml::parse(block->inner.toStdString());
-            for (auto&& [key, value] : root)
-                values.append({QString::fromUtf8(key.str().data(), qsizetype(key.str().size())),
-                               fromToml(value)});
-        } catch (const toml::parse_error& e) {
-            return Error{
-                QString::fromUtf8(e.description().data(), qsizetype(e.description().size())),
-                ErrorKind::InvalidInput};
-        }
+    case Block::Syntax::Toml: {
+        const auto root = detail::parseToml(block->inner);
+        if (!root)
+            return root.failure();
+        for (auto&& [key, value] : *root)
+            values.append({QString::fromUtf8(key.str().data(), qsizetype(key.str().size())),
+                           fromToml(value)});
         break;
+    }
     }
     QList<OtherKey> out;
     for (const auto& [key, value] : std::as_const(values)) {

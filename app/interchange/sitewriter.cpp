@@ -178,13 +178,10 @@ Result<QString> rewriteYaml(const Block& block, const QList<Field>& fields) {
 }
 
 Result<QString> rewriteToml(const Block& block, const QList<Field>& fields) {
-    toml::table root;
-    try {
-        root = toml::parse(block.inner.toStdString());
-    } catch (const toml::parse_error& e) {
-        return Error{QString::fromUtf8(e.description().data(), qsizetype(e.description().size())),
-                     ErrorKind::InvalidInput};
-    }
+    auto parsed = detail::parseToml(block.inner);
+    if (!parsed)
+        return parsed.failure();
+    toml::table& root = *parsed;
     QStringList keys;
     for (auto&& [key, value] : root)
         keys.append(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())));
