@@ -38,7 +38,8 @@ int runList(const QStringList& args) {
         QStringLiteral("C"));
     const QCommandLineOption author(
         QStringLiteral("author"),
-        QCoreApplication::translate("cli", "Only articles with exactly this byline."),
+        QCoreApplication::translate(
+            "cli", "Only articles whose byline contains this text (case ignored for A to Z)."),
         QStringLiteral("A"));
     const QCommandLineOption since(
         QStringLiteral("since"),

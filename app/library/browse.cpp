@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 #include <map>
 
@@ -54,73 +55,22 @@ QString orderExpression(BrowseOrder order) {
     return QStringLiteral("a.updated");
 }
 
-QString likePattern(const QString& term) {
-    QString escaped = term;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
-/// The FROM and WHERE of a browse with `filter`, with its bound values. `nothing`
-/// is set when the filter can match nothing (a query of punctuation only).
-struct Where {
-    QString sql;
-    QVariantList values;
-    bool nothing = false;
-};
-
-Where whereOf(const BrowseFilter& filter) {
-    Where w;
-    w.sql = QStringLiteral(" FROM articles a");
-    if (!filter.tag.isEmpty()) {
-        w.sql += QStringLiteral(" JOIN article_tags ft ON ft.article = a.id"
-                                " AND ft.tag = (SELECT id FROM tags WHERE slug = ?)");
-        w.values.append(filter.tag);
-    }
-    if (!filter.category.isEmpty()) {
-        w.sql += QStringLiteral(" JOIN article_categories fc ON fc.article = a.id"
-                                " AND fc.category = (SELECT id FROM categories WHERE slug = ?)");
-        w.values.append(filter.category);
-    }
-    // Trashed articles are left out of every browse but the trash's (schema version 6).
-    // The trash is a small part of the library: told so, SQLite reads it through an index
-    // instead of walking every article by date (46 ms for an empty trash of 100,000).
-    w.sql += filter.trash ? QStringLiteral(" WHERE likelihood(a.trashed > '', 0.01)")
-                          : QStringLiteral(" WHERE a.trashed = ''");
-    if (filter.status) {
-        w.sql += QStringLiteral(" AND a.status = ?");
-        w.values.append(statusId(*filter.status));
-    }
-    if (!filter.language.isEmpty()) {
-        w.sql += QStringLiteral(
-            " AND EXISTS (SELECT 1 FROM versions v WHERE v.article = a.id AND v.language = ?)");
-        w.values.append(filter.language);
-    }
-    if (!filter.author.trimmed().isEmpty()) {
-        w.sql += QStringLiteral(" AND a.byline LIKE ? ESCAPE '\\'");
-        w.values.append(likePattern(filter.author.trimmed()));
-    }
-    // Timestamps are ISO 8601 UTC text, which sorts as time.
-    if (filter.since.isValid()) {
-        w.sql += QStringLiteral(" AND a.updated >= ?");
-        w.values.append(filter.since.toString(Qt::ISODate));
-    }
-    if (filter.until.isValid()) {
-        w.sql += QStringLiteral(" AND a.updated < ?");
-        w.values.append(filter.until.addDays(1).toString(Qt::ISODate));
-    }
-    if (!filter.text.trimmed().isEmpty()) {
-        const detail::SearchPlan plan = detail::searchPlan(filter.text);
-        if (plan.empty()) {
-            w.nothing = true;
-        } else {
-            w.sql += QStringLiteral(" AND a.id IN (SELECT v.article FROM versions v WHERE %1)")
-                         .arg(plan.condition(QStringLiteral("v")));
-            w.values.append(plan.values);
-        }
-    }
-    return w;
+/// The browser's filter as the library reads every filter (detail::filterSql()): a
+/// day range is from the start of `since` to the end of `until`, UTC.
+detail::FilterSql whereOf(const BrowseFilter& filter) {
+    ListFilter f;
+    f.text = filter.text;
+    f.tag = filter.tag;
+    f.category = filter.category;
+    f.status = filter.status;
+    f.language = filter.language;
+    f.author = filter.author;
+    if (filter.since.isValid())
+        f.since = QDateTime(filter.since, QTime(0, 0), QTimeZone::utc());
+    if (filter.until.isValid())
+        f.until = QDateTime(filter.until.addDays(1), QTime(0, 0), QTimeZone::utc());
+    f.trash = filter.trash;
+    return detail::filterSql(f);
 }
 
 QString idList(const QList<qint64>& ids) {
@@ -233,14 +183,14 @@ Result<QList<BrowseRow>> BrowseReader::page(const BrowseFilter& filter, BrowseOr
                                             Qt::SortOrder direction,
                                             const std::optional<BrowseCursor>& after,
                                             int limit) const {
-    const Where where = whereOf(filter);
+    const detail::FilterSql where = whereOf(filter);
     if (where.nothing || limit <= 0)
         return QList<BrowseRow>();
     const bool descending = direction == Qt::DescendingOrder;
     const QString key = orderExpression(order);
     // The rows of the page first (ordered by an index for Updated and Status, by a
     // top-N sort otherwise); their details after, for those rows only.
-    QString sql = QStringLiteral("SELECT a.id, %1 AS k").arg(key) + where.sql;
+    QString sql = QStringLiteral("SELECT a.id, %1 AS k").arg(key) + where.from + where.where;
     QVariantList values = where.values;
     if (after) {
         sql += descending ? QStringLiteral(" AND (%1, a.id) < (?, ?)").arg(key)
@@ -336,10 +286,10 @@ Result<QList<BrowseRow>> BrowseReader::page(const BrowseFilter& filter, BrowseOr
 }
 
 Result<qint64> BrowseReader::count(const BrowseFilter& filter) const {
-    const Where where = whereOf(filter);
+    const detail::FilterSql where = whereOf(filter);
     if (where.nothing)
         return qint64(0);
-    QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*)") + where.sql);
+    QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*)") + where.from + where.where);
     for (qsizetype i = 0; i < where.values.size(); ++i)
         q.bindValue(int(i), where.values[i]);
     if (!q.exec() || !q.next())

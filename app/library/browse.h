@@ -23,10 +23,10 @@ class Library;
 struct BrowseFilter final {
     QString text;     ///< full-text query, matched as Library::search() matches
     QString tag;      ///< tag slug
-    QString category; ///< category slug
+    QString category; ///< category slug; its subcategories' articles are in it too
     std::optional<Status> status;
     QString language;   ///< has a version in this BCP 47 tag
-    QString author;     ///< occurs in the byline, case ignored for ASCII letters
+    QString author;     ///< occurs in the byline, case ignored for A to Z
     QDate since;        ///< updated on or after this day (UTC)
     QDate until;        ///< updated on or before this day (UTC)
     bool trash = false; ///< the articles in the trash instead of the others

@@ -55,7 +55,7 @@ struct ListFilter final {
     QString category; ///< slug; articles in a subcategory of it count too
     std::optional<Status> status;
     QString language;
-    QString author;  ///< the byline, exactly
+    QString author;  ///< occurs in the byline, case ignored for A to Z
     QDateTime since; ///< updated at or after
     QDateTime until; ///< updated before
     QString text;    ///< full-text query, as search()

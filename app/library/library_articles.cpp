@@ -605,67 +605,6 @@ Result<void> Library::remove(const QUuid& id) {
 
 namespace {
 
-// The WHERE clause of list() and count() for `filter` over `articles a`, with its
-// values. Each condition is one an index answers: tags and categories by their
-// by-tag/by-category indexes, status and byline by (trashed, status|byline, updated),
-// the date range and the trash by (trashed, updated), the language by (language,
-// article).
-struct FilterSql {
-    QString where;
-    QVariantList values;
-    bool nothing = false; ///< a text query of punctuation only: nothing can match
-};
-
-FilterSql filterSql(const ListFilter& filter) {
-    FilterSql f;
-    // The trash is small: see BrowseReader's filter.
-    f.where = filter.trash ? QStringLiteral(" WHERE likelihood(a.trashed > '', 0.01)")
-                           : QStringLiteral(" WHERE a.trashed = ''");
-    if (!filter.tag.isEmpty()) {
-        f.where += QStringLiteral(" AND a.id IN (SELECT article FROM article_tags"
-                                  " WHERE tag = (SELECT id FROM tags WHERE slug = ?))");
-        f.values.append(filter.tag);
-    }
-    if (!filter.category.isEmpty()) {
-        // A category holds the articles of its subcategories too.
-        f.where +=
-            QStringLiteral(" AND a.id IN (SELECT article FROM article_categories WHERE category IN"
-                           " (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE slug = ?"
-                           " UNION SELECT c.id FROM categories c JOIN sub ON c.parent = sub.id)"
-                           " SELECT id FROM sub))");
-        f.values.append(filter.category);
-    }
-    if (filter.status) {
-        f.where += QStringLiteral(" AND a.status = ?");
-        f.values.append(statusId(*filter.status));
-    }
-    if (!filter.author.isEmpty()) {
-        f.where += QStringLiteral(" AND a.byline = ?");
-        f.values.append(filter.author);
-    }
-    if (filter.since.isValid()) {
-        f.where += QStringLiteral(" AND a.updated >= ?");
-        f.values.append(isoTimestamp(filter.since));
-    }
-    if (filter.until.isValid()) {
-        f.where += QStringLiteral(" AND a.updated < ?");
-        f.values.append(isoTimestamp(filter.until));
-    }
-    if (!filter.language.isEmpty()) {
-        f.where += QStringLiteral(" AND a.id IN (SELECT article FROM versions WHERE language = ?)");
-        f.values.append(filter.language);
-    }
-    if (!filter.text.trimmed().isEmpty()) {
-        const detail::SearchPlan plan = detail::searchPlan(filter.text);
-        if (plan.empty())
-            f.nothing = true;
-        f.where += QStringLiteral(" AND a.id IN (SELECT v.article FROM versions v WHERE %1)")
-                       .arg(plan.condition(QStringLiteral("v")));
-        f.values.append(plan.values);
-    }
-    return f;
-}
-
 QString orderSql(const ListFilter& filter) {
     const QString dir = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     QString key;
@@ -685,7 +624,8 @@ QString orderSql(const ListFilter& filter) {
                              " WHEN 'ready' THEN 2 WHEN 'published' THEN 3 ELSE 4 END");
         break;
     case ListSort::Byline:
-        key = QStringLiteral("a.byline");
+        // As the browser sorts it.
+        key = QStringLiteral("a.byline COLLATE NOCASE");
         break;
     }
     // rowid breaks ties, so paging with offset is stable.
@@ -694,8 +634,80 @@ QString orderSql(const ListFilter& filter) {
 
 } // namespace
 
+namespace detail {
+
+// Each condition but the byline's is one an index answers: the tag by the by-tag
+// index, categories by the by-category one, the status by (trashed, status, updated),
+// the date range and the trash by (trashed, updated), the language by (language,
+// article). The byline is a substring, looked for in the (trashed, byline, updated)
+// index rather than in the table.
+FilterSql filterSql(const ListFilter& filter) {
+    FilterSql f;
+    f.from = QStringLiteral(" FROM articles a");
+    if (!filter.tag.isEmpty()) {
+        // An article holds a tag once: the join repeats no row.
+        f.from += QStringLiteral(" JOIN article_tags ft ON ft.article = a.id"
+                                 " AND ft.tag = (SELECT id FROM tags WHERE slug = ?)");
+        f.values.append(filter.tag);
+    }
+    // Trashed articles are left out of every list but the trash's (schema version 6).
+    // The trash is a small part of the library: told so, SQLite reads it through an index
+    // instead of walking every article by date (46 ms for an empty trash of 100,000).
+    f.where = filter.trash ? QStringLiteral(" WHERE likelihood(a.trashed > '', 0.01)")
+                           : QStringLiteral(" WHERE a.trashed = ''");
+    if (!filter.category.isEmpty()) {
+        // A category holds the articles of its subcategories too.
+        f.where +=
+            QStringLiteral(" AND a.id IN (SELECT article FROM article_categories WHERE category IN"
+                           " (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE slug = ?"
+                           " UNION SELECT c.id FROM categories c JOIN sub ON c.parent = sub.id)"
+                           " SELECT id FROM sub))");
+        f.values.append(filter.category);
+    }
+    if (filter.status) {
+        f.where += QStringLiteral(" AND a.status = ?");
+        f.values.append(statusId(*filter.status));
+    }
+    if (!filter.language.isEmpty()) {
+        f.where += QStringLiteral(
+            " AND EXISTS (SELECT 1 FROM versions v WHERE v.article = a.id AND v.language = ?)");
+        f.values.append(filter.language);
+    }
+    const QString author = filter.author.trimmed();
+    if (!author.isEmpty()) {
+        QString pattern = author;
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        pattern.replace(QLatin1Char('%'), QLatin1String("\\%"));
+        pattern.replace(QLatin1Char('_'), QLatin1String("\\_"));
+        f.where += QStringLiteral(" AND a.byline LIKE ? ESCAPE '\\'");
+        f.values.append(QLatin1Char('%') + pattern + QLatin1Char('%'));
+    }
+    // Timestamps are ISO 8601 UTC text, which sorts as time.
+    if (filter.since.isValid()) {
+        f.where += QStringLiteral(" AND a.updated >= ?");
+        f.values.append(isoTimestamp(filter.since));
+    }
+    if (filter.until.isValid()) {
+        f.where += QStringLiteral(" AND a.updated < ?");
+        f.values.append(isoTimestamp(filter.until));
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const SearchPlan plan = searchPlan(filter.text);
+        if (plan.empty()) {
+            f.nothing = true;
+        } else {
+            f.where += QStringLiteral(" AND a.id IN (SELECT v.article FROM versions v WHERE %1)")
+                           .arg(plan.condition(QStringLiteral("v")));
+            f.values.append(plan.values);
+        }
+    }
+    return f;
+}
+
+} // namespace detail
+
 Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
-    const FilterSql where = filterSql(filter);
+    const detail::FilterSql where = detail::filterSql(filter);
     if (where.nothing)
         return QList<ArticleSummary>();
     QString sql = QStringLiteral(
@@ -711,9 +723,8 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
         " (SELECT group_concat(slug, ' ') FROM (SELECT t.slug FROM article_tags l"
         "  JOIN tags t ON t.id = l.tag WHERE l.article = a.id ORDER BY l.position)),"
         " (SELECT group_concat(slug, ' ') FROM (SELECT c.slug FROM article_categories l"
-        "  JOIN categories c ON c.id = l.category WHERE l.article = a.id ORDER BY l.position))"
-        " FROM articles a");
-    sql += where.where + orderSql(filter) + QStringLiteral(" LIMIT ? OFFSET ?");
+        "  JOIN categories c ON c.id = l.category WHERE l.article = a.id ORDER BY l.position))");
+    sql += where.from + where.where + orderSql(filter) + QStringLiteral(" LIMIT ? OFFSET ?");
     QVariantList values = where.values;
     values.append(filter.limit < 0 ? -1 : filter.limit);
     values.append(qMax(0, filter.offset));
@@ -778,10 +789,10 @@ Result<int> Library::count() const {
 }
 
 Result<int> Library::count(const ListFilter& filter) const {
-    const FilterSql where = filterSql(filter);
+    const detail::FilterSql where = detail::filterSql(filter);
     if (where.nothing)
         return 0;
-    QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*) FROM articles a") + where.where);
+    QSqlQuery& q = d->prepared(QStringLiteral("SELECT count(*)") + where.from + where.where);
     for (qsizetype i = 0; i < where.values.size(); ++i)
         q.bindValue(int(i), where.values[i]);
     if (!q.exec() || !q.next())

@@ -176,6 +176,20 @@ Result<void> verifyAnswer(const Library::Private& d, const SearchPlan& plan, boo
 /// so (ErrorKind::Corrupt) and how to repair it.
 Error searchFailure(const Library::Private& d, const QString& problem, const QSqlError& error);
 
+/// What a ListFilter selects, as SQL over `articles a`: `from` is " FROM articles a"
+/// with the joins the filter needs, `where` the " WHERE ..." clause, `values` the bound
+/// values of both, in order. The one reading of a filter: list() and count() (what
+/// copydesk-cli list prints) and the browser's pages and counts all use it, so that a
+/// script sees what the browser shows. `nothing` is set when nothing can match (a
+/// text query of punctuation only).
+struct FilterSql {
+    QString from;
+    QString where;
+    QVariantList values;
+    bool nothing = false;
+};
+FilterSql filterSql(const ListFilter& filter);
+
 /// The kind of failure an SQLite error code means.
 ErrorKind errorKindOf(const QSqlError& error);
 

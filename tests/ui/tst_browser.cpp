@@ -1,14 +1,20 @@
 // The library browser's model and widget on a real library file: lazy pages, every
-// sort order, every filter against the same selection made in C++, batch operations
-// as one transaction each, saved searches in the library's settings.
+// sort order, every filter against the same selection made in C++ and against what
+// copydesk-cli list answers on the same file, batch operations as one transaction
+// each, saved searches in the library's settings.
 #include "browser/browsermodel.h"
 #include "browser/browserwidget.h"
 #include "document/batchedit.h"
 #include "library/browse.h"
 #include "library/library.h"
+#include "support/clirun.h"
+#include "tags/tags.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSet>
@@ -19,6 +25,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 using namespace copydesk;
 
@@ -31,7 +38,9 @@ const QDateTime kBase(QDate(2024, 1, 1), QTime(8, 0), Qt::UTC);
 
 QString bylineOf(int i) {
     static const QStringList names{QStringLiteral("Ana Pérez"), QStringLiteral("Li Wei"),
-                                   QStringLiteral("Omar Haddad"), QStringLiteral("")};
+                                   QStringLiteral("Omar Haddad"), QStringLiteral(""),
+                                   // Sorted between A and L, case ignored.
+                                   QStringLiteral("de la Cruz")};
     return names[i % names.size()];
 }
 
@@ -58,6 +67,9 @@ Article makeTestArticle(int i) {
     if (i % 3 == 0)
         a.tags.append(QStringLiteral("climate"));
     a.categories = {i % 2 ? QStringLiteral("press") : QStringLiteral("news")};
+    // "briefings" is a subcategory of "press" (see initTestCase()).
+    if (i % 7 == 0)
+        a.categories = {QStringLiteral("briefings")};
     if (i % 2) {
         LanguageVersion ar;
         ar.language = QStringLiteral("ar");
@@ -103,9 +115,34 @@ class TestBrowser final : public QObject {
         return ids;
     }
 
+    /// What `copydesk-cli list` with `options` prints on the same library file (as
+    /// JSON) must be `ids`, in that order.
+    void compareWithCli(const QStringList& options, const QList<QUuid>& ids) const {
+        const test::CliRun cli =
+            test::runCli(QStringList{QStringLiteral("list"), QStringLiteral("--library"), m_path,
+                                     QStringLiteral("--format"), QStringLiteral("json"),
+                                     QStringLiteral("--limit"), QString::number(kArticles)} +
+                             options,
+                         {}, m_dir.path());
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+        QList<QUuid> cliIds;
+        const QJsonArray rows = QJsonDocument::fromJson(cli.rawOut).array();
+        for (const QJsonValue& row : rows)
+            cliIds.append(QUuid::fromString(row.toObject().value(QLatin1String("id")).toString()));
+        QVERIFY2(
+            cliIds == ids,
+            qPrintable(QStringLiteral("copydesk-cli list %1 gave %2 rows, the browser %3%4")
+                           .arg(options.join(QLatin1Char(' ')))
+                           .arg(cliIds.size())
+                           .arg(ids.size())
+                           .arg(cliIds.size() == ids.size() ? QStringLiteral(" in another order")
+                                                            : QString())));
+    }
+
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
+        const QString cliProblem = test::prepareCliTest();
+        QVERIFY2(cliProblem.isEmpty(), qPrintable(cliProblem));
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("browse.copydesk"));
         auto library = Library::open(m_path);
@@ -115,6 +152,8 @@ private Q_SLOTS:
             m_articles.append(makeTestArticle(i));
         auto saved = m_library->saveAll(m_articles, RevisionKind::Import);
         QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        QVERIFY(
+            tags::setParent(*m_library, QStringLiteral("briefings"), QStringLiteral("press")).ok());
         // save() stamps `updated`; the test needs the generated times.
         for (const Article& a : std::as_const(m_articles)) {
             auto stored = m_library->article(a.id);
@@ -181,6 +220,20 @@ private Q_SLOTS:
         QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
         const QList<QUuid> ids = loadAll(model);
         QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()).size(), kArticles);
+        // The orders copydesk-cli list has are the browser's.
+        const std::map<int, QString> cliSort{
+            {BrowserModel::TitleColumn, QStringLiteral("title")},
+            {BrowserModel::StatusColumn, QStringLiteral("status")},
+            {BrowserModel::BylineColumn, QStringLiteral("author")},
+            {BrowserModel::UpdatedColumn, QStringLiteral("updated")}};
+        if (const auto key = cliSort.find(column); key != cliSort.end()) {
+            QStringList options{QStringLiteral("--sort"), key->second};
+            if (order == Qt::AscendingOrder)
+                options.append(QStringLiteral("--ascending"));
+            compareWithCli(options, ids);
+            if (QTest::currentTestFailed())
+                return;
+        }
         if (column == BrowserModel::BylineColumn || column == BrowserModel::StatusColumn) {
             // Check the displayed order where it is a plain comparison.
             for (int r = 1; r < model.rowCount(); ++r) {
@@ -204,44 +257,55 @@ private Q_SLOTS:
     void filters_data() {
         QTest::addColumn<BrowseFilter>("filter");
         QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("cliOptions"); // the same filter for copydesk-cli list
+        const auto opt = [](const char* a, const QString& b) {
+            return QStringList{QString::fromLatin1(a), b};
+        };
         BrowseFilter f;
         f.tag = QStringLiteral("climate");
-        QTest::newRow("tag") << f << 0;
+        QTest::newRow("tag") << f << 0 << opt("--tag", f.tag);
         f = {};
         f.category = QStringLiteral("press");
-        QTest::newRow("category") << f << 1;
+        QTest::newRow("category") << f << 1 << opt("--category", f.category);
         f = {};
         f.status = Status::Ready;
-        QTest::newRow("status") << f << 2;
+        QTest::newRow("status") << f << 2 << opt("--status", QStringLiteral("ready"));
         f = {};
         f.language = QStringLiteral("zh-Hans");
-        QTest::newRow("language") << f << 3;
+        QTest::newRow("language") << f << 3 << opt("--lang", f.language);
         f = {};
         f.author = QStringLiteral("pérez");
-        QTest::newRow("author") << f << 4;
+        QTest::newRow("author") << f << 4 << opt("--author", f.author);
         f = {};
         f.since = QDate(2024, 1, 10);
         f.until = QDate(2024, 1, 20);
-        QTest::newRow("date range") << f << 5;
+        QTest::newRow("date range") << f << 5
+                                    << opt("--since", QStringLiteral("2024-01-10")) +
+                                           opt("--until", QStringLiteral("2024-01-20"));
         f = {};
         f.text = QStringLiteral("desalination");
-        QTest::newRow("text") << f << 6;
+        QTest::newRow("text") << f << 6 << opt("--text", f.text);
         f = {};
         f.text = QStringLiteral("desalination");
         f.tag = QStringLiteral("climate");
         f.language = QStringLiteral("ar");
-        QTest::newRow("text, tag and language") << f << 7;
+        QTest::newRow("text, tag and language")
+            << f << 7 << opt("--text", f.text) + opt("--tag", f.tag) + opt("--lang", f.language);
     }
     void filters() {
         QFETCH(BrowseFilter, filter);
         QFETCH(int, kind);
+        QFETCH(QStringList, cliOptions);
         const auto inRange = [](const Article& a) {
             const QDate day = a.updated.toUTC().date();
             return day >= QDate(2024, 1, 10) && day <= QDate(2024, 1, 20);
         };
         const std::function<bool(const Article&)> keep[] = {
             [](const Article& a) { return a.tags.contains(QStringLiteral("climate")); },
-            [](const Article& a) { return a.categories.contains(QStringLiteral("press")); },
+            [](const Article& a) {
+                return a.categories.contains(QStringLiteral("press")) ||
+                       a.categories.contains(QStringLiteral("briefings"));
+            },
             [](const Article& a) { return a.status == Status::Ready; },
             [](const Article& a) { return a.version(u"zh-Hans") != nullptr; },
             // LIKE ignores case for ASCII letters only: "pérez" matches "Pérez".
@@ -264,6 +328,11 @@ private Q_SLOTS:
         const QList<QUuid> ids = loadAll(model);
         QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()), want);
         QCOMPARE(ids.size(), want.size());
+
+        // A script sees what the browser sees: the same rows in the same order.
+        compareWithCli(cliOptions, ids);
+        if (QTest::currentTestFailed())
+            return;
     }
 
     void showsTagLabelsInTheArticlesLanguage() {
