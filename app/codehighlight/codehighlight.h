@@ -15,7 +15,9 @@ bool isAvailable();
 
 /// `code` as the content of an HTML <code> element, each token that the syntax of
 /// `language` gives a style in a <span style="..."> with the colours and font weight
-/// of KSyntaxHighlighting's default light theme. Inline styles, not classes, so that
+/// of KSyntaxHighlighting's default light theme, each text colour darkened where needed
+/// to a contrast of 4.5:1 (WCAG AA) on the default style sheet's code background or on
+/// the token's own background. Inline styles, not classes, so that
 /// an exported or published page needs no extra style sheet. Every character of `code`
 /// is escaped (&, <, >, ") exactly as the Markdown renderer escapes plain code, so the
 /// result is safe whatever the code holds.

@@ -1,6 +1,7 @@
 // Code highlighting with KSyntaxHighlighting (KF6): its syntax definitions, its default
-// light theme, and a highlighter of our own that writes HTML spans instead of painting
-// a QTextDocument, so that it runs without a QGuiApplication.
+// light theme (its colours made readable on the page's code background), and a
+// highlighter of our own that writes HTML spans instead of painting a QTextDocument, so
+// that it runs without a QGuiApplication.
 #include "codehighlight/codehighlight.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
@@ -13,6 +14,8 @@
 #include <QColor>
 #include <QMutex>
 #include <QMutexLocker>
+
+#include <cmath>
 
 namespace copydesk::codehighlight {
 
@@ -41,6 +44,41 @@ void appendEscaped(QString& out, QStringView text) {
             out += ch;
         }
     }
+}
+
+/// WCAG 2's relative luminance of an sRGB colour (www.w3.org/TR/WCAG21/#dfn-relative-luminance).
+double luminance(const QColor& color) {
+    const auto channel = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+           0.0722 * channel(color.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b) {
+    const double x = luminance(a);
+    const double y = luminance(b);
+    return (qMax(x, y) + 0.05) / (qMin(x, y) + 0.05);
+}
+
+/// The default style sheet's code background in print (#f3f3f3; #f3f4f6 on screen is
+/// a little lighter): what highlighted text must stay readable on.
+const QColor kCodeBackground(0xf3, 0xf3, 0xf3);
+
+/// `color` with its hue and saturation kept and its lightness lowered until its contrast
+/// against `background` is at least 4.5:1, WCAG's level AA for text: Breeze Light's
+/// number orange (#b08000) and operator pink (#ca60ca) fall short on the code background
+/// of an exported page, which axe-core reports as a serious violation.
+QColor readableOn(QColor color, const QColor& background) {
+    constexpr double kAA = 4.5;
+    const bool darken = luminance(background) > 0.18; // the lightness of mid-grey
+    float h = 0, s = 0, l = 0, a = 0;
+    color.getHslF(&h, &s, &l, &a);
+    while (contrast(color, background) < kAA && l > 0.0f && l < 1.0f) {
+        l = darken ? qMax(0.0f, l - 0.01f) : qMin(1.0f, l + 0.01f);
+        color.setHslF(h, s, l, a);
+    }
+    return color;
 }
 
 /// Writes each formatted run of a line as a <span> with the theme's style inline.
@@ -94,11 +132,13 @@ private:
         if (format.isDefaultTextStyle(current))
             return {};
         QStringList declarations;
+        const QColor background =
+            format.hasBackgroundColor(current) ? format.backgroundColor(current) : kCodeBackground;
         if (format.hasTextColor(current))
-            declarations << QStringLiteral("color:") + format.textColor(current).name();
+            declarations << QStringLiteral("color:") +
+                                readableOn(format.textColor(current), background).name();
         if (format.hasBackgroundColor(current))
-            declarations << QStringLiteral("background-color:") +
-                                format.backgroundColor(current).name();
+            declarations << QStringLiteral("background-color:") + background.name();
         if (format.isBold(current))
             declarations << QStringLiteral("font-weight:bold");
         if (format.isItalic(current))

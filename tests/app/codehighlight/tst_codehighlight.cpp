@@ -12,16 +12,37 @@
 #include <QTest>
 #include <QtConcurrent>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace copydesk;
 
 namespace {
 
-// Breeze Light, KSyntaxHighlighting's default light theme (data/themes/breeze-light.theme).
+// Breeze Light, KSyntaxHighlighting's default light theme (data/themes/breeze-light.theme),
+// where its colours are readable on the code background (4.5:1, WCAG AA).
 const QString kDataType = QStringLiteral("<span style=\"color:#0057ae\">%1</span>");
 const QString kBold = QStringLiteral("<span style=\"font-weight:bold\">%1</span>");
 const QString kString = QStringLiteral("<span style=\"color:#bf0303\">%1</span>");
-const QString kDecimal = QStringLiteral("<span style=\"color:#b08000\">%1</span>");
-const QString kOperator = QStringLiteral("<span style=\"color:#ca60ca\">%1</span>");
+// The theme's #b08000 (3.2:1) and #ca60ca (3.1:1), darkened to 4.5:1 or just above.
+const QString kDecimal = QStringLiteral("<span style=\"color:#8c6600\">%1</span>");
+const QString kOperator = QStringLiteral("<span style=\"color:#b23bb2\">%1</span>");
+
+/// WCAG 2's contrast ratio of two #rrggbb colours.
+double contrastRatio(const QString& a, const QString& b) {
+    const auto luminance = [](const QString& hex) {
+        double sum = 0;
+        const double weights[] = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; ++i) {
+            const double c = hex.mid(1 + 2 * i, 2).toInt(nullptr, 16) / 255.0;
+            sum += weights[i] * (c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4));
+        }
+        return sum;
+    };
+    const double x = luminance(a);
+    const double y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+}
 
 /// The text of highlighted HTML: the spans taken out, nothing else.
 QString withoutSpans(QString html) {
@@ -178,6 +199,74 @@ private Q_SLOTS:
         RenderOptions off = bareOptions();
         off.highlightCode = false;
         QCOMPARE(renderHtml(markdown, off), plain);
+    }
+
+    void coloursAreReadable_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("cpp") << QStringLiteral("cpp")
+                             << QStringLiteral("#include <x>\n// note\nint f(int a) { return a * "
+                                               "0x1F + 'c' + 2.5; } /* done */\n");
+        QTest::newRow("python") << QStringLiteral("python")
+                                << QStringLiteral(
+                                       "@decorator\ndef f(x=None):\n    \"\"\"Doc.\"\"\"\n"
+                                       "    return f'{x!r}' + r'\\d' # c\n");
+        QTest::newRow("javascript")
+            << QStringLiteral("js")
+            << QStringLiteral("const re = /a+b/g; let n = 1e3; console.log(`t ${n}`); // c\n");
+        QTest::newRow("html") << QStringLiteral("html")
+                              << QStringLiteral(
+                                     "<!DOCTYPE html><a href=\"x\">&amp;</a><!-- c -->\n");
+        QTest::newRow("css") << QStringLiteral("css")
+                             << QStringLiteral("@media print { a:hover { color: #fff !important; "
+                                               "margin: 2px; } }\n");
+        QTest::newRow("bash") << QStringLiteral("bash")
+                              << QStringLiteral(
+                                     "for f in *.md; do echo \"$f\" $((1+2)); done # c\n");
+        QTest::newRow("diff") << QStringLiteral("diff")
+                              << QStringLiteral("--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new\n");
+        QTest::newRow("json") << QStringLiteral("json")
+                              << QStringLiteral("{\"a\": [1, true, null, \"s\"]}\n");
+        QTest::newRow("yaml") << QStringLiteral("yaml")
+                              << QStringLiteral(
+                                     "key: value # c\nlist: [1, 2]\nanchor: &a !!str x\n");
+        QTest::newRow("sql") << QStringLiteral("sql")
+                             << QStringLiteral("SELECT count(*) FROM t WHERE a = 'x' -- c\n");
+    }
+    void coloursAreReadable() {
+        // An exported page is checked by axe-core: every highlighted colour must reach
+        // 4.5:1 on the style sheet's code backgrounds (screen and print) or on the
+        // token's own background.
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const auto html = codehighlight::highlightHtml(code, language);
+        if (!codehighlight::isAvailable())
+            QSKIP("built without KSyntaxHighlighting: code is not coloured");
+        QVERIFY(html);
+        static const QRegularExpression style(QStringLiteral("<span style=\"([^\"]*)\">"));
+        static const QRegularExpression colour(QStringLiteral("(?:^|;)color:(#[0-9a-f]{6})"));
+        static const QRegularExpression background(
+            QStringLiteral("background-color:(#[0-9a-f]{6})"));
+        int coloured = 0;
+        for (const QRegularExpressionMatch& span : style.globalMatch(*html)) {
+            const QString declarations = span.captured(1);
+            const QRegularExpressionMatch fg = colour.match(declarations);
+            if (!fg.hasMatch())
+                continue;
+            ++coloured;
+            const QRegularExpressionMatch bg = background.match(declarations);
+            const QStringList backgrounds =
+                bg.hasMatch() ? QStringList{bg.captured(1)}
+                              : QStringList{QStringLiteral("#f3f4f6"), QStringLiteral("#f3f3f3")};
+            for (const QString& on : backgrounds) {
+                const double ratio = contrastRatio(fg.captured(1), on);
+                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3:1 in %4")
+                                                      .arg(fg.captured(1), on)
+                                                      .arg(ratio, 0, 'f', 2)
+                                                      .arg(declarations)));
+            }
+        }
+        QVERIFY2(coloured > 0, qPrintable(*html));
     }
 
     void documentRendersTwiceAlike() {
