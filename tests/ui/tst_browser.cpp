@@ -11,6 +11,7 @@
 #include "tags/tags.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -438,6 +439,31 @@ private Q_SLOTS:
     }
 
     // Last: it removes articles from the shared library for good.
+    void titleKeepsHalfOfANarrowTable() {
+        // Beside the library and preview docks the table is some 700 pixels wide.
+        BrowserWidget widget(*m_library);
+        widget.resize(850, 500);
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        QTreeView* view = widget.view();
+        QHeaderView* header = view->header();
+        const int width = view->viewport()->width();
+        QVERIFY2(width < 800, qPrintable(QString::number(width)));
+        QVERIFY2(header->sectionSize(BrowserModel::TitleColumn) >= width / 2 - 1,
+                 qPrintable(QStringLiteral("title %1 of %2")
+                                .arg(header->sectionSize(BrowserModel::TitleColumn))
+                                .arg(width)));
+        QVERIFY(header->length() <= width);
+        // Wide again, the columns are back to their widths; once the user sizes one,
+        // the table leaves the widths alone.
+        widget.resize(1600, 500);
+        QTRY_COMPARE(header->sectionSize(BrowserModel::TagsColumn), 130);
+        header->resizeSection(BrowserModel::TagsColumn, 300);
+        widget.resize(850, 500);
+        QTest::qWait(50);
+        QCOMPARE(header->sectionSize(BrowserModel::TagsColumn), 300);
+    }
+
     void trashFromTheBrowser() {
         BrowserWidget widget(*m_library);
         QTreeView* view = widget.view();

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -214,13 +215,15 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
     m_view->header()->setSortIndicator(BrowserModel::UpdatedColumn, Qt::DescendingOrder);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(BrowserModel::TitleColumn, QHeaderView::Stretch);
-    // The title takes what the others leave: the table fits beside the docks.
-    m_view->header()->resizeSection(BrowserModel::LanguagesColumn, 120);
-    m_view->header()->resizeSection(BrowserModel::StatusColumn, 80);
-    m_view->header()->resizeSection(BrowserModel::TagsColumn, 130);
-    m_view->header()->resizeSection(BrowserModel::BylineColumn, 105);
-    m_view->header()->resizeSection(BrowserModel::UpdatedColumn, 115);
-    m_view->header()->setMinimumSectionSize(60);
+    m_view->header()->setMinimumSectionSize(48);
+    // The title takes what the others leave; fitColumns() shrinks them when the table
+    // is narrow (docks open beside it), until the user sizes a column.
+    m_view->viewport()->installEventFilter(this);
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting && column != BrowserModel::TitleColumn)
+            m_userSized = true;
+    });
+    fitColumns();
     layout->addWidget(m_view, 1);
     auto* trashKey = new QShortcut(QKeySequence::Delete, m_view);
     trashKey->setContext(Qt::WidgetShortcut);
@@ -379,6 +382,35 @@ void BrowserWidget::refresh() {
     m_applying = true;
     (void)m_model->setFilter(currentFilter());
     m_applying = false;
+}
+
+bool BrowserWidget::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void BrowserWidget::fitColumns() {
+    if (m_userSized)
+        return;
+    // Widths for a wide window; below it the other columns give up space in proportion,
+    // so that the title keeps at least half of the table (at 700 pixels beside the
+    // preview, the title had its 60-pixel minimum and the table a horizontal scrollbar).
+    static const std::pair<int, int> preferred[] = {{BrowserModel::LanguagesColumn, 120},
+                                                    {BrowserModel::StatusColumn, 80},
+                                                    {BrowserModel::TagsColumn, 130},
+                                                    {BrowserModel::BylineColumn, 105},
+                                                    {BrowserModel::UpdatedColumn, 115}};
+    int wanted = 0;
+    for (const auto& [column, width] : preferred)
+        wanted += width;
+    const int available = m_view->viewport()->width() / 2;
+    const double scale = available > 0 ? qMin(1.0, double(available) / wanted) : 1.0;
+    m_fitting = true;
+    for (const auto& [column, width] : preferred)
+        m_view->header()->resizeSection(
+            column, qMax(m_view->header()->minimumSectionSize(), int(width * scale)));
+    m_fitting = false;
 }
 
 BrowseFilter BrowserWidget::currentFilter() const {

@@ -76,6 +76,8 @@ private:
     void askEmptyTrash();
     void showTrashCommands(bool inTrash);
     QString tagLabel(const Term& term) const;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void fitColumns();
 
     Library& m_library;
     BrowserModel* m_model = nullptr;
@@ -97,6 +99,8 @@ private:
     QTimer* m_debounce = nullptr;
     QList<Term> m_tags;
     bool m_applying = false;
+    bool m_fitting = false;   ///< fitColumns() is resizing the columns
+    bool m_userSized = false; ///< a column was resized by hand: fitting stops
 };
 
 } // namespace copydesk
