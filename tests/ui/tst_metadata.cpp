@@ -9,7 +9,9 @@
 #include "metadata/metadatapanel.h"
 #include "support/deskfixture.h"
 
+#include <QBuffer>
 #include <QComboBox>
+#include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
@@ -297,6 +299,44 @@ private Q_SLOTS:
     // The keys of a site page's front matter that no field holds are listed and edited
     // in the panel, each change one undo step; what cannot be a key is refused with a
     // message and changes nothing; a version without front matter has nothing to edit.
+    void altTextEditsAreUndoSteps() {
+        QImage pixels(4, 3, QImage::Format_RGB32);
+        pixels.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && pixels.save(&buffer, "PNG"));
+        const auto name = m_library->addMediaContent(
+            png, QStringLiteral("image/png"), QStringLiteral("en"), QStringLiteral("A harbour"));
+        QVERIFY2(name.ok(), qPrintable(name.error()));
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("With an image"));
+        a.featuredImage = *name;
+        QVERIFY(m_library->save(a).ok());
+        MetadataPanel panel(*m_library);
+        auto doc = ArticleDocument::open(a, QStringLiteral("en"));
+        QVERIFY(doc.ok());
+        panel.setDocument(doc->get());
+        auto* alt = panel.findChild<QLineEdit*>(QStringLiteral("metaImageAlt"));
+        QVERIFY(alt);
+        QCOMPARE(alt->text(), QStringLiteral("A harbour"));
+        const auto altInLibrary = [&] {
+            return m_library->media(*name)->altText.value(QStringLiteral("en"));
+        };
+        alt->setText(QStringLiteral("The harbour of Valparaíso at dawn"));
+        Q_EMIT alt->editingFinished();
+        QCOMPARE(altInLibrary(), QStringLiteral("The harbour of Valparaíso at dawn"));
+        QUndoStack* undo = (*doc)->metadataUndo();
+        QCOMPARE(undo->undoText(), QStringLiteral("Edit alt text"));
+        undo->undo();
+        QCOMPARE(altInLibrary(), QStringLiteral("A harbour"));
+        QCOMPARE(alt->text(), QStringLiteral("A harbour"));
+        undo->redo();
+        QCOMPARE(altInLibrary(), QStringLiteral("The harbour of Valparaíso at dawn"));
+        // Leaving the field unchanged adds no step.
+        const int steps = undo->count();
+        Q_EMIT alt->editingFinished();
+        QCOMPARE(undo->count(), steps);
+    }
+
     void otherFrontMatterKeysAreEditable() {
         Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Wetlands"));
         a.versions[0].sitePath = QStringLiteral("en/news/wetlands.md");

@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -27,9 +28,40 @@
 #include <QTextBoundaryFinder>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace copydesk {
+
+/// An alt-text edit on the article's undo stack. The alt text belongs to the image in
+/// the library (every article using the image shows it), so each step writes it there
+/// at once, as the edit itself did.
+class MetadataPanel::AltTextCommand final : public QUndoCommand {
+public:
+    AltTextCommand(MetadataPanel* panel, QString image, QString language, QString before,
+                   QString after)
+        : m_panel(panel)
+        , m_image(std::move(image))
+        , m_language(std::move(language))
+        , m_before(std::move(before))
+        , m_after(std::move(after)) {
+        setText(MetadataPanel::tr("Edit alt text"));
+    }
+    void undo() override { apply(m_before); }
+    void redo() override { apply(m_after); }
+
+private:
+    void apply(const QString& alt) {
+        if (m_panel)
+            m_panel->setAltText(m_image, m_language, alt);
+    }
+    QPointer<MetadataPanel> m_panel;
+    QString m_image;
+    QString m_language;
+    QString m_before;
+    QString m_after;
+};
 
 using tags::foldForMatching;
 
@@ -388,12 +420,20 @@ void MetadataPanel::build() {
         const QString image = m_document->article().featuredImage;
         if (image.isEmpty())
             return;
-        if (const auto set =
-                m_library.setMediaAltText(image, m_document->language(), m_alt->text().trimmed());
-            !set)
-            Q_EMIT message(set.error());
-        refreshImage();
+        const auto media = m_library.media(image);
+        const QString before = media ? media->altText.value(m_document->language()) : QString();
+        const QString after = m_alt->text().trimmed();
+        if (after == before)
+            return;
+        m_document->metadataUndo()->push(
+            new AltTextCommand(this, image, m_document->language(), before, after));
     });
+}
+
+void MetadataPanel::setAltText(const QString& image, const QString& language, const QString& alt) {
+    if (const auto set = m_library.setMediaAltText(image, language, alt); !set)
+        Q_EMIT message(set.error());
+    refreshImage();
 }
 
 bool MetadataPanel::eventFilter(QObject* watched, QEvent* event) {

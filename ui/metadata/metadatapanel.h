@@ -73,6 +73,9 @@ private:
     void refreshSlugNote();
     void refreshMeters();
     void refreshImage();
+    class AltTextCommand;
+    /// Writes the alt text of `image` in `language` to the library, for AltTextCommand.
+    void setAltText(const QString& image, const QString& language, const QString& alt);
     /// The front-matter keys without a field (interchange/otherkeys.h), and a last
     /// empty row to add one.
     void refreshFrontMatter();
