@@ -393,23 +393,45 @@ bool BrowserWidget::eventFilter(QObject* watched, QEvent* event) {
 void BrowserWidget::fitColumns() {
     if (m_userSized)
         return;
-    // Widths for a wide window; below it the other columns give up space in proportion,
-    // so that the title keeps at least half of the table (at 700 pixels beside the
-    // preview, the title had its 60-pixel minimum and the table a horizontal scrollbar).
-    static const std::pair<int, int> preferred[] = {{BrowserModel::LanguagesColumn, 120},
-                                                    {BrowserModel::StatusColumn, 80},
-                                                    {BrowserModel::TagsColumn, 130},
-                                                    {BrowserModel::BylineColumn, 105},
-                                                    {BrowserModel::UpdatedColumn, 115}};
-    int wanted = 0;
-    for (const auto& [column, width] : preferred)
-        wanted += width;
-    const int available = m_view->viewport()->width() / 2;
-    const double scale = available > 0 ? qMin(1.0, double(available) / wanted) : 1.0;
+    // Widths for a wide window. Below it the languages, tags and byline give up space in
+    // proportion (their text is elided), so that the title keeps at least half of the
+    // table; the status and the date keep theirs. At 700 pixels beside the preview, the
+    // title had its minimum and the table a horizontal scrollbar.
+    struct Width {
+        int column;
+        int preferred;
+        bool shrinks;
+    };
+    static const Width widths[] = {{BrowserModel::LanguagesColumn, 120, true},
+                                   {BrowserModel::StatusColumn, 80, false},
+                                   {BrowserModel::TagsColumn, 130, true},
+                                   {BrowserModel::BylineColumn, 105, true},
+                                   {BrowserModel::UpdatedColumn, 115, false}};
+    int fixed = 0;
+    int shrinking = 0;
+    int shrinkingColumns = 0;
+    for (const Width& w : widths) {
+        (w.shrinks ? shrinking : fixed) += w.preferred;
+        shrinkingColumns += w.shrinks ? 1 : 0;
+    }
+    QHeaderView* header = m_view->header();
+    const int minimum = header->minimumSectionSize();
+    const int budget = m_view->viewport()->width() / 2;
+    // Scale factors for the shrinking columns and for the others: when the shrinking ones
+    // are down to their minimum, every column gives up space alike.
+    double shrink = 1.0;
+    double keep = 1.0;
+    if (budget < fixed + shrinking) {
+        if (budget - fixed >= shrinkingColumns * minimum) {
+            shrink = double(budget - fixed) / shrinking;
+        } else {
+            shrink = keep = qMax(0.0, double(budget) / (fixed + shrinking));
+        }
+    }
     m_fitting = true;
-    for (const auto& [column, width] : preferred)
-        m_view->header()->resizeSection(
-            column, qMax(m_view->header()->minimumSectionSize(), int(width * scale)));
+    for (const Width& w : widths)
+        header->resizeSection(w.column,
+                              qMax(minimum, int(w.preferred * (w.shrinks ? shrink : keep))));
     m_fitting = false;
 }
 
