@@ -332,8 +332,6 @@ private Q_SLOTS:
 
         // A script sees what the browser sees: the same rows in the same order.
         compareWithCli(cliOptions, ids);
-        if (QTest::currentTestFailed())
-            return;
     }
 
     void showsTagLabelsInTheArticlesLanguage() {

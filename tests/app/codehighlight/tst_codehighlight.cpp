@@ -239,9 +239,9 @@ private Q_SLOTS:
         // token's own background.
         QFETCH(QString, language);
         QFETCH(QString, code);
-        const auto html = codehighlight::highlightHtml(code, language);
         if (!codehighlight::isAvailable())
             QSKIP("built without KSyntaxHighlighting: code is not coloured");
+        const auto html = codehighlight::highlightHtml(code, language);
         QVERIFY(html);
         static const QRegularExpression style(QStringLiteral("<span style=\"([^\"]*)\">"));
         static const QRegularExpression colour(QStringLiteral("(?:^|;)color:(#[0-9a-f]{6})"));
