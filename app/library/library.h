@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -235,6 +236,13 @@ public:
     /// check more cheaply before they answer "nothing found", which a damaged index
     /// page often looks like.
     Result<void> checkSearchIndex() const;
+    /// Part of checkSearchIndex() that only reads, so it runs beside a writer (on a
+    /// read-only library of another thread, say): the words each index holds are
+    /// counted and compared with the totals FTS5 records beside the index. A damaged
+    /// page loses its words, so this finds the rows a damaged index lost even when
+    /// search() still answers with others. Reads the whole index (seconds on 100,000
+    /// articles); when `stop` becomes true it returns early, having found nothing.
+    Result<void> checkSearchIndexTotals(const std::atomic<bool>* stop = nullptr) const;
     /// Rebuilds both search indexes from the articles, which are the truth.
     Result<void> rebuildSearchIndex();
 

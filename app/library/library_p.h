@@ -167,8 +167,9 @@ SearchPlan searchPlan(const QString& text);
 /// on every row the indexes found, and, when they found nothing (`answerEmpty`), on
 /// every version's text; a row where the indexes and the text disagree is then decided
 /// exactly, by indexing just that row again in a scratch FTS5 table of the same
-/// definition. No false alarm is possible. Not caught: rows a damaged index lost while
-/// it still found others (`copydesk-cli repair` checks the whole index). A found answer
+/// definition. No false alarm is possible. Not caught here: rows a damaged index lost
+/// while it still found others (Library::checkSearchIndexTotals() finds those; the
+/// window runs it after opening a library, `copydesk-cli repair` too). A found answer
 /// costs a look at its own rows; an empty one a pass over the text (as fast as a LIKE
 /// scan). ErrorKind::Corrupt when damaged.
 Result<void> verifyAnswer(const Library::Private& d, const SearchPlan& plan, bool answerEmpty);

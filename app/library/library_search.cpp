@@ -595,7 +595,88 @@ Result<void> detail::verifyAnswer(const Library::Private& d, const SearchPlan& p
     return {};
 }
 
+namespace {
+
+/// The words an index holds in all by the record FTS5 keeps beside it and updates
+/// with every row (rowid 1 of TABLE_data: the number of rows, then the words of each
+/// column); -1 when the record does not read as that.
+qint64 recordedWords(const QByteArray& record) {
+    qsizetype at = 0;
+    if (record.isEmpty())
+        return 0; // an index that never held a row
+    if (readVarint(record, at) < 0)
+        return -1;
+    qint64 total = 0;
+    while (at < record.size()) {
+        const qint64 words = readVarint(record, at);
+        if (words < 0)
+            return -1;
+        total += words;
+    }
+    return total;
+}
+
+} // namespace
+
+Result<void> Library::checkSearchIndexTotals(const std::atomic<bool>* stop) const {
+    const auto failed = [&](const QSqlError& error) -> Result<void> {
+        if (isDamage(error))
+            return damaged(d->path, error.databaseText());
+        return d->sqlError(tr("cannot check the search index"), error);
+    };
+    const QStringList tables{QStringLiteral("search_trigram"), QStringLiteral("search_words")};
+    QSqlQuery q(d->db);
+    for (const QString& table : tables) {
+        // In the connection's temporary database, which a read-only library has too.
+        if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.%1_vocabulary USING "
+                                   "fts5vocab(main, '%1', 'row')")
+                        .arg(table)))
+            return failed(q.lastError());
+    }
+    // One read transaction: the record and the index are read as they were at one
+    // moment, whatever another connection saves meanwhile.
+    const bool own = d->transactionDepth == 0;
+    if (own && !q.exec(QStringLiteral("BEGIN")))
+        return failed(q.lastError());
+    const auto check = [&]() -> Result<void> {
+        for (const QString& table : tables) {
+            if (!q.exec(QStringLiteral("SELECT block FROM %1_data WHERE id = 1").arg(table)))
+                return failed(q.lastError());
+            const qint64 recorded =
+                recordedWords(q.next() ? q.value(0).toByteArray() : QByteArray());
+            if (q.lastError().isValid())
+                return failed(q.lastError());
+            if (recorded < 0)
+                return damaged(d->path, tr("the record of %1's totals does not read").arg(table));
+            QSqlQuery words(d->db);
+            words.setForwardOnly(true);
+            if (!words.exec(QStringLiteral("SELECT cnt FROM temp.%1_vocabulary").arg(table)))
+                return failed(words.lastError());
+            qint64 indexed = 0;
+            for (int row = 0; words.next(); ++row) {
+                indexed += words.value(0).toLongLong();
+                if (stop && row % 64 == 0 && stop->load())
+                    return {};
+            }
+            if (words.lastError().isValid())
+                return failed(words.lastError());
+            if (indexed != recorded)
+                return damaged(d->path, tr("%1 holds %2 words where its record says %3")
+                                            .arg(table)
+                                            .arg(indexed)
+                                            .arg(recorded));
+        }
+        return {};
+    };
+    const Result<void> result = check();
+    if (own)
+        (void)q.exec(QStringLiteral("COMMIT"));
+    return result;
+}
+
 Result<void> Library::checkSearchIndex() const {
+    if (auto totals = checkSearchIndexTotals(); !totals)
+        return totals;
     return checkIndexes(*d, {QStringLiteral("search_trigram"), QStringLiteral("search_words")});
 }
 

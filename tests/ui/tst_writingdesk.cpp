@@ -7,6 +7,7 @@
 #include "document/autosaver.h"
 #include "editor/markdowneditor.h"
 #include "library/library.h"
+#include "mainwindow/indexcheck.h"
 #include "mainwindow/mainwindow.h"
 #include "support/deskfixture.h"
 
@@ -21,8 +22,10 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -183,6 +186,46 @@ private Q_SLOTS:
         QCOMPARE(window.editor()->textCursor().position(), 5);
         QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("outlineDock"))->isHidden());
         QVERIFY(!window.findChild<QDockWidget*>(QStringLiteral("libraryDock"))->isHidden());
+    }
+
+    // After opening, the window checks the search index in the background: a sound
+    // one shows nothing; a damaged one (a zeroed leaf page, which search() alone
+    // notices only when it finds nothing) shows a banner whose button rebuilds the
+    // index from the articles.
+    void damagedIndexIsFoundAndRebuilt() {
+        {
+            MainWindow window(*m_library, noPreview());
+            window.show();
+            QSignalSpy checked(window.findChild<IndexCheck*>(), &IndexCheck::finished);
+            QVERIFY(checked.wait(15000));
+            QCOMPARE(checked.front().front().toString(), QString());
+            QVERIFY(window.findChild<QWidget*>(QStringLiteral("indexBanner"))->isHidden());
+        }
+        const QString path = m_library->path();
+        m_library.reset();
+        QVERIFY(test::rawExec(path, {QStringLiteral("UPDATE search_words_data SET block = "
+                                                    "zeroblob(length(block)) WHERE id > 10")}));
+        auto library = Library::open(path);
+        QVERIFY(library);
+        m_library = std::move(*library);
+        MainWindow window(*m_library, noPreview());
+        window.show();
+        auto* check = window.findChild<IndexCheck*>();
+        QSignalSpy checked(check, &IndexCheck::finished);
+        QVERIFY(checked.wait(15000));
+        auto* banner = window.findChild<QWidget*>(QStringLiteral("indexBanner"));
+        QVERIFY(banner->isVisible());
+        const QString text = banner->findChild<QLabel*>()->text();
+        QVERIFY2(text.contains(path) && text.contains(QStringLiteral("search index is damaged")),
+                 qPrintable(text));
+        QVERIFY(!m_library->checkSearchIndexTotals());
+        banner->findChild<QPushButton*>(QStringLiteral("rebuildIndex"))->click();
+        QVERIFY(banner->isHidden());
+        QVERIFY(m_library->checkSearchIndex());
+        QVERIFY(checked.wait(15000)); // the check again after the rebuild
+        QCOMPARE(checked.back().front().toString(), QString());
+        QVERIFY(banner->isHidden());
+        QCOMPARE(m_library->search(QStringLiteral("plan"))->hits.size(), 1);
     }
 
     void readOnlyLibraryShowsWhy() {

@@ -15,6 +15,7 @@
 #include "library/library.h"
 #include "library/trash.h"
 #include "mainwindow/articlelistmodel.h"
+#include "mainwindow/indexcheck.h"
 #include "markdown/outline.h"
 #include "markdown/statistics.h"
 #include "metadata/metadatapanel.h"
@@ -41,6 +42,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBlock>
@@ -126,6 +128,8 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     if (m_options.preview)
         // After the window shows: QtWebEngine's start is not on the way to typing.
         QTimer::singleShot(0, this, &MainWindow::createPreview);
+    // Once the window is up, not on the way to it.
+    QTimer::singleShot(1000, m_indexCheck, [this] { m_indexCheck->start(m_library.path()); });
 }
 
 MainWindow::~MainWindow() {
@@ -207,6 +211,8 @@ void MainWindow::buildCentral() {
     m_banner->setPalette(warning);
     m_banner->hide();
     layout->addWidget(m_banner);
+    buildIndexBanner(central);
+    layout->addWidget(m_indexBanner);
 
     auto* header = new QWidget(central);
     auto* headerLayout = new QHBoxLayout(header);
@@ -844,6 +850,57 @@ void MainWindow::feedPreview(bool whole) {
         m_preview->setArticle(m_document->article(), m_document->language());
     else
         m_preview->setMarkdown(m_document->bodyText(), m_document->language());
+}
+
+void MainWindow::buildIndexBanner(QWidget* parent) {
+    m_indexBanner = new QWidget(parent);
+    m_indexBanner->setObjectName(QStringLiteral("indexBanner"));
+    m_indexBanner->setAutoFillBackground(true);
+    m_indexBanner->setPalette(m_banner->palette());
+    auto* row = new QHBoxLayout(m_indexBanner);
+    row->setContentsMargins(6, 2, 6, 2);
+    m_indexDamage = new QLabel(m_indexBanner);
+    m_indexDamage->setWordWrap(true);
+    m_indexDamage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(m_indexDamage, 1);
+    auto* rebuild = new QPushButton(tr("Rebuild the Search Index"), m_indexBanner);
+    rebuild->setObjectName(QStringLiteral("rebuildIndex"));
+    rebuild->setToolTip(tr("Index every article again; the articles themselves are intact"));
+    connect(rebuild, &QPushButton::clicked, this, &MainWindow::rebuildSearchIndex);
+    row->addWidget(rebuild);
+    m_indexBanner->hide();
+    m_indexCheck = new IndexCheck(this);
+    connect(m_indexCheck, &IndexCheck::finished, this, [this, rebuild](const QString& damage) {
+        if (damage.isEmpty()) {
+            m_indexBanner->hide();
+            return;
+        }
+        const bool writable = m_library.mode() == Library::Mode::ReadWrite;
+        m_indexDamage->setText(
+            writable ? tr("Searches may miss articles: %1").arg(damage)
+                     : tr("Searches may miss articles: %1. Once no other Copydesk has the "
+                          "library open, run copydesk-cli repair.")
+                           .arg(damage));
+        rebuild->setVisible(writable);
+        m_indexBanner->show();
+    });
+}
+
+void MainWindow::rebuildSearchIndex() {
+    flushQuietly();
+    statusBar()->showMessage(tr("Rebuilding the search index…"));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto rebuilt = m_library.rebuildSearchIndex();
+    QApplication::restoreOverrideCursor();
+    if (!rebuilt) {
+        statusBar()->clearMessage();
+        showError(tr("Cannot rebuild the search index"), rebuilt.error());
+        return;
+    }
+    m_indexBanner->hide();
+    statusBar()->showMessage(tr("The search index was rebuilt from the articles."), 5000);
+    applyFilter();
+    m_indexCheck->start(m_library.path()); // to be sure
 }
 
 void MainWindow::setReadOnlyReason(const QString& reason) {

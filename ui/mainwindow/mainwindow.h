@@ -28,6 +28,7 @@ class ChecklistPanel;
 class ChecksRunner;
 class FindBar;
 class HistoryPanel;
+class IndexCheck;
 class Library;
 class MarkdownEditor;
 class MetadataPanel;
@@ -135,6 +136,8 @@ private:
     /// Leaves the editor empty, saying `why` in the status bar. The document has no
     /// unsaved edits: its article is gone or in the trash.
     void closeArticle(const QString& why);
+    void buildIndexBanner(QWidget* parent);
+    void rebuildSearchIndex();
 
     Library& m_library;
     Options m_options;
@@ -148,6 +151,9 @@ private:
     QLineEdit* m_search = nullptr;
     QLabel* m_count = nullptr;
     QLabel* m_banner = nullptr;
+    IndexCheck* m_indexCheck = nullptr;
+    QWidget* m_indexBanner = nullptr; ///< says the search index is damaged
+    QLabel* m_indexDamage = nullptr;
     QComboBox* m_languages = nullptr;
     QLineEdit* m_title = nullptr;
     MarkdownEditor* m_editor = nullptr;
