@@ -124,6 +124,9 @@ QByteArray titleKey(const QString& title);
 /// apart, so that the unicode61 tokenizer indexes each as one token and a phrase
 /// query finds two-character words.
 QString wordIndexText(QStringView text);
+/// Every pair of adjacent CJK characters in `text`, each after a space: the word
+/// index holds them too, so that a two-character Chinese word is one token.
+QString wordIndexBigrams(QStringView text);
 
 /// Keeps the contentless word index in step with `versions`. A contentless FTS5
 /// table can only forget a row when given the exact text it indexed, so callers pass

@@ -65,12 +65,49 @@ QString wordIndexText(QStringView text) {
     return out;
 }
 
+QString wordIndexBigrams(QStringView text) {
+    QString out;
+    QStringView previous; // the CJK character just before, if any
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text[i].unicode();
+        qsizetype length = 1;
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            length = 2;
+        }
+        const QStringView current = text.mid(i, length);
+        if (!isCjk(c)) {
+            previous = {};
+        } else {
+            if (!previous.isEmpty()) {
+                out += QLatin1Char(' ');
+                out += previous;
+                out += current;
+            }
+            previous = current;
+        }
+        i += length - 1;
+    }
+    return out;
+}
+
+namespace {
+
+/// One column's text for the word index: the characters apart, then the pairs
+/// (wordIndexText(), wordIndexBigrams()). The pairs come after the whole text so that
+/// the characters keep their positions next to each other for phrases.
+QString wordIndexColumn(const QString& text) {
+    return wordIndexText(text) + wordIndexBigrams(text);
+}
+
+} // namespace
+
 bool wordIndexInsert(QSqlQuery& query, qint64 rowId, const QString& title, const QString& summary,
                      const QString& body) {
     query.bindValue(0, rowId);
-    query.bindValue(1, wordIndexText(title));
-    query.bindValue(2, wordIndexText(summary));
-    query.bindValue(3, wordIndexText(body));
+    query.bindValue(1, wordIndexColumn(title));
+    query.bindValue(2, wordIndexColumn(summary));
+    query.bindValue(3, wordIndexColumn(body));
     return query.exec();
 }
 
@@ -183,9 +220,13 @@ SearchPlan searchPlan(const QString& text) {
             plan.scan.append(t);
         } else {
             // Too short for trigrams: the word index, where each CJK character is a
-            // word of its own (so a CJK term is still found anywhere) and other
-            // scripts have whole words.
-            plan.words.append(quoted(wordIndexText(t).simplified()));
+            // word of its own, and so is each pair of adjacent ones (so a CJK term is
+            // still found anywhere: a pair as one token, which is much faster than
+            // the phrase of its two characters), and other scripts have whole words.
+            const QString pair = wordIndexBigrams(t).trimmed();
+            plan.words.append(quoted(characterCount(t) == 2 && characterCount(pair) == 2
+                                         ? pair
+                                         : wordIndexText(t).simplified()));
             plan.wordTerms.append(t);
             if (!allCjk(t))
                 plan.notes.append(

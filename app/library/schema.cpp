@@ -260,6 +260,17 @@ QStringList version8() {
     };
 }
 
+// Version 9: the word index holds every pair of adjacent CJK characters as a token
+// of its own (see wordIndexBigrams()): a two-character Chinese query was a phrase of
+// two single characters, each in most Chinese articles (433 ms on 100,000 articles).
+// Indexed again, as in version 3. And the article of each version in an index of
+// its own: a full-text filter maps every version the index found to its article, and
+// read from the table (which holds the text) that took 80 ms for 48,742 versions.
+QStringList version9() {
+    return version3() << QStringLiteral(
+               "CREATE INDEX versions_article_by_id ON versions(id, article)");
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, version1(), {}},
@@ -270,6 +281,7 @@ const std::vector<Migration>& migrations() {
         {6, version6(), {}},
         {7, version7(), fillTitleKeys},
         {8, version8(), {}},
+        {9, version9(), fillWordIndex},
     };
     return list;
 }

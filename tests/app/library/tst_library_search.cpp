@@ -66,6 +66,8 @@ private Q_SLOTS:
                     QStringLiteral("أمطار غزيرة على الساحل.")),
             article("chinese", "zh-Hans", QStringLiteral("峰会在日内瓦举行"),
                     QStringLiteral("各国代表出席。")),
+            article("chinese-apart", "zh-Hans", QStringLiteral("南北"),
+                    QStringLiteral("往北。京都以东。")),
             article("emoji", "en", QStringLiteral("Whales"),
                     QStringLiteral("We saw a 🐳 and 🇫🇷 flags, 👩🏽‍🔬 on board.")),
         };
@@ -114,6 +116,16 @@ private Q_SLOTS:
         QTest::newRow("chinese-3") << QStringLiteral("日内瓦") << chinese << QStringList{};
         QTest::newRow("chinese-2") << QStringLiteral("日内") << chinese << QStringList{};
         QTest::newRow("chinese-1") << QStringLiteral("瓦") << chinese << QStringList{};
+        // A pair is found where the two characters touch, inside a word or across two
+        // ("会在": 峰会 在), not across punctuation (往北。京都) or from the title into the
+        // body (举行 | 各国).
+        QTest::newRow("chinese-2-across-words")
+            << QStringLiteral("会在") << chinese << QStringList{};
+        QTest::newRow("chinese-2-apart") << QStringLiteral("北京") << none << QStringList{};
+        QTest::newRow("chinese-2-title-body") << QStringLiteral("行各") << none << QStringList{};
+        QTest::newRow("chinese-2-in-title")
+            << QStringLiteral("南北") << QStringList{QStringLiteral("chinese-apart")}
+            << QStringList{};
         QTest::newRow("chinese-two-terms")
             << QStringLiteral("峰会 代表") << chinese << QStringList{};
         QTest::newRow("chinese-and-latin")
