@@ -37,6 +37,12 @@ start=$(date +%s%N)
 "$@" >/dev/null 2>&1 &
 pid=$!
 while ! xwininfo -root -tree 2>/dev/null | grep -i "$pattern" | grep -qv "has no name"; do
+    # A program that died (or hangs) before its window maps: said, not waited for.
+    if ! kill -0 $pid 2>/dev/null || [ $(( $(date +%s%N) - start )) -gt 60000000000 ]; then
+        echo "time-window: no window matching '$pattern' from $1 (exited or over 60 s)" >&2
+        kill $pid 2>/dev/null || true
+        exit 1
+    fi
     sleep 0.005
 done
 end=$(date +%s%N)
