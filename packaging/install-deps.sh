@@ -12,7 +12,7 @@ fi
 PACKAGES="
 build-essential cmake ninja-build ccache pkg-config
 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-qt6-webengine-dev qt6-webengine-dev-tools libqt6sql6-sqlite libsqlite3-dev
+qt6-webengine-dev qt6-webengine-dev-tools qt6-declarative-dev libqt6sql6-sqlite libsqlite3-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 libicu-dev libdtl-dev libhunspell-dev hunspell-en-us hunspell-fr hunspell-es hunspell-ar hunspell-ru
 libyaml-cpp-dev libtomlplusplus-dev libxml2-dev libkainjow-mustache-dev libquazip1-qt6-dev

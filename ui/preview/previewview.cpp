@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QQuickWindow>
 #include <QUrlQuery>
 #include <QWebChannel>
 #include <QWebEngineProfile>
@@ -79,6 +80,15 @@ void registerPreviewSchemes() {
     // QtWebEngine shares OpenGL contexts with the widgets; it must be said before the
     // application object exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // The page is composited in software (Qt Quick's software renderer; QtWebEngine
+    // then runs Chromium without GPU compositing): it shows a document, not an
+    // animation, and no OpenGL driver is loaded into the process for it. Where there is
+    // no GPU that driver is Mesa's llvmpipe, 43 MB of the window's 269 MB (PSS of all
+    // its processes, tests/bench/editor_bench.sh; ghostwriter's was 267 MB in the same
+    // run). A QT_QUICK_BACKEND or QSG_RHI_BACKEND the user sets wins.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") &&
+        qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
 }
 
 PreviewView::PreviewView(Library& library, QWidget* parent)
