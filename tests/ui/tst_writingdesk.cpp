@@ -228,6 +228,35 @@ private Q_SLOTS:
         QCOMPARE(m_library->search(QStringLiteral("plan"))->hits.size(), 1);
     }
 
+    // The browser takes the room of the panels about the open text, and gives it back;
+    // a layout saved while browsing is the one from before.
+    void browserTakesThePanelsRoom() {
+        const auto dock = [](const MainWindow& w, const char* name) {
+            return w.findChild<QDockWidget*>(QLatin1String(name));
+        };
+        {
+            MainWindow window(*m_library, noPreview());
+            window.show();
+            QVERIFY(window.openArticle(QStringLiteral("wetlands")));
+            QVERIFY(dock(window, "libraryDock")->isVisible());
+            const bool metadata = dock(window, "metadataDock")->isVisible();
+            const int before = window.browser()->view()->width();
+            window.setBrowsing(true);
+            for (const char* name :
+                 {"libraryDock", "outlineDock", "previewDock", "historyDock", "checksDock"})
+                QVERIFY2(dock(window, name)->isHidden(), name);
+            QCOMPARE(dock(window, "metadataDock")->isVisible(), metadata);
+            QTRY_VERIFY(window.browser()->view()->width() > before);
+            QVERIFY(window.saveSettings());
+            window.setBrowsing(false);
+            QVERIFY(dock(window, "libraryDock")->isVisible());
+            QVERIFY(dock(window, "outlineDock")->isVisible());
+        }
+        MainWindow next(*m_library, noPreview());
+        next.show();
+        QVERIFY(dock(next, "libraryDock")->isVisible());
+    }
+
     void readOnlyLibraryShowsWhy() {
         const QString path = m_library->path();
         m_library.reset();

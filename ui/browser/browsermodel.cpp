@@ -1,5 +1,6 @@
 #include "browser/browsermodel.h"
 
+#include "common/datetext.h"
 #include "library/library.h"
 
 #include <QLocale>
@@ -202,6 +203,8 @@ QVariant BrowserModel::data(const QModelIndex& index, int role) const {
         }
         if (column == TagsColumn)
             return row.tags.join(QStringLiteral(", "));
+        if (column == UpdatedColumn) // the column shows it short
+            return QLocale().toString(row.updated.toLocalTime(), QLocale::LongFormat);
         return {};
     }
     if (role != Qt::DisplayRole)
@@ -235,7 +238,7 @@ QVariant BrowserModel::data(const QModelIndex& index, int role) const {
     case BylineColumn:
         return row.byline;
     case UpdatedColumn:
-        return QLocale().toString(row.updated.toLocalTime(), QLocale::ShortFormat);
+        return compactDateTime(row.updated);
     default:
         return {};
     }

@@ -406,7 +406,7 @@ void BrowserWidget::fitColumns() {
                                    {BrowserModel::StatusColumn, 80, false},
                                    {BrowserModel::TagsColumn, 130, true},
                                    {BrowserModel::BylineColumn, 105, true},
-                                   {BrowserModel::UpdatedColumn, 115, false}};
+                                   {BrowserModel::UpdatedColumn, 85, false}};
     int fixed = 0;
     int shrinking = 0;
     int shrinkingColumns = 0;

@@ -297,13 +297,23 @@ void MainWindow::setBrowsing(bool on) {
     if (on == isBrowsing())
         return;
     if (on) {
+        setFocusMode(false);
         // What the editor holds is in the library before the browser reads it.
         flushQuietly();
         m_browser->refresh();
+        // The browser takes the editor's place and the room of the panels about the
+        // open article's text (the sidebar lists what the browser lists): at 1400
+        // pixels its table had 500, and every column but the title was cut. Leaving
+        // it brings them back as they were.
+        m_stateBeforeBrowsing = saveState(kWindowStateVersion);
+        for (QDockWidget* dock :
+             {m_libraryDock, m_outlineDock, m_previewDock, m_historyDock, m_checksDock})
+            dock->hide();
         m_pages->setCurrentWidget(m_browser);
         m_browser->view()->setFocus();
     } else {
         m_pages->setCurrentIndex(0);
+        restoreState(m_stateBeforeBrowsing, kWindowStateVersion);
         m_editor->setFocus();
     }
     if (m_browseAction)
@@ -611,10 +621,12 @@ void MainWindow::restoreSettings() {
 
 Result<void> MainWindow::saveSettings() {
     QSettings settings;
-    // The next start opens a normal window with its panels: full screen and focus
-    // mode are for this session.
+    // The next start opens a normal window with its panels: full screen, focus mode
+    // and the browser's room are for this session.
     kGeometry.setValue(isFullScreen() ? m_geometryBeforeFullScreen : saveGeometry(), settings);
-    kWindowState.setValue(m_focusMode ? m_stateBeforeFocus : saveState(kWindowStateVersion),
+    kWindowState.setValue(m_focusMode    ? m_stateBeforeFocus
+                          : isBrowsing() ? m_stateBeforeBrowsing
+                                         : saveState(kWindowStateVersion),
                           settings);
     kListHeader.setValue(m_list->header()->saveState(), settings);
     if (m_document) {

@@ -177,6 +177,7 @@ private:
     QAction* m_fullScreenAction = nullptr;
     bool m_focusMode = false;
     QByteArray m_stateBeforeFocus;         ///< the docks as they were before focus mode
+    QByteArray m_stateBeforeBrowsing;      ///< the docks as they were before the browser
     QByteArray m_geometryBeforeFullScreen; ///< saved instead of a full-screen geometry
     QPointer<PreviewView> m_preview;
     QLabel* m_stats = nullptr;

@@ -1,6 +1,7 @@
 // common/unicode.h: the one script classification (ICU), code points, and the
 // quotation marks of a language (CLDR). Every expectation is written down from the
 // Unicode and CLDR data.
+#include "common/datetext.h"
 #include "common/unicode.h"
 
 #include <QTest>
@@ -12,6 +13,31 @@ Q_DECLARE_METATYPE(copydesk::CjkScript)
 class TestUnicode final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The browser's Updated column: the time today, day and month this year in the
+    // locale's own order and words, the short date before.
+    void compactDates_data() {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QDateTime>("when");
+        QTest::addColumn<QString>("expected");
+        const QDateTime july(QDate(2026, 7, 4), QTime(9, 30));
+        QTest::newRow("en-US this year") << "en_US" << july << QStringLiteral("Jul 4");
+        QTest::newRow("en-GB this year") << "en_GB" << july << QStringLiteral("4 Jul");
+        QTest::newRow("fr this year") << "fr_FR" << july << QStringLiteral("4 juil.");
+        QTest::newRow("zh this year") << "zh_CN" << july << QStringLiteral("7月4日");
+        QTest::newRow("ar this year") << "ar_EG" << july << QStringLiteral("٤ يوليو");
+        QTest::newRow("en-GB today")
+            << "en_GB" << QDateTime(QDate(2026, 12, 3), QTime(14, 5)) << QStringLiteral("14:05");
+        QTest::newRow("en-GB last year") << "en_GB" << QDateTime(QDate(2025, 7, 4), QTime(9, 30))
+                                         << QStringLiteral("04/07/2025");
+    }
+    void compactDates() {
+        QFETCH(QString, locale);
+        QFETCH(QDateTime, when);
+        QFETCH(QString, expected);
+        const QDateTime now(QDate(2026, 12, 3), QTime(16, 0));
+        QCOMPARE(compactDateTime(when, now, QLocale(locale)), expected);
+    }
+
     void script_data() {
         QTest::addColumn<uint>("codePoint");
         QTest::addColumn<CjkScript>("script");
