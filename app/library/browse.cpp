@@ -162,8 +162,12 @@ BrowseReader::~BrowseReader() {
 }
 
 Result<std::unique_ptr<BrowseReader>> BrowseReader::open(const Library& library) {
+    return open(library.path());
+}
+
+Result<std::unique_ptr<BrowseReader>> BrowseReader::open(const QString& path) {
     auto p = std::make_unique<Private>();
-    p->path = library.path();
+    p->path = path;
     p->name = connectionName();
     p->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->name);
     p->db.setDatabaseName(p->path);

@@ -87,6 +87,8 @@ class BrowseReader final {
 
 public:
     static Result<std::unique_ptr<BrowseReader>> open(const Library& library);
+    /// The same on the library file at `path`, from any thread.
+    static Result<std::unique_ptr<BrowseReader>> open(const QString& path);
     ~BrowseReader();
     BrowseReader(const BrowseReader&) = delete;
     BrowseReader& operator=(const BrowseReader&) = delete;

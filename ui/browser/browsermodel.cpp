@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <QScopeGuard>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace copydesk {
 
@@ -47,6 +48,8 @@ BrowserModel::BrowserModel(Library& library, QObject* parent)
         m_reader = std::move(*reader);
     else
         m_error = reader.error();
+    m_countThread.setMaxThreadCount(1);
+    connect(&m_countWatcher, &QFutureWatcherBase::finished, this, &BrowserModel::countDone);
 }
 
 BrowserModel::~BrowserModel() = default;
@@ -87,13 +90,12 @@ Result<void> BrowserModel::reload() {
         // 100,000 articles).
         m_rows = std::move(*page);
         m_total = m_rows.size();
-    } else if (auto total = m_reader->count(m_filter); !total) {
-        outcome = total.failure();
     } else {
         m_rows = std::move(*page);
         m_more = true;
-        m_total = *total;
+        m_total = -1;
     }
+    ++m_countGeneration; // what an unfinished count says is for other rows
     m_signalling = true;
     endResetModel();
     m_signalling = false;
@@ -102,7 +104,45 @@ Result<void> BrowserModel::reload() {
         return outcome;
     }
     Q_EMIT reloaded();
+    if (m_total < 0)
+        startCount();
     return {};
+}
+
+void BrowserModel::startCount() {
+    m_countWatcher.cancel(); // a count still waiting for the thread is not needed
+    // A connection of the count's own thread (QSqlDatabase connections stay in the
+    // thread that opened them), opened for each count: a millisecond.
+    m_countWatcher.setFuture(
+        QtConcurrent::run(&m_countThread, [path = m_library.path(), filter = m_filter,
+                                           generation = m_countGeneration] {
+            Count count{generation, -1, {}};
+            auto reader = BrowseReader::open(path);
+            if (!reader) {
+                count.error = reader.error();
+                return count;
+            }
+            const auto total = (*reader)->count(filter);
+            if (total)
+                count.total = *total;
+            else
+                count.error = total.error();
+            return count;
+        }));
+}
+
+void BrowserModel::countDone() {
+    if (m_countWatcher.isCanceled() || m_countWatcher.future().resultCount() == 0)
+        return;
+    const Count count = m_countWatcher.result();
+    if (count.generation != m_countGeneration)
+        return; // the filter changed meanwhile; its own count is on its way
+    if (!count.error.isEmpty()) {
+        setError(count.error);
+        return;
+    }
+    m_total = count.total;
+    Q_EMIT counted();
 }
 
 int BrowserModel::rowOf(const QUuid& id) const {

@@ -3,6 +3,8 @@
 #include "library/browse.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -47,7 +49,11 @@ public:
     /// Reads the first page again (after the library changed), same filter and order.
     Result<void> refresh();
     void setPageSize(int rows);
-    /// How many articles match the filter (all pages).
+    /// How many articles match the filter (all pages); -1 while they are being
+    /// counted. A first page that is not full is every match, counted at once; after a
+    /// full one the count runs on a thread of its own (with a connection of its own),
+    /// so that the rows show without waiting for it (60 ms for a term in half of
+    /// 100,000 articles), and counted() says when it is in.
     qint64 totalCount() const { return m_total; }
     /// The last failure to read, or empty.
     QString error() const { return m_error; }
@@ -66,11 +72,21 @@ public:
 Q_SIGNALS:
     /// A read failed: the rows shown may be incomplete.
     void failed(const QString& message);
-    /// The first page of a new filter, order or refresh is in; totalCount() is set.
+    /// The first page of a new filter, order or refresh is in; totalCount() is set,
+    /// or -1 until counted().
     void reloaded();
+    /// totalCount() is known for the rows shown now.
+    void counted();
 
 private:
+    struct Count {
+        int generation = 0;
+        qint64 total = -1;
+        QString error;
+    };
     Result<void> reload();
+    void startCount();
+    void countDone();
     void setError(const QString& message);
 
     Library& m_library;
@@ -84,6 +100,9 @@ private:
     bool m_signalling = false;
     qint64 m_total = 0;
     QString m_error;
+    QThreadPool m_countThread; ///< one thread; waited for when the model goes
+    QFutureWatcher<Count> m_countWatcher;
+    int m_countGeneration = 0; ///< a count of an older filter is dropped
 };
 
 } // namespace copydesk

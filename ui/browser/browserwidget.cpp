@@ -236,6 +236,7 @@ BrowserWidget::BrowserWidget(Library& library, QWidget* parent)
             index.siblingAtColumn(0).data(BrowserModel::ArticleIdRole).toUuid());
     });
     connect(m_model, &BrowserModel::reloaded, this, &BrowserWidget::updateCount);
+    connect(m_model, &BrowserModel::counted, this, &BrowserWidget::updateCount);
     connect(m_model, &BrowserModel::rowsInserted, this, &BrowserWidget::updateCount);
     connect(m_model, &BrowserModel::failed, this, [this](const QString& error) {
         // An empty table would pass for "nothing found".
@@ -489,6 +490,11 @@ void BrowserWidget::updateCount() {
         return;
     const QLocale locale;
     // Both numbers in the locale's digits and grouping ("200 of 100,000").
+    if (m_model->totalCount() < 0) {
+        m_count->setText(tr("%1 article(s) shown; counting…", nullptr, m_model->rowCount())
+                             .arg(locale.toString(m_model->rowCount())));
+        return;
+    }
     const int total = int(qMin<qint64>(m_model->totalCount(), INT_MAX));
     m_count->setText(tr("%1 of %2 article(s) shown", nullptr, total)
                          .arg(locale.toString(m_model->rowCount()), locale.toString(total)));
