@@ -19,3 +19,9 @@ inline double medianMs(int runs, const std::function<void()>& work) {
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
 }
+
+/// The median of `times` (milliseconds), for runs timed at more than one point.
+inline double median(std::vector<double> times) {
+    std::sort(times.begin(), times.end());
+    return times.empty() ? 0.0 : times[times.size() / 2];
+}
