@@ -43,9 +43,12 @@ QString quoted(const QString& term) {
 
 } // namespace
 
-QString wordIndexText(QStringView text) {
-    QString out;
-    out.reserve(text.size() + text.size() / 2);
+namespace {
+
+/// Calls `f(c, chars)` for each code point `c` of `text`, `chars` being its one or
+/// two UTF-16 units.
+template <typename F>
+void forEachCodePoint(QStringView text, F f) {
     for (qsizetype i = 0; i < text.size(); ++i) {
         char32_t c = text[i].unicode();
         qsizetype length = 1;
@@ -53,41 +56,43 @@ QString wordIndexText(QStringView text) {
             c = QChar::surrogateToUcs4(text[i], text[i + 1]);
             length = 2;
         }
-        if (isCjk(c)) {
-            out += QLatin1Char(' ');
-            out += text.mid(i, length);
-            out += QLatin1Char(' ');
-        } else {
-            out += text.mid(i, length);
-        }
+        f(c, text.mid(i, length));
         i += length - 1;
     }
+}
+
+} // namespace
+
+QString wordIndexText(QStringView text) {
+    QString out;
+    out.reserve(text.size() + text.size() / 2);
+    forEachCodePoint(text, [&](char32_t c, QStringView chars) {
+        if (isCjk(c)) {
+            out += QLatin1Char(' ');
+            out += chars;
+            out += QLatin1Char(' ');
+        } else {
+            out += chars;
+        }
+    });
     return out;
 }
 
 QString wordIndexBigrams(QStringView text) {
     QString out;
     QStringView previous; // the CJK character just before, if any
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t c = text[i].unicode();
-        qsizetype length = 1;
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
-            length = 2;
-        }
-        const QStringView current = text.mid(i, length);
+    forEachCodePoint(text, [&](char32_t c, QStringView chars) {
         if (!isCjk(c)) {
             previous = {};
-        } else {
-            if (!previous.isEmpty()) {
-                out += QLatin1Char(' ');
-                out += previous;
-                out += current;
-            }
-            previous = current;
+            return;
         }
-        i += length - 1;
-    }
+        if (!previous.isEmpty()) {
+            out += QLatin1Char(' ');
+            out += previous;
+            out += chars;
+        }
+        previous = chars;
+    });
     return out;
 }
 
@@ -120,12 +125,7 @@ namespace {
 
 bool allCjk(QStringView text) {
     bool any = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t c = text[i].unicode();
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
-            ++i;
-        }
+    for (const char32_t c : text.toUcs4()) {
         if (QChar::isLetterOrNumber(c)) {
             if (!isCjk(c))
                 return false;
@@ -136,16 +136,9 @@ bool allCjk(QStringView text) {
 }
 
 bool hasLetterOrNumber(QStringView text) {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t c = text[i].unicode();
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
-            ++i;
-        }
-        if (QChar::isLetterOrNumber(c))
-            return true;
-    }
-    return false;
+    const QList<uint> chars = text.toUcs4();
+    return std::any_of(chars.cbegin(), chars.cend(),
+                       [](char32_t c) { return QChar::isLetterOrNumber(c); });
 }
 
 } // namespace
