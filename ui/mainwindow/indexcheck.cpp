@@ -14,10 +14,6 @@ IndexCheck::~IndexCheck() {
     stop();
 }
 
-bool IndexCheck::isRunning() const {
-    return m_thread && m_thread->isRunning();
-}
-
 void IndexCheck::stop() {
     if (!m_thread)
         return;

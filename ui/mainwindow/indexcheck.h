@@ -26,7 +26,6 @@ public:
 
     /// Checks the library at `path`, stopping a check under way first.
     void start(const QString& path);
-    bool isRunning() const;
 
 Q_SIGNALS:
     /// The check ended: `damage` is the one-line error naming the library and the
