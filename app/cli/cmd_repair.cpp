@@ -12,9 +12,11 @@ int runRepair(const QStringList& args) {
     if (const auto exit = parseArguments(
             parser, name,
             QCoreApplication::translate(
-                "cli", "Checks the search index against the articles and rebuilds it when it is "
-                       "damaged; when the damage goes deeper, builds a new library file from the "
-                       "articles and keeps the damaged one beside it. Prints what was done."),
+                "cli", "Checks the search index against the articles and rebuilds it from them "
+                       "(also when no damage is found: part of the index cannot be compared "
+                       "with the articles); when the damage goes deeper, builds a new library "
+                       "file from the articles and keeps the damaged one beside it. Prints what "
+                       "was done."),
             args))
         return *exit;
     if (!parser.positionalArguments().isEmpty())

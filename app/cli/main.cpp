@@ -43,7 +43,7 @@ constexpr std::array kSubcommands{
                runTranslation},
     Subcommand{"xliff", QT_TRANSLATE_NOOP("cli", "Export segments to XLIFF, import translations"),
                runXliff},
-    Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Rebuild a damaged search index"), runRepair},
+    Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Check the search index and rebuild it"), runRepair},
     Subcommand{
         "tags",
         QT_TRANSLATE_NOOP("cli", "List, add, rename, merge, delete, label, import and export tags"),

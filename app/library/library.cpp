@@ -796,8 +796,18 @@ Result<QString> Library::repair(const QString& pathIn) {
         if (p) {
             Library library(std::move(*p));
             const auto checked = library.checkSearchIndex();
-            if (checked)
-                return tr("%1: the search index matches the articles; nothing to repair").arg(path);
+            if (checked) {
+                // The contentless word index cannot be compared with the articles, only
+                // with itself: one that holds an older text of a version (written to
+                // the file by something else than Copydesk, or left by a fault) looks
+                // sound, while search() finds the difference and says to repair. So it
+                // is rebuilt anyway.
+                if (auto rebuilt = library.rebuildSearchIndex(); !rebuilt)
+                    return rebuilt.failure();
+                return tr("%1: no damage found; the search index was rebuilt from the articles "
+                          "anyway")
+                    .arg(path);
+            }
             if (checked.kind() != ErrorKind::Corrupt)
                 return checked.failure();
             if (library.rebuildSearchIndex() && library.checkSearchIndex())

@@ -142,7 +142,8 @@ public:
                             const OpenOptions& options = {});
 
     /// Repairs the library at `path`, which no one may be writing: checks the search
-    /// indexes and rebuilds them from the articles (the truth) when they are damaged.
+    /// indexes and rebuilds them from the articles (the truth), also when the check
+    /// finds nothing (the contentless word index cannot be compared with the articles).
     /// When the damage is such that the index cannot even be dropped (pages that no
     /// longer read as a table), builds a new library file from the articles, revisions,
     /// tags, media and settings, keeps the damaged file beside it under a
