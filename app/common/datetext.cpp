@@ -13,8 +13,11 @@ namespace {
 /// short or long dates), ICU's pattern generator has it for every CLDR locale.
 QString dayAndMonth(const QDateTime& local, const QLocale& locale) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale icuLocale =
-        icu::Locale::forLanguageTag(locale.bcp47Name().toStdString(), status);
+    // Western digits from ICU, then the digits Qt gives this locale everywhere else in
+    // the window: the two disagree for Arabic since CLDR 42 (ICU 76 on Debian 13 wrote
+    // "4 يوليو" where Qt writes "٤").
+    icu::Locale icuLocale(locale.name().toLatin1().constData());
+    icuLocale.setKeywordValue("numbers", "latn", status);
     std::unique_ptr<icu::DateTimePatternGenerator> generator(
         icu::DateTimePatternGenerator::createInstance(icuLocale, status));
     if (U_FAILURE(status))
@@ -26,7 +29,12 @@ QString dayAndMonth(const QDateTime& local, const QLocale& locale) {
         return locale.toString(local.date(), QLocale::ShortFormat);
     icu::UnicodeString out;
     format.format(UDate(local.toMSecsSinceEpoch()), out);
-    return QString(reinterpret_cast<const QChar*>(out.getBuffer()), out.length());
+    const QString latin(reinterpret_cast<const QChar*>(out.getBuffer()), out.length());
+    QString text;
+    for (const QChar c : latin)
+        text += c >= QLatin1Char('0') && c <= QLatin1Char('9') ? locale.toString(c.digitValue())
+                                                               : QString(c);
+    return text;
 }
 
 } // namespace

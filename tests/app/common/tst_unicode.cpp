@@ -24,7 +24,11 @@ private Q_SLOTS:
         QTest::newRow("en-GB this year") << "en_GB" << july << QStringLiteral("4 Jul");
         QTest::newRow("fr this year") << "fr_FR" << july << QStringLiteral("4 juil.");
         QTest::newRow("zh this year") << "zh_CN" << july << QStringLiteral("7月4日");
-        QTest::newRow("ar this year") << "ar_EG" << july << QStringLiteral("٤ يوليو");
+        // In the digits Qt uses for the locale everywhere else, whatever ICU's own
+        // default is (they differ on Debian 13).
+        QTest::newRow("ar this year")
+            << "ar_EG" << july
+            << QLocale(QStringLiteral("ar_EG")).toString(4) + QStringLiteral(" يوليو");
         QTest::newRow("en-GB today")
             << "en_GB" << QDateTime(QDate(2026, 12, 3), QTime(14, 5)) << QStringLiteral("14:05");
         QTest::newRow("en-GB last year") << "en_GB" << QDateTime(QDate(2025, 7, 4), QTime(9, 30))
