@@ -1,7 +1,6 @@
 #include "common/datetext.h"
 
 #include <unicode/dtptngen.h>
-#include <unicode/smpdtfmt.h>
 
 #include <memory>
 
@@ -13,28 +12,21 @@ namespace {
 /// short or long dates), ICU's pattern generator has it for every CLDR locale.
 QString dayAndMonth(const QDateTime& local, const QLocale& locale) {
     UErrorCode status = U_ZERO_ERROR;
-    // Western digits from ICU, then the digits Qt gives this locale everywhere else in
-    // the window: the two disagree for Arabic since CLDR 42 (ICU 76 on Debian 13 wrote
-    // "4 يوليو" where Qt writes "٤").
-    icu::Locale icuLocale(locale.name().toLatin1().constData());
-    icuLocale.setKeywordValue("numbers", "latn", status);
+    const icu::Locale icuLocale(locale.name().toLatin1().constData());
     std::unique_ptr<icu::DateTimePatternGenerator> generator(
         icu::DateTimePatternGenerator::createInstance(icuLocale, status));
     if (U_FAILURE(status))
         return locale.toString(local.date(), QLocale::ShortFormat);
-    const icu::UnicodeString pattern =
-        generator->getBestPattern(icu::UnicodeString("MMMd"), status);
-    icu::SimpleDateFormat format(pattern, icuLocale, status);
+    const icu::UnicodeString best = generator->getBestPattern(icu::UnicodeString("MMMd"), status);
     if (U_FAILURE(status))
         return locale.toString(local.date(), QLocale::ShortFormat);
-    icu::UnicodeString out;
-    format.format(UDate(local.toMSecsSinceEpoch()), out);
-    const QString latin(reinterpret_cast<const QChar*>(out.getBuffer()), out.length());
-    QString text;
-    for (const QChar c : latin)
-        text += c >= QLatin1Char('0') && c <= QLatin1Char('9') ? locale.toString(c.digitValue())
-                                                               : QString(c);
-    return text;
+    // ICU's pattern, Qt's formatting: the digits and month names are then those of the
+    // rest of the window (ICU 76 on Debian 13 writes Western digits for Arabic where Qt
+    // writes Arabic-Indic ones). The two pattern languages agree on d, M and quoted
+    // literals; L is ICU's stand-alone month.
+    QString pattern(reinterpret_cast<const QChar*>(best.getBuffer()), best.length());
+    pattern.replace(QLatin1Char('L'), QLatin1Char('M'));
+    return locale.toString(local.date(), pattern);
 }
 
 } // namespace
