@@ -1,5 +1,7 @@
 #include "common/datetext.h"
 
+#include <QHash>
+
 #include <unicode/dtptngen.h>
 
 #include <memory>
@@ -8,25 +10,41 @@ namespace copydesk {
 
 namespace {
 
-/// Day and month in `locale`'s order and words. Qt has no such format (only whole
-/// short or long dates), ICU's pattern generator has it for every CLDR locale.
-QString dayAndMonth(const QDateTime& local, const QLocale& locale) {
+/// `locale`'s day-and-month pattern in Qt's format language, or empty. ICU's pattern
+/// generator takes milliseconds to make, and a list asks for every cell it paints: one
+/// answer per locale and thread.
+QString dayAndMonthPattern(const QLocale& locale) {
+    thread_local QHash<QString, QString> patterns;
+    const QString name = locale.name();
+    if (const auto it = patterns.constFind(name); it != patterns.constEnd())
+        return *it;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale icuLocale(locale.name().toLatin1().constData());
+    const icu::Locale icuLocale(name.toLatin1().constData());
     std::unique_ptr<icu::DateTimePatternGenerator> generator(
         icu::DateTimePatternGenerator::createInstance(icuLocale, status));
-    if (U_FAILURE(status))
-        return locale.toString(local.date(), QLocale::ShortFormat);
-    const icu::UnicodeString best = generator->getBestPattern(icu::UnicodeString("MMMd"), status);
-    if (U_FAILURE(status))
-        return locale.toString(local.date(), QLocale::ShortFormat);
-    // ICU's pattern, Qt's formatting: the digits and month names are then those of the
-    // rest of the window (ICU 76 on Debian 13 writes Western digits for Arabic where Qt
-    // writes Arabic-Indic ones). The two pattern languages agree on d, M and quoted
-    // literals; L is ICU's stand-alone month.
-    QString pattern(reinterpret_cast<const QChar*>(best.getBuffer()), best.length());
-    pattern.replace(QLatin1Char('L'), QLatin1Char('M'));
-    return locale.toString(local.date(), pattern);
+    QString pattern;
+    if (U_SUCCESS(status)) {
+        const icu::UnicodeString best =
+            generator->getBestPattern(icu::UnicodeString("MMMd"), status);
+        if (U_SUCCESS(status)) {
+            // The two pattern languages agree on d, M and quoted literals; L is ICU's
+            // stand-alone month.
+            pattern = QString(reinterpret_cast<const QChar*>(best.getBuffer()), best.length());
+            pattern.replace(QLatin1Char('L'), QLatin1Char('M'));
+        }
+    }
+    patterns.insert(name, pattern);
+    return pattern;
+}
+
+/// Day and month in `locale`'s order and words: ICU's pattern (Qt has no such
+/// format), Qt's formatting, so that digits and month names are those of the rest of
+/// the window (ICU 76 on Debian 13 writes Western digits for Arabic where Qt writes
+/// Arabic-Indic ones).
+QString dayAndMonth(const QDateTime& local, const QLocale& locale) {
+    const QString pattern = dayAndMonthPattern(locale);
+    return pattern.isEmpty() ? locale.toString(local.date(), QLocale::ShortFormat)
+                             : locale.toString(local.date(), pattern);
 }
 
 } // namespace
