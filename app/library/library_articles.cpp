@@ -731,7 +731,8 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
         " (SELECT group_concat(slug, ' ') FROM (SELECT t.slug FROM article_tags l"
         "  JOIN tags t ON t.id = l.tag WHERE l.article = a.id ORDER BY l.position)),"
         " (SELECT group_concat(slug, ' ') FROM (SELECT c.slug FROM article_categories l"
-        "  JOIN categories c ON c.id = l.category WHERE l.article = a.id ORDER BY l.position))");
+        "  JOIN categories c ON c.id = l.category WHERE l.article = a.id ORDER BY l.position)),"
+        " a.id");
     sql += where.from + where.where + orderSql(filter) + QStringLiteral(" LIMIT ? OFFSET ?");
     QVariantList values = where.values;
     values.append(filter.limit < 0 ? -1 : filter.limit);
@@ -743,7 +744,9 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
     if (!q.exec())
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), d->errorOf(q));
     QList<ArticleSummary> rows;
+    QList<qint64> shown;
     while (q.next()) {
+        shown.append(q.value(11).toLongLong());
         ArticleSummary s;
         s.id = QUuid::fromString(q.value(0).toString());
         s.slug = q.value(1).toString();
@@ -764,9 +767,9 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
     q.finish();
     if (error.isValid())
         return detail::searchFailure(*d, Library::tr("cannot list the articles"), error);
-    // As search(): what the indexes answered is compared with the text. The other
-    // filters may be what left nothing: then the text was found, and only the rows the
-    // index found are checked, not every version's text.
+    // As search(): what the indexes answered is compared with the text, for the rows
+    // shown. The other filters may be what left nothing: then the text was found, and
+    // no version's text needs reading.
     if (!filter.text.trimmed().isEmpty()) {
         const detail::SearchPlan plan = detail::searchPlan(filter.text);
         bool nothingFound = rows.isEmpty();
@@ -781,7 +784,9 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
                                              any.lastError());
             nothingFound = !any.next();
         }
-        if (auto verified = detail::verifyAnswer(*d, plan, nothingFound); !verified)
+        if (auto verified = detail::verifyAnswer(*d, plan, nothingFound,
+                                                     detail::shownRows(QLatin1String("article"), shown));
+            !verified)
             return verified.failure();
     }
     return rows;

@@ -301,7 +301,7 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
         return results;
     // Newest versions first.
     QSqlQuery& q = d->prepared(
-        QStringLiteral("SELECT a.uuid, v.language, v.title, v.summary, v.body FROM versions v"
+        QStringLiteral("SELECT a.uuid, v.language, v.title, v.summary, v.body, v.id FROM versions v"
                        " JOIN articles a ON a.id = v.article WHERE a.trashed = '' AND (%1)"
                        " ORDER BY v.id DESC LIMIT ?")
             .arg(plan.condition(QStringLiteral("v"))));
@@ -312,7 +312,9 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     const QString problem = Library::tr("cannot search for '%1'").arg(text);
     if (!q.exec())
         return detail::searchFailure(*d, problem, d->errorOf(q));
+    QList<qint64> shown;
     while (q.next()) {
+        shown.append(q.value(5).toLongLong());
         SearchHit hit;
         hit.articleId = QUuid::fromString(q.value(0).toString());
         hit.language = q.value(1).toString();
@@ -325,7 +327,9 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
     if (error.isValid())
         return detail::searchFailure(*d, problem, error);
     // A damaged index page reads as "no such term" or as a missing row, not as an error.
-    if (auto verified = detail::verifyAnswer(*d, plan, results.hits.isEmpty()); !verified)
+    if (auto verified = detail::verifyAnswer(*d, plan, results.hits.isEmpty(),
+                                                 detail::shownRows(QLatin1String("id"), shown));
+        !verified)
         return verified.failure();
     return results;
 }
@@ -546,8 +550,18 @@ Result<QSet<qint64>> scratchMatches(const Library::Private& d, const detail::Sea
 
 } // namespace
 
+QString detail::shownRows(QLatin1String column, const QList<qint64>& ids) {
+    if (ids.isEmpty())
+        return {};
+    QStringList list;
+    list.reserve(ids.size());
+    for (const qint64 id : ids)
+        list.append(QString::number(id));
+    return QStringLiteral("v.%1 IN (%2)").arg(column, list.join(QLatin1Char(',')));
+}
+
 Result<void> detail::verifyAnswer(const Library::Private& d, const SearchPlan& plan,
-                                  bool answerEmpty) {
+                                  bool answerEmpty, const QString& shown) {
     if (plan.trigram.isEmpty() && plan.words.isEmpty())
         return {}; // the text itself was searched
     // A segment list damaged into "no segments" (one record) is told apart at once.
@@ -576,12 +590,15 @@ Result<void> detail::verifyAnswer(const Library::Private& d, const SearchPlan& p
         text.append(kVersionText + QLatin1String(" GLOB ?"));
         values.append(QLatin1Char('*') + globText(term) + QLatin1Char('*'));
     }
-    // Rows where the text and the indexes disagree; a few decide it. Every row the
-    // index found is checked against its text (the index answers that query, so it
-    // costs what the search cost; the text's terms come first, as their values are
-    // bound first). Only an empty answer reads every version's text
-    // for what the index may have lost: on 100,000 articles a scan of all text on
-    // every query took 4 s (tests/bench/tags_bench.sh), where the search takes 50 ms.
+    // Rows where the text and the indexes disagree; a few decide it. Each row the answer
+    // shows and the index found is checked against its text (the text's terms come
+    // first, as their values are bound first); an answer that shows nothing although
+    // the text was found (other filters left nothing) needs no row checked. Only an
+    // empty answer reads every version's text for what the index may have lost: on
+    // 100,000 articles a scan of all text on every query took 4 s
+    // (tests/bench/tags_bench.sh), where the search takes 50 ms.
+    if (!answerEmpty && shown.isEmpty())
+        return {};
     constexpr int kRowsChecked = 64;
     QSqlQuery q(d.db);
     q.prepare(answerEmpty
@@ -591,8 +608,9 @@ Result<void> detail::verifyAnswer(const Library::Private& d, const SearchPlan& p
                         .arg(text.join(QLatin1String(" AND ")), plan.condition(QStringLiteral("v")))
                         .arg(kRowsChecked)
                   : QStringLiteral("SELECT v.id, v.title, v.summary, v.body, 0 FROM versions v"
-                                   " WHERE NOT (%1) AND (%2) LIMIT %3")
-                        .arg(text.join(QLatin1String(" AND ")), plan.condition(QStringLiteral("v")))
+                                   " WHERE %1 AND NOT (%2) AND (%3) LIMIT %4")
+                        .arg(shown, text.join(QLatin1String(" AND ")),
+                             plan.condition(QStringLiteral("v")))
                         .arg(kRowsChecked));
     int n = 0;
     for (const QVariant& value : std::as_const(values))

@@ -658,6 +658,49 @@ private Q_SLOTS:
         }
     }
 
+    // The other way round: the word index finds a term the text no longer holds. An
+    // answer that shows that row is refused as damaged; a page of other rows is
+    // answered (only the rows shown are compared with their text, see
+    // detail::verifyAnswer()).
+    void wrongRowIsCaughtWhereItIsShown() {
+        const QString path = m_dir.filePath(QStringLiteral("wrong-row.copydesk"));
+        {
+            auto lib = Library::open(path);
+            QVERIFY(lib);
+            for (const char* slug : {"first", "second", "third"}) {
+                Article a = article(slug, "fr", QStringLiteral("Réunion"),
+                                    QStringLiteral("Il y a un accord."));
+                QVERIFY((*lib)->save(a));
+            }
+        }
+        QVERIFY(test::rawExec(path, {QStringLiteral("UPDATE versions SET body = 'Il y a accord.' "
+                                                    "WHERE article = (SELECT id FROM articles "
+                                                    "WHERE slug = 'first')")}));
+        auto lib = Library::open(path, Library::Mode::ReadOnly);
+        QVERIFY(lib);
+        const QString term = QStringLiteral("un");
+        const auto newest = (*lib)->search(term, 1);
+        QVERIFY2(newest, qPrintable(newest ? QString() : newest.error()));
+        QCOMPARE(newest->hits.size(), 1);
+        ListFilter page;
+        page.text = term;
+        page.limit = 2;
+        const auto listed = (*lib)->list(page);
+        QVERIFY2(listed, qPrintable(listed ? QString() : listed.error()));
+        QCOMPARE(listed->size(), 2);
+        QCOMPARE(listed->at(1).slug, QStringLiteral("second"));
+
+        const auto all = (*lib)->search(term, -1);
+        QVERIFY(!all);
+        QCOMPARE(all.kind(), ErrorKind::Corrupt);
+        QVERIFY2(all.error().contains(QStringLiteral("the index finds 'un' where it is not")),
+                 qPrintable(all.error()));
+        page.offset = 2;
+        const auto last = (*lib)->list(page);
+        QVERIFY(!last);
+        QCOMPARE(last.kind(), ErrorKind::Corrupt);
+    }
+
     // A page of the trigram index overwritten: search says the index is damaged
     // (it printed nothing and exited 0 before), and a rebuild from the articles
     // brings every hit back.
