@@ -172,7 +172,7 @@ Result<std::unique_ptr<BrowseReader>> BrowseReader::open(const QString& path) {
     p->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->name);
     p->db.setDatabaseName(p->path);
     p->db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!p->db.open()) {
+    if (!p->db.open() || !detail::addFunctions(p->db)) {
         const Error error{tr("%1: cannot open the library for browsing (%2)")
                               .arg(p->path, p->db.lastError().text()),
                           ErrorKind::Io};

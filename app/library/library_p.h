@@ -13,6 +13,8 @@
 #include <map>
 #include <memory>
 
+struct sqlite3;
+
 namespace copydesk {
 
 /// The one-writer-per-library lock: flock(2) on "LIBRARY.lock", which holds the pid
@@ -200,6 +202,12 @@ struct FilterSql {
     bool nothing = false;
 };
 FilterSql filterSql(const ListFilter& filter);
+
+/// The SQLite connection under `db`, or null when it is not one.
+sqlite3* connectionOf(const QSqlDatabase& db);
+/// Adds the SQL functions filterSql() uses to the open connection `db`: casefold(text),
+/// the text in Unicode's case folding (SQLite's LIKE and NOCASE fold ASCII only).
+bool addFunctions(const QSqlDatabase& db);
 
 /// The kind of failure an SQLite error code means.
 ErrorKind errorKindOf(const QSqlError& error);

@@ -81,6 +81,10 @@ int main(int argc, char* argv[]) {
     f.author = QStringLiteral("Author 7");
     cases.push_back({"author", f});
     f = {};
+    // Not ASCII: each byline's case folded by the library's casefold() (no match here).
+    f.author = QStringLiteral("AUTHÖR 7");
+    cases.push_back({"author_not_ascii", f});
+    f = {};
     f.since = QDateTime(QDate(2021, 1, 1), QTime(0, 0), QTimeZone::utc());
     f.until = QDateTime(QDate(2021, 7, 1), QTime(0, 0), QTimeZone::utc());
     cases.push_back({"date_range", f});

@@ -308,6 +308,9 @@ private Q_SLOTS:
         f = {};
         f.author = QStringLiteral("pérez");
         QTest::newRow("author") << f << 4 << opt("--author", f.author);
+        // Not ASCII: the case of "É" is folded as well.
+        f.author = QStringLiteral("PÉREZ");
+        QTest::newRow("author in capitals") << f << 4 << opt("--author", f.author);
         f = {};
         f.since = QDate(2024, 1, 10);
         f.until = QDate(2024, 1, 20);
@@ -340,7 +343,7 @@ private Q_SLOTS:
             },
             [](const Article& a) { return a.status == Status::Ready; },
             [](const Article& a) { return a.version(u"zh-Hans") != nullptr; },
-            // LIKE ignores case for ASCII letters only: "pérez" matches "Pérez".
+            // Case ignored, for "é" too: "pérez" and "PÉREZ" match "Pérez".
             [](const Article& a) { return a.byline == QStringLiteral("Ana Pérez"); },
             inRange,
             [](const Article& a) { return a.versions[0].body.contains(QLatin1String("desal")); },
