@@ -793,8 +793,8 @@ Result<QList<ArticleSummary>> Library::list(const ListFilter& filter) const {
                                              any.lastError());
             nothingFound = !any.next();
         }
-        if (auto verified = detail::verifyAnswer(*d, plan, nothingFound,
-                                                     detail::shownRows(QLatin1String("article"), shown));
+        if (auto verified = detail::verifyAnswer(
+                *d, plan, nothingFound, detail::shownRows(QLatin1String("article"), shown));
             !verified)
             return verified.failure();
     }

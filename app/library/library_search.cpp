@@ -328,7 +328,7 @@ Result<SearchResults> Library::search(const QString& text, int limit) const {
         return detail::searchFailure(*d, problem, error);
     // A damaged index page reads as "no such term" or as a missing row, not as an error.
     if (auto verified = detail::verifyAnswer(*d, plan, results.hits.isEmpty(),
-                                                 detail::shownRows(QLatin1String("id"), shown));
+                                             detail::shownRows(QLatin1String("id"), shown));
         !verified)
         return verified.failure();
     return results;
