@@ -39,7 +39,7 @@ int runList(const QStringList& args) {
     const QCommandLineOption author(
         QStringLiteral("author"),
         QCoreApplication::translate(
-            "cli", "Only articles whose byline contains this text (case ignored for A to Z)."),
+            "cli", "Only articles whose byline contains this text, case ignored."),
         QStringLiteral("A"));
     const QCommandLineOption since(
         QStringLiteral("since"),
