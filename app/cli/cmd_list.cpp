@@ -38,8 +38,8 @@ int runList(const QStringList& args) {
         QStringLiteral("C"));
     const QCommandLineOption author(
         QStringLiteral("author"),
-        QCoreApplication::translate(
-            "cli", "Only articles whose byline contains this text, case ignored."),
+        QCoreApplication::translate("cli",
+                                    "Only articles whose byline contains this text, case ignored."),
         QStringLiteral("A"));
     const QCommandLineOption since(
         QStringLiteral("since"),
