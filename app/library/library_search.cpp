@@ -596,7 +596,7 @@ Result<void> detail::verifyAnswer(const Library::Private& d, const SearchPlan& p
     // the text was found (other filters left nothing) needs no row checked. Only an
     // empty answer reads every version's text for what the index may have lost: on
     // 100,000 articles a scan of all text on every query took 4 s
-    // (tests/bench/tags_bench.sh), where the search takes 50 ms.
+    // (tests/bench/tags_bench.sh), where the search takes 35 ms.
     if (!answerEmpty && shown.isEmpty())
         return {};
     constexpr int kRowsChecked = 64;

@@ -112,7 +112,7 @@ Result<void> BrowserModel::reload() {
 void BrowserModel::startCount() {
     m_countWatcher.cancel(); // a count still waiting for the thread is not needed
     // A connection of the count's own thread (QSqlDatabase connections stay in the
-    // thread that opened them), opened for each count: a millisecond.
+    // thread that opened them), opened for each count.
     m_countWatcher.setFuture(
         QtConcurrent::run(&m_countThread, [path = m_library.path(), filter = m_filter,
                                            generation = m_countGeneration] {

@@ -658,6 +658,46 @@ private Q_SLOTS:
         }
     }
 
+    // The author filter: a part of the byline, case ignored in every script; % and _
+    // are letters like others; a name longer than any SQLite LIKE pattern (50,000
+    // bytes) is answered, not refused.
+    void authorFilter() {
+        const QString path = m_dir.filePath(QStringLiteral("authors.copydesk"));
+        auto lib = Library::open(path);
+        QVERIFY(lib);
+        for (const auto& [slug, byline] : {std::pair{"ivanov", QStringLiteral("Пётр Иванов")},
+                                           std::pair{"perez", QStringLiteral("ANA PÉREZ")},
+                                           std::pair{"odd", QStringLiteral("100% A_B")}}) {
+            Article a = article(slug, "en", QStringLiteral("Title"), QStringLiteral("Body."));
+            a.byline = byline;
+            QVERIFY((*lib)->save(a));
+        }
+        const auto slugsFor = [&](const QString& author) {
+            ListFilter f;
+            f.author = author;
+            QStringList slugs;
+            const auto rows = (*lib)->list(f);
+            if (!rows)
+                return QStringList{rows.error()};
+            for (const ArticleSummary& s : *rows)
+                slugs.append(s.slug);
+            slugs.sort();
+            if (const auto n = (*lib)->count(f); !n || *n != slugs.size())
+                slugs.append(QStringLiteral("(count differs)"));
+            return slugs;
+        };
+        QCOMPARE(slugsFor(QStringLiteral("иванов")), QStringList{QStringLiteral("ivanov")});
+        QCOMPARE(slugsFor(QStringLiteral("ПЁТР")), QStringList{QStringLiteral("ivanov")});
+        QCOMPARE(slugsFor(QStringLiteral("pérez")), QStringList{QStringLiteral("perez")});
+        QCOMPARE(slugsFor(QStringLiteral("a")),
+                 (QStringList{QStringLiteral("odd"), QStringLiteral("perez")}));
+        QCOMPARE(slugsFor(QStringLiteral("%")), QStringList{QStringLiteral("odd")});
+        QCOMPARE(slugsFor(QStringLiteral("a_b")), QStringList{QStringLiteral("odd")});
+        QCOMPARE(slugsFor(QStringLiteral("_")), QStringList{QStringLiteral("odd")});
+        QCOMPARE(slugsFor(QStringLiteral("É").repeated(60000)), QStringList());
+        QCOMPARE(slugsFor(QStringLiteral("x").repeated(60000)), QStringList());
+    }
+
     // The other way round: the word index finds a term the text no longer holds. An
     // answer that shows that row is refused as damaged; a page of other rows is
     // answered (only the rows shown are compared with their text, see
