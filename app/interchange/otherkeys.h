@@ -28,13 +28,13 @@ struct OtherKey final {
 bool isFieldFrontMatterKey(const QString& key);
 
 /// The other keys of `frontMatter` (a block as kept: "---" YAML, "+++" TOML or a
-/// JSON object), in the order of the file (TOML: of its keys' names). Empty for an
+/// JSON object), in the order of the file. Empty for an
 /// empty block; an error when it does not parse.
 Result<QList<OtherKey>> otherFrontMatterKeys(const QString& frontMatter);
 
 /// `frontMatter` with `key` set to `value` (as otherFrontMatterKeys() shows values),
-/// or removed when there is no `value`. In YAML only the key's own lines change; TOML and
-/// JSON are written again from their parse. Refuses, with the key named: an empty key,
+/// or removed when there is no `value`; only the key's own lines change (detail::withKeys).
+/// Refuses, with the key named: an empty key,
 /// one with a control character, a line break or (YAML) a ":", a field key, and a
 /// block that does not parse.
 Result<QString> withOtherFrontMatterKey(const QString& frontMatter, const QString& key,

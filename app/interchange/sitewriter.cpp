@@ -14,17 +14,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
-#include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <memory>
-#include <sstream>
 
 namespace copydesk {
 
@@ -122,133 +116,26 @@ QList<Field> changedFields(const Article& article, const LanguageVersion& versio
     return fields;
 }
 
-/// The key of `map` (any case) that one of `names` names, or the first name.
-template <typename Keys>
-QString existingKey(const Keys& keys, const QStringList& names) {
-    for (const QString& name : names) {
-        for (const QString& key : keys) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return key;
-        }
-    }
-    return QString();
-}
-
-YAML::Node yamlValue(const Field& field) {
-    switch (field.kind) {
-    case Field::Kind::Bool:
-        return YAML::Node(field.flag);
-    case Field::Kind::List: {
-        YAML::Node list(YAML::NodeType::Sequence);
-        for (const QString& item : field.list)
-            list.push_back(item.toStdString());
-        return list;
-    }
-    case Field::Kind::Text:
-    case Field::Kind::Date:
-        break;
-    }
-    return YAML::Node(field.text.toStdString());
-}
-
-Result<QString> rewriteYaml(const Block& block, const QList<Field>& fields) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(block.inner.toStdString());
-    } catch (const YAML::Exception& e) {
-        return Error{QString::fromStdString(e.msg), ErrorKind::InvalidInput};
-    }
-    if (root.IsNull())
-        root = YAML::Node(YAML::NodeType::Map);
-    QStringList keys;
-    for (const auto& pair : root)
-        keys.append(QString::fromStdString(pair.first.Scalar()));
+/// The keys to write for `fields`, in the block's own syntax (detail::withKeys).
+Result<QString> rewritten(const Block& block, const QList<Field>& fields) {
+    QList<detail::KeyEdit> edits;
     for (const Field& field : fields) {
-        QString key = existingKey(keys, field.names);
-        if (key.isEmpty()) {
-            key = field.names.front();
-            keys.append(key);
-        }
-        root[key.toStdString()] = yamlValue(field);
-    }
-    YAML::Emitter out;
-    out.SetOutputCharset(YAML::EmitNonAscii);
-    out << root;
-    return block.opening + QString::fromUtf8(out.c_str()) + QLatin1Char('\n') + block.closing;
-}
-
-Result<QString> rewriteToml(const Block& block, const QList<Field>& fields) {
-    auto parsed = detail::parseToml(block.inner);
-    if (!parsed)
-        return parsed.failure();
-    toml::table& root = *parsed;
-    QStringList keys;
-    for (auto&& [key, value] : root)
-        keys.append(QString::fromUtf8(key.str().data(), qsizetype(key.str().size())));
-    for (const Field& field : fields) {
-        QString key = existingKey(keys, field.names);
-        if (key.isEmpty())
-            key = field.names.front();
-        const std::string name = key.toStdString();
+        QJsonValue value;
         switch (field.kind) {
         case Field::Kind::Bool:
-            root.insert_or_assign(name, field.flag);
-            break;
-        case Field::Kind::List: {
-            toml::array list;
-            for (const QString& item : field.list)
-                list.push_back(item.toStdString());
-            root.insert_or_assign(name, std::move(list));
-            break;
-        }
-        case Field::Kind::Date: {
-            // A TOML date-time, as Hugo's front matter has them.
-            try {
-                const toml::table parsed = toml::parse("d = " + field.text.toStdString());
-                if (const toml::node* d = parsed.get("d")) {
-                    root.insert_or_assign(name, *d);
-                    break;
-                }
-            } catch (const toml::parse_error&) {
-            }
-            root.insert_or_assign(name, field.text.toStdString());
-            break;
-        }
-        case Field::Kind::Text:
-            root.insert_or_assign(name, field.text.toStdString());
-            break;
-        }
-    }
-    std::ostringstream out;
-    out << toml::toml_formatter(root);
-    return block.opening + QString::fromStdString(out.str()) + QLatin1Char('\n') + block.closing;
-}
-
-Result<QString> rewriteJson(const Block& block, const QList<Field>& fields) {
-    QJsonParseError error;
-    QJsonObject root = QJsonDocument::fromJson(block.inner.toUtf8(), &error).object();
-    if (error.error != QJsonParseError::NoError)
-        return Error{error.errorString(), ErrorKind::InvalidInput};
-    for (const Field& field : fields) {
-        QString key = existingKey(root.keys(), field.names);
-        if (key.isEmpty())
-            key = field.names.front();
-        switch (field.kind) {
-        case Field::Kind::Bool:
-            root.insert(key, field.flag);
+            value = field.flag;
             break;
         case Field::Kind::List:
-            root.insert(key, QJsonArray::fromStringList(field.list));
+            value = QJsonArray::fromStringList(field.list);
             break;
         case Field::Kind::Text:
         case Field::Kind::Date:
-            root.insert(key, field.text);
+            value = field.text;
             break;
         }
+        edits.append(detail::KeyEdit{field.names, value, field.kind == Field::Kind::Date});
     }
-    QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    json.chop(1); // the closing line's newline is the block's
-    return QString::fromUtf8(json) + block.closing;
+    return detail::withKeys(block, edits);
 }
 
 /// YAML front matter for a version that has none from the site.
@@ -282,7 +169,7 @@ QString newFrontMatter(const Article& article, const LanguageVersion& version,
     Block block;
     block.opening = QStringLiteral("---\n");
     block.closing = QStringLiteral("---\n\n");
-    auto written = rewriteYaml(block, fields);
+    auto written = rewritten(block, fields);
     return written ? *written : QString();
 }
 
@@ -372,21 +259,10 @@ Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& 
                                                    "read again")),
                      ErrorKind::InvalidInput};
     }
-    Result<QString> rewritten = QString();
-    switch (block->syntax) {
-    case Block::Syntax::Yaml:
-        rewritten = rewriteYaml(*block, fields);
-        break;
-    case Block::Syntax::Toml:
-        rewritten = rewriteToml(*block, fields);
-        break;
-    case Block::Syntax::Json:
-        rewritten = rewriteJson(*block, fields);
-        break;
-    }
-    if (!rewritten)
-        return Error{fileError(path, rewritten.error()), rewritten.kind()};
-    return (*rewritten + version.body).toUtf8();
+    const auto edited = rewritten(*block, fields);
+    if (!edited)
+        return Error{fileError(path, edited.error()), edited.kind()};
+    return (*edited + version.body).toUtf8();
 }
 
 QString sitePagePath(const Article& article, const LanguageVersion& version, SiteFlavour flavour) {

@@ -372,7 +372,7 @@ private Q_SLOTS:
         table->item(2, 0)->setText(QStringLiteral("layout"));
         QCOMPARE(frontMatter(), before);
         table->item(2, 1)->setText(QStringLiteral("wide"));
-        QVERIFY2(frontMatter().endsWith(QStringLiteral("layout: \"wide\"\n---\n")),
+        QVERIFY2(frontMatter().endsWith(QStringLiteral("aliases: [/old]\nlayout: wide\n---\n")),
                  qPrintable(frontMatter()));
         QTRY_COMPARE(table->rowCount(), 4);
         // An empty value removes the key.

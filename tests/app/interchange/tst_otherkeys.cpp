@@ -74,9 +74,15 @@ private Q_SLOTS:
         edited = withOtherFrontMatterKey(kYaml, QStringLiteral("params"),
                                          QStringLiteral("{\"hero\": false, \"tone\": \"dark\"}"));
         QVERIFY2(edited, qPrintable(edited.error()));
-        QVERIFY2(
-            edited->contains(QStringLiteral("params: {\"hero\":false,\"tone\":\"dark\"}\n# a")),
-            qPrintable(*edited));
+        // A map written in block style stays in it, the comment after it too.
+        QVERIFY2(edited->contains(QStringLiteral("params:\n  hero: false\n  tone: dark\n# a")),
+                 qPrintable(*edited));
+        // One written in flow style stays in flow style.
+        const QString flow = QStringLiteral("---\nkeywords: [a, b]\nweight: 1\n---\n");
+        edited =
+            withOtherFrontMatterKey(flow, QStringLiteral("keywords"), QStringLiteral("[1, \"c\"]"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(*edited, QStringLiteral("---\nkeywords: [1, c]\nweight: 1\n---\n"));
         // Removing a key that is not there changes nothing.
         QCOMPARE(withOtherFrontMatterKey(kYaml, QStringLiteral("nothere"), std::nullopt).value(),
                  kYaml);
@@ -109,14 +115,21 @@ private Q_SLOTS:
         const QString toml =
             QStringLiteral("+++\ntitle = \"Wetlands\"\nweight = 3\n"
                            "date = 2024-05-01T10:00:00Z\n[params]\nhero = true\n+++\n");
+        // In the order of the file, not toml++'s sorted one.
         QCOMPARE(*otherFrontMatterKeys(toml),
-                 (QList<OtherKey>{{QStringLiteral("params"), QStringLiteral("{\"hero\":true}")},
-                                  {QStringLiteral("weight"), QStringLiteral("3")}}));
+                 (QList<OtherKey>{{QStringLiteral("weight"), QStringLiteral("3")},
+                                  {QStringLiteral("params"), QStringLiteral("{\"hero\":true}")}}));
+        // Only the key's line changes.
         auto edited = withOtherFrontMatterKey(toml, QStringLiteral("weight"), QStringLiteral("7"));
         QVERIFY2(edited, qPrintable(edited.error()));
-        QVERIFY(edited->startsWith(QStringLiteral("+++\n")) &&
-                edited->endsWith(QStringLiteral("+++\n")));
-        QCOMPARE(otherFrontMatterKeys(*edited)->last().value, QStringLiteral("7"));
+        QCOMPARE(*edited,
+                 QString(toml).replace(QStringLiteral("weight = 3"), QStringLiteral("weight = 7")));
+        // A new key goes before the first [table], or it would be the table's.
+        edited = withOtherFrontMatterKey(toml, QStringLiteral("layout"), QStringLiteral("wide"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(*edited, QString(toml).replace(QStringLiteral("[params]"),
+                                                QStringLiteral("layout = \"wide\"\n[params]")));
+        QCOMPARE(*withOtherFrontMatterKey(*edited, QStringLiteral("layout"), std::nullopt), toml);
         // The title and the date are still what they were.
         auto page = parseFrontMatterFile((*edited).toUtf8(), QStringLiteral("p.md"),
                                          FrontMatterOptions{QStringLiteral("en"), true});
@@ -135,9 +148,13 @@ private Q_SLOTS:
         edited =
             withOtherFrontMatterKey(json, QStringLiteral("aliases"), QStringLiteral("[\"/a\"]"));
         QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(*edited, QStringLiteral("{\n  \"title\": \"Wetlands\",\n  \"weight\": 3,\n"
+                                         "  \"aliases\": [\"/a\"]\n}\n"));
         QCOMPARE(keysOf(*edited),
-                 (QStringList{QStringLiteral("aliases"), QStringLiteral("weight")}));
-        QVERIFY(edited->endsWith(QStringLiteral("}\n")));
+                 (QStringList{QStringLiteral("weight"), QStringLiteral("aliases")}));
+        QCOMPARE(*withOtherFrontMatterKey(*edited, QStringLiteral("aliases"), std::nullopt), json);
+        QCOMPARE(*withOtherFrontMatterKey(json, QStringLiteral("weight"), std::nullopt),
+                 QStringLiteral("{\n  \"title\": \"Wetlands\"\n}\n"));
     }
 
     // Every page of a real site: each key listed can be set to what is shown and
