@@ -24,6 +24,10 @@ struct ImportedFile final {
     /// What was read otherwise than the file says, one translated line each naming the
     /// file (an invalid <html lang>); the import passes them to ImportOptions::notice.
     QStringList notices;
+    /// The version's body with nothing the import decided left out (a pasted web page's
+    /// chrome, headline, date line and byline: ConvertedDocument::asPasted), when that
+    /// is not `article`'s; saved as a revision before the import's own.
+    QString bodyAsPasted;
 };
 
 /// A file format Copydesk reads articles from or writes them to. Each format is one

@@ -287,12 +287,25 @@ ConvertedDocument plainTextToMarkdown(const QString& text, const PlainTextOption
         current.append(line);
     }
     flush();
-    QStringList escaped;
-    for (const QString& paragraph : std::as_const(paragraphs))
-        escaped.append(
-            markdown_escape::escapeLineStart(markdown_escape::escapePlainText(paragraph)));
-    if (!escaped.isEmpty())
-        doc.body = escaped.join(QStringLiteral("\n\n")) + QLatin1Char('\n');
+    auto markdownOf = [](const QStringList& texts) {
+        QStringList escaped;
+        for (const QString& text : texts)
+            escaped.append(
+                markdown_escape::escapeLineStart(markdown_escape::escapePlainText(text)));
+        return escaped.isEmpty() ? QString() : escaped.join(QStringLiteral("\n\n")) + u'\n';
+    };
+    doc.body = markdownOf(paragraphs);
+    // What the layout decided, undone: every line above the story a paragraph of its own.
+    const bool titleMoved =
+        headline >= 0 && (!chrome.isEmpty() || dateLine >= 0 || bylineLine >= 0);
+    if (titleMoved || !chrome.isEmpty()) {
+        QStringList above;
+        for (int i = 0; i < bodyStart; ++i) {
+            if (!lines.at(i).isEmpty())
+                above.append(lines.at(i));
+        }
+        doc.asPasted = markdownOf(above + paragraphs);
+    }
 
     // The import report: each decision, by line of the text as pasted.
     auto quoted = [&](int i) {
@@ -307,8 +320,6 @@ ConvertedDocument plainTextToMarkdown(const QString& text, const PlainTextOption
                                .arg(line + 1)
                                .arg(quoted(line), chromeReason(kind)));
     }
-    const bool titleMoved =
-        headline >= 0 && (!chrome.isEmpty() || dateLine >= 0 || bylineLine >= 0);
     if (titleMoved) {
         doc.notices.append(QCoreApplication::translate("Import", "line %1 is the title: \"%2\"")
                                .arg(headline + 1)

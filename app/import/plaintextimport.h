@@ -22,6 +22,11 @@ struct ConvertedDocument final {
     /// line each without the file name (the caller adds it): a shortcode kept as
     /// text, the line taken as the title, a line removed as site chrome.
     QStringList notices;
+    /// A pasted web page's text as Markdown with nothing left out (the chrome, the
+    /// headline, the date line and the byline are paragraphs of it), when its layout made
+    /// the import leave lines out or take fields from them; else empty. The import keeps
+    /// it as a revision before its own, so that every decision can be undone.
+    QString asPasted;
 };
 
 /// What plainTextToMarkdown() knows of the desk.
@@ -38,7 +43,8 @@ struct PlainTextOptions final {
 /// before the headline) is left out, the headline is the title, a date line below or
 /// above it (read with ICU's date formats) is `date` and a byline ("By Jane Doe",
 /// "Par ...") is `byline`; each decision is a notice, by line. Without a headline the
-/// first line that is not chrome is the title. A last paragraph that repeats the start
+/// first line that is not chrome is the title. What the layout decided can be undone
+/// with `asPasted`. A last paragraph that repeats the start
 /// of the first, cut off, is kept (the checks' safe fixes remove it) and noted.
 /// Blank lines separate paragraphs; the lines of a paragraph are joined (with a space,
 /// or with nothing between Chinese or Japanese characters, which are not separated by

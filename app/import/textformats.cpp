@@ -35,6 +35,7 @@ ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& 
     }
     for (const QString& notice : doc.notices)
         file.notices.append(fileError(path, notice));
+    file.bodyAsPasted = doc.asPasted;
     file.article.byline = doc.byline;
     file.article.dateline.date = doc.date;
     file.article.sourceLanguage = version.language;

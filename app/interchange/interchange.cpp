@@ -282,6 +282,8 @@ Result<QList<ImportedArticle>> readImportFiles(const FormatRegistry& formats,
                 imported.tagsByLanguage.insert(version.language, file.article.tags);
             if (file.keys.contains(QStringLiteral("categories")))
                 imported.categoriesByLanguage.insert(version.language, file.article.categories);
+            if (!file.bodyAsPasted.isEmpty())
+                imported.bodiesAsPasted.insert(version.language, file.bodyAsPasted);
         }
         if (imported.article.sourceLanguage.isEmpty())
             imported.article.sourceLanguage =

@@ -80,6 +80,9 @@ struct ImportedArticle final {
     /// the source of an article already in the library too (imported one language
     /// after another, the first one imported is not the source).
     bool siteSource = false;
+    /// Per language, the body as pasted (ImportedFile::bodyAsPasted) of the versions
+    /// that have one.
+    QHash<QString, QString> bodiesAsPasted;
 };
 
 /// Reads and converts `paths`. Markdown files with the same translationKey (or, with

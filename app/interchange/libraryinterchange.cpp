@@ -116,6 +116,25 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
             Article& article = prepared[i].first;
             const QString& note = prepared[i].second;
             const ImportedArticle& item = imported->at(sources.at(i));
+            if (!item.bodiesAsPasted.isEmpty() && !library.article(article.id)) {
+                // The text as pasted first, so that restoring that revision undoes
+                // every decision the import made of the page's layout.
+                Article pasted = article;
+                for (LanguageVersion& version : pasted.versions)
+                    version.body = item.bodiesAsPasted.value(version.language, version.body);
+                pasted.byline.clear();
+                pasted.dateline.date = QDate();
+                auto kept = library.save(
+                    pasted, RevisionKind::Import,
+                    QCoreApplication::translate("Import", "as pasted, nothing left out: %1")
+                        .arg(note));
+                if (!kept) {
+                    return Error{fileError(item.files.join(QStringLiteral(", ")), kept.error()),
+                                 kept.kind()};
+                }
+                article.id = pasted.id;
+                article.slug = pasted.slug;
+            }
             auto saved = library.save(article, RevisionKind::Import, note);
             if (!saved) {
                 return Error{fileError(item.files.join(QStringLiteral(", ")), saved.error()),

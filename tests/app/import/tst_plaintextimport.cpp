@@ -7,8 +7,12 @@
 #include "import/plaintextimport.h"
 #include "import/textformats.h"
 #include "import/webpaste_p.h"
+#include "interchange/formats.h"
+#include "interchange/interchange.h"
+#include "library/library.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace copydesk;
@@ -127,6 +131,50 @@ private Q_SLOTS:
                                 "until the water level falls below the warning mark.\n\nShare "
                                 "this\n\nThe port of Harbourtown stayed closed on Friday as flood "
                                 "water rose al\n"));
+    }
+
+    // Every decision can be undone: the text as pasted, nothing left out, is a
+    // revision of the import before the article as it was read.
+    void asPastedIsARevision() {
+        const QString path =
+            QStringLiteral(COPYDESK_TEST_SOURCE_DIR "/tests/data/import/webpaste/en-port.txt");
+        const ConvertedDocument doc =
+            plainTextToMarkdown(paste(QStringLiteral("en-port.txt")), withChromeList());
+        QVERIFY2(doc.asPasted.startsWith(QStringLiteral(
+                     "The site is currently under maintenance\n\nSkip to content\n\n")),
+                 qPrintable(doc.asPasted));
+        for (const QString& line :
+             {QStringLiteral("Floods close the port for a second day\n\n15 October 2021\n\nBy "
+                             "Jane Doe\n\n"),
+              doc.body})
+            QVERIFY2(doc.asPasted.contains(line), qPrintable(line));
+        QVERIFY(plainTextToMarkdown(paste(QStringLiteral("en-email.txt")), withChromeList())
+                    .asPasted.isEmpty());
+
+        QTemporaryDir dir;
+        auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY(library);
+        ImportOptions options;
+        options.language = QStringLiteral("en");
+        const auto ids = importIntoLibrary(
+            **library, standardFormats(checks::CheckContext::defaultBoilerplate()), {path},
+            options);
+        QVERIFY2(ids, qPrintable(ids.error()));
+        const Article imported = (*library)->article(ids->front()).value();
+        QCOMPARE(imported.versions.front().body, doc.body);
+        QCOMPARE(imported.byline, QStringLiteral("Jane Doe"));
+        const auto history = (*library)->revisions(imported.id).value();
+        QCOMPARE(history.size(), 2);
+        const RevisionInfo& first =
+            history.front().id < history.back().id ? history.front() : history.back();
+        QCOMPARE(first.kind, RevisionKind::Import);
+        QVERIFY2(first.note.startsWith(QStringLiteral("as pasted")), qPrintable(first.note));
+        QVERIFY((*library)->restore(first.id));
+        const Article undone = (*library)->article(imported.id).value();
+        QCOMPARE(undone.versions.front().body, doc.asPasted);
+        QCOMPARE(undone.versions.front().title, doc.title);
+        QVERIFY(undone.byline.isEmpty());
+        QVERIFY(!undone.dateline.date.isValid());
     }
 
     void safeFixesRemoveTheRest() {
