@@ -14,6 +14,7 @@
 namespace copydesk {
 class SpellerPool;
 class Library;
+struct LanguageVersion;
 } // namespace copydesk
 
 namespace copydesk::checks {
@@ -74,6 +75,10 @@ struct CheckContext final {
     /// check, an empty string means "no alt text".
     std::function<std::optional<QString>(const QString& media, const QString& language)> altText;
     LengthLimits limits;
+    /// For a page of a site (LanguageVersion::sitePath): the front matter of the list
+    /// pages of the sections above it, nearest first (siteSectionFolders()), whose
+    /// cascade may keep it out of the site; unset: the page's own front matter decides.
+    std::function<QStringList(const LanguageVersion& page)> siteSections;
     /// Run only these check ids (empty: all).
     QStringList onlyChecks;
     /// The checks known to this run, with the comparisons across versions; the

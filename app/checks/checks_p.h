@@ -36,8 +36,8 @@ void checkSummaryRepeated(Sink& bodySink, const FieldText& summary); // structur
 void checkLengths(const FieldText& field, const CheckContext& context,
                   QList<Finding>& out); // fieldchecks.cpp
 /// Missing title, body, summary, SEO description and featured-image alt text.
-void checkMissing(const Article& article, const FieldText& title, const FieldText& summary,
-                  const FieldText& body, const FieldText& seoDescription,
+void checkMissing(const Article& article, const LanguageVersion& version, const FieldText& title,
+                  const FieldText& summary, const FieldText& body, const FieldText& seoDescription,
                   const CheckContext& context, QList<Finding>& out); // fieldchecks.cpp
 
 } // namespace copydesk::checks::detail

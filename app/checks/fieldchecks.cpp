@@ -1,6 +1,7 @@
 // Checks on the fields of a version as a whole: lengths and missing parts.
 #include "article/article.h"
 #include "checks/checks_p.h"
+#include "interchange/sitepage.h"
 
 namespace copydesk::checks::detail {
 
@@ -52,8 +53,8 @@ void checkLengths(const FieldText& field, const CheckContext& context, QList<Fin
     }
 }
 
-void checkMissing(const Article& article, const FieldText& title, const FieldText& summary,
-                  const FieldText& body, const FieldText& seoDescription,
+void checkMissing(const Article& article, const LanguageVersion& version, const FieldText& title,
+                  const FieldText& summary, const FieldText& body, const FieldText& seoDescription,
                   const CheckContext& context, QList<Finding>& out) {
     Sink bodySink(body, context, out);
     auto missing = [&](const FieldText& f, const char* id, Severity severity,
@@ -63,8 +64,16 @@ void checkMissing(const Article& article, const FieldText& title, const FieldTex
             sink.add(id, severity, 0, 0, message);
         }
     };
-    missing(title, "missing-title", Severity::Error, Checks::tr("The headline is missing"));
-    missing(body, "missing-body", Severity::Error, Checks::tr("The text is missing"));
+    // A site's page that the site never shows (a snippet other pages include) needs no
+    // headline, and a section's list page, which lists the section's pages, no text.
+    const bool shown =
+        version.sitePath.isEmpty() ||
+        !siteOmitsPage(version.siteFrontMatter,
+                       context.siteSections ? context.siteSections(version) : QStringList());
+    if (shown)
+        missing(title, "missing-title", Severity::Error, Checks::tr("The headline is missing"));
+    if (shown && !isSiteListPage(version.sitePath))
+        missing(body, "missing-body", Severity::Error, Checks::tr("The text is missing"));
     missing(summary, "missing-summary", Severity::Warning, Checks::tr("The summary is missing"));
     missing(seoDescription, "missing-seo-description", Severity::Warning,
             Checks::tr("The SEO description is missing"));

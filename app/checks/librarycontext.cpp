@@ -1,6 +1,7 @@
 // Kept apart from checks.cpp so that users of the checks that have no library do not
 // pull the library code into their link.
 #include "checks/checks.h"
+#include "interchange/sitepage.h"
 #include "library/library.h"
 
 namespace copydesk::checks {
@@ -35,6 +36,15 @@ Result<CheckContext> contextFromLibrary(const Library& library, const QUuid& art
         if (!m)
             return std::nullopt;
         return m->altText.value(language);
+    };
+    context.siteSections = [&library](const LanguageVersion& page) {
+        QStringList sections;
+        for (const QString& folder : siteSectionFolders(page.sitePath)) {
+            const auto frontMatter = library.siteSectionFrontMatter(folder, page.language);
+            if (frontMatter && !frontMatter->isEmpty())
+                sections.append(*frontMatter);
+        }
+        return sections;
     };
     return context;
 }

@@ -109,7 +109,7 @@ QList<Finding> checkVersion(const Article& article, const LanguageVersion& versi
     }
     Sink bodySink(body, context, out);
     checkSummaryRepeated(bodySink, summary);
-    checkMissing(article, title, summary, body, seoDescription, context, out);
+    checkMissing(article, version, title, summary, body, seoDescription, context, out);
 
     const LanguageVersion* source = nullptr;
     if (!version.translatedFrom.isEmpty())

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -146,7 +147,9 @@ bool isChrome(QStringView line, const QList<Pattern>& list) {
 // the safe fixes. Reference pages repeat on purpose across sections ("See History."
 // under two glossary entries) and phrase their entries alike: an exact repeat under
 // another heading, or one in a list, is a warning without a safe fix, and near repeats
-// count only within a section and outside lists.
+// count only within a section and outside lists. An entry of a definition list ("Term"
+// and ": its definition" on the next line, as Hugo's Markdown reads them) is a section
+// of its own: an FAQ gives the same advice under two questions.
 void checkDuplicates(Sink& sink) {
     if (!sink.enabled("duplicate-paragraph"))
         return;
@@ -156,12 +159,15 @@ void checkDuplicates(Sink& sink) {
     QList<int> seenSection;
     QHash<QString, int> exact; // normalized text -> index in seen
     int section = 0;
+    static const QRegularExpression definition(QStringLiteral("\\n[ \\t]{0,3}:[ \\t]"));
     for (int b = 0; b < blocks.size(); ++b) {
-        if (blocks[b].kind == Block::Kind::Heading)
-            ++section;
-        if (blocks[b].kind != Block::Kind::Paragraph)
-            continue;
         const Block& block = blocks[b];
+        if (block.kind == Block::Kind::Heading ||
+            (block.kind == Block::Kind::Paragraph && !block.inList &&
+             f.text.mid(block.start, block.end - block.start).contains(definition)))
+            ++section;
+        if (block.kind != Block::Kind::Paragraph)
+            continue;
         // A lead-in ("Hugo renders the above to:", "To install it:") says the same
         // before different code, tables or lists.
         if (b + 1 < blocks.size() && !block.inList &&

@@ -532,6 +532,30 @@ Result<Article> Library::article(const QUuid& id) const {
     return d->load(**row);
 }
 
+Result<QString> Library::siteSectionFrontMatter(const QString& folder,
+                                                const QString& language) const {
+    // A range on the path, not GLOB: a folder's name may hold '*' or '['.
+    const QString prefix =
+        (folder.isEmpty() ? QString() : folder + u'/') + QStringLiteral("_index.");
+    QSqlQuery& q = d->prepared(
+        QStringLiteral("SELECT site_front_matter, language FROM versions WHERE site_path >= ? AND "
+                       "site_path < ? AND instr(substr(site_path, ?), '/') = 0"));
+    q.bindValue(0, prefix);
+    q.bindValue(1, prefix + QChar(0x10FFFF));
+    q.bindValue(2, prefix.toUcs4().size() + 1); // substr() counts characters
+    if (!q.exec())
+        return d->sqlError(Library::tr("cannot look up the site section '%1'").arg(folder), q);
+    QString found;
+    while (q.next()) {
+        if (found.isEmpty() || q.value(1).toString() == language)
+            found = q.value(0).toString();
+        if (q.value(1).toString() == language)
+            break;
+    }
+    q.finish();
+    return found;
+}
+
 Result<Article> Library::findArticle(const QString& idOrSlug) const {
     const QString key = idOrSlug.trimmed();
     const QUuid id = QUuid::fromString(key);

@@ -14,9 +14,9 @@
 #   --keep     write the libraries and the findings (NAME.check) to DIR and keep them
 #   --posts-as-html  import WordPress posts as HTML files even where WXR is read (to
 #              compare with a copydesk-cli that does not read WXR)
-#   NAME=DIR   also import every .md/.markdown file under DIR (e.g. a fetched
-#              gohugoio/hugoDocs content/en) as corpus NAME
-# e.g. tests/bench/checks_corpus_bench.sh --sample 20 hugodocs=/tmp/hugoDocs/content/en
+#   NAME=DIR   also import the site DIR (`import DIR`: e.g. a fetched gohugoio/hugoDocs
+#              content/en) as corpus NAME
+# e.g. tests/bench/checks_corpus_bench.sh --sample 20 hugodocs=/tmp/hugoDocs/content
 #
 # WordPress: a WXR file is imported as it is when copydesk-cli reads WXR; until then
 # each published post and page is written out as an HTML file (title and content, as
@@ -54,17 +54,28 @@ fi
 # Test mode keeps the run away from the user's own settings and dictionaries list.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 
-# import NAME FILE...: one library per corpus, all files in one call (one transaction,
-# translations linked as the importer links them).
+# import NAME FILE...|DIR: one library per corpus, all files in one call (one
+# transaction, translations linked as the importer links them); a folder is imported
+# as a site (Hugo's content/), its pages keeping their paths. When the importer refuses
+# one file the whole call fails: then one call per file, and the refusals counted.
 import() {
     name=$1
     shift
     rm -f "$work/$name.copydesk"*
-    if ! "$cli" --library "$work/$name.copydesk" import "$@" >"$work/$name.ids" \
+    if "$cli" --library "$work/$name.copydesk" import "$@" >"$work/$name.ids" \
         2>"$work/$name.import"; then
+        return 0
+    fi
+    if [ $# -eq 1 ]; then
         echo "$name: import failed: $(tail -n 1 "$work/$name.import")" >&2
         return 1
     fi
+    refused=0
+    for f in "$@"; do
+        "$cli" --library "$work/$name.copydesk" import "$f" >>"$work/$name.ids" \
+            2>>"$work/$name.import" || refused=$((refused + 1))
+    done
+    echo "$name: $refused of $# files refused by the import, imported one by one"
 }
 
 wxr_as_html() {
@@ -114,11 +125,10 @@ report() {
     fi
 }
 
-# Hugo: every page of every language, one import.
+# Hugo: the site, every page of every language, one import.
 hugo=$corpora/hugo-multilingual/content
 if [ -d "$hugo" ]; then
-    # shellcheck disable=SC2046
-    import hugo $(find "$hugo" -name '*.md' | sort) && report hugo
+    import hugo "$hugo" && report hugo
 fi
 
 word=$corpora/word2016
@@ -145,17 +155,5 @@ for extra in "$@"; do
     name=${extra%%=*}
     dir=${extra#*=}
     [ -d "$dir" ] || { echo "checks_corpus_bench: no folder $dir" >&2; exit 2; }
-    files=$(find "$dir" \( -name '*.md' -o -name '*.markdown' \) | sort)
-    # shellcheck disable=SC2086
-    if ! import "$name" $files 2>/dev/null; then
-        # One file the importer refuses (e.g. two pages with one slug in different
-        # folders) fails the whole call: then one call per file, counting refusals.
-        refused=0
-        for f in $files; do
-            "$cli" --library "$work/$name.copydesk" import "$f" >>"$work/$name.ids" \
-                2>>"$work/$name.import" || refused=$((refused + 1))
-        done
-        echo "$name: $refused of $(echo "$files" | wc -l) files refused by the import, imported one by one"
-    fi
-    report "$name"
+    import "$name" "$dir" && report "$name"
 done

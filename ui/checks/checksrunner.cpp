@@ -122,6 +122,15 @@ Result<checks::CheckContext> ChecksRunner::context() const {
             return std::nullopt;
         return it->value(language);
     };
+    // The same for the site sections above the article's pages.
+    QHash<QString, QStringList> sections; // by site path
+    for (const LanguageVersion& version : m_document->article().versions) {
+        if (!version.sitePath.isEmpty())
+            sections.insert(version.sitePath, context->siteSections(version));
+    }
+    context->siteSections = [sections](const LanguageVersion& page) {
+        return sections.value(page.sitePath);
+    };
     return context;
 }
 

@@ -9,7 +9,9 @@
 #include "spelling/speller.h"
 #include "translation/versionqa.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -45,6 +47,56 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+    }
+
+    // A site's page that the site never shows (Hugo's cascade from a section, or its own
+    // front matter) is not asked for a headline or text, nor a section's list page for
+    // text; every other page still is.
+    void sitePagesTheSiteDoesNotShow() {
+        QTemporaryDir site;
+        auto write = [&](const QString& relative, const QByteArray& content) {
+            const QString path = site.filePath(QStringLiteral("content/") + relative);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == content.size());
+        };
+        write(QStringLiteral("en/_index.md"), "---\ntitle: Docs\n---\n");
+        write(QStringLiteral("en/_common/_index.md"),
+              "---\ncascade:\n  build:\n    render: never\n    list: never\n---\n");
+        write(QStringLiteral("en/_common/deep/snippet.md"),
+              "---\n_comment: included\n---\n\nA snippet.\n");
+        write(QStringLiteral("en/own.md"), "+++\nheadless = true\n+++\n\nText of its own.\n");
+        write(QStringLiteral("en/targeted/_index.md"),
+              "---\ntitle: T\ncascade:\n- _target:\n    kind: page\n  build:\n    render: "
+              "never\n---\n");
+        write(QStringLiteral("en/targeted/page.md"), "---\nweight: 1\n---\n\nText.\n");
+        write(QStringLiteral("en/empty.md"), "---\ntitle: Empty\n---\n");
+        auto lib = newLibrary();
+        ImportOptions options;
+        options.siteRoot = siteRoot(site.filePath(QStringLiteral("content")));
+        const auto files = siteFiles(site.filePath(QStringLiteral("content")));
+        QVERIFY2(files, qPrintable(files.error()));
+        const auto ids = importIntoLibrary(*lib, *files, options);
+        QVERIFY2(ids, qPrintable(ids.error()));
+        QHash<QString, QStringList> found; // site path -> ids of the missing-* findings
+        for (const QUuid& id : *ids) {
+            const Article article = lib->article(id).value();
+            const auto context = contextFromLibrary(*lib, id, nullptr);
+            QVERIFY(context);
+            for (const Finding& f : runChecks(article, *context)) {
+                if (f.checkId == u"missing-title" || f.checkId == u"missing-body")
+                    found[article.versions.front().sitePath].append(f.checkId);
+            }
+        }
+        QCOMPARE(found.value(QStringLiteral("en/_index.md")), QStringList());
+        QCOMPARE(found.value(QStringLiteral("en/_common/_index.md")), QStringList());
+        QCOMPARE(found.value(QStringLiteral("en/_common/deep/snippet.md")), QStringList());
+        QCOMPARE(found.value(QStringLiteral("en/own.md")), QStringList());
+        // A cascade with a _target is not applied, and a page with no text is told.
+        QCOMPARE(found.value(QStringLiteral("en/targeted/page.md")),
+                 QStringList{QStringLiteral("missing-title")});
+        QCOMPARE(found.value(QStringLiteral("en/empty.md")),
+                 QStringList{QStringLiteral("missing-body")});
     }
 
     void ignore() {

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/// What a Hugo site makes of a page, from where the page is and what its front matter
+/// and its sections' say: for the checks, which must not ask a page the site never
+/// shows for a headline, or a section's list page for text.
+namespace copydesk {
+
+/// Whether `sitePath` (LanguageVersion::sitePath) is a section's list page
+/// ("_index.md", "docs/_index.fr.md"): Hugo lists the section's pages there, and the
+/// page needs no text of its own.
+bool isSiteListPage(const QString& sitePath);
+
+/// The folders whose _index pages are the sections above `sitePath`, nearest first:
+/// "en/docs/a.md" gives "en/docs", "en" and "" (the site's root); a section's own
+/// _index page is not among its sections.
+QStringList siteSectionFolders(const QString& sitePath);
+
+/// Whether Hugo leaves the page out of the site it builds: its front matter (as kept,
+/// LanguageVersion::siteFrontMatter), or the `cascade` of its own or of a section above
+/// it (`sections`: their _index pages' front matter, nearest first), says
+/// `headless: true` or `build`/`_build` with `render: never` (or false). A cascade entry
+/// with a `_target` is not applied: which pages it targets is not read here.
+bool siteOmitsPage(const QString& frontMatter, const QStringList& sections);
+
+} // namespace copydesk
