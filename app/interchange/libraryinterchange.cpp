@@ -134,6 +134,14 @@ Result<QList<QUuid>> importIntoLibrary(Library& library, const FormatRegistry& f
                 }
                 article.id = pasted.id;
                 article.slug = pasted.slug;
+                if (options.notice) {
+                    options.notice(fileError(
+                        item.files.join(QStringLiteral(", ")),
+                        QCoreApplication::translate(
+                            "Import", "read as a web page; the text as pasted, nothing left out, "
+                                      "is revision %1: restore it to undo these decisions")
+                            .arg(*kept)));
+                }
             }
             auto saved = library.save(article, RevisionKind::Import, note);
             if (!saved) {

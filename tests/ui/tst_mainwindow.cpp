@@ -1,11 +1,15 @@
+#include "document/articledocument.h"
 #include "library/library.h"
 #include "mainwindow/articlelistmodel.h"
 #include "mainwindow/mainwindow.h"
 #include "support/deskfixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -123,6 +127,65 @@ private Q_SLOTS:
         QCOMPARE(list->model()->index(0, 0).data().toString(), a.displayTitle());
         search->clear();
         QTRY_COMPARE(list->model()->rowCount(), all);
+    }
+
+    // File › Import Files…, Import Site Folder… and New Article from Clipboard, without
+    // their dialogs: the import of copydesk-cli, and the first article open after it.
+    void importsFromTheFileMenu() {
+        QTemporaryDir dir;
+        auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        MainWindow window(*library.value(), noPreview());
+        auto* list = window.findChild<QTreeView*>(QStringLiteral("articleList"));
+
+        const QString paste =
+            QStringLiteral(COPYDESK_TEST_SOURCE_DIR "/tests/data/import/webpaste/fr-port.txt");
+        const auto files = window.importFiles({paste});
+        QVERIFY2(files, qPrintable(files.error()));
+        QCOMPARE(files->ids.size(), 1);
+        QCOMPARE(window.document()->articleId(), files->ids.front());
+        QCOMPARE(window.document()->field(ArticleDocument::Field::Title),
+                 QStringLiteral("Le port rouvre après trois jours de fermeture"));
+        QCOMPARE(list->model()->rowCount(), 1);
+        const QString notes = files->notes.join(QLatin1Char('\n'));
+        QVERIFY2(notes.contains(QStringLiteral("left out")), qPrintable(notes));
+        // How to undo it: the revision with the text as pasted.
+        QVERIFY2(notes.contains(QStringLiteral("restore it to undo")), qPrintable(notes));
+
+        QMimeData text;
+        text.setText(QStringLiteral("Ferry timetable changes\n\nFrom Monday the first ferry "
+                                    "leaves at six.\n"));
+        const auto pasted = window.importClipboard(&text);
+        QVERIFY2(pasted, qPrintable(pasted.error()));
+        QCOMPARE(window.document()->field(ArticleDocument::Field::Title),
+                 QStringLiteral("Ferry timetable changes"));
+        QMimeData html;
+        html.setHtml(QStringLiteral("<h1>Quai rénové</h1><p>Les travaux sont <b>finis</b>.</p>"));
+        QVERIFY(window.importClipboard(&html));
+        QCOMPARE(window.document()->bodyText(), QStringLiteral("Les travaux sont **finis**.\n"));
+        QCOMPARE(list->model()->rowCount(), 3);
+        // Nothing to import: said, and nothing changes.
+        QMimeData empty;
+        const auto none = window.importClipboard(&empty);
+        QVERIFY(!none);
+        QVERIFY2(none.error().contains(QStringLiteral("clipboard")), qPrintable(none.error()));
+        QVERIFY(!window.importFiles({dir.filePath(QStringLiteral("missing.txt"))}));
+        QCOMPARE(list->model()->rowCount(), 3);
+
+        // A site: its translations are one article.
+        const QString content = dir.filePath(QStringLiteral("content"));
+        QVERIFY(QDir().mkpath(content));
+        for (const auto& [name, text] :
+             {std::pair{"harbour.en.md", "---\ntitle: Harbour\n---\n\nThe harbour.\n"},
+              std::pair{"harbour.fr.md", "---\ntitle: Port\n---\n\nLe port.\n"}}) {
+            QFile file(content + u'/' + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) > 0);
+        }
+        const auto site = window.importSiteFolder(content);
+        QVERIFY2(site, qPrintable(site.error()));
+        QCOMPARE(site->ids.size(), 1);
+        QCOMPARE(window.document()->article().versions.size(), 2);
+        QCOMPARE(list->model()->rowCount(), 4);
     }
 };
 

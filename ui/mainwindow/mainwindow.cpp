@@ -482,6 +482,13 @@ void MainWindow::buildMenus() {
                           QKeySequence::New);
     m_writeActions << add(file, tr("New &Language Version…"), &MainWindow::newVersionDialog,
                           QKeySequence(tr("Ctrl+Shift+N")));
+    m_writeActions << add(file, tr("New Article from &Clipboard"), &MainWindow::newFromClipboard,
+                          QKeySequence(tr("Ctrl+Alt+V")));
+    // Not Ctrl+I: that is Italic.
+    m_writeActions << add(file, tr("&Import Files…"), &MainWindow::importFilesDialog,
+                          QKeySequence(tr("Ctrl+Shift+O")));
+    m_writeActions << add(file, tr("Import Site &Folder…"), &MainWindow::importFolderDialog);
+    file->addSeparator();
     m_writeActions << add(file, tr("&Tags and Categories…"), &MainWindow::vocabularyDialog,
                           QKeySequence(tr("Ctrl+Shift+T")));
     file->addSeparator();

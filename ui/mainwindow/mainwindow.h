@@ -3,8 +3,11 @@
 #include "common/result.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
+#include <QStringList>
+#include <QUuid>
 
 #include <memory>
 
@@ -13,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMimeData;
 class QStackedWidget;
 class QTimer;
 class QTreeView;
@@ -79,6 +83,26 @@ public:
     /// user's settings (done on close, which warns when it fails: the articles are in
     /// the library, only the layout would not come back).
     Result<void> saveSettings();
+    /// What an import of the File menu did.
+    struct ImportReport final {
+        QList<QUuid> ids; ///< the articles imported, in order
+        /// One translated line each: what the import read otherwise than written (a
+        /// pasted web page's chrome, title, date and byline, and the revision that
+        /// undoes it), and the safe fixes applied.
+        QStringList notes;
+    };
+    /// Imports the files `paths` as copydesk-cli import does (all or nothing, a pasted
+    /// web page's chrome by the library's list) with the safe fixes applied, the
+    /// revisions keeping the text as it came in; then opens the first article. The
+    /// open version is saved first.
+    Result<ImportReport> importFiles(const QStringList& paths);
+    /// importFiles() of the pages of the site folder `folder` (a Hugo content/ or a
+    /// Jekyll _posts/): translations linked, a page imported before updated.
+    Result<ImportReport> importSiteFolder(const QString& folder);
+    /// A new article from the clipboard's HTML, else its text, read as the same in an
+    /// .html or .txt file would be.
+    Result<ImportReport> importClipboard(const QMimeData* data);
+
     /// Shows `reason` in a banner above the editor and makes everything read-only.
     void setReadOnlyReason(const QString& reason);
 
@@ -129,6 +153,11 @@ private:
     void newArticleDialog();
     void newVersionDialog();
     void vocabularyDialog();
+    Result<ImportReport> importInto(const QStringList& paths, const QString& site);
+    void showImportReport(const Result<ImportReport>& report);
+    void importFilesDialog();
+    void importFolderDialog();
+    void newFromClipboard();
     void saveRevision(bool askName);
     void updateSpellingStatus();
     void buildBrowser();
