@@ -5,8 +5,84 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLocale>
 
 namespace copydesk {
+
+namespace {
+
+/// The language the script of `text` tells, where `fallback` is written in another
+/// script: Arabic, Cyrillic, Hangul, kana (Japanese) or Han alone (Chinese, simplified or
+/// traditional by the characters that differ). Nothing for Latin text, which could be
+/// any of many languages, or when no script has most of the letters.
+std::optional<QString> languageOfScript(const QString& text, const QString& fallback) {
+    enum Kind { Other, Arabic, Cyrillic, Hangul, Kana, Han, KindCount };
+    int counts[KindCount] = {};
+    int letters = 0;
+    // Characters written one way in simplified Chinese and another in traditional.
+    static const QString simplified =
+        QStringLiteral("们国这个来说时会对为学与经发过后种开关门问间"
+                       "长东车马书见电话语读记议点实业区战还进边将条总"
+                       "应员题当");
+    static const QString traditional =
+        QStringLiteral("們國這個來說時會對為學與經發過後種開關門問間"
+                       "長東車馬書見電話語讀記議點實業區戰還進邊將條總"
+                       "應員題當");
+    int hans = 0;
+    int hant = 0;
+    for (qsizetype i = 0; i < text.size() && letters < 5000; ++i) {
+        const char32_t c = text.at(i).isHighSurrogate() && i + 1 < text.size()
+                               ? QChar::surrogateToUcs4(text.at(i), text.at(i + 1))
+                               : text.at(i).unicode();
+        if (c > 0xFFFF)
+            ++i;
+        if (!QChar::isLetter(c))
+            continue;
+        ++letters;
+        switch (QChar::script(c)) {
+        case QChar::Script_Arabic:
+            ++counts[Arabic];
+            break;
+        case QChar::Script_Cyrillic:
+            ++counts[Cyrillic];
+            break;
+        case QChar::Script_Hangul:
+            ++counts[Hangul];
+            break;
+        case QChar::Script_Hiragana:
+        case QChar::Script_Katakana:
+            ++counts[Kana];
+            break;
+        case QChar::Script_Han:
+            ++counts[Han];
+            hans += simplified.contains(QChar(c)) ? 1 : 0;
+            hant += traditional.contains(QChar(c)) ? 1 : 0;
+            break;
+        default:
+            ++counts[Other];
+            break;
+        }
+    }
+    const QLocale::Script written = QLocale(fallback).script();
+    auto most = [&](int n) { return 2 * n > letters; };
+    if (most(counts[Arabic]) && written != QLocale::ArabicScript)
+        return QStringLiteral("ar");
+    if (most(counts[Cyrillic]) && written != QLocale::CyrillicScript)
+        return QStringLiteral("ru");
+    if (most(counts[Hangul]) && written != QLocale::KoreanScript &&
+        written != QLocale::HangulScript)
+        return QStringLiteral("ko");
+    if (most(counts[Kana] + counts[Han]) && counts[Kana] > 0 && written != QLocale::JapaneseScript)
+        return QStringLiteral("ja");
+    if (most(counts[Han]) && counts[Kana] == 0 && written != QLocale::SimplifiedHanScript &&
+        written != QLocale::TraditionalHanScript && written != QLocale::HanScript)
+        return hant > hans   ? QStringLiteral("zh-Hant")
+               : hans > hant ? QStringLiteral("zh-Hans")
+                             : QStringLiteral("zh");
+    return std::nullopt;
+}
+
+} // namespace
 
 ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& path,
                                    const QString& fallbackLanguage) {
@@ -23,6 +99,18 @@ ImportedFile importedFromConverted(const ConvertedDocument& doc, const QString& 
     version.language = !fromName.isEmpty()       ? fromName
                        : !doc.language.isEmpty() ? doc.language
                                                  : fallbackLanguage;
+    // Text that says nothing of its language, in a script the fallback is not written
+    // in: an Arabic page pasted on an English desk is Arabic.
+    if (fromName.isEmpty() && doc.language.isEmpty()) {
+        if (const auto script = languageOfScript(doc.title + u'\n' + doc.body, fallbackLanguage)) {
+            version.language = *script;
+            file.notices.append(fileError(
+                path, QCoreApplication::translate(
+                          "Import", "read as %1 by its script (name the language to choose "
+                                    "another)")
+                          .arg(*script)));
+        }
+    }
     if (!doc.invalidLanguage.isEmpty()) {
         // On one line and short: the value comes from the file.
         QString shown = doc.invalidLanguage.simplified();

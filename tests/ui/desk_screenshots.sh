@@ -3,7 +3,7 @@
 # palette, an English article, an Arabic version, a Chinese version with a long title,
 # the history panel comparing a revision with the current text, misspellings underlined
 # and the checklist panel with findings (English, French, light and dark), the spelling
-# context menu, focus mode. Not a test.
+# context menu, focus mode, the report of a pasted web page's import. Not a test.
 #
 # Usage: tests/ui/desk_screenshots.sh OUTPUT_DIR [DESK_SHOT]
 #   DESK_SHOT defaults to build-ci/tests/ui/desk_shot.
@@ -68,3 +68,6 @@ take desk-checks-fr fr --checks
 take desk-spelling-menu en --checks --menu
 take desk-focus en --focus
 take desk-focus-dark en --focus --dark
+# An Arabic web page pasted as text, imported: the article and the import's report.
+take desk-import-ar en --import "$(dirname "$0")/../data/import/webpaste/ar-port.txt"
+take desk-import-zh-dark en --dark --import "$(dirname "$0")/../data/import/webpaste/zh-port.txt"

@@ -1,7 +1,8 @@
 // desk_shot: the main window on one version of a sample article, for
 // tests/ui/desk_screenshots.sh to photograph. Not a test.
 //
-//   desk_shot LIBRARY SLUG LANGUAGE [--dark] [--set-title TEXT] [--history] [--ready FILE]
+//   desk_shot LIBRARY SLUG LANGUAGE [--dark] [--set-title TEXT] [--history] [--import FILE]
+//             [--ready FILE]
 //
 // (Not --title: Qt's X11 platform takes -title/--title for itself.)
 // Opens (or creates with the samples) LIBRARY, sets the version's title to TEXT when
@@ -11,7 +12,8 @@
 // panel comparing two of them. --checks adds a paragraph with misspellings and a
 // repeated word, checks spelling and runs the checks, and shows the checklist; --menu
 // then opens the context menu on the first misspelt word; --focus turns focus mode on
-// with the cursor in the second paragraph. Stays until killed.
+// with the cursor in the second paragraph; --import imports FILE as File › Import
+// Files… does and shows its report. Stays until killed.
 #include "checks/checksrunner.h"
 #include "document/articledocument.h"
 #include "document/autosaver.h"
@@ -90,7 +92,7 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "usage: desk_shot LIBRARY SLUG LANGUAGE [options]\n");
         return 2;
     }
-    QString readyFile, title;
+    QString readyFile, title, importPath;
     bool history = false;
     bool checks = false;
     bool menu = false;
@@ -109,6 +111,8 @@ int main(int argc, char* argv[]) {
             focus = true;
         } else if (args[i] == u"--set-title" && i + 1 < args.size()) {
             title = args[++i];
+        } else if (args[i] == u"--import" && i + 1 < args.size()) {
+            importPath = args[++i];
         } else if (args[i] == u"--ready" && i + 1 < args.size()) {
             readyFile = args[++i];
         }
@@ -200,6 +204,13 @@ int main(int argc, char* argv[]) {
             if (!readyFile.isEmpty())
                 (void)file.open(QIODevice::WriteOnly);
         });
+        // The import's report stays open (its own event loop) for the screenshot; from
+        // the event loop as a menu's action is, not inside the preview's signal.
+        if (!importPath.isEmpty()) {
+            QTimer::singleShot(0, &window, [&] {
+                window.showImportReport(window.importFiles({importPath}));
+            });
+        }
     };
     // The preview is made after the window shows; wait for its first page.
     QTimer::singleShot(0, &window, [&] {

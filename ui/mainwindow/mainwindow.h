@@ -102,6 +102,8 @@ public:
     /// A new article from the clipboard's HTML, else its text, read as the same in an
     /// .html or .txt file would be.
     Result<ImportReport> importClipboard(const QMimeData* data);
+    /// Says what an import did, or why nothing was imported, in a message box.
+    void showImportReport(const Result<ImportReport>& report);
 
     /// Shows `reason` in a banner above the editor and makes everything read-only.
     void setReadOnlyReason(const QString& reason);
@@ -154,7 +156,6 @@ private:
     void newVersionDialog();
     void vocabularyDialog();
     Result<ImportReport> importInto(const QStringList& paths, const QString& site);
-    void showImportReport(const Result<ImportReport>& report);
     void importFilesDialog();
     void importFolderDialog();
     void newFromClipboard();

@@ -177,6 +177,38 @@ private Q_SLOTS:
         QVERIFY(!undone.dateline.date.isValid());
     }
 
+    // A text that names no language is read in the language its script tells when the
+    // desk's fallback is written in another script; Latin text keeps the fallback.
+    void languageByScript_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("fallback");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("ar on en") << QStringLiteral("ar-port.txt") << QStringLiteral("en")
+                                  << QStringLiteral("ar");
+        QTest::newRow("zh on en") << QStringLiteral("zh-port.txt") << QStringLiteral("en")
+                                  << QStringLiteral("zh-Hans");
+        QTest::newRow("ru on fr") << QStringLiteral("ru-port.txt") << QStringLiteral("fr")
+                                  << QStringLiteral("ru");
+        QTest::newRow("fr on en") << QStringLiteral("fr-port.txt") << QStringLiteral("en")
+                                  << QStringLiteral("en");
+        // Persian and Urdu are written in Arabic script too: the fallback stands.
+        QTest::newRow("ar on fa") << QStringLiteral("ar-port.txt") << QStringLiteral("fa")
+                                  << QStringLiteral("fa");
+    }
+    void languageByScript() {
+        QFETCH(QString, file);
+        QFETCH(QString, fallback);
+        QFETCH(QString, language);
+        const QString path =
+            QStringLiteral(COPYDESK_TEST_SOURCE_DIR "/tests/data/import/webpaste/") + file;
+        const auto imported = PlainTextFormat().read(paste(file).toUtf8(), path, fallback);
+        QVERIFY2(imported, qPrintable(imported.error()));
+        QCOMPARE(imported->article.versions.front().language, language);
+        const bool noted = imported->notices.join(QLatin1Char('\n'))
+                               .contains(QStringLiteral("read as %1 by its script").arg(language));
+        QCOMPARE(noted, language != fallback);
+    }
+
     void safeFixesRemoveTheRest() {
         // What the import left for the checks: "Share this" and the first paragraph
         // again at the end, cut off. The safe fixes remove both; the Import revision
