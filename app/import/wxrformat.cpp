@@ -267,7 +267,8 @@ Result<QList<ImportedFile>> WxrFormat::readAll(const QByteArray& bytes, const QS
     static const QUuid ns = QUuid::fromString(u"{3b0f8f52-6a43-4f1e-9d0c-5b8e2f7a4c11}");
     const QString site = wxr.site.isEmpty() ? QFileInfo(path).absoluteFilePath() : wxr.site;
     QList<ImportedFile> files;
-    QMap<QString, int> leftOut; // post type or status -> count
+    QStringList declaredSources; // per file: the language it was translated from (WPML)
+    QMap<QString, int> leftOut;  // post type or status -> count
     for (const Item& item : wxr.items) {
         const QString type = item.fields.value(QStringLiteral("wp:post_type")).trimmed();
         if (type != u"post" && type != u"page") {
@@ -313,6 +314,25 @@ Result<QList<ImportedFile>> WxrFormat::readAll(const QByteArray& bytes, const QS
                 translations = slug;
             }
         }
+        // WPML: the language, the group of translations and the language translated from
+        // are post meta (as its Export and Import add-on writes them, and _icl_lang_code).
+        auto meta = [&](std::initializer_list<const char*> keys) {
+            for (const char* key : keys) {
+                const QString value = item.meta.value(QLatin1String(key)).trimmed();
+                if (!value.isEmpty())
+                    return value;
+            }
+            return QString();
+        };
+        if (language.isEmpty()) {
+            if (auto tag = canonicalLanguageTag(
+                    meta({"_wpml_import_language_code", "_icl_lang_code"}).replace(u'_', u'-')))
+                language = *tag;
+        }
+        if (translations.isEmpty())
+            translations = meta({"_wpml_import_translation_group"});
+        const auto translatedFrom =
+            canonicalLanguageTag(meta({"_wpml_import_source_language_code"}).replace(u'_', u'-'));
         version.language = language.isEmpty() ? defaultLanguage : language;
 
         QString html = item.fields.value(QStringLiteral("content:encoded"));
@@ -356,24 +376,38 @@ Result<QList<ImportedFile>> WxrFormat::readAll(const QByteArray& bytes, const QS
                      QStringLiteral("categories"), QStringLiteral("created")};
         article.versions.append(version);
         files.append(std::move(file));
+        declaredSources.append(translatedFrom ? *translatedFrom : QString());
     }
 
-    // The source language of a group of translations: the site's language when one
-    // version is in it, else the version written first.
+    // The source language of a group of translations: the one its versions say they
+    // were translated from (WPML), else the site's language when one version is in it,
+    // else the version written first.
     QHash<QString, QList<qsizetype>> groups;
     for (qsizetype i = 0; i < files.size(); ++i)
         groups[files.at(i).groupKey].append(i);
     for (const QList<qsizetype>& members : std::as_const(groups)) {
-        qsizetype source = members.front();
+        qsizetype source = -1;
         for (qsizetype i : members) {
-            const LanguageVersion& v = files.at(i).article.versions.front();
-            const LanguageVersion& s = files.at(source).article.versions.front();
-            if (v.language == defaultLanguage) {
-                source = i;
-                break;
+            for (qsizetype j : members) {
+                if (source < 0 && !declaredSources.at(i).isEmpty() &&
+                    files.at(j).article.versions.front().language == declaredSources.at(i))
+                    source = j;
             }
-            if (v.created.isValid() && (!s.created.isValid() || v.created < s.created))
+        }
+        for (qsizetype i : members) {
+            if (source >= 0)
+                break;
+            if (files.at(i).article.versions.front().language == defaultLanguage)
                 source = i;
+        }
+        if (source < 0) {
+            source = members.front();
+            for (qsizetype i : members) {
+                const LanguageVersion& v = files.at(i).article.versions.front();
+                const LanguageVersion& s = files.at(source).article.versions.front();
+                if (v.created.isValid() && (!s.created.isValid() || v.created < s.created))
+                    source = i;
+            }
         }
         const QString language = files.at(source).article.versions.front().language;
         for (qsizetype i : members)

@@ -134,6 +134,45 @@ private Q_SLOTS:
                                                    "the export; it is \"port-reopens-2\"")});
     }
 
+    // WPML keeps languages and translations in post meta: three posts of one group are
+    // one article whose source is the language the others say they were translated from.
+    void wpmlTranslations() {
+        const QString path = QStringLiteral(COPYDESK_TEST_SOURCE_DIR
+                                            "/tests/data/import/wordpress/wpml.wordpress.xml");
+        const auto files = WxrFormat().readAll(readAll(path), path, QStringLiteral("en"));
+        QVERIFY2(files.ok(), qPrintable(files.error()));
+        QCOMPARE(files->size(), 4);
+        const ImportedFile* ar = byTitle(*files, QStringLiteral("الميناء يفتح من جديد"));
+        const ImportedFile* es = byTitle(*files, QStringLiteral("El puerto reabre"));
+        const ImportedFile* ru = byTitle(*files, QStringLiteral("Порт снова открыт"));
+        const ImportedFile* zh = byTitle(*files, QStringLiteral("Timetable"));
+        QVERIFY(ar && es && ru && zh);
+        QCOMPARE(ar->article.versions.front().language, QStringLiteral("ar"));
+        QCOMPARE(es->article.versions.front().language, QStringLiteral("es"));
+        QCOMPARE(ru->article.versions.front().language, QStringLiteral("ru"));
+        QCOMPARE(zh->article.versions.front().language, QStringLiteral("zh-CN"));
+        QCOMPARE(ar->groupKey, es->groupKey);
+        QCOMPARE(ru->groupKey, es->groupKey);
+        QVERIFY(zh->groupKey != es->groupKey);
+        for (const ImportedFile* file : {ar, es, ru})
+            QCOMPARE(file->article.sourceLanguage, QStringLiteral("es"));
+
+        QTemporaryDir dir;
+        auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+        QVERIFY(library);
+        const auto ids = importIntoLibrary(**library, {path});
+        QVERIFY2(ids, qPrintable(ids.error()));
+        QCOMPARE(ids->size(), 2);
+        const Article article = (*library)->article(ids->front()).value();
+        QStringList languages;
+        for (const LanguageVersion& v : article.versions)
+            languages.append(v.language);
+        languages.sort();
+        QCOMPARE(languages,
+                 (QStringList{QStringLiteral("ar"), QStringLiteral("es"), QStringLiteral("ru")}));
+        QCOMPARE(article.sourceLanguage, QStringLiteral("es"));
+    }
+
     void autoParagraphs_data() {
         QTest::addColumn<QString>("content");
         QTest::addColumn<QString>("body");
