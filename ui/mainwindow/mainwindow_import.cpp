@@ -28,7 +28,7 @@ namespace {
 
 const QString kLastFolderKey = QStringLiteral("import/lastFolder");
 
-/// Until the import is done: the wait cursor, and the window takes no input.
+/// The wait cursor until the import, which runs on this thread, is done.
 class Busy final {
 public:
     Busy() { QApplication::setOverrideCursor(Qt::WaitCursor); }
