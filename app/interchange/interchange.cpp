@@ -103,9 +103,21 @@ Result<QList<ImportedFile>> readOne(const FormatRegistry& formats, const FileFor
         const LanguageVersion& version = file.article.versions.front();
         if (version.body.trimmed().isEmpty() && version.title.trimmed().isEmpty() &&
             !file.hasFrontMatter) {
-            return Error{fileError(path, QCoreApplication::translate(
-                                             "Import", "is empty; there is nothing to import")),
-                         ErrorKind::InvalidInput};
+            // Emptied by the conversion (an image that was a file on the computer that
+            // copied it): what it left out is why.
+            QStringList why;
+            const QString prefix = fileError(path, QString());
+            for (const QString& notice : file.notices)
+                why.append(notice.startsWith(prefix) ? notice.mid(prefix.size()) : notice);
+            return Error{
+                fileError(path,
+                          why.isEmpty()
+                              ? QCoreApplication::translate("Import",
+                                                            "is empty; there is nothing to import")
+                              : QCoreApplication::translate(
+                                    "Import", "has nothing to import once this is left out: %1")
+                                    .arg(why.join(QStringLiteral("; ")))),
+                ErrorKind::InvalidInput};
         }
     }
     return files;

@@ -627,6 +627,13 @@ private Q_SLOTS:
                                 << QStringLiteral("is a folder, not a file");
         QTest::newRow("empty") << QStringLiteral("@empty.txt")
                                << QStringLiteral("is empty; there is nothing to import");
+        // Word's clipboard HTML of one image, whose address is a file of the computer
+        // that copied it: the error says what was left out.
+        QTest::newRow("only a local image")
+            << QStringLiteral("@image.html")
+            << QStringLiteral("has nothing to import once this is left out: an image without "
+                              "text has an address that is left out "
+                              "(file:///C:/Users/me/AppData/Local/Temp/m)");
         QTest::newRow("unknown extension")
             << QStringLiteral("@notes.pdf")
             << QStringLiteral("unknown kind of file (expected .md, .txt, .html, .xml)");
@@ -651,6 +658,9 @@ private Q_SLOTS:
                 QVERIFY(QDir().mkpath(path));
             } else if (file == u"@empty.txt") {
                 QVERIFY(writeFile(path, "\n  \n"));
+            } else if (file == u"@image.html") {
+                QVERIFY(writeFile(path, "<p><img src=\"file:///C:/Users/me/AppData/Local/Temp/"
+                                        "msohtmlclip1/01/clip_image001.jpg\"></p>"));
             } else if (file == u"@notes.pdf") {
                 QVERIFY(writeFile(path, "%PDF-1.4"));
             } else if (file == u"@charset.html") {
