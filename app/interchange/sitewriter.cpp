@@ -231,14 +231,26 @@ QString articleName(const Article& article) {
 Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& version,
                                  const SiteLabels& labels) {
     if (version.siteFrontMatter.isEmpty()) {
-        if (!version.sitePath.isEmpty() && article.versions.size() >= 1) {
-            // A page of the site without front matter: it gets none now either, unless
-            // its title is no longer what its first heading or line gives.
+        if (!version.sitePath.isEmpty()) {
+            // A page of the site without front matter gets none now either, unless
+            // something was edited since (a tag, a title that is no longer its first
+            // heading): then the keys edited, and only those.
             FrontMatterOptions options;
             options.site = true;
+            options.fallbackLanguage = version.language;
             const auto was = parseFrontMatterFile(version.body.toUtf8(), version.sitePath, options);
-            if (was && was->article.versions.front().title == version.title)
-                return version.body.toUtf8();
+            if (was) {
+                const QList<Field> fields = changedFields(article, version, labels, *was);
+                if (fields.isEmpty())
+                    return version.body.toUtf8();
+                Block block;
+                block.opening = QStringLiteral("---\n");
+                block.closing = QStringLiteral("---\n\n");
+                const auto written = rewritten(block, fields);
+                if (!written)
+                    return Error{fileError(version.sitePath, written.error()), written.kind()};
+                return (*written + version.body).toUtf8();
+            }
         }
         return (newFrontMatter(article, version, labels) + version.body).toUtf8();
     }

@@ -290,6 +290,14 @@ void TestSite::pageWithoutFrontMatter() {
     QCOMPARE(read(out + QStringLiteral("/heading.md")), read(site + QStringLiteral("/heading.md")));
     QCOMPARE(read(out + QStringLiteral("/plain.fr.md")),
              read(site + QStringLiteral("/plain.fr.md")));
+    // Edited: the page gets front matter with what was edited, and only that (no date
+    // of the import, no title it has in its heading).
+    Article tagged = heading;
+    tagged.tags = {QStringLiteral("harbour")};
+    QVERIFY((*library)->save(tagged));
+    QVERIFY(exportArticleToSite(**library, tagged, out, SiteFlavour::Hugo));
+    QCOMPARE(read(out + QStringLiteral("/heading.md")),
+             "---\ntags:\n  - harbour\n---\n\n" + read(site + QStringLiteral("/heading.md")));
 }
 
 void TestSite::editedPageKeepsItsKeys() {
