@@ -55,8 +55,12 @@ struct Field final {
 /// What the version has that differs from what its front matter says, as the keys
 /// to write. Only the keys the front matter has are compared where the library fills
 /// a value in when there is none (dates, status): a page without a date gets none.
+/// What belongs to the article (its status, tags and categories) is told edited against
+/// `source`, the page of the source language it was read from: a translation's page may
+/// say otherwise (tags of its own, a draft), and keeps that until the article changes.
 QList<Field> changedFields(const Article& article, const LanguageVersion& version,
-                           const SiteLabels& labels, const FrontMatterFile& written) {
+                           const SiteLabels& labels, const FrontMatterFile& written,
+                           const FrontMatterFile& source) {
     const Article& was = written.article;
     const LanguageVersion& old = was.versions.front();
     QList<Field> fields;
@@ -77,12 +81,14 @@ QList<Field> changedFields(const Article& article, const LanguageVersion& versio
                             false,
                             {}});
     }
-    if (written.keys.contains(QStringLiteral("status")) && old.status != version.status) {
-        fields.append(Field{{QStringLiteral("draft")},
-                            Field::Kind::Bool,
-                            {},
-                            version.status != Status::Published,
-                            {}});
+    // A page without a draft flag is published (Hugo's and Jekyll's default).
+    const bool hasDraft = written.keys.contains(QStringLiteral("status"));
+    const bool statusEdited = article.status != source.article.status;
+    const Status now = statusEdited ? article.status : version.status;
+    const Status before = hasDraft ? old.status : Status::Published;
+    if ((hasDraft || statusEdited) && (now == Status::Published) != (before == Status::Published)) {
+        fields.append(
+            Field{{QStringLiteral("draft")}, Field::Kind::Bool, {}, now != Status::Published, {}});
     }
     const QString byline = version.byline.isEmpty() ? article.byline : version.byline;
     if ((written.keys.contains(QStringLiteral("byline")) || !byline.isEmpty()) &&
@@ -94,15 +100,19 @@ QList<Field> changedFields(const Article& article, const LanguageVersion& versio
                   false,
                   {}});
     }
-    auto list = [&](const QString& key, QStringList names, const QStringList& now,
+    auto list = [&](const QString& key, QStringList names, const QStringList& terms,
+                    const QStringList& fromSource, const QHash<QString, QHash<QString, QString>>& l,
                     const QStringList& before) {
+        if (terms == fromSource)
+            return; // as the import read them: each page keeps its own
+        const QStringList now = labelled(terms, l, version.language);
         if ((written.keys.contains(key) || !now.isEmpty()) && now != before)
             fields.append(Field{std::move(names), Field::Kind::List, {}, false, now});
     };
-    list(QStringLiteral("tags"), {QStringLiteral("tags")},
-         labelled(article.tags, labels.tags, version.language), was.tags);
+    list(QStringLiteral("tags"), {QStringLiteral("tags")}, article.tags, source.article.tags,
+         labels.tags, was.tags);
     list(QStringLiteral("categories"), {QStringLiteral("categories"), QStringLiteral("category")},
-         labelled(article.categories, labels.categories, version.language), was.categories);
+         article.categories, source.article.categories, labels.categories, was.categories);
     // The library makes a slug unique ("introduction-2" for the second page of that
     // name): that is the library's, not a change to the page's slug.
     if (written.keys.contains(QStringLiteral("slug")) && article.slug != was.slug) {
@@ -228,19 +238,36 @@ QString articleName(const Article& article) {
 
 } // namespace
 
+/// The page of `version` as the site wrote it, read again: its front matter as kept, or
+/// for a page without any its body.
+Result<FrontMatterFile> pageAsWritten(const LanguageVersion& version) {
+    FrontMatterOptions options;
+    options.site = true;
+    options.fallbackLanguage = version.language;
+    const QString path = version.sitePath.isEmpty() ? QStringLiteral("page.md") : version.sitePath;
+    return parseFrontMatterFile(
+        (version.siteFrontMatter.isEmpty() ? version.body : version.siteFrontMatter).toUtf8(), path,
+        options);
+}
+
 Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& version,
                                  const SiteLabels& labels) {
+    // The source language's page, which the article's own metadata was read from.
+    std::optional<FrontMatterFile> source;
+    if (const LanguageVersion* s = article.version(article.sourceLanguage);
+        s && s->language != version.language && !s->sitePath.isEmpty()) {
+        if (auto read = pageAsWritten(*s))
+            source = std::move(*read);
+    }
     if (version.siteFrontMatter.isEmpty()) {
         if (!version.sitePath.isEmpty()) {
             // A page of the site without front matter gets none now either, unless
             // something was edited since (a tag, a title that is no longer its first
             // heading): then the keys edited, and only those.
-            FrontMatterOptions options;
-            options.site = true;
-            options.fallbackLanguage = version.language;
-            const auto was = parseFrontMatterFile(version.body.toUtf8(), version.sitePath, options);
+            const auto was = pageAsWritten(version);
             if (was) {
-                const QList<Field> fields = changedFields(article, version, labels, *was);
+                const QList<Field> fields =
+                    changedFields(article, version, labels, *was, source ? *source : *was);
                 if (fields.isEmpty())
                     return version.body.toUtf8();
                 Block block;
@@ -254,14 +281,12 @@ Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& 
         }
         return (newFrontMatter(article, version, labels) + version.body).toUtf8();
     }
-    FrontMatterOptions options;
-    options.site = true;
-    options.fallbackLanguage = version.language;
     const QString path = version.sitePath.isEmpty() ? QStringLiteral("page.md") : version.sitePath;
-    const auto written = parseFrontMatterFile(version.siteFrontMatter.toUtf8(), path, options);
+    const auto written = pageAsWritten(version);
     if (!written)
         return written.failure();
-    const QList<Field> fields = changedFields(article, version, labels, *written);
+    const QList<Field> fields =
+        changedFields(article, version, labels, *written, source ? *source : *written);
     if (fields.isEmpty())
         return (version.siteFrontMatter + version.body).toUtf8();
     const auto block = splitBlock(version.siteFrontMatter);

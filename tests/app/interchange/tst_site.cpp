@@ -103,6 +103,7 @@ private Q_SLOTS:
     void pageWithoutFrontMatter();
     void editedPageKeepsItsKeys();
     void labelsAndBylinesPerLanguage();
+    void translationKeepsWhatItsPageSays();
     void allOrNothing();
 };
 
@@ -356,6 +357,39 @@ void TestSite::labelsAndBylinesPerLanguage() {
     exportAll(**library, out, SiteFlavour::Hugo);
     for (const QString& page : pagesBelow(site))
         QCOMPARE(read(QDir(out).filePath(page)), read(QDir(site).filePath(page)));
+}
+
+// A translation's page may list tags the source page has not, or be a draft where the
+// source is published: that stays until the article's own tags or status are edited.
+void TestSite::translationKeepsWhatItsPageSays() {
+    QTemporaryDir dir;
+    const QString site = dir.filePath(QStringLiteral("content"));
+    const QByteArray en = "---\ntitle: Harbour\ndraft: false\n---\n\nThe harbour.\n";
+    const QByteArray fr = "---\ntitle: Port\ndraft: true\ntags: [seul]\ncategories: [cat]\n---\n"
+                          "\nLe port.\n";
+    const QByteArray es = "---\ntitle: Puerto\n---\n\nEl puerto.\n";
+    write(site, QStringLiteral("q.md"), en);
+    write(site, QStringLiteral("q.fr.md"), fr);
+    write(site, QStringLiteral("q.es.md"), es);
+    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+    QVERIFY(library);
+    auto ids = importSite(**library, site);
+    QVERIFY2(ids, qPrintable(ids.error()));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    exportAll(**library, out, SiteFlavour::Hugo);
+    QCOMPARE(read(out + QStringLiteral("/q.md")), en);
+    QCOMPARE(read(out + QStringLiteral("/q.fr.md")), fr);
+    QCOMPARE(read(out + QStringLiteral("/q.es.md")), es);
+    // The article archived: every page that was published is a draft now.
+    Article article = (*library)->article(ids->front()).value();
+    article.status = Status::Archived;
+    QVERIFY((*library)->save(article));
+    article = (*library)->article(ids->front()).value();
+    QVERIFY(exportArticleToSite(**library, article, out, SiteFlavour::Hugo));
+    QCOMPARE(read(out + QStringLiteral("/q.md")), QByteArray(en).replace("false", "true"));
+    QCOMPARE(read(out + QStringLiteral("/q.fr.md")), fr);
+    QCOMPARE(read(out + QStringLiteral("/q.es.md")),
+             QByteArray(es).replace("Puerto\n", "Puerto\ndraft: true\n"));
 }
 
 void TestSite::allOrNothing() {
