@@ -158,14 +158,32 @@ void checkDuplicates(Sink& sink) {
     QList<Fingerprint> seen;
     QList<int> seenSection;
     QHash<QString, int> exact; // normalized text -> index in seen
-    int section = 0;
     static const QRegularExpression definition(QStringLiteral("\\n[ \\t]{0,3}:[ \\t]"));
+    // The blocks of a definition's entry are the term's paragraph and what is indented
+    // under it; the first block at the margin after them is outside the list again.
+    auto indented = [&](const Block& block) {
+        const qsizetype lineStart =
+            block.start == 0 ? 0 : f.text.lastIndexOf(QLatin1Char('\n'), block.start - 1) + 1;
+        return lineStart < f.text.size() && (f.text.at(lineStart) == QLatin1Char(' ') ||
+                                             f.text.at(lineStart) == QLatin1Char('\t'));
+    };
+    int section = 0;
+    int sections = 0;
+    int outside = 0; // the section around a definition list
+    bool inDefinition = false;
     for (int b = 0; b < blocks.size(); ++b) {
         const Block& block = blocks[b];
-        if (block.kind == Block::Kind::Heading ||
-            (block.kind == Block::Kind::Paragraph && !block.inList &&
-             f.text.mid(block.start, block.end - block.start).contains(definition)))
-            ++section;
+        if (block.kind == Block::Kind::Heading) {
+            section = outside = ++sections;
+            inDefinition = false;
+        } else if (block.kind == Block::Kind::Paragraph && !block.inList &&
+                   f.text.mid(block.start, block.end - block.start).contains(definition)) {
+            section = ++sections;
+            inDefinition = true;
+        } else if (inDefinition && !indented(block)) {
+            section = outside;
+            inDefinition = false;
+        }
         if (block.kind != Block::Kind::Paragraph)
             continue;
         // A lead-in ("Hugo renders the above to:", "To install it:") says the same
