@@ -68,7 +68,7 @@ void checkMissing(const Article& article, const LanguageVersion& version, const 
     // headline, and a section's list page, which lists the section's pages, no text.
     const bool shown =
         version.sitePath.isEmpty() ||
-        !siteOmitsPage(version.siteFrontMatter,
+        !siteOmitsPage(version.sitePath, version.siteFrontMatter,
                        context.siteSections ? context.siteSections(version) : QStringList());
     if (shown)
         missing(title, "missing-title", Severity::Error, Checks::tr("The headline is missing"));

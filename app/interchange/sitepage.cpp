@@ -1,10 +1,13 @@
 #include "interchange/sitepage.h"
 
+#include "import/inputfile.h"
 #include "interchange/frontmatterblock.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace copydesk {
 
@@ -32,33 +35,52 @@ QJsonValue valueOf(const QJsonObject& object, const QString& name) {
     return QJsonValue(QJsonValue::Undefined);
 }
 
-/// Whether `keys` (a page's, or a cascade's) keep the page out of the site.
-bool omits(const QJsonObject& keys) {
-    if (valueOf(keys, QStringLiteral("headless")) == QJsonValue(true))
-        return true;
-    for (const QString& name : {QStringLiteral("build"), QStringLiteral("_build")}) {
-        const QJsonValue render = valueOf(valueOf(keys, name).toObject(), QStringLiteral("render"));
-        if (render == QJsonValue(false) ||
-            render.toString().compare(u"never", Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
+/// What decides whether Hugo renders a page, as far as it is set: by the page itself
+/// first, then by the nearest cascade that sets it.
+struct Rendering final {
+    std::optional<bool> headless;
+    QJsonValue render = QJsonValue(QJsonValue::Undefined); ///< build.render or _build.render
 
-bool cascadeOmits(const QJsonValue& cascade) {
-    const QJsonArray entries = cascade.isArray() ? cascade.toArray() : QJsonArray{cascade};
-    for (const QJsonValue& entry : entries) {
-        const QJsonObject keys = entry.toObject();
-        if (valueOf(keys, QStringLiteral("_target")).isUndefined() && omits(keys))
-            return true;
+    /// Takes what `keys` (a page's, or a cascade entry's) set and this does not yet.
+    void fill(const QJsonObject& keys) {
+        if (!headless) {
+            const QJsonValue value = valueOf(keys, QStringLiteral("headless"));
+            if (value.isBool())
+                headless = value.toBool();
+        }
+        for (const QString& name : {QStringLiteral("build"), QStringLiteral("_build")}) {
+            if (render.isUndefined())
+                render = valueOf(valueOf(keys, name).toObject(), QStringLiteral("render"));
+        }
     }
-    return false;
-}
+    /// fill() from each entry of `cascade` that applies to every page below: one with
+    /// a target (`_target`, or `target` in newer Hugo) is left out, as which pages it
+    /// targets is not read here.
+    void fillFromCascade(const QJsonValue& cascade) {
+        const QJsonArray entries = cascade.isArray() ? cascade.toArray() : QJsonArray{cascade};
+        for (const QJsonValue& entry : entries) {
+            const QJsonObject keys = entry.toObject();
+            if (valueOf(keys, QStringLiteral("_target")).isUndefined() &&
+                valueOf(keys, QStringLiteral("target")).isUndefined())
+                fill(keys);
+        }
+    }
+    bool omitted() const {
+        return headless.value_or(false) || render == QJsonValue(false) ||
+               render.toString().compare(u"never", Qt::CaseInsensitive) == 0;
+    }
+};
 
 } // namespace
 
 bool isSiteListPage(const QString& sitePath) {
-    return QFileInfo(sitePath).fileName().startsWith(QLatin1String("_index."));
+    const QString name = QFileInfo(sitePath).fileName();
+    const QString stem = QFileInfo(name).completeBaseName();
+    // "_index.fr.md", not "_index.draft.md": a part that is not a language is part of
+    // the name, as Hugo has it.
+    return stem == u"_index" ||
+           (stem.startsWith(QLatin1String("_index.")) && !stem.mid(7).contains(u'.') &&
+            !languageFromFileName(name).isEmpty());
 }
 
 QStringList siteSectionFolders(const QString& sitePath) {
@@ -74,15 +96,17 @@ QStringList siteSectionFolders(const QString& sitePath) {
     return folders;
 }
 
-bool siteOmitsPage(const QString& frontMatter, const QStringList& sections) {
+bool siteOmitsPage(const QString& sitePath, const QString& frontMatter,
+                   const QStringList& sections) {
+    Rendering rendering;
     const QJsonObject own = keysOf(frontMatter);
-    if (omits(own) || cascadeOmits(valueOf(own, QStringLiteral("cascade"))))
-        return true;
-    for (const QString& section : sections) {
-        if (cascadeOmits(valueOf(keysOf(section), QStringLiteral("cascade"))))
-            return true;
-    }
-    return false;
+    rendering.fill(own);
+    // A section's own cascade is for its list page too; a leaf page's has no pages below.
+    if (isSiteListPage(sitePath))
+        rendering.fillFromCascade(valueOf(own, QStringLiteral("cascade")));
+    for (const QString& section : sections)
+        rendering.fillFromCascade(valueOf(keysOf(section), QStringLiteral("cascade")));
+    return rendering.omitted();
 }
 
 } // namespace copydesk

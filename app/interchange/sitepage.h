@@ -18,11 +18,14 @@ bool isSiteListPage(const QString& sitePath);
 /// _index page is not among its sections.
 QStringList siteSectionFolders(const QString& sitePath);
 
-/// Whether Hugo leaves the page out of the site it builds: its front matter (as kept,
-/// LanguageVersion::siteFrontMatter), or the `cascade` of its own or of a section above
-/// it (`sections`: their _index pages' front matter, nearest first), says
-/// `headless: true` or `build`/`_build` with `render: never` (or false). A cascade entry
-/// with a `_target` is not applied: which pages it targets is not read here.
-bool siteOmitsPage(const QString& frontMatter, const QStringList& sections);
+/// Whether Hugo leaves the page at `sitePath` out of the site it builds: `headless: true`
+/// or `build`/`_build` with `render: never` (or false), as its front matter (as kept,
+/// LanguageVersion::siteFrontMatter) sets them, else as the nearest cascade that sets
+/// them does: a list page's own, then those of the sections above it (`sections`: their
+/// _index pages' front matter in the page's language, nearest first). A cascade entry
+/// with a target (`_target`, `target`) is not applied: which pages it targets is not
+/// read here.
+bool siteOmitsPage(const QString& sitePath, const QString& frontMatter,
+                   const QStringList& sections);
 
 } // namespace copydesk

@@ -183,8 +183,8 @@ public:
     /// Looks up by UUID (or unique UUID prefix) or by slug.
     Result<Article> findArticle(const QString& idOrSlug) const;
     /// The front matter, as kept, of the list page ("_index.md", "_index.fr.md") of the
-    /// site section `folder` ("" for the site's root): its version in `language` when
-    /// there is one, else another; empty when the library has no such page.
+    /// site section `folder` ("" for the site's root) in `language` (a cascade is for the
+    /// pages of its own language); empty when the library has no such page.
     Result<QString> siteSectionFrontMatter(const QString& folder, const QString& language) const;
     /// Inserts or updates `article` and records a revision of `kind`. Fills in a
     /// missing id, a missing slug (from the primary title, unique in the library) and

@@ -538,20 +538,16 @@ Result<QString> Library::siteSectionFrontMatter(const QString& folder,
     const QString prefix =
         (folder.isEmpty() ? QString() : folder + u'/') + QStringLiteral("_index.");
     QSqlQuery& q = d->prepared(
-        QStringLiteral("SELECT site_front_matter, language FROM versions WHERE site_path >= ? AND "
-                       "site_path < ? AND instr(substr(site_path, ?), '/') = 0"));
+        QStringLiteral("SELECT site_front_matter FROM versions WHERE site_path >= ? AND "
+                       "site_path < ? AND instr(substr(site_path, ?), '/') = 0 AND language = ? "
+                       "LIMIT 1"));
     q.bindValue(0, prefix);
     q.bindValue(1, prefix + QChar(0x10FFFF));
     q.bindValue(2, prefix.toUcs4().size() + 1); // substr() counts characters
+    q.bindValue(3, language);
     if (!q.exec())
         return d->sqlError(Library::tr("cannot look up the site section '%1'").arg(folder), q);
-    QString found;
-    while (q.next()) {
-        if (found.isEmpty() || q.value(1).toString() == language)
-            found = q.value(0).toString();
-        if (q.value(1).toString() == language)
-            break;
-    }
+    const QString found = q.next() ? q.value(0).toString() : QString();
     q.finish();
     return found;
 }

@@ -71,6 +71,22 @@ private Q_SLOTS:
               "never\n---\n");
         write(QStringLiteral("en/targeted/page.md"), "---\nweight: 1\n---\n\nText.\n");
         write(QStringLiteral("en/empty.md"), "---\ntitle: Empty\n---\n");
+        // What the page sets itself wins over a cascade, a nearer cascade over a farther
+        // one; a cascade with Hugo's newer `target`, one of another language and a name
+        // that is not a list page's hide nothing.
+        write(QStringLiteral("en/a/_index.md"), "---\ntitle: A\ncascade:\n  headless: true\n---\n");
+        write(QStringLiteral("en/a/own-false.md"), "---\nheadless: false\n---\n");
+        write(QStringLiteral("en/a/sub/_index.md"),
+              "---\ntitle: Sub\ncascade:\n  headless: false\n---\n");
+        write(QStringLiteral("en/a/sub/page.md"), "---\nweight: 2\n---\n");
+        write(
+            QStringLiteral("en/b/_index.md"),
+            "---\ntitle: B\ncascade:\n- target:\n    path: /b/hidden/**\n  headless: true\n---\n");
+        write(QStringLiteral("en/b/shown.md"), "---\nweight: 3\n---\n");
+        write(QStringLiteral("en/d/_index.fr.md"),
+              "---\ntitle: D\ncascade:\n  headless: true\n---\n");
+        write(QStringLiteral("en/d/page.md"), "---\nweight: 4\n---\n");
+        write(QStringLiteral("en/h/_index.draft.md"), "---\ntitle: Not a list page\n---\n");
         auto lib = newLibrary();
         ImportOptions options;
         options.siteRoot = siteRoot(site.filePath(QStringLiteral("content")));
@@ -96,6 +112,13 @@ private Q_SLOTS:
         QCOMPARE(found.value(QStringLiteral("en/targeted/page.md")),
                  QStringList{QStringLiteral("missing-title")});
         QCOMPARE(found.value(QStringLiteral("en/empty.md")),
+                 QStringList{QStringLiteral("missing-body")});
+        const QStringList both{QStringLiteral("missing-title"), QStringLiteral("missing-body")};
+        QCOMPARE(found.value(QStringLiteral("en/a/_index.md")), QStringList());
+        for (const char* shown :
+             {"en/a/own-false.md", "en/a/sub/page.md", "en/b/shown.md", "en/d/page.md"})
+            QCOMPARE(found.value(QLatin1String(shown)), both);
+        QCOMPARE(found.value(QStringLiteral("en/h/_index.draft.md")),
                  QStringList{QStringLiteral("missing-body")});
     }
 
