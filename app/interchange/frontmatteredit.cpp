@@ -253,14 +253,22 @@ std::pair<qsizetype, qsizetype> yamlKeyLines(const QString& inner, const QString
 }
 
 /// Whether a YAML reader could take `text` written plain for something else: YAML 1.2's
-/// core schema, and the yes/no/on/off booleans of YAML 1.1 that older readers keep.
-bool needsQuotes(const QString& text) {
-    static const QRegularExpression oldBoolean(
-        QStringLiteral("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"));
-    return coreSchemaValue(text) || oldBoolean.match(text).hasMatch();
+/// core schema, and what YAML 1.1 readers (Hugo's among them) also read as booleans,
+/// numbers (0x1F, 0o17, 1_000, 12:30, .inf), dates (2024-01-01) or a merge key; a
+/// date itself (`date`: a date's text) is written plain.
+bool needsQuotes(const QString& text, bool date) {
+    static const QRegularExpression yaml11(
+        QStringLiteral("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|<<|=|"
+                       "[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO]?[0-7_]+|[-+]?0[bB][01_]+|"
+                       "[-+]?([0-9][0-9_]*)?\\.?[0-9_]+([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?"
+                       "[0-9])+(\\.[0-9_]*)?|"
+                       "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
+    static const QRegularExpression dateStart(QStringLiteral("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"));
+    return coreSchemaValue(text) || yaml11.match(text).hasMatch() ||
+           (!date && dateStart.match(text).hasMatch());
 }
 
-void emitYaml(YAML::Emitter& out, const QJsonValue& value) {
+void emitYaml(YAML::Emitter& out, const QJsonValue& value, bool date = false) {
     switch (value.type()) {
     case QJsonValue::Bool:
         out << value.toBool();
@@ -273,7 +281,7 @@ void emitYaml(YAML::Emitter& out, const QJsonValue& value) {
         return;
     case QJsonValue::String: {
         const QString text = value.toString();
-        if (needsQuotes(text))
+        if (needsQuotes(text, date))
             out << YAML::DoubleQuoted;
         out << text.toStdString();
         return;
@@ -301,14 +309,15 @@ void emitYaml(YAML::Emitter& out, const QJsonValue& value) {
     out << YAML::Null;
 }
 
-/// "key: value" lines; a list or map in flow style ("[a, b]") when `flow`.
-QString yamlLines(const QString& key, const QJsonValue& value, bool flow) {
+/// "key: value" lines; a list or map in flow style ("[a, b]") when `flow`, a date's
+/// text plain when `date`.
+QString yamlLines(const QString& key, const QJsonValue& value, bool flow, bool date) {
     YAML::Emitter out;
     out.SetOutputCharset(YAML::EmitNonAscii);
     out << YAML::BeginMap << YAML::Key << key.toStdString() << YAML::Value;
     if (flow)
         out << YAML::Flow;
-    emitYaml(out, value);
+    emitYaml(out, value, date);
     out << YAML::EndMap;
     return QString::fromUtf8(out.c_str()) + u'\n';
 }
@@ -321,14 +330,15 @@ std::optional<QString> yamlEdited(const QString& inner, const QString& key, cons
     QString out = inner;
     if (start < 0) {
         if (edit.value)
-            out = withFinalNewline(out) + yamlLines(key, *edit.value, false);
+            out = withFinalNewline(out) + yamlLines(key, *edit.value, false, edit.date);
         return out;
     }
     // A list or map written "[a, b]" stays in that style.
     const QString first = inner.mid(start, inner.indexOf(u'\n', start) - start);
     const QString after = first.mid(first.indexOf(u':') + 1).trimmed();
     const bool flow = after.startsWith(u'[') || after.startsWith(u'{');
-    out.replace(start, end - start, edit.value ? yamlLines(key, *edit.value, flow) : QString());
+    out.replace(start, end - start,
+                edit.value ? yamlLines(key, *edit.value, flow, edit.date) : QString());
     return out;
 }
 

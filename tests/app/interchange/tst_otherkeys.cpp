@@ -88,6 +88,24 @@ private Q_SLOTS:
                  kYaml);
     }
 
+    // Text that a YAML 1.1 reader (Hugo's) would take for a number, a date or a merge
+    // key is written quoted.
+    void yamlQuotesWhatOlderReadersType() {
+        for (const char* text :
+             {"0x1F", "0o17", "017", "1_000", "12:30", ".inf", "-.Inf", ".nan", "2024-01-01",
+              "2024-01-01 10:00", "<<", "=", "yes", "Off", "~", ""}) {
+            const auto edited = withOtherFrontMatterKey(
+                kYaml, QStringLiteral("code"), QStringLiteral("\"%1\"").arg(QLatin1String(text)));
+            QVERIFY2(edited, qPrintable(edited.error()));
+            QVERIFY2(edited->contains(QStringLiteral("\ncode: \"%1\"\n").arg(QLatin1String(text))),
+                     qPrintable(*edited));
+        }
+        // Words stay plain.
+        const auto plain =
+            withOtherFrontMatterKey(kYaml, QStringLiteral("code"), QStringLiteral("x1"));
+        QVERIFY(plain->contains(QStringLiteral("\ncode: x1\n")));
+    }
+
     void refusals_data() {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("says");
