@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 
 namespace copydesk {
@@ -12,13 +13,16 @@ namespace copydesk {
 namespace {
 
 /// The language the script of `text` tells, where `fallback` is written in another
-/// script: Arabic, Cyrillic, Hangul, kana (Japanese) or Han alone (Chinese, simplified or
-/// traditional by the characters that differ). Nothing for Latin text, which could be
-/// any of many languages, or when no script has most of the letters.
+/// script: Arabic (Persian and Urdu by the letters only they use), Cyrillic (Ukrainian,
+/// Belarusian and Serbian likewise, else Russian), Hangul, kana (Japanese) or Han alone
+/// (Chinese, simplified or traditional by the characters that differ). Nothing for Latin
+/// text, which could be any of many languages, or when no script has 40% of the letters,
+/// a Chinese, Japanese or Korean character counting as three (a word's worth: brand names
+/// in Latin letters do not make a Chinese story English).
 std::optional<QString> languageOfScript(const QString& text, const QString& fallback) {
     enum Kind { Other, Arabic, Cyrillic, Hangul, Kana, Han, KindCount };
     int counts[KindCount] = {};
-    int letters = 0;
+    int weighted = 0;
     // Characters written one way in simplified Chinese and another in traditional.
     static const QString simplified =
         QStringLiteral("们国这个来说时会对为学与经发过后种开关门问间"
@@ -28,9 +32,18 @@ std::optional<QString> languageOfScript(const QString& text, const QString& fall
         QStringLiteral("們國這個來說時會對為學與經發過後種開關門問間"
                        "長東車馬書見電話語讀記議點實業區戰還進邊將條總"
                        "應員題當");
+    // Letters of one language among those sharing a script.
+    static const QList<std::pair<QString, QString>> distinct{
+        {QStringLiteral("ur"), QStringLiteral("ےںٹڈڑ")},
+        {QStringLiteral("fa"), QStringLiteral("پچژگکی")},
+        {QStringLiteral("uk"), QStringLiteral("іїєґІЇЄҐ")},
+        {QStringLiteral("be"), QStringLiteral("ўЎ")},
+        {QStringLiteral("sr"), QStringLiteral("ђћџљњјЂЋЏЉЊЈ")},
+    };
+    QHash<QString, int> marks;
     int hans = 0;
     int hant = 0;
-    for (qsizetype i = 0; i < text.size() && letters < 5000; ++i) {
+    for (qsizetype i = 0; i < text.size() && weighted < 15000; ++i) {
         const char32_t c = text.at(i).isHighSurrogate() && i + 1 < text.size()
                                ? QChar::surrogateToUcs4(text.at(i), text.at(i + 1))
                                : text.at(i).unicode();
@@ -38,44 +51,62 @@ std::optional<QString> languageOfScript(const QString& text, const QString& fall
             ++i;
         if (!QChar::isLetter(c))
             continue;
-        ++letters;
+        Kind kind = Other;
         switch (QChar::script(c)) {
         case QChar::Script_Arabic:
-            ++counts[Arabic];
+            kind = Arabic;
             break;
         case QChar::Script_Cyrillic:
-            ++counts[Cyrillic];
+            kind = Cyrillic;
             break;
         case QChar::Script_Hangul:
-            ++counts[Hangul];
+            kind = Hangul;
             break;
         case QChar::Script_Hiragana:
         case QChar::Script_Katakana:
-            ++counts[Kana];
+            kind = Kana;
             break;
         case QChar::Script_Han:
-            ++counts[Han];
+            kind = Han;
             hans += simplified.contains(QChar(c)) ? 1 : 0;
             hant += traditional.contains(QChar(c)) ? 1 : 0;
             break;
         default:
-            ++counts[Other];
             break;
         }
+        const int weight = kind == Hangul || kind == Kana || kind == Han ? 3 : 1;
+        counts[kind] += weight;
+        weighted += weight;
+        if (kind == Arabic || kind == Cyrillic) {
+            for (const auto& [language, letters] : distinct) {
+                if (c <= 0xFFFF && letters.contains(QChar(c)))
+                    ++marks[language];
+            }
+        }
     }
+    auto most = [&](int n) { return 10 * n >= 4 * weighted && n > 0; };
+    auto byLetters = [&](std::initializer_list<const char*> languages, const char* otherwise) {
+        for (const char* language : languages) {
+            if (marks.value(QLatin1String(language)) > 0)
+                return QString::fromLatin1(language);
+        }
+        return QString::fromLatin1(otherwise);
+    };
     const QLocale::Script written = QLocale(fallback).script();
-    auto most = [&](int n) { return 2 * n > letters; };
+    const bool writtenInHan = written == QLocale::SimplifiedHanScript ||
+                              written == QLocale::TraditionalHanScript ||
+                              written == QLocale::HanScript || written == QLocale::JapaneseScript ||
+                              written == QLocale::KoreanScript;
     if (most(counts[Arabic]) && written != QLocale::ArabicScript)
-        return QStringLiteral("ar");
+        return byLetters({"ur", "fa"}, "ar");
     if (most(counts[Cyrillic]) && written != QLocale::CyrillicScript)
-        return QStringLiteral("ru");
+        return byLetters({"uk", "be", "sr"}, "ru");
     if (most(counts[Hangul]) && written != QLocale::KoreanScript &&
         written != QLocale::HangulScript)
         return QStringLiteral("ko");
     if (most(counts[Kana] + counts[Han]) && counts[Kana] > 0 && written != QLocale::JapaneseScript)
         return QStringLiteral("ja");
-    if (most(counts[Han]) && counts[Kana] == 0 && written != QLocale::SimplifiedHanScript &&
-        written != QLocale::TraditionalHanScript && written != QLocale::HanScript)
+    if (most(counts[Han]) && counts[Kana] == 0 && !writtenInHan)
         return hant > hans   ? QStringLiteral("zh-Hant")
                : hans > hant ? QStringLiteral("zh-Hans")
                              : QStringLiteral("zh");

@@ -195,6 +195,42 @@ private Q_SLOTS:
         QTest::newRow("ar on fa") << QStringLiteral("ar-port.txt") << QStringLiteral("fa")
                                   << QStringLiteral("fa");
     }
+    // The same on texts of a few lines: brand names in Latin letters in a Chinese story,
+    // the letters that tell Ukrainian, Persian and Urdu from Russian and Arabic, Han text
+    // on a Japanese desk.
+    void languageByScriptOfText_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("fallback");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("zh with brands")
+            << QStringLiteral("微软发布 Windows 12\n\nMicrosoft Corporation 今天发布了 Windows 12 "
+                              "操作系统，支持 Surface Pro、Xbox Series X 和 HoloLens 设备。\n")
+            << QStringLiteral("en") << QStringLiteral("zh-Hans");
+        QTest::newRow("uk") << QStringLiteral("Порт знову відкрито\n\nПорт відкрився в п'ятницю "
+                                              "вранці, повідомили в адміністрації.\n")
+                            << QStringLiteral("en") << QStringLiteral("uk");
+        QTest::newRow("fa") << QStringLiteral("بندر دوباره باز شد\n\nبندر صبح جمعه پس از "
+                                              "طوفان دوباره گشایش یافت.\n")
+                            << QStringLiteral("en") << QStringLiteral("fa");
+        QTest::newRow("ur") << QStringLiteral("بندرگاہ دوبارہ کھل گئی\n\nبندرگاہ جمعہ کی صبح "
+                                              "طوفان کے بعد دوبارہ کھل گئی۔\n")
+                            << QStringLiteral("en") << QStringLiteral("ur");
+        QTest::newRow("han on ja") << QStringLiteral("港口再開\n\n港口昨日再開。\n")
+                                   << QStringLiteral("ja") << QStringLiteral("ja");
+        QTest::newRow("en with a Chinese name")
+            << QStringLiteral("Port reopens\n\nThe mayor, 王小明, said the port of Harbourtown "
+                              "reopened on Friday morning after the storm.\n")
+            << QStringLiteral("en") << QStringLiteral("en");
+    }
+    void languageByScriptOfText() {
+        QFETCH(QString, text);
+        QFETCH(QString, fallback);
+        QFETCH(QString, language);
+        const auto imported =
+            PlainTextFormat().read(text.toUtf8(), QStringLiteral("paste.txt"), fallback);
+        QVERIFY2(imported, qPrintable(imported.error()));
+        QCOMPARE(imported->article.versions.front().language, language);
+    }
     void languageByScript() {
         QFETCH(QString, file);
         QFETCH(QString, fallback);
