@@ -4,6 +4,7 @@
 #include "article/slug.h"
 #include "common/languagetag.h"
 #include "import/inputfile.h"
+#include "interchange/frontmatterblock.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -1012,8 +1013,11 @@ Result<FrontMatterFile> parseFrontMatterFile(const QByteArray& bytes, const QStr
             ++bodyStart;
         version.body = text.mid(bodyStart);
         file.hasFrontMatter = true;
-        if (options.site)
-            version.siteFrontMatter = text.left(bodyStart);
+        if (options.site) {
+            // With the file's line ends, which the page is written back with.
+            version.siteFrontMatter =
+                detail::inWrittenForm(text.left(bodyStart), {bytes.contains("\r\n")});
+        }
 
         const std::string innerText = inner.toStdString();
         try {

@@ -4,7 +4,23 @@
 
 namespace copydesk::detail {
 
-std::optional<Block> splitBlock(const QString& block) {
+WrittenForm writtenForm(const QString& kept) {
+    return WrittenForm{kept.contains(QStringLiteral("\r\n"))};
+}
+
+QString withoutWrittenForm(QString kept) {
+    kept.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    return kept;
+}
+
+QString inWrittenForm(QString text, WrittenForm form) {
+    if (form.crlf)
+        text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+    return text;
+}
+
+std::optional<Block> splitBlock(const QString& kept) {
+    const QString block = withoutWrittenForm(kept);
     Block b;
     if (block.startsWith(QLatin1Char('{'))) {
         b.syntax = Block::Syntax::Json;

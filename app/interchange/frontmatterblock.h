@@ -23,8 +23,21 @@ struct Block final {
     QString closing; ///< from the closing line to the body
 };
 
-/// The parts of a front matter block as parseFrontMatterFile() found it; nothing when
-/// it has no closing line.
+/// How a site's file was written beyond its text: Windows line ends. The front matter as
+/// kept carries them (LanguageVersion::siteFrontMatter), so that the page is written back
+/// as it was. (Not a byte-order mark: SQLite takes one at the start of a text for its
+/// own and drops it.)
+struct WrittenForm final {
+    bool crlf = false;
+};
+WrittenForm writtenForm(const QString& kept);
+/// `kept` with "\n" line ends.
+QString withoutWrittenForm(QString kept);
+/// `text` ("\n" line ends) in `form`.
+QString inWrittenForm(QString text, WrittenForm form);
+
+/// The parts of a front matter block as parseFrontMatterFile() found it (in "\n" line
+/// ends); nothing when it has no closing line.
 std::optional<Block> splitBlock(const QString& block);
 
 /// The TOML of `inner` parsed, or toml++'s description of what is wrong.

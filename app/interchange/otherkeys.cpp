@@ -96,8 +96,11 @@ Result<QString> withOtherFrontMatterKey(const QString& frontMatter, const QStrin
         return Error{
             QCoreApplication::translate("FrontMatter", "the front matter has no closing line"),
             ErrorKind::InvalidInput};
-    return detail::withKeys(
+    auto edited = detail::withKeys(
         *block, {detail::KeyEdit{{key}, value ? std::optional(typedValue(*value)) : std::nullopt}});
+    if (!edited)
+        return edited;
+    return detail::inWrittenForm(*edited, detail::writtenForm(frontMatter));
 }
 
 } // namespace copydesk

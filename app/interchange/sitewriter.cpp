@@ -23,7 +23,9 @@
 namespace copydesk {
 
 using detail::Block;
+using detail::inWrittenForm;
 using detail::splitBlock;
+using detail::withoutWrittenForm;
 
 namespace {
 
@@ -287,8 +289,11 @@ Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& 
         return written.failure();
     const QList<Field> fields =
         changedFields(article, version, labels, *written, source ? *source : *written);
+    // The page as the site wrote it: its line ends.
+    const detail::WrittenForm form = detail::writtenForm(version.siteFrontMatter);
     if (fields.isEmpty())
-        return (version.siteFrontMatter + version.body).toUtf8();
+        return inWrittenForm(withoutWrittenForm(version.siteFrontMatter) + version.body, form)
+            .toUtf8();
     const auto block = splitBlock(version.siteFrontMatter);
     if (!block) {
         return Error{fileError(path, QCoreApplication::translate(
@@ -299,7 +304,7 @@ Result<QByteArray> sitePageBytes(const Article& article, const LanguageVersion& 
     const auto edited = rewritten(*block, fields);
     if (!edited)
         return Error{fileError(path, edited.error()), edited.kind()};
-    return (*edited + version.body).toUtf8();
+    return inWrittenForm(*edited + version.body, form).toUtf8();
 }
 
 QString sitePagePath(const Article& article, const LanguageVersion& version, SiteFlavour flavour) {

@@ -6,6 +6,7 @@
 // site's own "status").
 
 #include "interchange/interchange.h"
+#include "interchange/otherkeys.h"
 #include "interchange/sitewriter.h"
 #include "library/library.h"
 
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void editedPageKeepsItsKeys();
     void labelsAndBylinesPerLanguage();
     void translationKeepsWhatItsPageSays();
+    void windowsLineEnds();
     void allOrNothing();
 };
 
@@ -390,6 +392,39 @@ void TestSite::translationKeepsWhatItsPageSays() {
     QCOMPARE(read(out + QStringLiteral("/q.fr.md")), fr);
     QCOMPARE(read(out + QStringLiteral("/q.es.md")),
              QByteArray(es).replace("Puerto\n", "Puerto\ndraft: true\n"));
+}
+
+// A page written on Windows (CRLF) comes back as it was, also when edited; the other
+// keys' editor keeps its line ends too. A byte-order mark is not kept.
+void TestSite::windowsLineEnds() {
+    QTemporaryDir dir;
+    const QString site = dir.filePath(QStringLiteral("content"));
+    const QByteArray crlf =
+        "---\r\ntitle: Old\r\nweight: 1\r\n---\r\n\r\nLine one.\r\nLine two.\r\n";
+    const QByteArray bom = "\xEF\xBB\xBF+++\ntitle = \"Toml\"\n+++\n\nBody.\n";
+    write(site, QStringLiteral("crlf.md"), crlf);
+    write(site, QStringLiteral("bom.md"), bom);
+    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+    QVERIFY(library);
+    auto ids = importSite(**library, site);
+    QVERIFY2(ids, qPrintable(ids.error()));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    exportAll(**library, out, SiteFlavour::Hugo);
+    QCOMPARE(read(out + QStringLiteral("/crlf.md")), crlf);
+    QCOMPARE(read(out + QStringLiteral("/bom.md")), bom.mid(3));
+    for (const QString& slug : {QStringLiteral("crlf"), QStringLiteral("bom")}) {
+        Article article = (*library)->findArticle(slug).value();
+        article.versions.front().title = QStringLiteral("New");
+        QVERIFY((*library)->save(article));
+        QVERIFY(exportArticleToSite(**library, article, out, SiteFlavour::Hugo));
+    }
+    QCOMPARE(read(out + QStringLiteral("/crlf.md")), QByteArray(crlf).replace("Old", "New"));
+    QCOMPARE(read(out + QStringLiteral("/bom.md")), bom.mid(3).replace("\"Toml\"", "\"New\""));
+    const Article article = (*library)->findArticle(QStringLiteral("crlf")).value();
+    const auto keyed = withOtherFrontMatterKey(article.versions.front().siteFrontMatter,
+                                               QStringLiteral("weight"), QStringLiteral("2"));
+    QVERIFY2(keyed, qPrintable(keyed.error()));
+    QCOMPARE(*keyed, QStringLiteral("---\r\ntitle: Old\r\nweight: 2\r\n---\r\n\r\n"));
 }
 
 void TestSite::allOrNothing() {
