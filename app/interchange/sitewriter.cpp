@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -52,6 +53,7 @@ struct Field final {
     QString text;
     bool flag = false;
     QStringList list;
+    bool byline = false; ///< the author's name, written in the shape the page has it
 };
 
 /// What the version has that differs from what its front matter says, as the keys
@@ -100,7 +102,8 @@ QList<Field> changedFields(const Article& article, const LanguageVersion& versio
                   Field::Kind::Text,
                   byline,
                   false,
-                  {}});
+                  {},
+                  true});
     }
     auto list = [&](const QString& key, QStringList names, const QStringList& terms,
                     const QStringList& fromSource, const QHash<QString, QHash<QString, QString>>& l,
@@ -130,9 +133,22 @@ QList<Field> changedFields(const Article& article, const LanguageVersion& versio
 
 /// The keys to write for `fields`, in the block's own syntax (detail::withKeys).
 Result<QString> rewritten(const Block& block, const QList<Field>& fields) {
+    const auto values = detail::topLevelValues(block);
+    const QList<std::pair<QString, QJsonValue>> current = values ? *values : decltype(current)();
+    // The value the page has under one of `names` (any case), if any.
+    auto existing = [&](const QStringList& names) {
+        for (const QString& name : names) {
+            for (const auto& [key, value] : current) {
+                if (key.compare(name, Qt::CaseInsensitive) == 0)
+                    return value;
+            }
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    };
     QList<detail::KeyEdit> edits;
     for (const Field& field : fields) {
         QJsonValue value;
+        const QJsonValue was = existing(field.names);
         switch (field.kind) {
         case Field::Kind::Bool:
             value = field.flag;
@@ -143,6 +159,15 @@ Result<QString> rewritten(const Block& block, const QList<Field>& fields) {
         case Field::Kind::Text:
         case Field::Kind::Date:
             value = field.text;
+            // A byline kept in the shape the page gives its author: a list of names
+            // (read as "Jane, Joe"), or a map whose name it is (an e-mail beside it).
+            if (field.byline && was.isArray()) {
+                value = QJsonArray::fromStringList(field.text.split(QStringLiteral(", ")));
+            } else if (field.byline && was.isObject()) {
+                QJsonObject author = was.toObject();
+                author.insert(QStringLiteral("name"), field.text);
+                value = author;
+            }
             break;
         }
         edits.append(detail::KeyEdit{field.names, value, field.kind == Field::Kind::Date});

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void labelsAndBylinesPerLanguage();
     void translationKeepsWhatItsPageSays();
     void windowsLineEnds();
+    void bylineKeepsItsShape();
     void allOrNothing();
 };
 
@@ -425,6 +426,33 @@ void TestSite::windowsLineEnds() {
                                                QStringLiteral("weight"), QStringLiteral("2"));
     QVERIFY2(keyed, qPrintable(keyed.error()));
     QCOMPARE(*keyed, QStringLiteral("---\r\ntitle: Old\r\nweight: 2\r\n---\r\n\r\n"));
+}
+
+// A new byline is written in the shape the page gives its author: a list of names, or
+// a map whose other keys stay.
+void TestSite::bylineKeepsItsShape() {
+    QTemporaryDir dir;
+    const QString site = dir.filePath(QStringLiteral("content"));
+    write(site, QStringLiteral("list.md"), "---\ntitle: L\nauthors: [Jane, Joe]\n---\n\nL.\n");
+    write(site, QStringLiteral("map.md"),
+          "---\ntitle: M\nauthor:\n  name: Jane\n  email: j@example.org\n---\n\nM.\n");
+    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+    QVERIFY(library);
+    QVERIFY(importSite(**library, site));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    for (const QString& slug : {QStringLiteral("list"), QStringLiteral("map")}) {
+        Article article = (*library)->findArticle(slug).value();
+        article.byline = QStringLiteral("Ana Ruiz, Li Wei");
+        article.versions.front().byline.clear();
+        QVERIFY((*library)->save(article));
+        QVERIFY(exportArticleToSite(**library, article, out, SiteFlavour::Hugo));
+    }
+    QCOMPARE(read(out + QStringLiteral("/list.md")),
+             QByteArray("---\ntitle: L\nauthors: [Ana Ruiz, Li Wei]\n---\n\nL.\n"));
+    const YAML::Node map = frontMatterOf(read(out + QStringLiteral("/map.md")));
+    QCOMPARE(QString::fromStdString(map["author"]["name"].Scalar()),
+             QStringLiteral("Ana Ruiz, Li Wei"));
+    QCOMPARE(map["author"]["email"].Scalar(), std::string("j@example.org"));
 }
 
 void TestSite::allOrNothing() {
