@@ -54,6 +54,21 @@ Result<QList<QUuid>> importSite(Library& library, const QString& folder,
     return importIntoLibrary(library, *files, options);
 }
 
+/// A library in `dir` with the site folder `site` imported (the test stops when that
+/// fails); the import's articles in `ids`.
+std::unique_ptr<Library> withSite(const QTemporaryDir& dir, const QString& site,
+                                  QList<QUuid>* ids = nullptr) {
+    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
+    if (!library)
+        qFatal("%s", qPrintable(library.error()));
+    auto imported = importSite(**library, site);
+    if (!imported)
+        qFatal("%s", qPrintable(imported.error()));
+    if (ids)
+        *ids = *imported;
+    return std::move(*library);
+}
+
 /// Exports every article of `library` into `folder` as a site; the paths written.
 QStringList exportAll(Library& library, const QString& folder, SiteFlavour flavour) {
     QStringList written;
@@ -374,21 +389,19 @@ void TestSite::translationKeepsWhatItsPageSays() {
     write(site, QStringLiteral("q.md"), en);
     write(site, QStringLiteral("q.fr.md"), fr);
     write(site, QStringLiteral("q.es.md"), es);
-    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
-    QVERIFY(library);
-    auto ids = importSite(**library, site);
-    QVERIFY2(ids, qPrintable(ids.error()));
+    QList<QUuid> ids;
+    const auto library = withSite(dir, site, &ids);
     const QString out = dir.filePath(QStringLiteral("out"));
-    exportAll(**library, out, SiteFlavour::Hugo);
+    exportAll(*library, out, SiteFlavour::Hugo);
     QCOMPARE(read(out + QStringLiteral("/q.md")), en);
     QCOMPARE(read(out + QStringLiteral("/q.fr.md")), fr);
     QCOMPARE(read(out + QStringLiteral("/q.es.md")), es);
     // The article archived: every page that was published is a draft now.
-    Article article = (*library)->article(ids->front()).value();
+    Article article = library->article(ids.front()).value();
     article.status = Status::Archived;
-    QVERIFY((*library)->save(article));
-    article = (*library)->article(ids->front()).value();
-    QVERIFY(exportArticleToSite(**library, article, out, SiteFlavour::Hugo));
+    QVERIFY(library->save(article));
+    article = library->article(ids.front()).value();
+    QVERIFY(exportArticleToSite(*library, article, out, SiteFlavour::Hugo));
     QCOMPARE(read(out + QStringLiteral("/q.md")), QByteArray(en).replace("false", "true"));
     QCOMPARE(read(out + QStringLiteral("/q.fr.md")), fr);
     QCOMPARE(read(out + QStringLiteral("/q.es.md")),
@@ -405,23 +418,20 @@ void TestSite::windowsLineEnds() {
     const QByteArray bom = "\xEF\xBB\xBF+++\ntitle = \"Toml\"\n+++\n\nBody.\n";
     write(site, QStringLiteral("crlf.md"), crlf);
     write(site, QStringLiteral("bom.md"), bom);
-    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
-    QVERIFY(library);
-    auto ids = importSite(**library, site);
-    QVERIFY2(ids, qPrintable(ids.error()));
+    const auto library = withSite(dir, site);
     const QString out = dir.filePath(QStringLiteral("out"));
-    exportAll(**library, out, SiteFlavour::Hugo);
+    exportAll(*library, out, SiteFlavour::Hugo);
     QCOMPARE(read(out + QStringLiteral("/crlf.md")), crlf);
     QCOMPARE(read(out + QStringLiteral("/bom.md")), bom.mid(3));
     for (const QString& slug : {QStringLiteral("crlf"), QStringLiteral("bom")}) {
-        Article article = (*library)->findArticle(slug).value();
+        Article article = library->findArticle(slug).value();
         article.versions.front().title = QStringLiteral("New");
-        QVERIFY((*library)->save(article));
-        QVERIFY(exportArticleToSite(**library, article, out, SiteFlavour::Hugo));
+        QVERIFY(library->save(article));
+        QVERIFY(exportArticleToSite(*library, article, out, SiteFlavour::Hugo));
     }
     QCOMPARE(read(out + QStringLiteral("/crlf.md")), QByteArray(crlf).replace("Old", "New"));
     QCOMPARE(read(out + QStringLiteral("/bom.md")), bom.mid(3).replace("\"Toml\"", "\"New\""));
-    const Article article = (*library)->findArticle(QStringLiteral("crlf")).value();
+    const Article article = library->findArticle(QStringLiteral("crlf")).value();
     const auto keyed = withOtherFrontMatterKey(article.versions.front().siteFrontMatter,
                                                QStringLiteral("weight"), QStringLiteral("2"));
     QVERIFY2(keyed, qPrintable(keyed.error()));
@@ -436,16 +446,14 @@ void TestSite::bylineKeepsItsShape() {
     write(site, QStringLiteral("list.md"), "---\ntitle: L\nauthors: [Jane, Joe]\n---\n\nL.\n");
     write(site, QStringLiteral("map.md"),
           "---\ntitle: M\nauthor:\n  name: Jane\n  email: j@example.org\n---\n\nM.\n");
-    auto library = Library::open(dir.filePath(QStringLiteral("l.copydesk")));
-    QVERIFY(library);
-    QVERIFY(importSite(**library, site));
+    const auto library = withSite(dir, site);
     const QString out = dir.filePath(QStringLiteral("out"));
     for (const QString& slug : {QStringLiteral("list"), QStringLiteral("map")}) {
-        Article article = (*library)->findArticle(slug).value();
+        Article article = library->findArticle(slug).value();
         article.byline = QStringLiteral("Ana Ruiz, Li Wei");
         article.versions.front().byline.clear();
-        QVERIFY((*library)->save(article));
-        QVERIFY(exportArticleToSite(**library, article, out, SiteFlavour::Hugo));
+        QVERIFY(library->save(article));
+        QVERIFY(exportArticleToSite(*library, article, out, SiteFlavour::Hugo));
     }
     QCOMPARE(read(out + QStringLiteral("/list.md")),
              QByteArray("---\ntitle: L\nauthors: [Ana Ruiz, Li Wei]\n---\n\nL.\n"));
