@@ -153,27 +153,38 @@ QDate dateOfLine(const QString& line) {
     QString text = line.trimmed();
     if (text.size() > 60)
         return {};
-    if (const QDate date = parseWhole(text); date.isValid())
-        return date;
-    // "15.10.2021 | 10:30", "15 October 2021, 14:05 GMT"
-    static const QRegularExpression time(
-        QStringLiteral("\\s*[|,\u2013\u2014\u00B7-]?\\s*\\d{1,2}[:.]\\d{2}(?::\\d{2})?"
-                       "(?:\\s*(?:[AaPp]\\.?[Mm]\\.?|[A-Z]{2,4}|UTC[+-]?\\d*|GMT[+-]?\\d*))?$"));
-    QString withoutTime = text;
-    withoutTime.remove(time);
-    if (withoutTime != text) {
-        if (const QDate date = parseWhole(withoutTime.trimmed()); date.isValid())
-            return date;
-    }
-    // "Published: 15 October 2021", "Date : 15/10/2021", "Дата: 15.10.2021"
+    // "15.10.2021 | 10:30", "15 October 2021, 14:05 GMT", "Dec. 3, 2026 10:42 AM ET"
+    static const QRegularExpression time(QStringLiteral(
+        "\\s*[|,\u2013\u2014\u00B7-]?\\s*\\d{1,2}[:.]\\d{2}(?::\\d{2})?"
+        "(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s*(?:[A-Z]{2,4}|UTC[+-]?\\d*|GMT[+-]?\\d*))?$"));
+    // "Published: 15 October 2021", "Date : 15/10/2021", "Дата: 15.10.2021", and the
+    // usual labels without a colon: "Published 15 October 2021", "Publié le 15/10/2021"
     static const QRegularExpression label(QStringLiteral("^[^:：\\d]{1,25}[:：]\\s*"));
-    for (const QString& candidate : {text, withoutTime}) {
-        const auto m = label.match(candidate);
-        if (m.hasMatch()) {
-            if (const QDate date = parseWhole(candidate.mid(m.capturedLength()).trimmed());
-                date.isValid())
-                return date;
+    static const QRegularExpression wordLabel(
+        QStringLiteral("^(?:published(?: on)?|updated(?: on)?|last updated|posted(?: on)?|"
+                       "publié(?: le)?|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?|"
+                       "опубликовано|обновлено|дата публикации|发布于|发布时间|更新于|"
+                       "نشر في|نُشر في|تاريخ النشر|آخر تحديث)\\s+"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    // "Dec. 3, 2026": ICU's abbreviated months have no full stop.
+    static const QRegularExpression monthDot(QStringLiteral("\\b([A-Za-z]{3,4})\\.(?=\\s)"));
+    QStringList candidates{text};
+    if (QString withoutTime = QString(text).remove(time).trimmed(); withoutTime != text)
+        candidates.append(withoutTime);
+    for (qsizetype i = 0, n = candidates.size(); i < n; ++i) {
+        for (const QRegularExpression* re : {&label, &wordLabel}) {
+            if (const auto m = re->match(candidates.at(i)); m.hasMatch())
+                candidates.append(candidates.at(i).mid(m.capturedLength()).trimmed());
         }
+    }
+    for (qsizetype i = 0, n = candidates.size(); i < n; ++i) {
+        if (QString dotless = QString(candidates.at(i)).replace(monthDot, QStringLiteral("\\1"));
+            dotless != candidates.at(i))
+            candidates.append(dotless);
+    }
+    for (const QString& candidate : std::as_const(candidates)) {
+        if (const QDate date = parseWhole(candidate); date.isValid())
+            return date;
     }
     return {};
 }

@@ -300,6 +300,12 @@ private Q_SLOTS:
         QTest::newRow("ar, Latin digits") << QStringLiteral("15 أكتوبر 2021") << d;
         QTest::newRow("es") << QStringLiteral("15 de octubre de 2021") << d;
         QTest::newRow("fr") << QStringLiteral("15 octobre 2021") << d;
+        // Labels without a colon, a month with a full stop, a time with AM and a zone.
+        QTest::newRow("Published …") << QStringLiteral("Published 15 October 2021") << d;
+        QTest::newRow("Publié le …") << QStringLiteral("Publié le 15/10/2021") << d;
+        QTest::newRow("Опубликовано …") << QStringLiteral("Опубликовано 15.10.2021") << d;
+        QTest::newRow("Updated: Oct. 15, 2021 10:42 AM ET")
+            << QStringLiteral("Updated: Oct. 15, 2021 10:42 AM ET") << d;
         QTest::newRow("sentence") << QStringLiteral("On 15 October 2021 the port closed")
                                   << QDate();
         QTest::newRow("number") << QStringLiteral("2021") << QDate();
