@@ -224,32 +224,46 @@ QString withFinalNewline(QString text) {
 
 // --- YAML -----------------------------------------------------------------------------
 
+/// A YAML key as written, without the quotes around it ("title", 'title').
+QString unquoted(const QString& key) {
+    if (key.size() >= 2 && (key.front() == u'"' || key.front() == u'\'') &&
+        key.back() == key.front())
+        return key.mid(1, key.size() - 2);
+    return key;
+}
+
 /// Where the lines of top-level `key` are in YAML `inner`: from its line to the next
-/// line at the margin that is not an item of its list, blank lines after it left out.
-/// {-1, -1} when no line at the margin names it as written.
-std::pair<qsizetype, qsizetype> yamlKeyLines(const QString& inner, const QString& key) {
+/// line at the margin that is not an item of its list, blank lines after it left out,
+/// and the key as that line writes it. start -1 when no line at the margin names it.
+struct YamlKeyLines final {
+    qsizetype start = -1;
+    qsizetype end = -1; ///< after the last line that is not blank
+    QString written;
+};
+YamlKeyLines yamlKeyLines(const QString& inner, const QString& key) {
     static const QRegularExpression keyLine(
         QStringLiteral("^([^\\s#:-]([^:\\n]|:(?![ \\t\\n]|$))*?)[ \\t]*:([ \\t\\n]|$)"));
-    qsizetype start = -1;
-    qsizetype end = -1; // after the last line that is not blank
+    YamlKeyLines found;
     qsizetype at = 0;
     while (at < inner.size()) {
         qsizetype next = inner.indexOf(u'\n', at);
         next = next < 0 ? inner.size() : next + 1;
         const QStringView line = QStringView(inner).sliced(at, next - at);
         const bool margin = !line.isEmpty() && !line.front().isSpace() && !line.startsWith(u'-');
-        if (start >= 0 && margin)
-            return {start, end};
-        if (start < 0 && margin) {
+        if (found.start >= 0 && margin)
+            return found;
+        if (found.start < 0 && margin) {
             const auto m = keyLine.match(line.toString());
-            if (m.hasMatch() && m.captured(1) == key)
-                start = at;
+            if (m.hasMatch() && unquoted(m.captured(1)) == key) {
+                found.start = at;
+                found.written = m.captured(1);
+            }
         }
-        if (start >= 0 && !line.trimmed().isEmpty())
-            end = next;
+        if (found.start >= 0 && !line.trimmed().isEmpty())
+            found.end = next;
         at = next;
     }
-    return {start, end};
+    return found;
 }
 
 /// Whether a YAML reader could take `text` written plain for something else: YAML 1.2's
@@ -324,21 +338,24 @@ QString yamlLines(const QString& key, const QJsonValue& value, bool flow, bool d
 
 std::optional<QString> yamlEdited(const QString& inner, const QString& key, const KeyEdit& edit,
                                   bool present) {
-    const auto [start, end] = yamlKeyLines(inner, key);
+    const auto [start, end, writtenKey] = yamlKeyLines(inner, key);
     if (start < 0 && present)
-        return std::nullopt; // a quoted key, or the front matter is one flow map
+        return std::nullopt; // the front matter is one flow map, or a key in it is odd
     QString out = inner;
     if (start < 0) {
         if (edit.value)
             out = withFinalNewline(out) + yamlLines(key, *edit.value, false, edit.date);
         return out;
     }
-    // A list or map written "[a, b]" stays in that style.
+    // The key as written ("title", 'title', title) and a list or map written "[a, b]"
+    // stay as they are.
     const QString first = inner.mid(start, inner.indexOf(u'\n', start) - start);
-    const QString after = first.mid(first.indexOf(u':') + 1).trimmed();
+    const QString after = first.mid(first.indexOf(u':', writtenKey.size()) + 1).trimmed();
     const bool flow = after.startsWith(u'[') || after.startsWith(u'{');
-    out.replace(start, end - start,
-                edit.value ? yamlLines(key, *edit.value, flow, edit.date) : QString());
+    QString lines;
+    if (edit.value)
+        lines = writtenKey + yamlLines(key, *edit.value, flow, edit.date).mid(key.size());
+    out.replace(start, end - start, lines);
     return out;
 }
 

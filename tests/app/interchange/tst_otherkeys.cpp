@@ -83,6 +83,11 @@ private Q_SLOTS:
             withOtherFrontMatterKey(flow, QStringLiteral("keywords"), QStringLiteral("[1, \"c\"]"));
         QVERIFY2(edited, qPrintable(edited.error()));
         QCOMPARE(*edited, QStringLiteral("---\nkeywords: [1, c]\nweight: 1\n---\n"));
+        // A quoted key is edited in place too, and stays quoted.
+        const QString quoted = QStringLiteral("---\n# c\n\"weight\": 3\nz: 'single'\n---\n");
+        edited = withOtherFrontMatterKey(quoted, QStringLiteral("weight"), QStringLiteral("5"));
+        QVERIFY2(edited, qPrintable(edited.error()));
+        QCOMPARE(*edited, QString(quoted).replace(QStringLiteral(": 3"), QStringLiteral(": 5")));
         // Removing a key that is not there changes nothing.
         QCOMPARE(withOtherFrontMatterKey(kYaml, QStringLiteral("nothere"), std::nullopt).value(),
                  kYaml);
