@@ -86,10 +86,11 @@ bool isSiteListPage(const QString& sitePath) {
 QStringList siteSectionFolders(const QString& sitePath) {
     QStringList parts = sitePath.split(QLatin1Char('/'));
     parts.removeLast();
-    if (isSiteListPage(sitePath) && !parts.isEmpty())
+    if (isSiteListPage(sitePath)) {
+        if (parts.isEmpty())
+            return {};      // the site's home page
         parts.removeLast(); // its own folder is the section it lists
-    else if (isSiteListPage(sitePath))
-        return {};
+    }
     QStringList folders;
     for (qsizetype n = parts.size(); n >= 0; --n)
         folders.append(parts.mid(0, n).join(QLatin1Char('/')));
