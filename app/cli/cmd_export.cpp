@@ -60,28 +60,6 @@ private:
     bool m_shown = false;
 };
 
-/// The articles named by --all, --tag and --status, in the library's order, read
-/// before any is exported (an export saves, which reorders the list).
-Result<QList<QUuid>> selectArticles(const Library& library, const QString& tag,
-                                    std::optional<Status> status) {
-    QList<QUuid> ids;
-    ListFilter filter;
-    filter.tag = tag;
-    filter.status = status;
-    filter.limit = 500;
-    for (;;) {
-        const auto page = library.list(filter);
-        if (!page)
-            return page.failure();
-        for (const ArticleSummary& summary : *page)
-            ids.append(summary.id);
-        if (page->size() < filter.limit)
-            break;
-        filter.offset += filter.limit;
-    }
-    return ids;
-}
-
 } // namespace
 
 int runExport(const QStringList& args) {
@@ -142,10 +120,11 @@ int runExport(const QStringList& args) {
     const QCommandLineOption force(
         QStringLiteral("force"),
         QCoreApplication::translate(
-            "cli", "html and fragment: export the versions that fail the checks before "
-                   "export too (a missing title, summary or alternative text, a media: "
-                   "reference not in the library, a link to an anchor the page lacks); "
-                   "their findings are still reported."));
+            "cli",
+            "html and fragment: export the versions that fail the checks before "
+            "export too (a missing title, summary or alternative text, a media: "
+            "reference not in the library, a link to an anchor the page lacks, a "
+            "translation's untranslated or outdated segment); their findings are still reported."));
     const QCommandLineOption zip(
         QStringLiteral("zip"),
         QCoreApplication::translate("cli", "html and fragment: write each bundle as one "
@@ -170,7 +149,8 @@ int runExport(const QStringList& args) {
         "cli", "Exports articles, one file (md) or one folder or .zip (html, fragment) per "
                "article, prints the paths written and records an export revision for each. "
                "Bundles are checked first (title, summary, alternative text, media, in-page "
-               "links): a version that fails is held back unless --force; rendered on every "
+               "links, untranslated or outdated segments of a translation): a version that fails "
+               "is held back unless --force; rendered on every "
                "core; a bundle made from the same article and settings is not written again "
                "unless --rewrite. An article that fails is reported and the others are "
                "exported.");
@@ -277,7 +257,7 @@ int runExport(const QStringList& args) {
     // failure), or the selection.
     QStringList items; // what to look up: a name given, or an id selected
     if (selecting) {
-        const auto ids = selectArticles(
+        const auto ids = BatchExporter::select(
             **library, parser.isSet(tag) ? parser.value(tag) : QString(), wantedStatus);
         if (!ids)
             return fail(ids.error());

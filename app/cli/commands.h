@@ -23,5 +23,6 @@ int runTags(const QStringList& args);
 int runCategories(const QStringList& args);
 int runSet(const QStringList& args);
 int runTrash(const QStringList& args);
+int runTemplate(const QStringList& args);
 
 } // namespace copydesk::cli

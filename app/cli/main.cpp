@@ -43,7 +43,8 @@ constexpr std::array kSubcommands{
                runTranslation},
     Subcommand{"xliff", QT_TRANSLATE_NOOP("cli", "Export segments to XLIFF, import translations"),
                runXliff},
-    Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Check the search index and rebuild it"), runRepair},
+    Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Check the search index and rebuild it"),
+               runRepair},
     Subcommand{
         "tags",
         QT_TRANSLATE_NOOP("cli", "List, add, rename, merge, delete, label, import and export tags"),
@@ -56,6 +57,9 @@ constexpr std::array kSubcommands{
     Subcommand{"trash",
                QT_TRANSLATE_NOOP("cli", "Move articles to the trash, restore them, empty it"),
                runTrash},
+    Subcommand{"template",
+               QT_TRANSLATE_NOOP("cli", "The library's page templates: list, show, set, reset"),
+               runTemplate},
 };
 
 int printUsage(QTextStream& stream) {

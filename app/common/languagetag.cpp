@@ -3,7 +3,9 @@
 #include "common/unicode.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <unicode/uloc.h>
 
@@ -68,6 +70,32 @@ QString languageDisplayName(const QString& tag) {
     const QString name =
         locale.language() == QLocale::C ? QString() : QLocale::languageToString(locale.language());
     return name.isEmpty() ? tag : QStringLiteral("%1 (%2)").arg(name, tag);
+}
+
+QString nativeLanguageName(const QString& tag) {
+    const QLocale locale(tag);
+    if (locale.language() == QLocale::C)
+        return tag;
+    // Qt names the language of some default locales with their territory ("American
+    // English" for en, "español de España" for es). Without a territory in the tag,
+    // the name most territories of the language and script give is the language's own
+    // ("English", "español"); the default locale's name decides a tie (fa: فارسی).
+    static const QRegularExpression kRegion(QStringLiteral("-(?:[A-Za-z]{2}|[0-9]{3})(?:-|$)"));
+    if (!tag.contains(kRegion)) {
+        QHash<QString, int> names;
+        for (const QLocale& other :
+             QLocale::matchingLocales(locale.language(), locale.script(), QLocale::AnyTerritory))
+            ++names[other.nativeLanguageName()];
+        QString best = locale.nativeLanguageName();
+        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+            if (!it.key().isEmpty() && it.value() > names.value(best))
+                best = it.key();
+        }
+        if (!best.isEmpty())
+            return best;
+    }
+    const QString own = locale.nativeLanguageName();
+    return own.isEmpty() ? tag : own;
 }
 
 } // namespace copydesk

@@ -24,4 +24,9 @@ bool isValidLanguageTag(QStringView tag);
 /// does not know the language.
 QString languageDisplayName(const QString& tag);
 
+/// The tag's language named in itself ("English", "español", "العربية", "简体中文"),
+/// without a territory unless the tag has one; the tag itself when Qt does not know
+/// the language.
+QString nativeLanguageName(const QString& tag);
+
 } // namespace copydesk

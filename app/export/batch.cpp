@@ -215,4 +215,24 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
     return summary;
 }
 
+Result<QList<QUuid>> BatchExporter::select(const Library& library, const QString& tag,
+                                           std::optional<Status> status) {
+    QList<QUuid> ids;
+    ListFilter filter;
+    filter.tag = tag;
+    filter.status = status;
+    filter.limit = 500;
+    for (;;) {
+        const auto page = library.list(filter);
+        if (!page)
+            return page.failure();
+        for (const ArticleSummary& summary : *page)
+            ids.append(summary.id);
+        if (page->size() < filter.limit)
+            break;
+        filter.offset += filter.limit;
+    }
+    return ids;
+}
+
 } // namespace copydesk

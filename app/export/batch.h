@@ -1,13 +1,17 @@
 #pragma once
 
+#include "article/article.h"
 #include "common/result.h"
 #include "export/bundle.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUuid>
 
 #include <functional>
+#include <optional>
 
 namespace copydesk {
 
@@ -65,6 +69,13 @@ public:
                             const BatchOptions& options,
                             const std::function<void(const BatchEvent&)>& onArticle,
                             const std::function<bool()>& cancelled = {});
+
+    /// The articles with tag `tag` (a slug; empty: any) and status `status` (none: any),
+    /// in the library's order, out of the trash: what `export --all | --tag | --status`
+    /// and the export dialog export. Read whole before the export, whose revisions
+    /// reorder the list.
+    static Result<QList<QUuid>> select(const Library& library, const QString& tag = {},
+                                       std::optional<Status> status = {});
 };
 
 } // namespace copydesk

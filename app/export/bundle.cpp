@@ -3,6 +3,7 @@
 #include "article/article.h"
 #include "common/atomicfile.h"
 #include "common/languagetag.h"
+#include "export/pagetemplates.h"
 #include "export/template.h"
 #include "library/articlejson.h"
 #include "library/library.h"
@@ -43,6 +44,7 @@ namespace {
 
 const QString kArticleJson = QStringLiteral("article.json");
 const QString kMediaFolder = QStringLiteral("media");
+const QString kIndexPage = QStringLiteral("index.html");
 
 /// A media item as the bundle holds it.
 struct BundleMedia final {
@@ -66,22 +68,6 @@ QString suffixFor(const QString& mimeType) {
     static const QRegularExpression kPlain(QStringLiteral("^[a-z0-9]{1,10}$"));
     const QString suffix = QMimeDatabase().mimeTypeForName(mimeType).preferredSuffix().toLower();
     return kPlain.match(suffix).hasMatch() ? suffix : QStringLiteral("bin");
-}
-
-/// The base URL as an absolute http(s) URL ending in "/", or an error naming where it
-/// came from.
-Result<QString> normalisedBaseUrl(const QString& text, const QString& origin) {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
-        url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
-        return Error{BundleWriter::tr("%1: '%2' is not an http or https URL without query or "
-                                      "fragment")
-                         .arg(origin, text),
-                     ErrorKind::InvalidInput};
-    QString result = url.toString(QUrl::FullyEncoded);
-    if (!result.endsWith(QLatin1Char('/')))
-        result += QLatin1Char('/');
-    return result;
 }
 
 QString articleName(const Article& article) {
@@ -180,6 +166,10 @@ Result<QString> inputDigest(const Library& library, const Article& article,
                                                ? QStringLiteral("fragment")
                                                : QStringLiteral("html"));
     inputs.insert(QLatin1String("baseUrl"), baseUrl);
+    const auto templates = PageTemplates::of(library);
+    if (!templates)
+        return templates.failure();
+    inputs.insert(QLatin1String("templates"), templates->digest());
     inputs.insert(QLatin1String("languages"), QJsonArray::fromStringList(options.languages));
     // The labels of the article's tags, and the media its text may name (a name found
     // anywhere in a body is enough: one too many only costs a re-export).
@@ -229,6 +219,20 @@ Result<QString> inputDigest(const Library& library, const Article& article,
 }
 
 } // namespace
+
+Result<QString> normalisedBaseUrl(const QString& text, const QString& origin) {
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
+        url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return Error{BundleWriter::tr("%1: '%2' is not an http or https URL without query or "
+                                      "fragment")
+                         .arg(origin, text),
+                     ErrorKind::InvalidInput};
+    QString result = url.toString(QUrl::FullyEncoded);
+    if (!result.endsWith(QLatin1Char('/')))
+        result += QLatin1Char('/');
+    return result;
+}
 
 QByteArray scriptSafeJson(const QByteArray& json) {
     QByteArray safe;
@@ -356,11 +360,11 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
         return int(media.size() - 1);
     };
 
-    const auto tmplResult =
-        Template::builtIn(fragment ? Template::Kind::Fragment : Template::Kind::Article);
-    if (!tmplResult)
-        return tmplResult.failure();
-    const Template& tmpl = *tmplResult;
+    const auto templates = PageTemplates::of(library);
+    if (!templates)
+        return templates.failure();
+    const Template& tmpl =
+        templates->page(fragment ? Template::Kind::Fragment : Template::Kind::Article);
 
     const auto terms = library.tags();
     if (!terms)
@@ -403,6 +407,7 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
                          ErrorKind::NotFound};
 
         PageData data = PageData::from(article, version, body);
+        data.style = templates->style();
         if (!fragment) {
             const QString title = version.seoTitle.isEmpty() ? version.title : version.seoTitle;
             const QString description =
@@ -506,6 +511,32 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
         versionsJson.append(v);
     }
 
+    // The language index: the bundle's own page, listing its versions, in the default
+    // language.
+    QJsonObject indexJson;
+    if (!fragment) {
+        PageData index;
+        index.style = templates->style();
+        for (const PageVersion& page : std::as_const(pages)) {
+            if (page.language == defaultLanguage) {
+                index.language = page.language;
+                index.title = page.version->title;
+            }
+            index.versions.append(
+                {page.language, page.version->title, page.version->summary, page.path});
+        }
+        index.canonicalUrl = bundleUrl;
+        auto rendered = templates->page(Template::Kind::Index).render(index);
+        if (!rendered)
+            return Error{tr("Article '%1', language index: %2").arg(name, rendered.error()),
+                         rendered.kind()};
+        const QByteArray bytes = rendered->toUtf8();
+        files.emplace(kIndexPage, bytes);
+        indexJson.insert(QLatin1String("path"), kIndexPage);
+        indexJson.insert(QLatin1String("sha256"), sha256Hex(bytes));
+        indexJson.insert(QLatin1String("bytes"), QString::number(bytes.size()));
+    }
+
     QJsonArray mediaJson;
     for (const BundleMedia& item : std::as_const(media)) {
         const QString path = kMediaFolder + QLatin1Char('/') + item.fileName;
@@ -553,6 +584,8 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
     if (!bundleUrl.isEmpty())
         manifest.insert(QLatin1String("url"), bundleUrl);
     manifest.insert(QLatin1String("versions"), versionsJson);
+    if (!indexJson.isEmpty())
+        manifest.insert(QLatin1String("index"), indexJson);
     manifest.insert(QLatin1String("media"), mediaJson);
     manifest.insert(QLatin1String("tags"), tagsJson);
     files.emplace(kArticleJson, QJsonDocument(manifest).toJson(QJsonDocument::Indented));
@@ -749,6 +782,17 @@ struct OnDisk final {
     QHash<QString, qint64> sizes; ///< path inside the bundle -> bytes
 };
 
+/// The files article.json lists with their path, checksum and size: the pages, the
+/// media and the language index.
+QJsonArray listedFiles(const QJsonObject& manifest) {
+    QJsonArray listed = manifest.value(QLatin1String("versions")).toArray();
+    for (const QJsonValue& entry : manifest.value(QLatin1String("media")).toArray())
+        listed.append(entry);
+    if (manifest.contains(QLatin1String("index")))
+        listed.append(manifest.value(QLatin1String("index")));
+    return listed;
+}
+
 std::optional<OnDisk> readFolderBundle(const QString& path) {
     const QDir bundle(path);
     const auto isPlainFile = [](const QFileInfo& info) {
@@ -762,13 +806,11 @@ std::optional<OnDisk> readFolderBundle(const QString& path) {
         return std::nullopt;
     OnDisk disk;
     disk.manifest = QJsonDocument::fromJson(file.readAll()).object();
-    for (const char* list : {"versions", "media"}) {
-        for (const QJsonValue& entry : disk.manifest.value(QLatin1String(list)).toArray()) {
-            const QString entryPath = entry[QLatin1String("path")].toString();
-            const QFileInfo info(bundle.filePath(entryPath));
-            if (!entryPath.contains(QLatin1String("..")) && isPlainFile(info))
-                disk.sizes.insert(entryPath, info.size());
-        }
+    for (const QJsonValue& entry : listedFiles(disk.manifest)) {
+        const QString entryPath = entry[QLatin1String("path")].toString();
+        const QFileInfo info(bundle.filePath(entryPath));
+        if (!entryPath.contains(QLatin1String("..")) && isPlainFile(info))
+            disk.sizes.insert(entryPath, info.size());
     }
     return disk;
 }
@@ -810,13 +852,11 @@ bool holdsBundle(const QString& path, const QString& slug, const BundleOptions& 
                                                                          : readFolderBundle(path);
     if (!disk || disk->manifest.value(QLatin1String("inputs")).toString() != digest)
         return false;
-    for (const char* list : {"versions", "media"}) {
-        for (const QJsonValue& entry : disk->manifest.value(QLatin1String(list)).toArray()) {
-            const auto size = disk->sizes.constFind(entry[QLatin1String("path")].toString());
-            if (size == disk->sizes.constEnd() ||
-                QString::number(*size) != entry[QLatin1String("bytes")].toString())
-                return false;
-        }
+    for (const QJsonValue& entry : listedFiles(disk->manifest)) {
+        const auto size = disk->sizes.constFind(entry[QLatin1String("path")].toString());
+        if (size == disk->sizes.constEnd() ||
+            QString::number(*size) != entry[QLatin1String("bytes")].toString())
+            return false;
     }
     return true;
 }

@@ -68,6 +68,10 @@ struct BundleExport final {
 /// The library setting that holds the base URL of exported bundles.
 inline constexpr const char* kBaseUrlSetting = "export.baseUrl";
 
+/// `text` as a base URL: an absolute http(s) URL without query, fragment or user,
+/// ending in "/"; else an error that names `origin` ("base URL", the setting).
+Result<QString> normalisedBaseUrl(const QString& text, const QString& origin);
+
 /// An article as a folder for a web team: `<lang>/index.html` (or fragment.html) per
 /// language version, rendered as the preview renders it (markdown::renderHtml() and
 /// the built-in page templates); `media/` with the images the versions reference as

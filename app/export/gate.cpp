@@ -5,12 +5,14 @@
 #include "common/languagetag.h"
 #include "library/library.h"
 #include "markdown/document.h"
+#include "translation/segments.h"
 
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
 #include <algorithm>
+#include <optional>
 
 namespace copydesk {
 
@@ -22,6 +24,8 @@ using checks::Severity;
 
 const QString kUnresolvedMedia = QStringLiteral("unresolved-media");
 const QString kBrokenAnchor = QStringLiteral("broken-anchor");
+const QString kUntranslated = QStringLiteral("untranslated-segment");
+const QString kOutdated = QStringLiteral("outdated-segment");
 
 /// The 1-based top-level block of `document` holding UTF-16 offset `offset`; the last
 /// block before it when it falls between two.
@@ -61,6 +65,93 @@ QSet<QString> pageIds(const markdown::Document& document) {
             ids.insert(QStringLiteral("fnref-") + node.literal);
     }
     return ids;
+}
+
+Field fieldOf(translation::SegmentKind kind) {
+    switch (kind) {
+    case translation::SegmentKind::Title:
+        return Field::Title;
+    case translation::SegmentKind::Summary:
+        return Field::Summary;
+    case translation::SegmentKind::SeoTitle:
+        return Field::SeoTitle;
+    case translation::SegmentKind::SeoDescription:
+        return Field::SeoDescription;
+    case translation::SegmentKind::Block:
+    case translation::SegmentKind::AltText:
+        break;
+    }
+    return Field::Body;
+}
+
+/// The text of `field` in `version`.
+QString fieldText(const LanguageVersion& version, Field field) {
+    switch (field) {
+    case Field::Title:
+        return version.title;
+    case Field::Summary:
+        return version.summary;
+    case Field::SeoTitle:
+        return version.seoTitle;
+    case Field::SeoDescription:
+        return version.seoDescription;
+    case Field::Body:
+    case Field::FeaturedImage:
+        break;
+    }
+    return version.body;
+}
+
+/// One finding per segment of `target` that is untranslated or outdated against
+/// `source`, the version it names as translated from. An untranslated segment has no
+/// text in the target: its finding points at the source's text (`inSource`).
+struct SegmentFinding final {
+    Finding finding;
+    bool inSource = false;
+};
+QList<SegmentFinding> segmentFindings(const LanguageVersion& source,
+                                      const LanguageVersion& target) {
+    QList<SegmentFinding> out;
+    const translation::Alignment alignment = translation::align(source, target);
+    for (const translation::AlignedRow& row : alignment.rows) {
+        const bool outdated = row.state == translation::SegmentState::Outdated && row.target;
+        if (row.state != translation::SegmentState::Untranslated && !outdated)
+            continue;
+        const translation::Segment& segment = outdated ? *row.target : row.source;
+        const LanguageVersion& holder = outdated ? target : source;
+        const Field field = fieldOf(segment.kind);
+        const QString text = fieldText(holder, field);
+        const qsizetype start = field == Field::Body ? segment.start : 0;
+        const qsizetype stop = field == Field::Body ? segment.stop : text.size();
+        const QString excerpt = segment.text.left(60);
+        SegmentFinding f;
+        f.inSource = !outdated;
+        f.finding = outdated
+                        ? finding(kOutdated, target.language, field, text, start, stop,
+                                  ExportGate::tr("Outdated: the %1 text it was translated from has "
+                                                 "changed since")
+                                      .arg(source.language))
+                        : finding(kUntranslated, target.language, field, text, start, stop,
+                                  ExportGate::tr("Not translated from %1: \u201c%2\u201d")
+                                      .arg(source.language, excerpt));
+        out.append(f);
+    }
+    return out;
+}
+
+/// The version of `article` that `version` was translated from, if it is there.
+const LanguageVersion* sourceOf(const Article& article, const LanguageVersion& version) {
+    if (version.translatedFrom.isEmpty())
+        return nullptr;
+    const auto wanted = canonicalLanguageTag(version.translatedFrom);
+    for (const LanguageVersion& other : article.versions) {
+        if (&other == &version)
+            continue;
+        const auto tag = canonicalLanguageTag(other.language);
+        if (wanted && tag && *tag == *wanted)
+            return &other;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -140,19 +231,40 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                                                 .arg(id)));
             }
         }
-        // The article's ignore list applies to the gate's own findings too.
+        QList<Block> versionBlocks;
         for (const Finding& f : std::as_const(findings)) {
-            const bool ignored =
-                std::any_of(context.ignored.cbegin(), context.ignored.cend(),
-                            [&f](const checks::IgnoredFinding& i) { return i.matches(f); });
-            if (ignored)
-                continue;
             Block block;
             block.language = language;
             block.finding = f;
             if (f.field == Field::Body)
                 block.paragraph = paragraphAt(document, f.range.start.offset);
-            blocks.append(block);
+            versionBlocks.append(block);
+        }
+        if (const LanguageVersion* source = sourceOf(article, version)) {
+            // Untranslated text points into the source: its paragraph there.
+            std::optional<markdown::Document> sourceDocument;
+            for (const SegmentFinding& s : segmentFindings(*source, version)) {
+                Block block;
+                block.language = language;
+                block.finding = s.finding;
+                if (s.inSource)
+                    block.sourceLanguage = source->language;
+                if (s.finding.field == Field::Body) {
+                    if (s.inSource && !sourceDocument)
+                        sourceDocument.emplace(source->body);
+                    block.paragraph = paragraphAt(s.inSource ? *sourceDocument : document,
+                                                  s.finding.range.start.offset);
+                }
+                versionBlocks.append(block);
+            }
+        }
+        // The article's ignore list applies to the gate's own findings too.
+        for (const Block& block : std::as_const(versionBlocks)) {
+            const bool ignored = std::any_of(
+                context.ignored.cbegin(), context.ignored.cend(),
+                [&block](const checks::IgnoredFinding& i) { return i.matches(block.finding); });
+            if (!ignored)
+                blocks.append(block);
         }
     }
     return blocks;
@@ -162,7 +274,12 @@ QString ExportGate::describe(const Article& article, const Block& block) {
     const QString name = article.slug.isEmpty() ? article.displayTitle() : article.slug;
     const checks::Finding& f = block.finding;
     QString where;
-    if (f.field == Field::Body)
+    if (f.field == Field::Body && !block.sourceLanguage.isEmpty())
+        where = tr("paragraph %1 of the %2 version (line %3)")
+                    .arg(block.paragraph)
+                    .arg(block.sourceLanguage)
+                    .arg(f.range.start.line);
+    else if (f.field == Field::Body)
         where = tr("paragraph %1 (line %2)").arg(block.paragraph).arg(f.range.start.line);
     else
         where = checks::fieldLabel(f.field);

@@ -17,7 +17,9 @@ class Library;
 /// The editorial checks that must pass before a version leaves the desk: a title and a
 /// summary, alternative text for every image and the featured image (app/checks), every
 /// `media:` reference in the library and every link inside the page (#anchor) to
-/// something the page has (checked here: they need the library and the rendered ids).
+/// something the page has (checked here: they need the library and the rendered ids),
+/// and, in a translation, no segment left untranslated or outdated against the version
+/// it was translated from (app/translation's alignment).
 /// A version with such a finding is not exported unless the user overrides the gate.
 class ExportGate final {
     Q_DECLARE_TR_FUNCTIONS(ExportGate)
@@ -30,6 +32,9 @@ public:
         /// The paragraph of the body it is in (1-based, top-level blocks of the
         /// Markdown); 0 for the title, the summary and the featured image.
         int paragraph = 0;
+        /// For a segment left untranslated, the language of the source version whose
+        /// text it points at (`paragraph` is then the source's); empty otherwise.
+        QString sourceLanguage;
     };
 
     /// The check ids of app/checks that block an export.

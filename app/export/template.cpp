@@ -86,8 +86,9 @@ Result<Template> Template::fromText(const QString& name, const QString& text) {
 }
 
 Result<Template> Template::builtIn(Kind kind) {
-    const QString file = kind == Kind::Article ? QStringLiteral("article.mustache")
-                                               : QStringLiteral("fragment.mustache");
+    const QString file = kind == Kind::Article    ? QStringLiteral("article.mustache")
+                         : kind == Kind::Fragment ? QStringLiteral("fragment.mustache")
+                                                  : QStringLiteral("index.mustache");
     const QString text = resourceText(QStringLiteral(":/templates/") + file);
     if (text.isEmpty())
         return Error{tr("Template %1: not found in this build").arg(file), ErrorKind::NotFound};
@@ -111,9 +112,12 @@ Result<QString> Template::render(const PageData& data) const {
         if (!value.isEmpty())
             values.set(key, utf8(value));
     };
+    const auto direction = [](const QLocale& of) {
+        return of.textDirection() == Qt::RightToLeft ? QStringLiteral("rtl")
+                                                     : QStringLiteral("ltr");
+    };
     set("lang", *language);
-    set("dir",
-        locale.textDirection() == Qt::RightToLeft ? QStringLiteral("rtl") : QStringLiteral("ltr"));
+    set("dir", direction(locale));
     set("title", data.title);
     set("summary", data.summary);
     set("byline", data.byline);
@@ -126,7 +130,7 @@ Result<QString> Template::render(const PageData& data) const {
     set("body", data.bodyHtml);
     set("styleHref", data.styleHref);
     if (data.styleHref.isEmpty())
-        set("style", defaultStyle());
+        set("style", data.style.isEmpty() ? defaultStyle() : data.style);
     set("headExtra", data.headExtra);
     set("canonicalUrl", data.canonicalUrl);
     set("jsonLd", data.jsonLd);
@@ -154,6 +158,25 @@ Result<QString> Template::render(const PageData& data) const {
     };
     setMeta("metaProperties", data.metaProperties);
     setMeta("metaNames", data.metaNames);
+    if (!data.versions.isEmpty()) {
+        mustache::data items{mustache::data::type::list};
+        for (const PageData::Version& version : data.versions) {
+            const auto tag = canonicalLanguageTag(version.language);
+            if (!tag)
+                return tag.failure();
+            const QLocale of(*tag);
+            mustache::data item;
+            item.set("lang", utf8(*tag));
+            item.set("dir", utf8(direction(of)));
+            item.set("languageName", utf8(nativeLanguageName(*tag)));
+            item.set("title", utf8(version.title));
+            if (!version.summary.isEmpty())
+                item.set("summary", utf8(version.summary));
+            item.set("href", utf8(version.href));
+            items.push_back(item);
+        }
+        values.set("versions", items);
+    }
 
     // Parsed again for each page: kainjow's render() is not const, and parsing a page
     // template costs microseconds, so one Template serves every thread of an export.

@@ -23,9 +23,12 @@ struct PageData final {
     QDate datelineDate;
     /// The article body: markdown::renderHtml()'s fragment, already safe.
     QString bodyHtml;
-    /// The stylesheet as a URL to link to; empty puts the default style.css inline, so
-    /// that an exported page stands alone.
+    /// The stylesheet as a URL to link to; empty puts `style` inline, so that an
+    /// exported page stands alone.
     QString styleHref;
+    /// The stylesheet put inline: the library's (PageTemplates::style); empty: the
+    /// default style.css.
+    QString style;
     /// HTML put first in <head>, right after the charset: the preview's
     /// Content-Security-Policy and its bridge scripts. Empty for an export.
     QString headExtra;
@@ -49,6 +52,16 @@ struct PageData final {
     QList<Meta> metaNames;      ///< <meta name=key content=...>: Twitter cards
     QString jsonLd;
 
+    /// For the language index (Template::Kind::Index): every version of the article,
+    /// its title and summary and the address of its page relative to the index.
+    struct Version final {
+        QString language;
+        QString title;
+        QString summary;
+        QString href;
+    };
+    QList<Version> versions;
+
     /// The fields of `version` (and of `article`'s byline and dateline) around an
     /// already rendered body.
     static PageData from(const Article& article, const LanguageVersion& version,
@@ -62,7 +75,8 @@ struct PageData final {
 /// datelinePlace, datelineDate (ISO), datelineDateText (in the version's language),
 /// hasDateline, body (HTML), style (the default CSS), styleHref, headExtra (HTML),
 /// canonicalUrl, alternates (hreflang, href), metaProperties and metaNames (key,
-/// content), jsonLd (JSON text safe in a script element).
+/// content), jsonLd (JSON text safe in a script element); for the language index,
+/// versions (lang, dir, languageName in its own language, title, summary, href).
 /// Cheap to copy, immutable, and usable from any thread.
 class Template final {
     Q_DECLARE_TR_FUNCTIONS(Template)
@@ -71,6 +85,7 @@ public:
     enum class Kind {
         Article,  ///< a whole HTML5 page (article.mustache)
         Fragment, ///< the body only, for pasting into a CMS (fragment.mustache)
+        Index,    ///< a bundle's index.html: its language versions (index.mustache)
     };
 
     /// Parses `text`; a syntax error gives ErrorKind::InvalidInput and one line naming

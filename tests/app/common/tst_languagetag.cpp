@@ -53,6 +53,28 @@ private Q_SLOTS:
             QVERIFY(isValidLanguageTag(tag));
         }
     }
+
+    void nativeName_data() {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("name");
+        // Qt's default locales of en and es name a territory; the tag does not.
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("English");
+        QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("español");
+        QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("français");
+        QTest::newRow("ar") << QStringLiteral("ar") << QStringLiteral("العربية");
+        QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << QStringLiteral("简体中文");
+        QTest::newRow("ru") << QStringLiteral("ru") << QStringLiteral("русский");
+        QTest::newRow("fa") << QStringLiteral("fa") << QStringLiteral("فارسی");
+        // A territory in the tag is named.
+        QTest::newRow("es-419") << QStringLiteral("es-419")
+                                << QStringLiteral("español latinoamericano");
+        QTest::newRow("unknown") << QStringLiteral("x-klingon") << QStringLiteral("x-klingon");
+    }
+    void nativeName() {
+        QFETCH(QString, tag);
+        QFETCH(QString, name);
+        QCOMPARE(nativeLanguageName(tag), name);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLanguageTag)

@@ -7,6 +7,7 @@
 #include "export/bundle.h"
 #include "export/gate.h"
 #include "library/library.h"
+#include "translation/segments.h"
 
 #include "../../support/libraryfixture.h"
 
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void gateNamesArticleVersionParagraph_data();
     void gateNamesArticleVersionParagraph();
     void gateHoldsVersionsBack();
+    void gateHoldsUntranslatedAndOutdated();
     void overrideExportsEverything();
     void oneFailureOthersComplete();
     void fullDiskFailsOneArticle();
@@ -186,12 +188,66 @@ void TestBatch::gateHoldsVersionsBack() {
     // Only the English page went out, and it names only itself.
     QCOMPARE(entriesUnder(m_output + QStringLiteral("/partly")),
              QStringList({QStringLiteral("article.json"), QStringLiteral("en"),
-                          QStringLiteral("en/index.html")}));
+                          QStringLiteral("en/index.html"), QStringLiteral("index.html")}));
     QVERIFY(
         !readAll(m_output + QStringLiteral("/partly/en/index.html")).contains("hreflang=\"fr\""));
     QVERIFY(events[1].folder.isEmpty());
     QVERIFY(events[1].problem.contains(QStringLiteral("every version fails")));
     QVERIFY(!QFileInfo::exists(m_output + QStringLiteral("/none")));
+}
+
+void TestBatch::gateHoldsUntranslatedAndOutdated() {
+    Article a = article(QStringLiteral("translated"), QStringLiteral("One.\n\nTwo.\n\nThree.\n"));
+    a.versions[1].body = QStringLiteral("Un.\n\nDeux.\n\nTrois.\n");
+    a.versions[1].translatedFrom = QStringLiteral("en");
+    translation::recordTranslation(a.versions[0], &a.versions[1],
+                                   translation::SegmentState::Translated);
+    QVERIFY(m_library->save(a, RevisionKind::Import).ok());
+    // (save() may give the article new versions: no reference into it is kept across.)
+    LanguageVersion& en = a.versions[0];
+    const auto context = checks::contextFromLibrary(*m_library, a.id, nullptr);
+    QVERIFY(context.ok());
+    auto blocks = ExportGate::check(*m_library, a, *context);
+    QVERIFY2(blocks.ok() && blocks->isEmpty(), "a translation made from the source as it is");
+
+    // The source changes its second paragraph and gains a fourth, and its summary.
+    en.body = QStringLiteral("One.\n\nTwo, changed.\n\nThree.\n\nFour.\n");
+    en.summary += QStringLiteral(" And more.");
+    blocks = ExportGate::check(*m_library, a, *context);
+    QVERIFY2(blocks.ok(), qPrintable(blocks.error()));
+    QStringList lines;
+    for (const ExportGate::Block& block : *blocks)
+        lines.append(ExportGate::describe(a, block));
+    const QStringList expected = {
+        QStringLiteral("Article 'translated', version fr, Summary: Outdated: the en text it "
+                       "was translated from has changed since [outdated-segment]"),
+        QStringLiteral("Article 'translated', version fr, paragraph 2 (line 3): Outdated: the "
+                       "en text it was translated from has changed since [outdated-segment]"),
+        QStringLiteral("Article 'translated', version fr, paragraph 4 of the en version (line "
+                       "7): Not translated from en: \u201cFour.\u201d [untranslated-segment]"),
+    };
+    QVERIFY2(lines == expected, qPrintable(lines.join(u'\n')));
+    // The source itself is not held back, and the batch exports it alone.
+    for (const ExportGate::Block& block : *blocks)
+        QCOMPARE(block.language, QStringLiteral("fr"));
+    QVERIFY(m_library->save(a, RevisionKind::Save).ok());
+    QList<BatchEvent> events;
+    const BatchSummary summary = run({QStringLiteral("translated")}, BatchOptions{}, &events);
+    QCOMPARE(summary.exported, 1);
+    QVERIFY2(events.value(0).problem.contains(QStringLiteral("fr not exported")),
+             qPrintable(events.value(0).problem));
+    QVERIFY(QFileInfo::exists(m_output + QStringLiteral("/translated/en/index.html")));
+    QVERIFY(!QFileInfo::exists(m_output + QStringLiteral("/translated/fr")));
+
+    // Recorded again as translated from the source as it is now: nothing holds it back.
+    // (The new paragraph has its translation.)
+    a.versions[1].body = QStringLiteral("Un.\n\nDeux, changé.\n\nTrois.\n\nQuatre.\n");
+    a.versions[1].summary = a.versions[0].summary;
+    translation::recordTranslation(a.versions[0], &a.versions[1],
+                                   translation::SegmentState::Translated);
+    blocks = ExportGate::check(*m_library, a, *context);
+    QVERIFY2(blocks.ok() && blocks->isEmpty(),
+             qPrintable(blocks.ok() ? ExportGate::describe(a, blocks->value(0)) : blocks.error()));
 }
 
 void TestBatch::overrideExportsEverything() {
@@ -310,11 +366,12 @@ void TestBatch::zipBundle() {
     QVERIFY(zip.open(QuaZip::mdUnzip));
     QStringList names = zip.getFileNameList();
     names.sort();
-    QCOMPARE(names.size(), 4);
+    QCOMPARE(names.size(), 5);
     QCOMPARE(names.at(0), QStringLiteral("zipped/article.json"));
     QCOMPARE(names.at(1), QStringLiteral("zipped/en/index.html"));
     QCOMPARE(names.at(2), QStringLiteral("zipped/fr/index.html"));
-    QVERIFY(names.at(3).startsWith(QStringLiteral("zipped/media/")));
+    QCOMPARE(names.at(3), QStringLiteral("zipped/index.html"));
+    QVERIFY(names.at(4).startsWith(QStringLiteral("zipped/media/")));
     // The same bytes as the folder bundle would hold.
     const auto bundle = BundleWriter::build(*m_library, a, options);
     QVERIFY(bundle.ok());

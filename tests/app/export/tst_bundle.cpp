@@ -191,9 +191,10 @@ void TestBundle::layout() {
                   QStringLiteral("summit/ar/index.html"), QStringLiteral("summit/article.json"),
                   QStringLiteral("summit/en"), QStringLiteral("summit/en/index.html"),
                   QStringLiteral("summit/fr"), QStringLiteral("summit/fr/index.html"),
-                  QStringLiteral("summit/media"), QStringLiteral("summit/media/") + pngFileName(),
-                  QStringLiteral("summit/zh-Hans"), QStringLiteral("summit/zh-Hans/index.html")}));
-    QCOMPARE(written->files.size(), 6);
+                  QStringLiteral("summit/index.html"), QStringLiteral("summit/media"),
+                  QStringLiteral("summit/media/") + pngFileName(), QStringLiteral("summit/zh-Hans"),
+                  QStringLiteral("summit/zh-Hans/index.html")}));
+    QCOMPARE(written->files.size(), 7);
     QVERIFY(written->notices.isEmpty());
     QFile image(QDir(folder).filePath(QStringLiteral("media/") + pngFileName()));
     QVERIFY(image.open(QIODevice::ReadOnly));
@@ -551,9 +552,9 @@ void TestBundle::oneLanguage() {
     options.languages = {QStringLiteral("zh-hans")};
     QVERIFY(BundleWriter::write(*f.library, f.article, f.output, options).ok());
     QCOMPARE(filesUnder(f.output + QStringLiteral("/summit")),
-             QStringList({QStringLiteral("article.json"), QStringLiteral("media"),
-                          QStringLiteral("media/") + pngFileName(), QStringLiteral("zh-Hans"),
-                          QStringLiteral("zh-Hans/index.html")}));
+             QStringList({QStringLiteral("article.json"), QStringLiteral("index.html"),
+                          QStringLiteral("media"), QStringLiteral("media/") + pngFileName(),
+                          QStringLiteral("zh-Hans"), QStringLiteral("zh-Hans/index.html")}));
     options.languages = {QStringLiteral("de")};
     const auto missing = BundleWriter::write(*f.library, f.article, f.output, options);
     QVERIFY(!missing.ok());

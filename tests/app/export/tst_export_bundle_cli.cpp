@@ -1,8 +1,10 @@
 // copydesk-cli export --format html|fragment, run as a process: several articles, a
-// selection, one failure among others.
+// selection, one failure among others, ZIP archives, threads, the gate and its
+// override, a read-only output folder; copydesk-cli template.
 #include "article/article.h"
 #include "library/library.h"
 #include "support/clifixture.h"
+#include "support/tinytmpfs.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +25,9 @@ private Q_SLOTS:
     void selection();
     void fragmentFormat();
     void markdownOfSeveralArticles();
+    void zipJobsAndForce();
+    void readOnlyOutputFolder();
+    void templateCommand();
     void usage_data();
     void usage();
 
@@ -191,6 +196,151 @@ void TestExportBundleCli::markdownOfSeveralArticles() {
     QCOMPARE(r.lines(), QStringList({QDir(out).filePath(QStringLiteral("alpha.en.md")),
                                      QDir(out).filePath(QStringLiteral("alpha.fr.md")),
                                      QDir(out).filePath(QStringLiteral("gamma.ar.md"))}));
+}
+
+void TestExportBundleCli::zipJobsAndForce() {
+    // alpha's French version gets an image without alternative text: the gate holds it.
+    {
+        auto library = Library::open(m_cli->library());
+        QVERIFY(library);
+        QVERIFY((*library)->addMedia(
+            QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+                                   "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
+            QStringLiteral("photo.png"), QStringLiteral("image/png")));
+        auto alpha = (*library)->findArticle(QStringLiteral("alpha"));
+        QVERIFY(alpha);
+        alpha->versions[1].body += QStringLiteral("\n\n![](media:photo.png)\n");
+        QVERIFY((*library)->save(*alpha));
+    }
+    const QString out = m_cli->path(QStringLiteral("out"));
+    const QStringList args{
+        QStringLiteral("export"), QStringLiteral("--all"),    QStringLiteral("--format"),
+        QStringLiteral("html"),   QStringLiteral("--zip"),    QStringLiteral("--jobs"),
+        QStringLiteral("2"),      QStringLiteral("--output"), out};
+    CliRun r = m_cli->run(m_cli->withLibrary(args));
+    QCOMPARE(r.exitCode, 1);
+    QStringList written = r.lines();
+    written.sort();
+    QCOMPARE(written, QStringList({QDir(out).filePath(QStringLiteral("alpha.zip")),
+                                   QDir(out).filePath(QStringLiteral("beta.zip")),
+                                   QDir(out).filePath(QStringLiteral("gamma.zip"))}));
+    QVERIFY2(r.err.contains(QStringLiteral("Article 'alpha', version fr, paragraph 2 (line 3): "
+                                           "Image without alternative text [image-alt]")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("(1 failed)")), qPrintable(r.err));
+    QFile zip(out + QStringLiteral("/alpha.zip"));
+    QVERIFY(zip.open(QIODevice::ReadOnly));
+    const QByteArray held = zip.readAll();
+    zip.close();
+    QVERIFY(held.contains("alpha/en/index.html"));
+    QVERIFY(!held.contains("alpha/fr/index.html"));
+
+    // --force lets it out, findings still said; the others are current and left alone.
+    r = m_cli->run(m_cli->withLibrary(args + QStringList{QStringLiteral("--force")}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("[image-alt]")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("(2 unchanged, not written again)")), qPrintable(r.err));
+    QVERIFY(zip.open(QIODevice::ReadOnly));
+    QVERIFY(zip.readAll().contains("alpha/fr/index.html"));
+
+    // --jobs takes a number from 1 to 256.
+    for (const QString& bad : {QStringLiteral("0"), QStringLiteral("x"), QStringLiteral("999")}) {
+        r = m_cli->run(
+            m_cli->withLibrary({QStringLiteral("export"), QStringLiteral("alpha"),
+                                QStringLiteral("--format"), QStringLiteral("html"),
+                                QStringLiteral("--jobs"), bad, QStringLiteral("--output"), out}));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--jobs: '%1' is not a number").arg(bad)),
+                 qPrintable(r.err));
+    }
+}
+
+void TestExportBundleCli::readOnlyOutputFolder() {
+    TinyTmpfs disk("4m");
+    if (!disk.isMounted())
+        QSKIP(qPrintable(disk.reason()));
+    const QString out = disk.filePath(QStringLiteral("out"));
+    CliRun r = m_cli->run(m_cli->withLibrary({QStringLiteral("export"), QStringLiteral("alpha"),
+                                              QStringLiteral("--format"), QStringLiteral("html"),
+                                              QStringLiteral("--output"), out}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile page(out + QStringLiteral("/alpha/en/index.html"));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QByteArray before = page.readAll();
+    page.close();
+    const auto revisionCount = [this]() -> qsizetype {
+        auto library = Library::open(m_cli->library(), Library::Mode::ReadOnly);
+        if (!library)
+            return -1;
+        const auto alpha = (*library)->findArticle(QStringLiteral("alpha"));
+        const auto revisions =
+            alpha ? (*library)->revisions(alpha->id) : Result<QList<RevisionInfo>>(alpha.failure());
+        return revisions ? revisions->size() : -1;
+    };
+    const qsizetype count = revisionCount();
+    QVERIFY(disk.remountReadOnly());
+
+    r = m_cli->run(m_cli->withLibrary(
+        {QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+         QStringLiteral("html"), QStringLiteral("--rewrite"), QStringLiteral("--output"), out}));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    // Each article says what went wrong, by name; the summary counts them all.
+    for (const QString& slug :
+         {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma")})
+        QVERIFY2(r.err.contains(QStringLiteral("Article '%1'").arg(slug)), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Read-only file system")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("exported 0 of 3 articles (3 failed)")),
+             qPrintable(r.err));
+    // The bundle written before is as it was, and no export was recorded.
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    QCOMPARE(page.readAll(), before);
+    QCOMPARE(revisionCount(), count);
+}
+
+void TestExportBundleCli::templateCommand() {
+    const auto run = [this](const QStringList& args, const QByteArray& input = {}) {
+        return m_cli->run(m_cli->withLibrary(QStringList{QStringLiteral("template")} + args),
+                          input);
+    };
+    CliRun r = run({QStringLiteral("list")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.lines(), QStringList({QStringLiteral("article.mustache\tbuilt-in"),
+                                     QStringLiteral("fragment.mustache\tbuilt-in"),
+                                     QStringLiteral("index.mustache\tbuilt-in"),
+                                     QStringLiteral("style.css\tbuilt-in")}));
+    // A template with a section left open is refused, by file and line, and not stored.
+    r = run({QStringLiteral("set"), QStringLiteral("fragment.mustache"), QStringLiteral("-")},
+            "<div id=\"x\">\n{{#title}}\n{{{body}}}\n</div>\n");
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.trimmed(), QStringLiteral("copydesk-cli: Template fragment.mustache, line 2: "
+                                             "section \"title\" is never closed"));
+    r = run({QStringLiteral("show"), QStringLiteral("fragment.mustache")});
+    QVERIFY(r.out.startsWith(QStringLiteral("<div class=\"copydesk-body\"")));
+
+    // A good one is the library's own, and the export uses it.
+    r = run({QStringLiteral("set"), QStringLiteral("fragment.mustache")},
+            "<section class=\"ours\" lang=\"{{lang}}\">{{{body}}}</section>\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(run({QStringLiteral("list")})
+                .out.contains(QStringLiteral("fragment.mustache\tlibrary's own")));
+    const QString out = m_cli->path(QStringLiteral("out"));
+    r = m_cli->run(m_cli->withLibrary({QStringLiteral("export"), QStringLiteral("alpha"),
+                                       QStringLiteral("--format"), QStringLiteral("fragment"),
+                                       QStringLiteral("--output"), out}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile fragment(out + QStringLiteral("/alpha/fr/fragment.html"));
+    QVERIFY(fragment.open(QIODevice::ReadOnly));
+    QCOMPARE(fragment.readAll(),
+             QByteArray("<section class=\"ours\" lang=\"fr\"><p>Text of alpha.</p>\n</section>\n"));
+    // Reset: the built-in one again.
+    r = run({QStringLiteral("reset"), QStringLiteral("fragment.mustache")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(
+        run({QStringLiteral("list")}).out.contains(QStringLiteral("fragment.mustache\tbuilt-in")));
+    // Usage: an unknown file or action.
+    QCOMPARE(run({QStringLiteral("show"), QStringLiteral("other.mustache")}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("delete"), QStringLiteral("style.css")}).exitCode, 2);
 }
 
 void TestExportBundleCli::usage_data() {
