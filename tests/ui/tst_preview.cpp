@@ -1,12 +1,14 @@
 // The live preview (ui/preview/previewview.h) in a real QtWebEngine: the DOM is read
 // back with runJavaScript.
 #include "article/article.h"
+#include "export/bundle.h"
 #include "library/library.h"
 #include "preview/previewview.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QDesktopServices>
+#include <QFile>
 #include <QImage>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -54,6 +56,8 @@ private Q_SLOTS:
     void widthPresets_data();
     void widthPresets();
     void comfortDarkChangesThePreviewOnly();
+    void exportedTextIsThePreviewsText_data();
+    void exportedTextIsThePreviewsText();
 
 private:
     QVariant js(const QString& script);
@@ -387,6 +391,83 @@ void TestPreview::comfortDarkChangesThePreviewOnly() {
     m_view->setComfortDark(false);
     QTRY_COMPARE_WITH_TIMEOUT(js(background).toString(), QStringLiteral("rgb(255, 255, 255)"),
                               5000);
+}
+
+void TestPreview::exportedTextIsThePreviewsText_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Water for the valley")
+                        << QStringLiteral("The council *approved* the plan");
+    QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("De l’eau pour la vallée")
+                        << QStringLiteral("Le conseil a « approuvé » le plan");
+    QTest::newRow("ar") << QStringLiteral("ar") << QStringLiteral("مياه للوادي")
+                        << QStringLiteral("وافق المجلس على **الخطة** (UN-Water)");
+    QTest::newRow("zh-Hans") << QStringLiteral("zh-Hans") << QStringLiteral("山谷的水")
+                             << QStringLiteral("理事会*批准*了该计划");
+}
+
+/// What the reader sees of a version is the same in the preview and in the exported
+/// page: the DOM text of the whole body of both, read by the same engine.
+void TestPreview::exportedTextIsThePreviewsText() {
+    QFETCH(QString, language);
+    QFETCH(QString, title);
+    QFETCH(QString, words);
+    static const QByteArray kPng =
+        QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwA"
+                               "DhgGAWjR9awAAAABJRU5ErkJggg==");
+    if (!m_library->media(QStringLiteral("valley.png")))
+        QVERIFY(
+            m_library->addMedia(kPng, QStringLiteral("valley.png"), QStringLiteral("image/png")));
+    Article article = makeArticle(language, title);
+    article.slug = QStringLiteral("valley-") + language.toLower();
+    article.byline = QStringLiteral("Ana Pérez");
+    article.dateline = {QStringLiteral("Genève"), QDate(2026, 3, 14)};
+    LanguageVersion& version = article.versions.first();
+    version.summary = words + QStringLiteral(" — summary.");
+    version.body =
+        QStringLiteral("# %1\n\n%2, 1,250 m³ a day.[^1]\n\n"
+                       "![%1](media:valley.png)\n\n"
+                       "| Year | m³ |\n|---:|:---|\n| 2025 | 1,000 |\n| 2026 | 1,250 |\n\n"
+                       "- [x] %2\n- [ ] 2027\n\n"
+                       "> %2\n\n```\ncode < stays & as it is\n```\n\n"
+                       "See [the plan](https://example.org/plan) and [the note](#fn-1).\n\n"
+                       "[^1]: %2.\n")
+            .arg(title, words);
+    QVERIFY(m_library->save(article));
+
+    m_view->setArticle(article, language);
+    QVERIFY(waitUpdated());
+    const QString previewText = js(QStringLiteral("document.body.innerText")).toString();
+    QVERIFY2(previewText.contains(title), qPrintable(previewText));
+
+    BundleOptions options;
+    const auto bundle = BundleWriter::build(*m_library, article, options);
+    QVERIFY2(bundle, qPrintable(bundle.error()));
+    const QString path = m_dir.filePath(article.slug + QStringLiteral(".html"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (const BundleFile& f : bundle->files) {
+            if (f.path.endsWith(QStringLiteral("/index.html")))
+                file.write(f.data);
+        }
+    }
+    QWebEngineView exported;
+    exported.resize(900, 600);
+    QSignalSpy loaded(&exported, &QWebEngineView::loadFinished);
+    exported.load(QUrl::fromLocalFile(path));
+    QVERIFY(loaded.wait(15000));
+    QVERIFY(loaded.first().first().toBool());
+    QString exportedText;
+    bool done = false;
+    exported.page()->runJavaScript(QStringLiteral("document.body.innerText"),
+                                   [&](const QVariant& value) {
+                                       exportedText = value.toString();
+                                       done = true;
+                                   });
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+    QCOMPARE(exportedText, previewText);
 }
 
 int main(int argc, char* argv[]) {

@@ -11,6 +11,8 @@
 #include "editor/markdowneditor.h"
 #include "editor/smartpaste.h"
 #include "editor/spellchecker.h"
+#include "export/exportdialog.h"
+#include "export/templatesdialog.h"
 #include "history/historypanel.h"
 #include "library/library.h"
 #include "library/trash.h"
@@ -488,6 +490,10 @@ void MainWindow::buildMenus() {
     m_writeActions << add(file, tr("&Import Files…"), &MainWindow::importFilesDialog,
                           QKeySequence(tr("Ctrl+Shift+O")));
     m_writeActions << add(file, tr("Import Site &Folder…"), &MainWindow::importFolderDialog);
+    // An export records a revision: not in a library open read-only.
+    m_writeActions << add(file, tr("&Export…"), &MainWindow::exportDialog,
+                          QKeySequence(tr("Ctrl+E")));
+    m_writeActions << add(file, tr("Page Te&mplates…"), &MainWindow::templatesDialog);
     file->addSeparator();
     m_writeActions << add(file, tr("&Tags and Categories…"), &MainWindow::vocabularyDialog,
                           QKeySequence(tr("Ctrl+Shift+T")));
@@ -1016,6 +1022,32 @@ void MainWindow::vocabularyDialog() {
     dialog.exec();
     if (isBrowsing())
         m_browser->refresh();
+}
+
+void MainWindow::exportDialog() {
+    // What the editor holds is what is exported.
+    if (const auto flushed = m_saver->flush(); !flushed) {
+        showError(tr("Not saved"), flushed.error());
+        return;
+    }
+    const QList<QUuid> selection = isBrowsing() ? m_browser->selectedArticles() : QList<QUuid>{};
+    ExportDialog dialog(m_library, m_document ? m_document->articleId() : QUuid(), selection, this);
+    connect(&dialog, &ExportDialog::exported, this, [this](const QList<QUuid>& ids) {
+        if (m_document && ids.contains(m_document->articleId()))
+            m_history->refresh();
+    });
+    dialog.exec();
+    if (isBrowsing())
+        m_browser->refresh();
+}
+
+void MainWindow::templatesDialog() {
+    TemplatesDialog dialog(m_library, this);
+    connect(&dialog, &TemplatesDialog::templatesChanged, this, [this] {
+        if (PreviewView* view = preview())
+            view->reloadTemplates();
+    });
+    dialog.exec();
 }
 
 void MainWindow::newVersionDialog() {

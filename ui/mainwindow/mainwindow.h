@@ -155,6 +155,8 @@ private:
     void newArticleDialog();
     void newVersionDialog();
     void vocabularyDialog();
+    void exportDialog();
+    void templatesDialog();
     Result<ImportReport> importInto(const QStringList& paths, const QString& site);
     void importFilesDialog();
     void importFolderDialog();

@@ -80,13 +80,16 @@ void PreviewPageSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job) {
         reply(job, "text/html;charset=utf-8", m_page);
         return;
     }
+    if (path == u"/style.css") {
+        reply(job, "text/css", m_style);
+        return;
+    }
     struct Resource final {
         const char16_t* path;
         const char16_t* file;
         const char* mimeType;
     };
     static constexpr Resource kResources[] = {
-        {u"/style.css", u":/templates/style.css", "text/css"},
         {u"/comfort-light.css", u":/preview/comfort-light.css", "text/css"},
         {u"/comfort-dark.css", u":/preview/comfort-dark.css", "text/css"},
         {u"/preview.js", u":/preview/preview.js", "text/javascript"},

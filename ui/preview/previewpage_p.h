@@ -80,10 +80,13 @@ public:
     using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
 
     void setPage(const QString& html) { m_page = html.toUtf8(); }
+    /// The page's stylesheet: the library's (PageTemplates::style()).
+    void setStyle(const QString& css) { m_style = css.toUtf8(); }
     void requestStarted(QWebEngineUrlRequestJob* job) override;
 
 private:
     QByteArray m_page;
+    QByteArray m_style;
 };
 
 /// Serves media:NAME from the library; only images, so that nothing a library holds can

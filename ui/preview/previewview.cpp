@@ -3,6 +3,7 @@
 #include "preview/previewpage_p.h"
 
 #include "article/article.h"
+#include "export/pagetemplates.h"
 #include "markdown/render.h"
 
 #include <QCoreApplication>
@@ -137,6 +138,26 @@ PreviewView::PreviewView(Library& library, QWidget* parent)
     connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &PreviewView::renderFinished);
 
     m_data.language = QStringLiteral("en");
+    readTemplates();
+    scheduleRender(true);
+}
+
+void PreviewView::readTemplates() {
+    // The library's own templates, checked when they were stored; should the file hold
+    // one that no longer parses, the built-in ones show the text all the same.
+    auto templates = PageTemplates::of(m_library);
+    if (!templates) {
+        qWarning("%s", qPrintable(templates.error()));
+        templates = PageTemplates::builtIn();
+    }
+    if (!templates)
+        return;
+    m_template = templates->page(Template::Kind::Article);
+    m_pageHandler->setStyle(templates->style());
+}
+
+void PreviewView::reloadTemplates() {
+    readTemplates();
     scheduleRender(true);
 }
 

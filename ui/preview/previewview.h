@@ -65,6 +65,9 @@ public:
     void setArticle(const Article& article, const QString& language);
     /// Shows an empty page: no article is open.
     void clear();
+    /// Reads the library's page templates and stylesheet again (they were edited) and
+    /// shows the page with them.
+    void reloadTemplates();
 
     /// Scrolls the page so that the block holding the 1-based source line `line` is at
     /// the top (the innermost block whose data-sourcepos covers it, else the next one).
@@ -109,6 +112,7 @@ private:
     void bridgePatched(int sequence);
     void bridgeScrolled(int line);
     void applyWidthPreset();
+    void readTemplates();
 
     Library& m_library;
     std::unique_ptr<QWebEngineProfile> m_profile;
