@@ -3,7 +3,8 @@
 # palette, an English article, an Arabic version, a Chinese version with a long title,
 # the history panel comparing a revision with the current text, misspellings underlined
 # and the checklist panel with findings (English, French, light and dark), the spelling
-# context menu, focus mode, the report of a pasted web page's import. Not a test.
+# context menu, focus mode, the report of a pasted web page's import, the export and
+# page template dialogs. Not a test.
 #
 # Usage: tests/ui/desk_screenshots.sh OUTPUT_DIR [DESK_SHOT]
 #   DESK_SHOT defaults to build-ci/tests/ui/desk_shot.
@@ -71,3 +72,7 @@ take desk-focus-dark en --focus --dark
 # An Arabic web page pasted as text, imported: the article and the import's report.
 take desk-import-ar en --import "$(dirname "$0")/../data/import/webpaste/ar-port.txt"
 take desk-import-zh-dark en --dark --import "$(dirname "$0")/../data/import/webpaste/zh-port.txt"
+# File > Export… and File > Page Templates… (a Save refused: the template and its line).
+take desk-export-dialog en --dialog export
+take desk-export-dialog-dark ar --dark --dialog export
+take desk-templates-error en --dialog templates-error

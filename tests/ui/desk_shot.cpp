@@ -2,6 +2,7 @@
 // tests/ui/desk_screenshots.sh to photograph. Not a test.
 //
 //   desk_shot LIBRARY SLUG LANGUAGE [--dark] [--set-title TEXT] [--history] [--import FILE]
+//             [--dialog export|templates-error]
 //             [--ready FILE]
 //
 // (Not --title: Qt's X11 platform takes -title/--title for itself.)
@@ -20,6 +21,8 @@
 #include "editor/markdowneditor.h"
 #include "editor/markdownhighlighter.h"
 #include "editor/spellchecker.h"
+#include "export/exportdialog.h"
+#include "export/templatesdialog.h"
 #include "history/historypanel.h"
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
@@ -30,6 +33,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QPalette>
+#include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTextBlock>
@@ -92,7 +96,7 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "usage: desk_shot LIBRARY SLUG LANGUAGE [options]\n");
         return 2;
     }
-    QString readyFile, title, importPath;
+    QString readyFile, title, importPath, dialog;
     bool history = false;
     bool checks = false;
     bool menu = false;
@@ -113,6 +117,8 @@ int main(int argc, char* argv[]) {
             title = args[++i];
         } else if (args[i] == u"--import" && i + 1 < args.size()) {
             importPath = args[++i];
+        } else if (args[i] == u"--dialog" && i + 1 < args.size()) {
+            dialog = args[++i];
         } else if (args[i] == u"--ready" && i + 1 < args.size()) {
             readyFile = args[++i];
         }
@@ -207,9 +213,21 @@ int main(int argc, char* argv[]) {
         // The import's report stays open (its own event loop) for the screenshot; from
         // the event loop as a menu's action is, not inside the preview's signal.
         if (!importPath.isEmpty()) {
-            QTimer::singleShot(0, &window, [&] {
-                window.showImportReport(window.importFiles({importPath}));
-            });
+            QTimer::singleShot(0, &window,
+                               [&] { window.showImportReport(window.importFiles({importPath})); });
+        }
+        // File > Export… over the window; File > Page Templates… after a Save that a
+        // section left open made fail.
+        if (dialog == u"export") {
+            auto* shown = new ExportDialog(**library, window.document()->articleId(), {}, &window);
+            shown->show();
+        } else if (dialog == u"templates-error") {
+            auto* shown = new TemplatesDialog(**library, &window);
+            QPlainTextEdit* editor = shown->editor(TemplateFile::Article);
+            QTextCursor cursor(editor->document()->findBlockByNumber(2));
+            cursor.insertText(QStringLiteral("{{#title}}\n"));
+            (void)shown->save();
+            shown->show();
         }
     };
     // The preview is made after the window shows; wait for its first page.

@@ -85,7 +85,14 @@ void ExportDialog::build() {
     auto* what = new QHBoxLayout;
     what->addWidget(m_scope, 1);
     what->addWidget(m_tag, 1);
-    form->addRow(tr("&Export:"), what);
+    // A row of a layout gets no buddy from QFormLayout: its label is made here, so
+    // that its shortcut letter works (and is not shown as "&").
+    const auto labelFor = [this](const QString& text, QWidget* buddy) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(labelFor(tr("&Export:"), m_scope), what);
     m_count = new QLabel(this);
     form->addRow(QString(), m_count);
 
@@ -107,7 +114,7 @@ void ExportDialog::build() {
     auto* where = new QHBoxLayout;
     where->addWidget(m_folder, 1);
     where->addWidget(browseButton);
-    form->addRow(tr("&To folder:"), where);
+    form->addRow(labelFor(tr("&To folder:"), m_folder), where);
 
     m_baseUrl = new QLineEdit(this);
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
