@@ -9,6 +9,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QTextBoundaryFinder>
 #include <QUrl>
 
 #include <algorithm>
@@ -67,6 +68,19 @@ QSet<QString> pageIds(const markdown::Document& document) {
     return ids;
 }
 
+/// `text` cut to at most about `length` characters at a word boundary, with "…" when
+/// it was cut (a message quotes the start of a paragraph).
+QString shortened(const QString& text, qsizetype length) {
+    if (text.size() <= length)
+        return text;
+    QTextBoundaryFinder words(QTextBoundaryFinder::Word, text);
+    words.setPosition(int(length));
+    if (!words.isAtBoundary())
+        words.toPreviousBoundary();
+    const qsizetype cut = words.position() > 0 ? words.position() : length;
+    return text.left(cut).trimmed() + QStringLiteral("\u2026");
+}
+
 Field fieldOf(translation::SegmentKind kind) {
     switch (kind) {
     case translation::SegmentKind::Title:
@@ -123,7 +137,7 @@ QList<SegmentFinding> segmentFindings(const LanguageVersion& source,
         const QString text = fieldText(holder, field);
         const qsizetype start = field == Field::Body ? segment.start : 0;
         const qsizetype stop = field == Field::Body ? segment.stop : text.size();
-        const QString excerpt = segment.text.left(60);
+        const QString excerpt = shortened(segment.text.simplified(), 60);
         SegmentFinding f;
         f.inSource = !outdated;
         f.finding = outdated
