@@ -953,7 +953,28 @@ Result<void> importSamples(Library& library) {
         if (!saved)
             return saved.failure();
         // Sample files may name tag and category labels: {"tagLabels": {"slug": {"en": …}}}
+        // and the images they use: {"media": [{"name", "file" (beside the sample),
+        // "mimeType", "altText": {"en": …}}]}.
         for (const QJsonObject& json : std::as_const(sources)) {
+            for (const QJsonValue& value : json.value(QLatin1String("media")).toArray()) {
+                const QJsonObject item = value.toObject();
+                const QString name = item.value(QLatin1String("name")).toString();
+                QFile image(dir.filePath(item.value(QLatin1String("file")).toString()));
+                if (!image.open(QIODevice::ReadOnly))
+                    return Error{Library::tr("sample image %1: %2").arg(name, image.errorString()),
+                                 ErrorKind::NotFound};
+                if (const auto added = library.addMedia(
+                        image.readAll(), name, item.value(QLatin1String("mimeType")).toString());
+                    !added)
+                    return added.failure();
+                const QJsonObject alt = item.value(QLatin1String("altText")).toObject();
+                for (auto a = alt.begin(); a != alt.end(); ++a) {
+                    if (const auto set =
+                            library.setMediaAltText(name, a.key(), a.value().toString());
+                        !set)
+                        return set.failure();
+                }
+            }
             for (const auto kind : {QLatin1String("tagLabels"), QLatin1String("categoryLabels")}) {
                 const QJsonObject terms = json.value(kind).toObject();
                 for (auto t = terms.begin(); t != terms.end(); ++t) {
