@@ -53,6 +53,7 @@ struct BundleMedia final {
     QString mimeType;
     QString sha256;
     QByteArray data;
+    QHash<QString, QString> altText; ///< language -> alt text
 };
 
 QString sha256Hex(const QByteArray& data) {
@@ -347,6 +348,7 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
         entry.name = mediaName;
         entry.mimeType = item->mimeType;
         entry.data = item->data;
+        entry.altText = item->altText;
         entry.sha256 = sha256Hex(item->data);
         entry.fileName = entry.sha256.left(16) + QLatin1Char('.') + suffixFor(item->mimeType);
         for (const BundleMedia& other : std::as_const(media)) {
@@ -373,8 +375,8 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
     for (const Term& term : *terms)
         termBySlug.insert(term.slug, term);
 
-    const std::optional<int> featured =
-        article.featuredImage.isEmpty() ? std::nullopt : resolveMedia(article.featuredImage);
+    const int featuredIndex =
+        article.featuredImage.isEmpty() ? -1 : resolveMedia(article.featuredImage).value_or(-1);
 
     // The link of a version's page, from another page of the bundle or absolute.
     const auto pageUrl = [&](const PageVersion& page) {
@@ -408,6 +410,10 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
 
         PageData data = PageData::from(article, version, body);
         data.style = templates->style();
+        if (featuredIndex >= 0 && !fragment) {
+            data.imageSrc = mediaUrl(media.at(featuredIndex), false);
+            data.imageAlt = media.at(featuredIndex).altText.value(page.language);
+        }
         if (!fragment) {
             const QString title = version.seoTitle.isEmpty() ? version.title : version.seoTitle;
             const QString description =
@@ -427,7 +433,8 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
                     term == termBySlug.constEnd() ? QString() : term->labels.value(page.language);
                 keywords.append(label.isEmpty() ? tag : label);
             }
-            const QString image = featured ? mediaUrl(media.at(*featured), true) : QString();
+            const QString image =
+                featuredIndex >= 0 ? mediaUrl(media.at(featuredIndex), true) : QString();
             const QString published = isoTimestamp(version.created);
             const QString modified = isoTimestamp(version.updated);
 

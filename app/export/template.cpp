@@ -128,6 +128,8 @@ Result<QString> Template::render(const PageData& data) const {
     }
     values.set("hasDateline", data.datelineDate.isValid() || !data.datelinePlace.isEmpty());
     set("body", data.bodyHtml);
+    set("imageSrc", data.imageSrc);
+    set("imageAlt", data.imageAlt);
     set("styleHref", data.styleHref);
     if (data.styleHref.isEmpty())
         set("style", data.style.isEmpty() ? defaultStyle() : data.style);

@@ -23,6 +23,11 @@ struct PageData final {
     QDate datelineDate;
     /// The article body: markdown::renderHtml()'s fragment, already safe.
     QString bodyHtml;
+    /// The featured image shown above the body: its address (media:NAME in the
+    /// preview, the bundle's file in an export) and its alternative text in the
+    /// version's language; empty: none.
+    QString imageSrc;
+    QString imageAlt;
     /// The stylesheet as a URL to link to; empty puts `style` inline, so that an
     /// exported page stands alone.
     QString styleHref;
@@ -73,7 +78,8 @@ struct PageData final {
 /// render the same ones, so what is previewed is what is published. Variables:
 /// lang, dir ("ltr"/"rtl" from QLocale(lang).textDirection()), title, summary, byline,
 /// datelinePlace, datelineDate (ISO), datelineDateText (in the version's language),
-/// hasDateline, body (HTML), style (the default CSS), styleHref, headExtra (HTML),
+/// hasDateline, body (HTML), imageSrc and imageAlt (the featured image), style (the
+/// library's CSS), styleHref, headExtra (HTML),
 /// canonicalUrl, alternates (hreflang, href), metaProperties and metaNames (key,
 /// content), jsonLd (JSON text safe in a script element); for the language index,
 /// versions (lang, dir, languageName in its own language, title, summary, href).

@@ -423,6 +423,9 @@ void TestPreview::exportedTextIsThePreviewsText() {
     article.slug = QStringLiteral("valley-") + language.toLower();
     article.byline = QStringLiteral("Ana Pérez");
     article.dateline = {QStringLiteral("Genève"), QDate(2026, 3, 14)};
+    article.featuredImage = QStringLiteral("valley.png");
+    QVERIFY(m_library->setMediaAltText(QStringLiteral("valley.png"), language,
+                                       QStringLiteral("alt: ") + title));
     LanguageVersion& version = article.versions.first();
     version.summary = words + QStringLiteral(" — summary.");
     version.body =
@@ -439,6 +442,11 @@ void TestPreview::exportedTextIsThePreviewsText() {
     m_view->setArticle(article, language);
     QVERIFY(waitUpdated());
     const QString previewText = js(QStringLiteral("document.body.innerText")).toString();
+    // The images, the featured one first, by their alternative text.
+    const QString imagesScript =
+        QStringLiteral("Array.from(document.images).map(i => i.alt).join(' | ')");
+    const QString previewImages = js(imagesScript).toString();
+    QCOMPARE(previewImages, QStringLiteral("alt: %1 | %1").arg(title));
     QVERIFY2(previewText.contains(title), qPrintable(previewText));
 
     BundleOptions options;
@@ -468,6 +476,14 @@ void TestPreview::exportedTextIsThePreviewsText() {
                                    });
     QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
     QCOMPARE(exportedText, previewText);
+    done = false;
+    QString exportedImages;
+    exported.page()->runJavaScript(imagesScript, [&](const QVariant& value) {
+        exportedImages = value.toString();
+        done = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+    QCOMPARE(exportedImages, previewImages);
 }
 
 int main(int argc, char* argv[]) {

@@ -4,11 +4,13 @@
 
 #include "article/article.h"
 #include "export/pagetemplates.h"
+#include "library/library.h"
 #include "markdown/render.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QQuickWindow>
+#include <QUrl>
 #include <QUrlQuery>
 #include <QWebChannel>
 #include <QWebEngineProfile>
@@ -44,7 +46,7 @@ QString headExtra(bool comfortDark) {
 bool sameHeader(const PageData& a, const PageData& b) {
     return a.language == b.language && a.title == b.title && a.summary == b.summary &&
            a.byline == b.byline && a.datelinePlace == b.datelinePlace &&
-           a.datelineDate == b.datelineDate;
+           a.datelineDate == b.datelineDate && a.imageSrc == b.imageSrc && a.imageAlt == b.imageAlt;
 }
 
 int presetWidth(PreviewView::WidthPreset preset) {
@@ -182,6 +184,13 @@ void PreviewView::setArticle(const Article& article, const QString& language) {
         return;
     m_markdown = version->body;
     m_data = PageData::from(article, *version, {});
+    if (!article.featuredImage.isEmpty()) {
+        // As the export shows it: the library's image with its text in this language.
+        m_data.imageSrc = QStringLiteral("media:") +
+                          QString::fromUtf8(QUrl::toPercentEncoding(article.featuredImage));
+        if (const auto media = m_library.media(article.featuredImage))
+            m_data.imageAlt = media->altText.value(m_data.language);
+    }
     scheduleRender(!sameHeader(m_data, m_shownData));
 }
 

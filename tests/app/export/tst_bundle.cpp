@@ -90,7 +90,8 @@ bool makeFixture(Fixture& f, const QString& title = QStringLiteral("Summit opens
     f.library = std::move(*opened);
     const auto media =
         f.library->addMedia(kPng, QStringLiteral("photo.png"), QStringLiteral("image/png"));
-    if (!media)
+    if (!media || !f.library->setMediaAltText(QStringLiteral("photo.png"), QStringLiteral("fr"),
+                                              QStringLiteral("La salle")))
         return false;
     const QString body = QStringLiteral("Text.\n\n![A photo](media:photo.png)\n\n"
                                         "| a | b |\n|:--|--:|\n| 1 | 2 |\n");
@@ -360,6 +361,14 @@ void TestBundle::pagesNameEveryVersion() {
     QVERIFY(page.contains(QStringLiteral("<meta property=\"og:image\" content=\"https://"
                                          "news.example/a/summit/media/") +
                           pngFileName() + QStringLiteral("\">")));
+    // The featured image above the body, with its text in the page's language (only fr
+    // has one here).
+    const QString alt = language == u"fr" ? QStringLiteral("La salle") : QString();
+    QVERIFY2(page.contains(QStringLiteral("<figure class=\"copydesk-featured\"><img "
+                                          "src=\"../media/") +
+                           pngFileName() + QStringLiteral("\" alt=\"") + alt +
+                           QStringLiteral("\"></figure>")),
+             qPrintable(page.left(3000)));
     QVERIFY(page.contains(
         QStringLiteral("<meta name=\"twitter:card\" content=\"summary_large_image\">")));
     QCOMPARE(page.count(QStringLiteral("og:locale:alternate")), 3);

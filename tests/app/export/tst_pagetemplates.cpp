@@ -169,12 +169,14 @@ private Q_SLOTS:
             index.startsWith(QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">")),
             qPrintable(index));
         QVERIFY2(index.contains(QStringLiteral(
-                     "<li lang=\"en\" dir=\"ltr\"><a href=\"en/index.html\" hreflang=\"en\">"
-                     "<span class=\"copydesk-language\">English</span> Water for the valley</a>")),
+                     "<li lang=\"en\" dir=\"ltr\"><p class=\"copydesk-language\">English</p><a "
+                     "class=\"copydesk-version-title\" href=\"en/index.html\" hreflang=\"en\">"
+                     "Water for the valley</a>")),
                  qPrintable(index));
         QVERIFY2(index.contains(QStringLiteral(
-                     "<li lang=\"ar\" dir=\"rtl\"><a href=\"ar/index.html\" hreflang=\"ar\">"
-                     "<span class=\"copydesk-language\">العربية</span> مياه للوادي</a>")),
+                     "<li lang=\"ar\" dir=\"rtl\"><p class=\"copydesk-language\">العربية</p><a "
+                     "class=\"copydesk-version-title\" href=\"ar/index.html\" hreflang=\"ar\">"
+                     "مياه للوادي</a>")),
                  qPrintable(index));
         QVERIFY(index.contains(QStringLiteral("<title>Water for the valley</title>")));
         // article.json lists it with its checksum; a fragment bundle has none.
