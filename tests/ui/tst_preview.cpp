@@ -87,16 +87,25 @@ void TestPreview::cleanup() {
     m_view.reset();
 }
 
-QVariant TestPreview::js(const QString& script) {
+namespace {
+
+/// What `script` gives in `page`, waited for.
+QVariant runScript(QWebEnginePage* page, const QString& script) {
     QVariant result;
     bool done = false;
-    m_view->webView()->page()->runJavaScript(script, [&](const QVariant& value) {
+    page->runJavaScript(script, [&](const QVariant& value) {
         result = value;
         done = true;
     });
     if (!QTest::qWaitFor([&] { return done; }, 10000))
         qWarning("no answer from the page to %s", qPrintable(script));
     return result;
+}
+
+} // namespace
+
+QVariant TestPreview::js(const QString& script) {
+    return runScript(m_view->webView()->page(), script);
 }
 
 bool TestPreview::waitUpdated() {
@@ -467,23 +476,9 @@ void TestPreview::exportedTextIsThePreviewsText() {
     exported.load(QUrl::fromLocalFile(path));
     QVERIFY(loaded.wait(15000));
     QVERIFY(loaded.first().first().toBool());
-    QString exportedText;
-    bool done = false;
-    exported.page()->runJavaScript(QStringLiteral("document.body.innerText"),
-                                   [&](const QVariant& value) {
-                                       exportedText = value.toString();
-                                       done = true;
-                                   });
-    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
-    QCOMPARE(exportedText, previewText);
-    done = false;
-    QString exportedImages;
-    exported.page()->runJavaScript(imagesScript, [&](const QVariant& value) {
-        exportedImages = value.toString();
-        done = true;
-    });
-    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
-    QCOMPARE(exportedImages, previewImages);
+    QCOMPARE(runScript(exported.page(), QStringLiteral("document.body.innerText")).toString(),
+             previewText);
+    QCOMPARE(runScript(exported.page(), imagesScript).toString(), previewImages);
 }
 
 int main(int argc, char* argv[]) {
