@@ -84,6 +84,8 @@ bool isSiteListPage(const QString& sitePath) {
 }
 
 QStringList siteSectionFolders(const QString& sitePath) {
+    if (sitePath.isEmpty())
+        return {};
     QStringList parts = sitePath.split(QLatin1Char('/'));
     parts.removeLast();
     if (isSiteListPage(sitePath)) {

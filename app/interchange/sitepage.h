@@ -15,7 +15,8 @@ bool isSiteListPage(const QString& sitePath);
 
 /// The folders whose _index pages are the sections above `sitePath`, nearest first:
 /// "en/docs/a.md" gives "en/docs", "en" and "" (the site's root); a section's own
-/// _index page is not among its sections.
+/// _index page is not among its sections. None for a version not from a site (an
+/// empty path).
 QStringList siteSectionFolders(const QString& sitePath);
 
 /// Whether Hugo leaves the page at `sitePath` out of the site it builds: `headless: true`
