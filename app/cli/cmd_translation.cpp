@@ -19,16 +19,6 @@ namespace {
 
 using translation::SegmentState;
 
-/// The source version of a translation: the one it says it was translated from, else
-/// the article's source language, never the order of the versions.
-const LanguageVersion* sourceOf(const Article& a, const LanguageVersion& v) {
-    if (!v.translatedFrom.isEmpty() && v.translatedFrom != v.language)
-        if (const LanguageVersion* s = a.version(v.translatedFrom))
-            return s;
-    const LanguageVersion* s = a.version(a.sourceLanguage);
-    return s && s != &v ? s : nullptr;
-}
-
 /// Version `language` of `a` and the version it is translated from, or the one-line
 /// error naming the article: no such version, or it is the source.
 Result<std::pair<const LanguageVersion*, const LanguageVersion*>>
@@ -38,7 +28,7 @@ translationOf(const Article& a, const QString& language) {
         return Error{QCoreApplication::translate("cli", "article '%1' has no '%2' version")
                          .arg(a.slug, language),
                      ErrorKind::NotFound};
-    const LanguageVersion* source = sourceOf(a, *target);
+    const LanguageVersion* source = translation::sourceVersion(a, *target);
     if (!source)
         return Error{QCoreApplication::translate(
                          "cli", "article '%1': the '%2' version is the source, not a translation")
@@ -114,7 +104,7 @@ int runStatus(const QStringList& args) {
         if (fmt == QLatin1String("text"))
             out() << oneLine(a.slug) << '\n';
         for (const LanguageVersion& v : a.versions) {
-            const LanguageVersion* source = sourceOf(a, v);
+            const LanguageVersion* source = translation::sourceVersion(a, v);
             QJsonObject o{{QStringLiteral("language"), v.language}};
             if (!source) {
                 o.insert(QStringLiteral("source"), true);

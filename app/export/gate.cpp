@@ -117,8 +117,9 @@ QString fieldText(const LanguageVersion& version, Field field) {
 }
 
 /// One finding per segment of `target` that is untranslated or outdated against
-/// `source`, the version it names as translated from. An untranslated segment has no
-/// text in the target: its finding points at the source's text (`inSource`).
+/// `source`, the version it is translated from, and per segment of `target` whose
+/// source segment was deleted. An untranslated segment has no text in the target: its
+/// finding points at the source's text (`inSource`).
 struct SegmentFinding final {
     Finding finding;
     bool inSource = false;
@@ -150,22 +151,21 @@ QList<SegmentFinding> segmentFindings(const LanguageVersion& source,
                                       .arg(source.language, excerpt));
         out.append(f);
     }
-    return out;
-}
-
-/// The version of `article` that `version` was translated from, if it is there.
-const LanguageVersion* sourceOf(const Article& article, const LanguageVersion& version) {
-    if (version.translatedFrom.isEmpty())
-        return nullptr;
-    const auto wanted = canonicalLanguageTag(version.translatedFrom);
-    for (const LanguageVersion& other : article.versions) {
-        if (&other == &version)
-            continue;
-        const auto tag = canonicalLanguageTag(other.language);
-        if (wanted && tag && *tag == *wanted)
-            return &other;
+    // Text whose source was deleted: published, it would say what the source no longer
+    // says.
+    for (const translation::Segment& orphan : alignment.orphans) {
+        const Field field = fieldOf(orphan.kind);
+        const QString text = fieldText(target, field);
+        SegmentFinding f;
+        f.finding = finding(kOutdated, target.language, field, text,
+                            field == Field::Body ? orphan.start : 0,
+                            field == Field::Body ? orphan.stop : text.size(),
+                            ExportGate::tr("Outdated: the %1 text it was translated from was "
+                                           "deleted; remove it here or translate it again")
+                                .arg(source.language));
+        out.append(f);
     }
-    return nullptr;
+    return out;
 }
 
 } // namespace
@@ -254,7 +254,12 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                 block.paragraph = paragraphAt(document, f.range.start.offset);
             versionBlocks.append(block);
         }
-        if (const LanguageVersion* source = sourceOf(article, version)) {
+        // A translation (it names what it was translated from), against its source: the
+        // version it names, else the article's source language.
+        const LanguageVersion* source = version.translatedFrom.isEmpty()
+                                            ? nullptr
+                                            : translation::sourceVersion(article, version);
+        if (source) {
             // Untranslated text points into the source: its paragraph there.
             std::optional<markdown::Document> sourceDocument;
             for (const SegmentFinding& s : segmentFindings(*source, version)) {

@@ -386,4 +386,13 @@ QList<DiffRun> wordDiff(const QString& before, const QString& after) {
     return out;
 }
 
+const LanguageVersion* sourceVersion(const Article& article, const LanguageVersion& version) {
+    if (!version.translatedFrom.isEmpty() && version.translatedFrom != version.language) {
+        if (const LanguageVersion* named = article.version(version.translatedFrom))
+            return named;
+    }
+    const LanguageVersion* source = article.version(article.sourceLanguage);
+    return source && source->language != version.language ? source : nullptr;
+}
+
 } // namespace copydesk::translation

@@ -37,6 +37,11 @@ struct Segment final {
     bool operator==(const Segment&) const = default;
 };
 
+/// The version `version` of `article` is translated from: the one its translatedFrom
+/// names, else the article's source language version; never the order of the versions.
+/// Null for the source version itself, or when there is no such version.
+const LanguageVersion* sourceVersion(const Article& article, const LanguageVersion& version);
+
 /// A short, stable digest of `text` with its runs of white space made one space and
 /// its ends trimmed, so that re-wrapping a paragraph does not make its translations
 /// outdated: 16 hex digits of SHA-256.

@@ -310,16 +310,13 @@ QString state20(SegmentState s) {
     }
 }
 
-/// The version `target` is translated from.
+/// The version `target` is translated from; for a language the article has no version
+/// in yet, its source language version.
 const LanguageVersion* sourceFor(const Article& a, const QString& target) {
-    const LanguageVersion* t = a.version(target);
-    if (t && !t->translatedFrom.isEmpty() && t->translatedFrom != target)
-        if (const LanguageVersion* s = a.version(t->translatedFrom))
-            return s;
+    if (const LanguageVersion* t = a.version(target))
+        return sourceVersion(a, *t);
     const LanguageVersion* s = a.version(a.sourceLanguage);
-    if (s && s->language != target)
-        return s;
-    return nullptr;
+    return s && s->language != target ? s : nullptr;
 }
 
 QString context(const Article& a, const LanguageVersion& source) {
@@ -353,10 +350,11 @@ Result<QByteArray> exportXliff(const QList<Article>& articles, const QString& ta
             sourceLanguage = s->language;
         else if (s->language != sourceLanguage)
             // XLIFF 2.0 has one source language per document.
-            return Error{Xliff::tr("article '%1' is translated from '%2', the others from '%3': export "
-                            "them in separate files")
-                             .arg(a.slug, s->language, sourceLanguage),
-                         ErrorKind::InvalidInput};
+            return Error{
+                Xliff::tr("article '%1' is translated from '%2', the others from '%3': export "
+                          "them in separate files")
+                    .arg(a.slug, s->language, sourceLanguage),
+                ErrorKind::InvalidInput};
     }
     if (v12) {
         xml.writeDefaultNamespace(kNs12);
@@ -515,7 +513,8 @@ public:
             if (name == u"xliff") {
                 m_ns = m_xml.namespaceUri().toString();
                 if (m_ns != kNs12 && m_ns != kNs20)
-                    return fail(Xliff::tr("not an XLIFF 1.2 or 2.0 document (namespace '%1')").arg(m_ns));
+                    return fail(
+                        Xliff::tr("not an XLIFF 1.2 or 2.0 document (namespace '%1')").arg(m_ns));
                 srcLang = m_xml.attributes().value(QStringLiteral("srcLang")).toString();
                 trgLang = m_xml.attributes().value(QStringLiteral("trgLang")).toString();
             } else if (name == u"file") {
@@ -525,8 +524,8 @@ public:
                     m_xml.attributes().value(QStringLiteral("original")).toString();
                 if (!original.startsWith(kOriginalPrefix) ||
                     QUuid::fromString(original.mid(kOriginalPrefix.size())).isNull())
-                    return fail(
-                        Xliff::tr("the file's 'original' is '%1', not a Copydesk article").arg(original));
+                    return fail(Xliff::tr("the file's 'original' is '%1', not a Copydesk article")
+                                    .arg(original));
                 f.article = QUuid::fromString(original.mid(kOriginalPrefix.size()));
                 if (is12()) {
                     f.sourceLanguage =
@@ -609,9 +608,10 @@ private:
             m_xml.skipCurrentElement();
         }
         if (u.key.isEmpty() || u.fingerprint.isEmpty())
-            return fail(Xliff::tr("unit '%1' was not written by Copydesk (it has no segment name or "
-                           "fingerprint)")
-                            .arg(u.id));
+            return fail(
+                Xliff::tr("unit '%1' was not written by Copydesk (it has no segment name or "
+                          "fingerprint)")
+                    .arg(u.id));
         return u;
     }
 
@@ -643,9 +643,10 @@ private:
                 } else if (name == u"mrk") {
                     open.append(0); // an annotation: its text is what counts
                 } else {
-                    return fail(Xliff::tr("<%1> inside a translation is not supported (only g, x, pc, "
-                                   "ph and mrk)")
-                                    .arg(name.toString()));
+                    return fail(
+                        Xliff::tr("<%1> inside a translation is not supported (only g, x, pc, "
+                                  "ph and mrk)")
+                            .arg(name.toString()));
                 }
             } else if (token == QXmlStreamReader::EndElement) {
                 if (open.isEmpty() && m_xml.name() == element)
@@ -705,8 +706,9 @@ Result<QString> assemble(const ReadUnit& unit, const Unit& source,
             out += c.open;
         } else if (t.kind == Token::Close) {
             if (open.isEmpty() || open.takeLast() != t.code)
-                return Error{Xliff::tr("%1: inline code %2 is closed out of order").arg(where).arg(t.code),
-                             ErrorKind::InvalidInput};
+                return Error{
+                    Xliff::tr("%1: inline code %2 is closed out of order").arg(where).arg(t.code),
+                    ErrorKind::InvalidInput};
             out += c.close;
         } else if (c.image && altByCode.count(t.code)) {
             out += c.open + escapeAlt(altByCode.at(t.code)) + c.close;
@@ -735,14 +737,16 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
                          article.kind()};
         const auto targetTag = canonicalLanguageTag(f.targetLanguage);
         if (!targetTag)
-            return Error{Xliff::tr("%1: %2").arg(where, targetTag.error()), ErrorKind::InvalidInput};
+            return Error{Xliff::tr("%1: %2").arg(where, targetTag.error()),
+                         ErrorKind::InvalidInput};
         const LanguageVersion* sourcePtr = sourceFor(*article, *targetTag);
         if (!sourcePtr || sourcePtr->language != f.sourceLanguage)
-            return Error{Xliff::tr("%1: article '%2' is translated into '%3' from '%4', not from '%5'")
-                             .arg(where, article->slug, *targetTag,
-                                  sourcePtr ? sourcePtr->language : Xliff::tr("no version"),
-                                  f.sourceLanguage),
-                         ErrorKind::InvalidInput};
+            return Error{
+                Xliff::tr("%1: article '%2' is translated into '%3' from '%4', not from '%5'")
+                    .arg(where, article->slug, *targetTag,
+                         sourcePtr ? sourcePtr->language : Xliff::tr("no version"),
+                         f.sourceLanguage),
+                ErrorKind::InvalidInput};
         const LanguageVersion source = *sourcePtr;
         LanguageVersion old;
         old.language = *targetTag;
@@ -762,8 +766,9 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             const auto it = unitByKey.constFind(u.key);
             if (it == unitByKey.constEnd() || units[*it].segment.fingerprint != u.fingerprint) {
                 ++result.outdated;
-                result.notes << Xliff::tr("%1: unit '%2' (%3) of article '%4' is left out: its source "
-                                   "text has changed since the export")
+                result.notes << Xliff::tr(
+                                    "%1: unit '%2' (%3) of article '%4' is left out: its source "
+                                    "text has changed since the export")
                                     .arg(fileName, u.id, u.key, article->slug);
                 continue;
             }

@@ -191,6 +191,10 @@ void TestBatch::gateHoldsVersionsBack() {
                           QStringLiteral("en/index.html"), QStringLiteral("index.html")}));
     QVERIFY(
         !readAll(m_output + QStringLiteral("/partly/en/index.html")).contains("hreflang=\"fr\""));
+    // Nor does article.json publish the French text held back.
+    const QByteArray manifest = readAll(m_output + QStringLiteral("/partly/article.json"));
+    QVERIFY(manifest.contains("partly in English"));
+    QVERIFY(!manifest.contains("partly en fran"));
     QVERIFY(events[1].folder.isEmpty());
     QVERIFY(events[1].problem.contains(QStringLiteral("every version fails")));
     QVERIFY(!QFileInfo::exists(m_output + QStringLiteral("/none")));
@@ -248,6 +252,22 @@ void TestBatch::gateHoldsUntranslatedAndOutdated() {
     blocks = ExportGate::check(*m_library, a, *context);
     QVERIFY2(blocks.ok() && blocks->isEmpty(),
              qPrintable(blocks.ok() ? ExportGate::describe(a, blocks->value(0)) : blocks.error()));
+
+    // A paragraph deleted from the source: its translation would still be published.
+    a.versions[0].body = QStringLiteral("One.\n\nThree.\n\nFour.\n");
+    blocks = ExportGate::check(*m_library, a, *context);
+    QVERIFY(blocks.ok());
+    QCOMPARE(blocks->size(), 1);
+    QCOMPARE(ExportGate::describe(a, blocks->value(0)),
+             QStringLiteral("Article 'translated', version fr, paragraph 2 (line 3): Outdated: "
+                            "the en text it was translated from was deleted; remove it here or "
+                            "translate it again [outdated-segment]"));
+    // Translated from a language the article has no version in: against its source
+    // language, as the translation commands do, not let through.
+    a.versions[1].translatedFrom = QStringLiteral("de");
+    const auto fallback = ExportGate::check(*m_library, a, *context);
+    QVERIFY(fallback.ok());
+    QCOMPARE(fallback->size(), blocks->size());
 }
 
 void TestBatch::overrideExportsEverything() {
