@@ -42,6 +42,19 @@ int runTemplate(const QStringList& args) {
                                         .arg(positional.front()));
     }
 
+    // Read before the library is opened for writing: a slow pipe must not hold its lock.
+    QString text;
+    if (action == u"set") {
+        const QString path = positional.size() > 1 ? positional.at(1) : QStringLiteral("-");
+        const auto read = path == u"-" ? readStdin() : readTextFile(path);
+        if (!read)
+            return fail(read.error());
+        if (read->isEmpty())
+            return fail(Cli::tr("%1: the file is empty (reset goes back to the built-in "
+                                "template)")
+                            .arg(path));
+        text = *read;
+    }
     const bool writes = action == u"set" || action == u"reset";
     auto library = openLibrary(parser, writes ? Library::Mode::ReadWrite : Library::Mode::ReadOnly);
     if (!library)
@@ -65,18 +78,6 @@ int runTemplate(const QStringList& args) {
             return fail(text.error());
         const auto written = writeDocument(text->text.toUtf8());
         return written ? ExitOk : fail(written.error());
-    }
-    QString text;
-    if (action == u"set") {
-        const QString path = positional.size() > 1 ? positional.at(1) : QStringLiteral("-");
-        const auto read = path == u"-" ? readStdin() : readTextFile(path);
-        if (!read)
-            return fail(read.error());
-        if (read->isEmpty())
-            return fail(Cli::tr("%1: the file is empty (reset goes back to the built-in "
-                                "template)")
-                            .arg(path));
-        text = *read;
     }
     const auto stored = PageTemplates::setText(**library, *file, text);
     if (!stored)

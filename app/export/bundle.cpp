@@ -170,7 +170,10 @@ Result<QString> inputDigest(const Library& library, const Article& article,
     const auto templates = PageTemplates::of(library);
     if (!templates)
         return templates.failure();
-    inputs.insert(QLatin1String("templates"), templates->digest());
+    inputs.insert(QLatin1String("templates"),
+                  templates->digest(options.format == BundleOptions::Format::Fragment
+                                        ? Template::Kind::Fragment
+                                        : Template::Kind::Article));
     inputs.insert(QLatin1String("languages"), QJsonArray::fromStringList(options.languages));
     // The labels of the article's tags, and the media its text may name (a name found
     // anywhere in a body is enough: one too many only costs a re-export).
@@ -578,7 +581,13 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
     if (!digest)
         return digest.failure();
     bundle.inputDigest = *digest;
-    const QJsonObject articleJson = stableArticleJson(article);
+    // Only the versions the bundle holds: a version held back (by the checks, or not
+    // asked for) is not published in article.json either.
+    Article published = article;
+    published.versions.clear();
+    for (const PageVersion& page : std::as_const(pages))
+        published.versions.append(*page.version);
+    const QJsonObject articleJson = stableArticleJson(published);
     QJsonObject manifest;
     manifest.insert(QLatin1String("format"), QStringLiteral("copydesk-bundle"));
     manifest.insert(QLatin1String("formatVersion"), 1);

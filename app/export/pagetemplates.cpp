@@ -80,7 +80,8 @@ Result<PageTemplates> PageTemplates::of(const Library& library) {
 
 Result<PageTemplates> PageTemplates::of(const Library* library) {
     QString texts[std::size(kFiles)];
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash pageHash(QCryptographicHash::Sha256);
+    QCryptographicHash fragmentHash(QCryptographicHash::Sha256);
     for (std::size_t i = 0; i < std::size(kFiles); ++i) {
         if (library) {
             const auto read = text(*library, kFiles[i]);
@@ -93,6 +94,7 @@ Result<PageTemplates> PageTemplates::of(const Library* library) {
                 return read.failure();
             texts[i] = *read;
         }
+        QCryptographicHash& hash = kFiles[i] == TemplateFile::Fragment ? fragmentHash : pageHash;
         hash.addData(templateFileName(kFiles[i]).toUtf8());
         hash.addData(QByteArrayView("\0", 1));
         hash.addData(texts[i].toUtf8());
@@ -107,7 +109,10 @@ Result<PageTemplates> PageTemplates::of(const Library* library) {
     }
     PageTemplates result(std::move(*pages[0]), std::move(*pages[1]), std::move(*pages[2]),
                          texts[3]);
-    result.m_digest = QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+    result.m_pageDigest =
+        QStringLiteral("sha256:") + QString::fromLatin1(pageHash.result().toHex());
+    result.m_fragmentDigest =
+        QStringLiteral("sha256:") + QString::fromLatin1(fragmentHash.result().toHex());
     return result;
 }
 
@@ -149,17 +154,27 @@ Result<void> PageTemplates::check(TemplateFile file, const QString& text) {
         return page.failure();
     switch (file) {
     case TemplateFile::Article: {
-        const qsizetype body = page->indexOf(QLatin1String("id=\"copydesk-body\""));
-        if (body < 0 || page->indexOf(data.bodyHtml, body) < 0)
-            return Error{tr("Template %1: the body ({{{body}}}) must be inside the element "
-                            "with id=\"copydesk-body\", which the preview updates as you type")
+        // The body once, right inside the element: no element closed and no comment
+        // ended between that element's start tag and the body.
+        const QLatin1String id("id=\"copydesk-body\"");
+        const qsizetype element = page->indexOf(id);
+        const qsizetype open = element < 0 ? -1 : page->indexOf(u'>', element);
+        const qsizetype body = page->indexOf(data.bodyHtml);
+        const QString between = open >= 0 && body > open ? page->mid(open, body - open) : QString();
+        const bool inside = !between.isEmpty() && !between.contains(QLatin1String("</")) &&
+                            !between.contains(QLatin1String("-->")) && page->count(id) == 1 &&
+                            page->count(data.bodyHtml) == 1;
+        if (!inside)
+            return Error{tr("Template %1: the body ({{{body}}}) must be in it once, directly "
+                            "inside the element with id=\"copydesk-body\", which the preview "
+                            "updates as you type")
                              .arg(name),
                          ErrorKind::InvalidInput};
         break;
     }
     case TemplateFile::Fragment:
-        if (!page->contains(data.bodyHtml))
-            return Error{tr("Template %1: the body ({{{body}}}) is not in it").arg(name),
+        if (page->count(data.bodyHtml) != 1)
+            return Error{tr("Template %1: the body ({{{body}}}) must be in it once").arg(name),
                          ErrorKind::InvalidInput};
         break;
     case TemplateFile::Index:

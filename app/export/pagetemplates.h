@@ -37,9 +37,13 @@ public:
     const Template& page(Template::Kind kind) const;
     /// The stylesheet put inline into whole pages.
     const QString& style() const { return m_style; }
-    /// "sha256:<hex>" of the four texts: part of an export's inputs, so that a bundle
-    /// made with other templates is made again.
-    const QString& digest() const { return m_digest; }
+    /// "sha256:<hex>" of the texts a bundle of pages of `kind` is made with (Fragment:
+    /// fragment.mustache; else the article and index templates and the stylesheet):
+    /// part of an export's inputs, so that a bundle made with other templates is made
+    /// again, and only then.
+    const QString& digest(Template::Kind kind) const {
+        return kind == Template::Kind::Fragment ? m_fragmentDigest : m_pageDigest;
+    }
 
     /// The text the library uses for `file`, and whether it is the library's own.
     struct Text final {
@@ -67,7 +71,8 @@ private:
     Template m_fragment;
     Template m_index;
     QString m_style;
-    QString m_digest;
+    QString m_pageDigest;
+    QString m_fragmentDigest;
 };
 
 } // namespace copydesk

@@ -77,6 +77,40 @@ Template::Template(QString name, std::string text)
     , m_text(std::move(text)) {}
 
 Result<Template> Template::fromText(const QString& name, const QString& text) {
+    // kainjow's parser and renderer recurse per section and cost memory per level: a
+    // 1 MB file of nested sections took 20 GB. A page template needs neither that size
+    // nor that depth, nor partials (there are no other files to include) or delimiters
+    // of its own (which would hide its sections from this count).
+    constexpr qsizetype kMaxBytes = 1 << 20;
+    constexpr int kMaxDepth = 32;
+    if (text.size() > kMaxBytes)
+        return Error{tr("Template %1: larger than 1 MB").arg(name), ErrorKind::InvalidInput};
+    int depth = 0;
+    int line = 1;
+    for (qsizetype i = 0; i + 2 < text.size(); ++i) {
+        if (text[i] == u'\n')
+            ++line;
+        if (text[i] != u'{' || text[i + 1] != u'{')
+            continue;
+        const QChar kind = text[i + 2];
+        if (kind == u'>' || kind == u'=')
+            return Error{tr("Template %1, line %2: %3 is not supported here")
+                             .arg(name)
+                             .arg(line)
+                             .arg(kind == u'>' ? tr("a partial ({{>name}})")
+                                               : tr("a delimiter change ({{=… …=}})")),
+                         ErrorKind::InvalidInput};
+        if (kind == u'#' || kind == u'^') {
+            if (++depth > kMaxDepth)
+                return Error{tr("Template %1, line %2: sections nested more than %3 deep")
+                                 .arg(name)
+                                 .arg(line)
+                                 .arg(kMaxDepth),
+                             ErrorKind::InvalidInput};
+        } else if (kind == u'/') {
+            --depth;
+        }
+    }
     std::string utf8Text = utf8(text);
     const mustache::mustache parsed(utf8Text);
     if (!parsed.is_valid())

@@ -65,7 +65,8 @@ private Q_SLOTS:
         const auto builtIn = PageTemplates::builtIn();
         const auto ofLibrary = PageTemplates::of(*m_library);
         QVERIFY(builtIn && ofLibrary);
-        QCOMPARE(ofLibrary->digest(), builtIn->digest());
+        QCOMPARE(ofLibrary->digest(Template::Kind::Article),
+                 builtIn->digest(Template::Kind::Article));
         QVERIFY(ofLibrary->style().contains(QLatin1String("font-family")));
         for (const TemplateFile file : {TemplateFile::Article, TemplateFile::Fragment,
                                         TemplateFile::Index, TemplateFile::Style}) {
@@ -93,11 +94,44 @@ private Q_SLOTS:
             << QStringLiteral("Template fragment.mustache, line 3: a tag is not closed");
         QTest::newRow("article without the body element")
             << TemplateFile::Article << QStringLiteral("<main>{{{body}}}</main>")
-            << QStringLiteral("Template article.mustache: the body ({{{body}}}) must be inside "
-                              "the element with id=\"copydesk-body\"");
+            << QStringLiteral("Template article.mustache: the body ({{{body}}}) must be in it "
+                              "once, directly inside the element with id=\"copydesk-body\"");
+        QTest::newRow("body after the element")
+            << TemplateFile::Article << QStringLiteral("<div id=\"copydesk-body\"></div>{{{body}}}")
+            << QStringLiteral("Template article.mustache: the body ({{{body}}}) must be in it "
+                              "once");
+        QTest::newRow("element in a comment")
+            << TemplateFile::Article
+            << QStringLiteral("<!-- <div id=\"copydesk-body\"> -->{{{body}}}")
+            << QStringLiteral("Template article.mustache: the body ({{{body}}}) must be in it "
+                              "once");
+        QTest::newRow("body twice")
+            << TemplateFile::Article
+            << QStringLiteral("<div id=\"copydesk-body\">{{{body}}}{{{body}}}</div>")
+            << QStringLiteral("Template article.mustache: the body ({{{body}}}) must be in it "
+                              "once");
+        QTest::newRow("partial")
+            << TemplateFile::Fragment << QStringLiteral("<div>\n{{{body}}}\n{{>/etc/passwd}}</div>")
+            << QStringLiteral("Template fragment.mustache, line 3: a partial ({{>name}}) is not "
+                              "supported here");
+        QTest::newRow("delimiter change")
+            << TemplateFile::Fragment << QStringLiteral("{{=<% %>=}}<%{body}%>")
+            << QStringLiteral("Template fragment.mustache, line 1: a delimiter change");
+        QTest::newRow("nested 100,000 deep")
+            << TemplateFile::Fragment
+            << QStringLiteral("{{{body}}}") + QStringLiteral("{{#a}}").repeated(100000) +
+                   QStringLiteral("x") + QStringLiteral("{{/a}}").repeated(100000)
+            << QStringLiteral("Template fragment.mustache: larger than 1 MB");
+        QTest::newRow("nested 33 deep")
+            << TemplateFile::Fragment
+            << QStringLiteral("{{{body}}}\n") + QStringLiteral("{{#a}}").repeated(33) +
+                   QStringLiteral("x") + QStringLiteral("{{/a}}").repeated(33)
+            << QStringLiteral("Template fragment.mustache, line 2: sections nested more than 32 "
+                              "deep");
         QTest::newRow("body escaped is no body")
             << TemplateFile::Fragment << QStringLiteral("<div>{{body}}</div>")
-            << QStringLiteral("Template fragment.mustache: the body ({{{body}}}) is not in it");
+            << QStringLiteral("Template fragment.mustache: the body ({{{body}}}) must be in it "
+                              "once");
         QTest::newRow("index without versions")
             << TemplateFile::Index << QStringLiteral("<h1>{{title}}</h1>")
             << QStringLiteral("Template index.mustache: the versions");
@@ -117,7 +151,10 @@ private Q_SLOTS:
         QCOMPARE(stored.kind(), ErrorKind::InvalidInput);
         QVERIFY2(stored.error().startsWith(error), qPrintable(stored.error()));
         QVERIFY(!PageTemplates::text(*m_library, file)->own);
-        QCOMPARE(PageTemplates::of(*m_library)->digest(), before->digest());
+        QCOMPARE(PageTemplates::of(*m_library)->digest(Template::Kind::Article),
+                 before->digest(Template::Kind::Article));
+        QCOMPARE(PageTemplates::of(*m_library)->digest(Template::Kind::Fragment),
+                 before->digest(Template::Kind::Fragment));
     }
 
     void ownTemplatesMakeTheBundleAndItsInputs() {
@@ -129,6 +166,10 @@ private Q_SLOTS:
         const auto first = BundleWriter::write(*m_library, a, folder, options);
         QVERIFY2(first, qPrintable(first.error()));
         QVERIFY(!first->unchanged);
+        QVERIFY(*BundleWriter::isCurrent(*m_library, a, folder, options));
+        // The fragment template is not what web pages are made with.
+        QVERIFY(PageTemplates::setText(*m_library, TemplateFile::Fragment,
+                                       QStringLiteral("<section>{{{body}}}</section>")));
         QVERIFY(*BundleWriter::isCurrent(*m_library, a, folder, options));
 
         QString article = *PageTemplates::builtInText(TemplateFile::Article);
@@ -153,7 +194,8 @@ private Q_SLOTS:
         // Reset: the built-in ones again, and the first bundle's bytes.
         QVERIFY(PageTemplates::setText(*m_library, TemplateFile::Article, {}));
         QVERIFY(PageTemplates::setText(*m_library, TemplateFile::Style, {}));
-        QCOMPARE(PageTemplates::of(*m_library)->digest(), PageTemplates::builtIn()->digest());
+        QCOMPARE(PageTemplates::of(*m_library)->digest(Template::Kind::Article),
+                 PageTemplates::builtIn()->digest(Template::Kind::Article));
         const auto again = BundleWriter::build(*m_library, a, options);
         QVERIFY(again);
         QVERIFY(fileOf(*again, QStringLiteral("ar/index.html")).contains("<main>\n<article"));
