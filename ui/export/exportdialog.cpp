@@ -125,7 +125,7 @@ void ExportDialog::build() {
            "canonical URL."));
     if (const auto stored = m_library.setting(QString::fromLatin1(kBaseUrlSetting)))
         m_baseUrl->setText(*stored);
-    form->addRow(tr("&Base URL:"), m_baseUrl);
+    form->addRow(tr("Base &URL:"), m_baseUrl);
 
     m_override = new QCheckBox(tr("Export &versions that fail the checks before export too "
                                   "(their findings are still listed)"),
@@ -268,6 +268,10 @@ Result<ExportDialog::Outcome> ExportDialog::exportNow() {
     const QString target = folder();
     if (target.isEmpty())
         return Error{tr("Choose the folder to export to."), ErrorKind::InvalidInput};
+    if (const QFileInfo info(target); info.exists() && !info.isDir())
+        return Error{tr("%1 is a file, not a folder: choose a folder to export to.")
+                         .arg(QDir::toNativeSeparators(target)),
+                     ErrorKind::InvalidInput};
     const auto ids = chosenArticles();
     if (!ids)
         return ids.failure();
@@ -374,10 +378,14 @@ void ExportDialog::showReport(const Outcome& outcome) {
     QMessageBox box(s.failed > 0 || s.cancelled > 0 ? QMessageBox::Warning
                                                     : QMessageBox::Information,
                     tr("Export"), text, QMessageBox::Ok, this);
+    QStringList more;
     if (s.failed > 0)
-        box.setInformativeText(tr("%n article(s) not exported, or without some of their "
-                                  "versions: the details say which and why.",
-                                  "", int(s.failed)));
+        more.append(tr("%n article(s) not exported, or without some of their versions: the "
+                       "details say which and why.",
+                       "", int(s.failed)));
+    if (s.cancelled > 0)
+        more.append(tr("Cancelled: %n article(s) not exported.", "", int(s.cancelled)));
+    box.setInformativeText(more.join(QLatin1Char(' ')));
     box.setDetailedText(outcome.lines.join(QLatin1Char('\n')));
     QPushButton* open = box.addButton(tr("&Open Folder"), QMessageBox::ActionRole);
     box.exec();
