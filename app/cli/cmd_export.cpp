@@ -325,9 +325,12 @@ int runExport(const QStringList& args) {
             if (summary.unchanged > 0)
                 err() << QCoreApplication::translate("cli", " (%n unchanged, not written again)",
                                                      nullptr, int(summary.unchanged));
-            if (summary.failed > 0)
+            if (summary.failed > summary.partial)
                 err() << QCoreApplication::translate("cli", " (%n failed)", nullptr,
-                                                     int(summary.failed));
+                                                     int(summary.failed - summary.partial));
+            if (summary.partial > 0)
+                err() << QCoreApplication::translate("cli", " (%n without some versions)", nullptr,
+                                                     int(summary.partial));
             err() << '\n';
         }
         return summary.failed > 0 ? ExitFailure : ExitOk;

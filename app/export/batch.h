@@ -49,6 +49,7 @@ struct BatchSummary final {
     qsizetype exported = 0;  ///< written, or unchanged (see `unchanged`)
     qsizetype unchanged = 0; ///< already there from the same inputs
     qsizetype failed = 0;    ///< not exported, or exported without some versions
+    qsizetype partial = 0;   ///< of `failed`: exported without some of their versions
     qsizetype cancelled = 0; ///< never started: the batch was cancelled
 };
 

@@ -175,6 +175,8 @@ Result<QString> inputDigest(const Library& library, const Article& article,
                                         ? Template::Kind::Fragment
                                         : Template::Kind::Article));
     inputs.insert(QLatin1String("languages"), QJsonArray::fromStringList(options.languages));
+    if (options.checksOverridden)
+        inputs.insert(QLatin1String("checksOverridden"), true);
     // The labels of the article's tags, and the media its text may name (a name found
     // anywhere in a body is enough: one too many only costs a re-export).
     const auto terms = library.tags();

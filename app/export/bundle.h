@@ -34,6 +34,10 @@ struct BundleOptions final {
     /// A folder SLUG/, or one archive SLUG.zip holding that folder.
     enum class Container { Folder, Zip };
     Container container = Container::Folder;
+    /// The checks before export were overridden (BatchOptions::overrideGate): recorded
+    /// in the bundle's inputs, so that a bundle written despite them is not taken for
+    /// one that passed them.
+    bool checksOverridden = false;
 };
 
 /// One file of a bundle: its path inside the bundle folder ("fr/index.html").

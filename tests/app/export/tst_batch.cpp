@@ -282,6 +282,23 @@ void TestBatch::overrideExportsEverything() {
     QCOMPARE(events.front().findings.size(), 2); // reported all the same
     QVERIFY(QFileInfo::exists(m_output + QStringLiteral("/partly/fr/index.html")));
     QVERIFY(QFileInfo::exists(m_output + QStringLiteral("/partly/en/index.html")));
+
+    // A re-export that skips what is current (no checks, no rendering) does not take
+    // the bundle written despite the checks for one that passed them: checked again,
+    // both versions held back and reported.
+    BatchOptions again;
+    again.bundle.skipUnchanged = true;
+    events.clear();
+    const BatchSummary checked = run({QStringLiteral("partly")}, again, &events);
+    QCOMPARE(checked.unchanged, 0);
+    QCOMPARE(events.front().findings.size(), 2);
+    QVERIFY(events.front().problem.contains(QStringLiteral("every version fails")));
+    // A clean article is skipped without being checked: its bundle is current.
+    Article b = article(QStringLiteral("clean"));
+    QVERIFY(m_library->save(b, RevisionKind::Import).ok());
+    QCOMPARE(run({QStringLiteral("clean")}, again).exported, 1);
+    const BatchSummary skipped = run({QStringLiteral("clean")}, again);
+    QCOMPARE(skipped.unchanged, 1);
 }
 
 void TestBatch::oneFailureOthersComplete() {
