@@ -44,23 +44,29 @@ void prepare(const Library& library, const QString& item, const QString& folder,
         return;
     }
     out.options = options.bundle;
+    // With skipUnchanged: whether the bundle there is made from what out.options would
+    // make it from (then it is left alone), or that could not be told; either ends it.
+    const auto settled = [&]() {
+        if (!out.options.skipUnchanged)
+            return false;
+        const auto current = BundleWriter::isCurrent(library, *article, folder, out.options);
+        if (!current) {
+            out.event.problem = current.error();
+            return true;
+        }
+        if (!*current)
+            return false;
+        out.event.unchanged = true;
+        out.article = std::move(*article);
+        return true;
+    };
     // A bundle there made from the same inputs, with all the versions asked for and the
     // checks not overridden (which its inputs would say), passed the checks then: the
     // article, the media it names, its tags' labels and the templates are as they were,
     // so the checks would pass again. Neither checked nor rendered again (a re-export of
     // 1,000 unchanged articles spent most of its time in the checks).
-    if (out.options.skipUnchanged) {
-        const auto current = BundleWriter::isCurrent(library, *article, folder, out.options);
-        if (!current) {
-            out.event.problem = current.error();
-            return;
-        }
-        if (*current) {
-            out.event.unchanged = true;
-            out.article = std::move(*article);
-            return;
-        }
-    }
+    if (settled())
+        return;
     const auto context = checks::contextFromLibrary(library, article->id, nullptr);
     if (!context) {
         out.event.problem = context.error();
@@ -101,18 +107,10 @@ void prepare(const Library& library, const QString& item, const QString& folder,
             out.options.languages = languages;
         }
     }
-    if (out.options.skipUnchanged) {
-        const auto current = BundleWriter::isCurrent(library, *article, folder, out.options);
-        if (!current) {
-            out.event.problem = current.error();
-            return;
-        }
-        if (*current) {
-            out.event.unchanged = true;
-            out.article = std::move(*article);
-            return;
-        }
-    }
+    // The checks held versions back, or were overridden: other inputs, asked again.
+    if ((out.options.languages != options.bundle.languages || out.options.checksOverridden) &&
+        settled())
+        return;
     auto bundle = BundleWriter::build(library, *article, out.options);
     if (!bundle) {
         out.event.problem = bundle.error();

@@ -155,9 +155,11 @@ const QByteArray& rendererFingerprint() {
     return fingerprint;
 }
 
-/// Bundle::inputDigest for `article` exported with `options`, the base URL resolved.
+/// Bundle::inputDigest for `article` exported with `options`, the base URL resolved,
+/// made with `templates` (the library's).
 Result<QString> inputDigest(const Library& library, const Article& article,
-                            const BundleOptions& options, const QString& baseUrl, qint64 revision) {
+                            const BundleOptions& options, const QString& baseUrl, qint64 revision,
+                            const PageTemplates& templates) {
     QJsonObject inputs;
     inputs.insert(QLatin1String("bundleFormat"), 1);
     inputs.insert(QLatin1String("renderer"), QString::fromLatin1(rendererFingerprint()));
@@ -167,13 +169,10 @@ Result<QString> inputDigest(const Library& library, const Article& article,
                                                ? QStringLiteral("fragment")
                                                : QStringLiteral("html"));
     inputs.insert(QLatin1String("baseUrl"), baseUrl);
-    const auto templates = PageTemplates::of(library);
-    if (!templates)
-        return templates.failure();
     inputs.insert(QLatin1String("templates"),
-                  templates->digest(options.format == BundleOptions::Format::Fragment
-                                        ? Template::Kind::Fragment
-                                        : Template::Kind::Article));
+                  templates.digest(options.format == BundleOptions::Format::Fragment
+                                       ? Template::Kind::Fragment
+                                       : Template::Kind::Article));
     inputs.insert(QLatin1String("languages"), QJsonArray::fromStringList(options.languages));
     if (options.checksOverridden)
         inputs.insert(QLatin1String("checksOverridden"), true);
@@ -579,7 +578,7 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
     const auto revision = sourceRevision(library, article);
     if (!revision)
         return revision.failure();
-    const auto digest = inputDigest(library, article, options, baseUrl, *revision);
+    const auto digest = inputDigest(library, article, options, baseUrl, *revision, *templates);
     if (!digest)
         return digest.failure();
     bundle.inputDigest = *digest;
@@ -926,7 +925,10 @@ Result<bool> BundleWriter::isCurrent(const Library& library, const Article& arti
     const auto revision = sourceRevision(library, article);
     if (!revision)
         return revision.failure();
-    const auto digest = inputDigest(library, article, options, *base, *revision);
+    const auto templates = PageTemplates::of(library);
+    if (!templates)
+        return templates.failure();
+    const auto digest = inputDigest(library, article, options, *base, *revision, *templates);
     if (!digest)
         return digest.failure();
     return holdsBundle(path, article.slug, options, *digest);

@@ -89,16 +89,11 @@ QPlainTextEdit* TemplatesDialog::editor(TemplateFile file) const {
     return nullptr;
 }
 
-namespace {
-
-/// What `page` stores for the text in its editor: empty when that is the built-in text.
-template <typename P>
-QString ownText(const P& page) {
+QString TemplatesDialog::ownText(const Page& page) {
+    // The built-in text is stored as nothing: the library follows the built-in file.
     const QString text = page.editor->toPlainText();
     return text == page.builtIn ? QString() : text;
 }
-
-} // namespace
 
 void TemplatesDialog::updateTabs() {
     for (int i = 0; i < m_pages.size(); ++i) {

@@ -47,6 +47,8 @@ private:
         QString stored; ///< the library's own text when the dialog opened; empty: built-in
         QString builtIn;
     };
+    /// What `page` stores for the text in its editor: empty for the built-in text.
+    static QString ownText(const Page& page);
     void updateTabs();
     void done(int result) override;
 
