@@ -4,10 +4,10 @@
 #include "checks/checks.h"
 #include "common/languagetag.h"
 #include "library/library.h"
+#include "markdown/anchors.h"
 #include "markdown/document.h"
 #include "translation/segments.h"
 
-#include <QRegularExpression>
 #include <QSet>
 #include <QTextBoundaryFinder>
 #include <QUrl>
@@ -57,17 +57,6 @@ Finding finding(const QString& checkId, const QString& language, Field field, co
 
 /// The ids an exported page of `document` has for an in-page link: cmark-gfm gives
 /// footnotes and their references ids, headings none.
-QSet<QString> pageIds(const markdown::Document& document) {
-    QSet<QString> ids;
-    for (const markdown::Node& node : document.nodes()) {
-        if (node.kind == markdown::NodeKind::FootnoteDefinition)
-            ids.insert(QStringLiteral("fn-") + node.literal);
-        else if (node.kind == markdown::NodeKind::FootnoteReference)
-            ids.insert(QStringLiteral("fnref-") + node.literal);
-    }
-    return ids;
-}
-
 /// `text` cut to at most about `length` characters at a word boundary, with "…" when
 /// it was cut (a message quotes the start of a paragraph).
 QString shortened(const QString& text, qsizetype length) {
@@ -218,14 +207,7 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                 tr("The featured image media:%1 is not in the library").arg(article.featuredImage));
             findings.append(f);
         }
-        QSet<QString> ids = pageIds(document);
-        // The labels as written too: cmark-gfm names footnotes by label ([^1] -> fn-1).
-        static const QRegularExpression kLabel(QStringLiteral(R"(\[\^([^\]\s]+)\]:)"));
-        for (auto it = kLabel.globalMatch(version.body); it.hasNext();) {
-            const QString label = it.next().captured(1);
-            ids.insert(QStringLiteral("fn-") + label);
-            ids.insert(QStringLiteral("fnref-") + label);
-        }
+        const QSet<QString> ids = markdown::pageIds(document);
         for (const markdown::Node& node : document.nodes()) {
             if (node.kind != markdown::NodeKind::Image && node.kind != markdown::NodeKind::Link)
                 continue;

@@ -1,21 +1,16 @@
 #include "markdown/outline.h"
 
+#include "markdown/anchors.h"
 #include "markdown/document.h"
 
 namespace copydesk {
 
 QList<Heading> outline(const QString& markdown) {
     const markdown::Document document(markdown);
-    const std::vector<markdown::Node>& nodes = document.nodes();
     QList<Heading> headings;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-        const markdown::Node& node = nodes[i];
-        if (node.kind != markdown::NodeKind::Heading)
-            continue;
-        // Inline HTML is markup, footnote references are only a number: neither is part
-        // of the heading's words; an image's description is.
-        headings.append(
-            Heading{node.level, document.plainText(int(i), true).simplified(), node.startLine});
+    for (const markdown::HeadingAnchor& anchor : markdown::headingAnchors(document)) {
+        const markdown::Node& node = document.nodes()[size_t(anchor.node)];
+        headings.append(Heading{node.level, anchor.text, node.startLine, anchor.id});
     }
     return headings;
 }

@@ -1,5 +1,6 @@
 #include "markdown/render.h"
 
+#include "markdown/anchors.h"
 #include "markdown/cmarkdocument_p.h"
 #include "markdown/document.h"
 #include "markdown/sanitize.h"
@@ -100,6 +101,28 @@ QByteArray escapeHref(const QByteArray& url) {
     return escaped;
 }
 
+/// Replaces each placeholder "<marker><index>" in `html`, and the "-" after it if
+/// there is one, with what `put(out, index)` appends to the output so far.
+template <typename Put>
+void replacePlaceholders(QByteArray& html, const QByteArray& marker, const Put& put) {
+    QByteArray out;
+    out.reserve(html.size() + html.size() / 8);
+    qsizetype from = 0;
+    for (qsizetype at; (at = html.indexOf(marker, from)) >= 0;) {
+        out.append(QByteArrayView(html).sliced(from, at - from));
+        qsizetype end = at + marker.size();
+        qsizetype index = 0;
+        while (end < html.size() && html[end] >= '0' && html[end] <= '9')
+            index = index * 10 + (html[end++] - '0');
+        if (end < html.size() && html[end] == '-')
+            ++end;
+        put(out, index);
+        from = end;
+    }
+    out.append(QByteArrayView(html).sliced(from));
+    html = std::move(out);
+}
+
 /// Resolved media destinations that cmark's safe mode would blank (the preview's
 /// file: URLs). They come from the application, not from the author, so they are
 /// rendered as unguessable placeholders and put back into the HTML afterwards.
@@ -110,20 +133,9 @@ struct TrustedUrls final {
     void restoreInto(QByteArray& html) const {
         if (escaped.isEmpty())
             return;
-        QByteArray out;
-        out.reserve(html.size() + escaped.size() * 64);
-        qsizetype from = 0;
-        for (qsizetype at; (at = html.indexOf(marker, from)) >= 0;) {
-            out.append(QByteArrayView(html).sliced(from, at - from));
-            qsizetype end = at + marker.size();
-            qsizetype index = 0;
-            while (end < html.size() && html[end] >= '0' && html[end] <= '9')
-                index = index * 10 + (html[end++] - '0');
+        replacePlaceholders(html, marker, [this](QByteArray& out, qsizetype index) {
             out.append(index < escaped.size() ? escaped[index] : QByteArray());
-            from = end;
-        }
-        out.append(QByteArrayView(html).sliced(from));
-        html = std::move(out);
+        });
     }
 };
 
@@ -306,6 +318,90 @@ private:
     QList<Changed> m_changed;
 };
 
+/// Headings with their anchors (markdown/anchors.h): each opening tag gets its id, and
+/// an attribute block that named one is not shown. cmark-gfm writes headings without
+/// attributes, so a placeholder starts each heading's content and the id goes into the
+/// tag before it; the tree is put back as it was after rendering.
+class HeadingIds final {
+public:
+    HeadingIds(cmark_node* root, const markdown::Document& document) {
+        const QList<markdown::HeadingAnchor> anchors = markdown::headingAnchors(document);
+        if (anchors.isEmpty())
+            return;
+        QList<cmark_node*> headings;
+        const IterPtr iter(cmark_iter_new(root));
+        for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+            cmark_node* node = cmark_iter_get_node(iter.get());
+            if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING)
+                headings.append(node);
+        }
+        // The Document is a walk of this tree: one anchor per heading, in order.
+        if (headings.size() != anchors.size())
+            return;
+        m_marker = "copydesk-heading-" +
+                   QByteArray::number(QRandomGenerator::global()->generate64(), 36) + '-';
+        for (qsizetype k = 0; k < headings.size(); ++k) {
+            if (anchors[k].attributes)
+                hideAttributes(headings[k]);
+            cmark_node* placeholder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+            cmark_node_set_on_enter(placeholder,
+                                    (m_marker + QByteArray::number(k) + '-').constData());
+            cmark_node_set_on_exit(placeholder, "");
+            cmark_node_prepend_child(headings[k], placeholder);
+            m_placeholders.append(placeholder);
+            m_ids.append(anchors[k].id.toHtmlEscaped().toUtf8());
+        }
+    }
+    ~HeadingIds() {
+        for (cmark_node* placeholder : std::as_const(m_placeholders))
+            cmark_node_free(placeholder);
+        for (const auto& [node, text] : std::as_const(m_literals))
+            cmark_node_set_literal(node, text.constData());
+    }
+    HeadingIds(const HeadingIds&) = delete;
+    HeadingIds& operator=(const HeadingIds&) = delete;
+
+    /// Moves each placeholder's id into the heading tag that precedes it (the "-" after
+    /// the index keeps it apart from a heading that starts with a digit).
+    void restoreInto(QByteArray& html) const {
+        if (m_ids.isEmpty())
+            return;
+        replacePlaceholders(html, m_marker, [this](QByteArray& out, qsizetype index) {
+            // The placeholder is the first thing inside <hN> or <hN data-sourcepos="…">.
+            const qsizetype tag = out.lastIndexOf("<h");
+            if (index < m_ids.size() && tag >= 0 && out.endsWith('>'))
+                out.insert(tag + 3, " id=\"" + m_ids[index] + '"');
+        });
+    }
+
+private:
+    /// Empties the heading's last text nodes of the attribute block at their end.
+    void hideAttributes(cmark_node* heading) {
+        QList<cmark_node*> trailing;
+        for (cmark_node* child = cmark_node_last_child(heading);
+             child && cmark_node_get_type(child) == CMARK_NODE_TEXT;
+             child = cmark_node_previous(child))
+            trailing.prepend(child);
+        QByteArray text;
+        for (cmark_node* node : std::as_const(trailing))
+            text += cmark_node_get_literal(node);
+        const auto attributes = markdown::headingAttributes(QString::fromUtf8(text));
+        if (!attributes)
+            return;
+        QByteArray kept = QString::fromUtf8(text).left(attributes->start).toUtf8();
+        for (cmark_node* node : std::as_const(trailing)) {
+            m_literals.append({node, QByteArray(cmark_node_get_literal(node))});
+            cmark_node_set_literal(node, kept.constData());
+            kept.clear();
+        }
+    }
+
+    QByteArray m_marker;
+    QList<QByteArray> m_ids;
+    QList<cmark_node*> m_placeholders;
+    QList<std::pair<cmark_node*, QByteArray>> m_literals;
+};
+
 } // namespace
 
 QStringList RenderOptions::defaultExtensions() {
@@ -327,6 +423,10 @@ QStringList availableExtensions() {
 QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& options) {
     const int flags = cmarkOptions(options);
     cmark_node* root = DocumentAccess::root(document);
+    // Before anything below changes the tree: the anchors are read from its walk.
+    std::optional<HeadingIds> headingIds;
+    if (!options.specRaw)
+        headingIds.emplace(root, document);
     // With raw HTML, the sanitiser drops them (from links, images and HTML alike).
     const auto blanked =
         options.rawHtml ? QList<std::pair<cmark_node*, QByteArray>>() : blankLocalUrls(root);
@@ -350,8 +450,11 @@ QByteArray renderHtmlUtf8(markdown::Document& document, const RenderOptions& opt
     QByteArray result(html);
     // cmark allocates with its default allocator, which is calloc/realloc/free.
     cmark_get_default_mem_allocator()->free(html);
-    if (!options.specRaw)
+    if (!options.specRaw) {
+        headingIds->restoreInto(result);
+        headingIds.reset();
         writeHtml5(result);
+    }
     code.spans.restoreInto(result);
     if (options.rawHtml && !options.specRaw)
         result = markdown::sanitizeHtml(result);

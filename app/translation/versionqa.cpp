@@ -2,6 +2,8 @@
 
 #include "translation/hits_p.h"
 
+#include "markdown/anchors.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
@@ -89,30 +91,21 @@ bool sameTarget(const QString& a, const QString& b) {
 }
 
 QHash<QString, int> headingAnchors(const FieldText& body) {
-    static const QRegularExpression explicitId(QStringLiteral("\\{#([^\\s}]+)\\}\\s*$"));
     QHash<QString, int> anchors;
     int index = 0;
     for (const checks::detail::Block& block : body.scan.blocks) {
         if (block.kind != checks::detail::Block::Kind::Heading)
             continue;
-        const QString source = body.text.mid(block.start, block.end - block.start);
-        const QRegularExpressionMatch m = explicitId.match(source);
-        QString id;
-        if (m.hasMatch()) {
-            id = m.captured(1);
-        } else {
-            // The id Hugo and GitHub give a heading: its text in lower case, letters,
-            // digits, "-" and "_" kept, spaces made "-".
-            for (QChar c : block.prose) {
-                if (c.isLetterOrNumber() || c.isMark() || c == QLatin1Char('-') ||
-                    c == QLatin1Char('_'))
-                    id += c.toLower();
-                else if (c.isSpace())
-                    id += QLatin1Char('-');
-            }
-            while (id.startsWith(QLatin1Char('-')))
-                id.remove(0, 1);
-        }
+        // The id the page gives the heading (markdown/anchors.h): the one its attribute
+        // block names ("{#terms}"), else the slug of its text (prose is as long as the
+        // source, with the markup masked).
+        const auto attributes = markdown::headingAttributes(
+            QStringView(body.text).sliced(block.start, block.end - block.start));
+        const QString id =
+            !attributes ? markdown::headingSlug(block.prose.trimmed())
+            : attributes->id.isEmpty()
+                ? markdown::headingSlug(block.prose.left(attributes->start).trimmed())
+                : attributes->id;
         if (!id.isEmpty() && !anchors.contains(id))
             anchors.insert(id, index);
         ++index;

@@ -133,7 +133,7 @@ void TestPreview::showsTheTemplatePage() {
     QCOMPARE(js(QStringLiteral("document.title")).toString(),
              QStringLiteral("<script>window.pwned = 1</script>"));
     QCOMPARE(js(QStringLiteral("document.querySelector('#copydesk-body h1').outerHTML")).toString(),
-             QStringLiteral("<h1 data-sourcepos=\"1:1-1:9\">Heading</h1>"));
+             QStringLiteral("<h1 id=\"heading\" data-sourcepos=\"1:1-1:9\">Heading</h1>"));
     QCOMPARE(js(QStringLiteral("typeof window.pwned")).toString(), QStringLiteral("undefined"));
     // The template's own stylesheet applies.
     QVERIFY(js(QStringLiteral("getComputedStyle(document.querySelector('main')).maxWidth"))

@@ -146,6 +146,18 @@ void TestBatch::gateNamesArticleVersionParagraph_data() {
                           "#budget leads nowhere: the page has no such anchor [broken-anchor]");
     QTest::newRow("footnote anchor is fine")
         << QStringLiteral("See [note](#fn-1).[^1]\n\n[^1]: Note.\n") << QString();
+    // Headings have the ids Hugo and GitHub give them, or the one their attribute block
+    // names; the link is checked against what the page will have.
+    QTest::newRow("heading anchors are fine")
+        << QStringLiteral("See [the budget](#le-budget-2027-), [terms](#terms) and "
+                          "[again](#notes-1).\n\n## Le budget 2027 !\n\n## Termes {#terms}\n\n"
+                          "## Notes\n\n## Notes\n")
+        << QString();
+    QTest::newRow("an attribute block's text is no anchor")
+        << QStringLiteral("See [terms](#termes-terms).\n\n## Termes {#terms}\n")
+        << QStringLiteral("Article 'gated', version fr, paragraph 1 (line 1): The link to "
+                          "#termes-terms leads nowhere: the page has no such anchor "
+                          "[broken-anchor]");
 }
 
 void TestBatch::gateNamesArticleVersionParagraph() {

@@ -197,9 +197,10 @@ void TestTemplate::bodyKeepsSourcePositions() {
     PageData data = sample(QStringLiteral("en"));
     data.bodyHtml = renderHtml(QStringLiteral("# Heading\n\nText.\n"));
     const QString page = renderPage(data);
-    QVERIFY2(page.contains(QStringLiteral("<h1 data-sourcepos=\"1:1-1:9\">Heading</h1>\n"
-                                          "<p data-sourcepos=\"3:1-3:5\">Text.</p>")),
-             qPrintable(page));
+    QVERIFY2(
+        page.contains(QStringLiteral("<h1 id=\"heading\" data-sourcepos=\"1:1-1:9\">Heading</h1>\n"
+                                     "<p data-sourcepos=\"3:1-3:5\">Text.</p>")),
+        qPrintable(page));
 }
 
 void TestTemplate::invalidLanguageIsRefused() {

@@ -1,3 +1,4 @@
+#include "markdown/anchors.h"
 #include "markdown/document.h"
 #include "markdown/outline.h"
 #include "markdown/render.h"
@@ -141,8 +142,9 @@ private Q_SLOTS:
     void sourcePositions() {
         const QString markdown = QStringLiteral("# Title\n\nFirst *para*.\n\n- item\n");
         const QString html = renderHtml(markdown);
-        QVERIFY2(html.contains(QStringLiteral("<h1 data-sourcepos=\"1:1-1:7\">Title</h1>")),
-                 qPrintable(html));
+        QVERIFY2(
+            html.contains(QStringLiteral("<h1 id=\"title\" data-sourcepos=\"1:1-1:7\">Title</h1>")),
+            qPrintable(html));
         QVERIFY2(html.contains(QStringLiteral("<p data-sourcepos=\"3:1-3:13\">")),
                  qPrintable(html));
         QVERIFY2(html.contains(QStringLiteral("<li data-sourcepos=\"5:1-5:6\">")),
@@ -326,6 +328,105 @@ private Q_SLOTS:
             QCOMPARE(html, expected);
     }
 
+    // Headings get the ids Hugo and GitHub give them, so that "#id" links written for
+    // those sites work in the preview and the export; an attribute block names one.
+    void headingIds_data() {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QStringList>("ids");
+        QTest::addColumn<QStringList>("texts");
+        QTest::newRow("punctuation, case, spaces")
+            << QStringLiteral("## Language-Specific API & SDK Implementations\n\n"
+                              "### What's new in *v2.1*?\n")
+            << QStringList{QStringLiteral("language-specific-api--sdk-implementations"),
+                           QStringLiteral("whats-new-in-v21")}
+            << QStringList{QStringLiteral("Language-Specific API & SDK Implementations"),
+                           QStringLiteral("What's new in v2.1?")};
+        QTest::newRow("digits first")
+            << QStringLiteral("## 2027 budget\n\n## 3\n")
+            << QStringList{QStringLiteral("2027-budget"), QStringLiteral("3")}
+            << QStringList{QStringLiteral("2027 budget"), QStringLiteral("3")};
+        QTest::newRow("attribute blocks")
+            << QStringLiteral("## Ce este observabilitatea? {#what-is-observability}\n\n"
+                              "## Colector {#collector .wide}   \n\n"
+                              "## Only a class {.note}\n\n"
+                              "## Set {braces} stay\n\n"
+                              "## Code `{#x}`\n")
+            << QStringList{QStringLiteral("what-is-observability"), QStringLiteral("collector"),
+                           QStringLiteral("only-a-class"), QStringLiteral("set-braces-stay"),
+                           QStringLiteral("code-x")}
+            << QStringList{QStringLiteral("Ce este observabilitatea?"), QStringLiteral("Colector"),
+                           QStringLiteral("Only a class"), QStringLiteral("Set {braces} stay"),
+                           QStringLiteral("Code {#x}")};
+        QTest::newRow("scripts")
+            << QStringLiteral("## 联合国 总部\n\n## العنوان الرئيسي\n\n## Москва — столица\n\n"
+                              "## সংক্ষিপ্ত বিবরণ\n")
+            << QStringList{QStringLiteral("联合国-总部"), QStringLiteral("العنوان-الرئيسي"),
+                           QStringLiteral("москва--столица"), QStringLiteral("সংক্ষিপ্ত-বিবরণ")}
+            << QStringList{QStringLiteral("联合国 总部"), QStringLiteral("العنوان الرئيسي"),
+                           QStringLiteral("Москва — столица"), QStringLiteral("সংক্ষিপ্ত বিবরণ")};
+        // Every id in a page is unique: repeats are numbered, ids named in the text keep
+        // their name, footnotes and the template's element keep theirs.
+        QTest::newRow("unique")
+            << QStringLiteral("# Notes\n\n## Notes\n\n## Later {#notes-1}\n\n## !!!\n\n"
+                              "## Fn 1\n\n## Copydesk body\n\nText[^1].\n\n[^1]: A note.\n")
+            << QStringList{QStringLiteral("notes"),   QStringLiteral("notes-2"),
+                           QStringLiteral("notes-1"), QStringLiteral("heading"),
+                           QStringLiteral("fn-1-1"),  QStringLiteral("copydesk-body-1")}
+            << QStringList{QStringLiteral("Notes"), QStringLiteral("Notes"),
+                           QStringLiteral("Later"), QStringLiteral("!!!"),
+                           QStringLiteral("Fn 1"),  QStringLiteral("Copydesk body")};
+    }
+    void headingIds() {
+        QFETCH(QString, markdown);
+        QFETCH(QStringList, ids);
+        QFETCH(QStringList, texts);
+        const QList<Heading> headings = copydesk::outline(markdown);
+        QCOMPARE(headings.size(), ids.size());
+        RenderOptions options;
+        options.sourcePositions = false;
+        const QString html = renderHtml(markdown, options);
+        for (qsizetype i = 0; i < headings.size(); ++i) {
+            QCOMPARE(headings[i].id, ids[i]);
+            QCOMPARE(headings[i].text, texts[i]);
+            const QString tag = QStringLiteral("<h%1 id=\"%2\">")
+                                    .arg(headings[i].level)
+                                    .arg(ids[i].toHtmlEscaped());
+            QVERIFY2(html.contains(tag), qPrintable(tag + u'\n' + html));
+        }
+        // The page's ids, for the export's check of "#id" links.
+        const QSet<QString> page = markdown::pageIds(markdown::Document(markdown));
+        for (const QString& id : std::as_const(ids))
+            QVERIFY2(page.contains(id), qPrintable(id));
+        // An attribute block is never shown.
+        QVERIFY2(!html.contains(QStringLiteral("{#what")) && !html.contains(QStringLiteral("{.")),
+                 qPrintable(html));
+    }
+
+    void headingIdsKeepTheTree() {
+        // The tree is rendered again unchanged (the preview renders one parse twice), with
+        // source positions, raw HTML, and in the conformance tests' raw mode without ids.
+        const QString markdown =
+            QStringLiteral("# Title {#top}\n\n<h2>Raw</h2>\n\n## Ti*tle* two\n");
+        markdown::Document document(markdown);
+        RenderOptions options;
+        options.rawHtml = true;
+        const QByteArray first = renderHtmlUtf8(document, options);
+        QCOMPARE(renderHtmlUtf8(document, options), first);
+        QVERIFY2(first.contains("<h1 id=\"top\" data-sourcepos=\"1:1-1:14\">Title</h1>"),
+                 first.constData());
+        QVERIFY2(first.contains("<h2>Raw</h2>"), first.constData());
+        QVERIFY2(first.contains("<h2 id=\"title-two\" data-sourcepos=\"5:1-5:14\">Ti<em>"),
+                 first.constData());
+        options.specRaw = true;
+        options.sourcePositions = false;
+        QCOMPARE(renderHtmlUtf8(document, options),
+                 QByteArray("<h1>Title {#top}</h1>\n<h2>Raw</h2>\n<h2>Ti<em>tle</em> two</h2>\n"));
+        QCOMPARE(markdown::headingSlug(u"«!?»"), QString());
+        QVERIFY(!markdown::headingAttributes(u"{}"));
+        QVERIFY(!markdown::headingAttributes(u"{# x}"));
+        QCOMPARE(markdown::headingAttributes(u"A {#x}")->start, 1);
+    }
+
     void outline_data() {
         QTest::addColumn<QString>("markdown");
         QTest::addColumn<QList<Heading>>("expected");
@@ -334,22 +435,25 @@ private Q_SLOTS:
             << QStringLiteral("# Summit *opens*\n\nText.\n\nPress `conference`\n"
                               "-----------------\n\n### [Links](https://un.org) and **more** "
                               "###\n")
-            << QList<Heading>{{1, QStringLiteral("Summit opens"), 1},
-                              {2, QStringLiteral("Press conference"), 5},
-                              {3, QStringLiteral("Links and more"), 8}};
+            << QList<Heading>{
+                   {1, QStringLiteral("Summit opens"), 1, QStringLiteral("summit-opens")},
+                   {2, QStringLiteral("Press conference"), 5, QStringLiteral("press-conference")},
+                   {3, QStringLiteral("Links and more"), 8, QStringLiteral("links-and-more")}};
         QTest::newRow("not in code, nested in quote")
             << QStringLiteral("```\n# not a heading\n```\n\n> ## Quoted\n\n"
                               "- item\n\n  #### In a list\n")
-            << QList<Heading>{{2, QStringLiteral("Quoted"), 5},
-                              {4, QStringLiteral("In a list"), 9}};
+            << QList<Heading>{{2, QStringLiteral("Quoted"), 5, QStringLiteral("quoted")},
+                              {4, QStringLiteral("In a list"), 9, QStringLiteral("in-a-list")}};
         QTest::newRow("multi-line setext, scripts")
             << QStringLiteral("Первая\nчасть\n===\n\n## 联合国 `v2`\n\n## العنوان\n")
-            << QList<Heading>{{1, QStringLiteral("Первая часть"), 1},
-                              {2, QStringLiteral("联合国 v2"), 5},
-                              {2, QStringLiteral("العنوان"), 7}};
+            << QList<Heading>{
+                   {1, QStringLiteral("Первая часть"), 1, QStringLiteral("первая-часть")},
+                   {2, QStringLiteral("联合国 v2"), 5, QStringLiteral("联合国-v2")},
+                   {2, QStringLiteral("العنوان"), 7, QStringLiteral("العنوان")}};
         QTest::newRow("crlf") << QStringLiteral("Intro\r\n\r\n# One\r\n\r\n## Two\r\n")
-                              << QList<Heading>{{1, QStringLiteral("One"), 3},
-                                                {2, QStringLiteral("Two"), 5}};
+                              << QList<Heading>{
+                                     {1, QStringLiteral("One"), 3, QStringLiteral("one")},
+                                     {2, QStringLiteral("Two"), 5, QStringLiteral("two")}};
     }
     void outline() {
         QFETCH(QString, markdown);
@@ -360,6 +464,7 @@ private Q_SLOTS:
             QCOMPARE(actual[i].text, expected[i].text);
             QCOMPARE(actual[i].level, expected[i].level);
             QCOMPARE(actual[i].line, expected[i].line);
+            QCOMPARE(actual[i].id, expected[i].id);
         }
     }
 

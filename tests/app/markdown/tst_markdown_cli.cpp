@@ -65,7 +65,7 @@ private Q_SLOTS:
             << QByteArray("<img src=x onerror=alert(1)>\n");
         QTest::newRow("sourcepos")
             << QStringList{QStringLiteral("--sourcepos")} << QByteArray("# T\n")
-            << QByteArray("<h1 data-sourcepos=\"1:1-1:3\">T</h1>\n");
+            << QByteArray("<h1 id=\"t\" data-sourcepos=\"1:1-1:3\">T</h1>\n");
         QTest::newRow("smart") << QStringList{QStringLiteral("--smart")}
                                << QByteArray("\"a\" -- b\n")
                                << QByteArray("<p>\xe2\x80\x9c"

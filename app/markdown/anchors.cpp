@@ -1,0 +1,172 @@
+#include "markdown/anchors.h"
+
+#include "markdown/document.h"
+
+#include <QRegularExpression>
+
+namespace copydesk::markdown {
+
+namespace {
+
+bool isSpace(QChar c) {
+    return c == u' ' || c == u'\t';
+}
+
+/// Whether `token` is one an attribute block may hold: "#id", ".class", "key=value"
+/// or "key="value"" (a quoted value holds no space here: tokens are split at spaces).
+bool isAttributeToken(QStringView token) {
+    if (token.size() < 2)
+        return false;
+    if (token.front() == u'#' || token.front() == u'.')
+        return true;
+    const qsizetype equals = token.indexOf(u'=');
+    if (equals <= 0)
+        return false;
+    for (const QChar c : token.first(equals)) {
+        if (!(c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u':'))
+            return false;
+    }
+    return true;
+}
+
+/// The footnote ids cmark-gfm writes for `document`: fn-LABEL and fnref-LABEL (then
+/// fnref-LABEL-2... for more references to one note). The labels are read from the
+/// source: cmark-gfm does not give every footnote node its label.
+QSet<QString> footnoteIds(const Document& document) {
+    QSet<QString> ids;
+    const QByteArray& source = document.sourceMap().utf8();
+    if (!document.options().footnotes || !source.contains("[^"))
+        return ids;
+    static const QRegularExpression kLabel(QStringLiteral(R"(\[\^([^\]\s]+)\])"));
+    for (auto it = kLabel.globalMatch(QString::fromUtf8(source)); it.hasNext();) {
+        const QString label = it.next().captured(1);
+        ids.insert(QStringLiteral("fn-") + label);
+        ids.insert(QStringLiteral("fnref-") + label);
+    }
+    return ids;
+}
+
+} // namespace
+
+std::optional<HeadingAttributes> headingAttributes(QStringView text) {
+    qsizetype end = text.size();
+    while (end > 0 && isSpace(text[end - 1]))
+        --end;
+    if (end == 0 || text[end - 1] != u'}')
+        return std::nullopt;
+    const qsizetype open = text.lastIndexOf(u'{', end - 1);
+    if (open < 0)
+        return std::nullopt;
+    const QStringView inner = text.sliced(open + 1, end - 1 - open - 1);
+    HeadingAttributes attributes;
+    bool any = false;
+    for (const QStringView token : inner.tokenize(u' ', Qt::SkipEmptyParts)) {
+        if (token.contains(u'}') || !isAttributeToken(token))
+            return std::nullopt;
+        if (token.front() == u'#' && attributes.id.isEmpty())
+            attributes.id = token.sliced(1).toString();
+        any = true;
+    }
+    if (!any)
+        return std::nullopt;
+    attributes.start = open;
+    while (attributes.start > 0 && isSpace(text[attributes.start - 1]))
+        --attributes.start;
+    return attributes;
+}
+
+QString headingSlug(QStringView text) {
+    QString slug;
+    slug.reserve(text.size());
+    const QString lower = text.toString().toLower();
+    for (qsizetype i = 0; i < lower.size(); ++i) {
+        const QChar c = lower[i];
+        if (c == u' ' || c == u'-') {
+            slug += u'-';
+            continue;
+        }
+        // Characters outside the BMP (CJK extension B, say) come as surrogate pairs.
+        char32_t code = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < lower.size() && lower[i + 1].isLowSurrogate())
+            code = QChar::surrogateToUcs4(c, lower[i + 1]);
+        const QChar::Category category = QChar::category(code);
+        const bool kept = QChar::isLetterOrNumber(code) || QChar::isMark(code) ||
+                          category == QChar::Punctuation_Connector;
+        if (kept)
+            slug += lower.sliced(i, QChar::requiresSurrogates(code) ? 2 : 1);
+        if (QChar::requiresSurrogates(code))
+            ++i;
+    }
+    return slug;
+}
+
+QList<HeadingAnchor> headingAnchors(const Document& document) {
+    const std::vector<Node>& nodes = document.nodes();
+    QList<HeadingAnchor> anchors;
+    QList<QString> named; // the id each heading's block names, empty for none
+    QList<QString> slugs; // what each heading's id is made from
+    for (int i = 0; i < int(nodes.size()); ++i) {
+        const Node& heading = nodes[size_t(i)];
+        if (heading.kind != NodeKind::Heading)
+            continue;
+        HeadingAnchor anchor;
+        anchor.node = i;
+        anchor.text = document.plainText(i, true);
+        // The block is in the heading's last text nodes (cmark-gfm may split a run of
+        // text in several), not in code or a link.
+        QString trailing;
+        for (int child = heading.end - 1; child > i; --child) {
+            const Node& n = nodes[size_t(child)];
+            if (n.parent != i)
+                continue;
+            if (n.kind != NodeKind::Text)
+                break;
+            trailing.prepend(n.literal);
+        }
+        QString id;
+        if (const auto attributes = headingAttributes(trailing)) {
+            anchor.attributes = true;
+            anchor.text.chop(trailing.size() - attributes->start);
+            id = attributes->id;
+        }
+        // The slug is made from the text as written (two spaces are two hyphens).
+        slugs.append(id.isEmpty() ? headingSlug(anchor.text.trimmed()) : id);
+        anchor.text = anchor.text.simplified();
+        named.append(id);
+        anchors.append(anchor);
+    }
+    if (anchors.isEmpty())
+        return anchors;
+
+    QSet<QString> taken = footnoteIds(document);
+    taken.insert(QStringLiteral("copydesk-body"));
+    // Ids named in the text keep their name when they can; the others make way.
+    for (qsizetype k = 0; k < anchors.size(); ++k) {
+        if (!named[k].isEmpty() && !taken.contains(named[k])) {
+            anchors[k].id = named[k];
+            taken.insert(named[k]);
+        }
+    }
+    for (qsizetype k = 0; k < anchors.size(); ++k) {
+        if (!anchors[k].id.isEmpty())
+            continue;
+        QString base = slugs[k];
+        if (base.isEmpty())
+            base = QStringLiteral("heading");
+        QString id = base;
+        for (int n = 1; taken.contains(id); ++n)
+            id = base + u'-' + QString::number(n);
+        anchors[k].id = id;
+        taken.insert(id);
+    }
+    return anchors;
+}
+
+QSet<QString> pageIds(const Document& document) {
+    QSet<QString> ids = footnoteIds(document);
+    for (const HeadingAnchor& anchor : headingAnchors(document))
+        ids.insert(anchor.id);
+    return ids;
+}
+
+} // namespace copydesk::markdown

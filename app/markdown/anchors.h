@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace copydesk::markdown {
+
+class Document;
+
+/// An attribute block at the end of a heading's text, as Hugo, Pandoc, kramdown and PHP
+/// Markdown Extra read one: "## Results {#results .wide}". It is markup, not words:
+/// the page shows the heading without it, and its id (when it names one) is the
+/// heading's anchor. Only "#id", ".class" and "key=value" tokens make a block; anything
+/// else in braces is text.
+struct HeadingAttributes final {
+    qsizetype start = 0; ///< where the block starts in the text, the spaces before it included
+    QString id;          ///< empty when the block names no id
+};
+
+/// The attribute block that ends `text`, if there is one.
+std::optional<HeadingAttributes> headingAttributes(QStringView text);
+
+/// The anchor GitHub and Hugo give a heading whose plain text is `text`: lower case,
+/// letters, marks, digits, "_" and "-" kept, each space a "-", everything else dropped
+/// ("Language-Specific API & SDK" -> "language-specific-api--sdk"). Scripts other
+/// than Latin stay as they are ("## 联合国" -> "联合国"). Empty when nothing is left.
+QString headingSlug(QStringView text);
+
+/// One heading's anchor in a rendered page.
+struct HeadingAnchor final {
+    int node = 0;            ///< the heading's index in Document::nodes()
+    QString id;              ///< unique in the page
+    QString text;            ///< the heading's plain text, without its attribute block
+    bool attributes = false; ///< the heading's text ends with an attribute block
+};
+
+/// Every heading's anchor, in document order: the id its attribute block names, else
+/// its headingSlug() ("heading" when that is empty); an id taken already (by an earlier
+/// heading, a footnote, or "copydesk-body", the page template's element around the
+/// body) gets "-1", "-2"... as Hugo does, so that every id in the page is unique.
+QList<HeadingAnchor> headingAnchors(const Document& document);
+
+/// The ids a rendered page of `document` has: its headings' and its footnotes'
+/// ("fn-LABEL", "fnref-LABEL"), for checking "#id" links.
+QSet<QString> pageIds(const Document& document);
+
+} // namespace copydesk::markdown
