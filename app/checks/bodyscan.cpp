@@ -4,6 +4,7 @@
 #include "markdown/markdownescape.h"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace copydesk::checks::detail {
@@ -288,11 +289,14 @@ std::vector<std::pair<qsizetype, qsizetype>> templateTags(const QString& text) {
 
 } // namespace
 
-Scan scanMarkdown(const QString& text) {
+Scan scanMarkdown(const QString& text, const markdown::Document* parsed) {
     Scan scan;
     // The same parse as the preview's: what is a link, code or a heading there is one
     // here.
-    const markdown::Document document(text);
+    std::optional<markdown::Document> own;
+    if (!parsed)
+        own.emplace(text);
+    const markdown::Document& document = parsed ? *parsed : *own;
     scan.tablesAsText = document.tableCellsOverLimit();
     const std::vector<Node>& nodes = document.nodes();
     // Enclosing lists and quotes, as the index after their subtree.

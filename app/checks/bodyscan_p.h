@@ -4,6 +4,10 @@
 #include <QString>
 
 // Internal to app/checks: where the prose is in a field's text.
+namespace copydesk::markdown {
+class Document;
+}
+
 namespace copydesk::checks::detail {
 
 /// Stands in for characters that are not prose (code, URLs, Markdown syntax) in a
@@ -49,7 +53,8 @@ struct Scan final {
 /// (autolinks), images, raw HTML, escapes and entity references masked out of each
 /// block's prose. Links are those of the parse: `url` as the renderer writes it
 /// ("http://www.example.org" for a bare www.example.org, "mailto:…" for an address).
-Scan scanMarkdown(const QString& text);
+/// `parsed`, when given, is that parse of `text`, made already (the export's).
+Scan scanMarkdown(const QString& text, const markdown::Document* parsed = nullptr);
 /// A plain-text field as one paragraph, with URLs and e-mail addresses masked.
 Scan scanPlain(const QString& text);
 

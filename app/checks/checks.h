@@ -12,7 +12,10 @@
 
 namespace copydesk {
 class Library;
+namespace markdown {
+class Document;
 }
+} // namespace copydesk
 
 /// Editorial checks run before anything leaves the desk: on import of pasted text, in
 /// the editor's checklist panel, and as the gate of export and publish. Every check has
@@ -25,9 +28,10 @@ namespace copydesk::checks {
 QList<Finding> runChecks(const Article& article, const CheckContext& context);
 
 /// The checks on one version: its own fields, plus the comparisons of the context's
-/// catalogue with the source version of `article` when it is a translation.
+/// catalogue with the source version of `article` when it is a translation. `body`,
+/// when given, is the parse of the version's body, made already (the export's).
 QList<Finding> checkVersion(const Article& article, const LanguageVersion& version,
-                            const CheckContext& context);
+                            const CheckContext& context, const markdown::Document* body = nullptr);
 
 /// The text checks on one field's text, e.g. the editor's current body or pasted text
 /// before it becomes an article. `field` Body means Markdown; the others plain text.

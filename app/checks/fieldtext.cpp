@@ -33,16 +33,22 @@ int LineIndex::nextLineStart(int offset) const {
     return it == m_starts.end() ? m_size : *it;
 }
 
-FieldText::FieldText(const QString& t, Field fld, const QString& lang)
+FieldText::FieldText(const QString& t, Field fld, const QString& lang,
+                     const markdown::Document* parsed)
     : text(t)
     , field(fld)
     , language(lang)
     , cjk(isCjkLanguage(lang))
-    , scan(fld == Field::Body ? detail::scanMarkdown(t) : detail::scanPlain(t))
+    , scan(fld == Field::Body ? detail::scanMarkdown(t, parsed) : detail::scanPlain(t))
     , lines(t) {}
 
 bool Sink::enabled(const char* checkId) const {
     return m_context.onlyChecks.isEmpty() || m_context.onlyChecks.contains(QLatin1String(checkId));
+}
+
+bool Sink::enabledAny(std::initializer_list<const char*> checkIds) const {
+    return std::any_of(checkIds.begin(), checkIds.end(),
+                       [this](const char* id) { return enabled(id); });
 }
 
 Finding& Sink::add(const char* checkId, Severity severity, int start, int end,

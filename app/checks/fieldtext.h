@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <initializer_list>
 #include <vector>
 
 namespace copydesk {
@@ -34,7 +35,9 @@ private:
 /// One field's text, scanned once and shared by all checks on it. Keeps a reference
 /// to `text`, which must outlive it.
 struct FieldText final {
-    FieldText(const QString& text, Field field, const QString& language);
+    /// `parsed`: for a body, its parse when it is made already.
+    FieldText(const QString& text, Field field, const QString& language,
+              const markdown::Document* parsed = nullptr);
     const QString& text;
     Field field;
     QString language;
@@ -51,6 +54,9 @@ public:
         , m_context(context)
         , m_out(out) {}
     bool enabled(const char* checkId) const;
+    /// Whether any of `checkIds` is asked for: a group of checks that reports none of
+    /// them is not run.
+    bool enabledAny(std::initializer_list<const char*> checkIds) const;
     Finding& add(const char* checkId, Severity severity, int start, int end,
                  const QString& message);
     /// The edit that removes a whole block (with its line, list marker and one of

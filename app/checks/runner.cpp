@@ -16,19 +16,24 @@ bool isChrome(const Finding& f) {
            f.checkId == QLatin1String("punctuation-line");
 }
 
-void runAllTextChecks(const FieldText& field, const CheckContext& context, QList<Finding>& out) {
+/// With `chromeToSilence`, the chrome checks are not asked for themselves: they only
+/// silence the other checks' findings on chrome lines, and are skipped when there are
+/// none.
+void runAllTextChecks(const FieldText& field, const CheckContext& context, QList<Finding>& out,
+                      bool chromeToSilence = false) {
     const qsizetype first = out.size();
     Sink sink(field, context, out);
     Speller* speller = spellerFor(context, field.language);
     checkTypography(sink, speller);
-    if (field.field == Field::Body || field.field == Field::Summary) {
+    const bool bodyOrSummary = field.field == Field::Body || field.field == Field::Summary;
+    if (bodyOrSummary)
         checkTruncation(sink, speller);
-        checkBoilerplate(sink);
-    }
     if (field.field == Field::Body) {
         checkDuplicates(sink);
         checkLinksAndHeadings(sink);
     }
+    if (bodyOrSummary && (!chromeToSilence || out.size() > first))
+        checkBoilerplate(sink);
     // A line that is to be dropped as chrome needs no other remarks ("Read more »"
     // is not an unbalanced quotation mark).
     QList<std::pair<int, int>> chrome;
@@ -65,7 +70,9 @@ void runTextChecks(const FieldText& field, const CheckContext& context, QList<Fi
             inner.onlyChecks.append(id);
     }
     QList<Finding> all;
-    runAllTextChecks(field, inner, all);
+    runAllTextChecks(field, inner, all,
+                     !context.onlyChecks.contains(u"boilerplate") &&
+                         !context.onlyChecks.contains(u"punctuation-line"));
     for (Finding& f : all) {
         if (context.onlyChecks.contains(f.checkId))
             out.append(std::move(f));
@@ -95,11 +102,11 @@ QList<Finding> checkText(const QString& text, Field field, const QString& langua
 }
 
 QList<Finding> checkVersion(const Article& article, const LanguageVersion& version,
-                            const CheckContext& context) {
+                            const CheckContext& context, const markdown::Document* parsedBody) {
     QList<Finding> out;
     const FieldText title(version.title, Field::Title, version.language);
     const FieldText summary(version.summary, Field::Summary, version.language);
-    const FieldText body(version.body, Field::Body, version.language);
+    const FieldText body(version.body, Field::Body, version.language, parsedBody);
     const FieldText seoTitle(version.seoTitle, Field::SeoTitle, version.language);
     const FieldText seoDescription(version.seoDescription, Field::SeoDescription, version.language);
 

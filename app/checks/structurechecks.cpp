@@ -337,6 +337,8 @@ void checkBoilerplate(Sink& sink) {
 }
 
 void checkLinksAndHeadings(Sink& sink) {
+    if (!sink.enabledAny({"tables-as-text", "image-alt", "link-text", "heading-level"}))
+        return;
     const FieldText& f = sink.field();
     // What render says of the same text: the preview and the export show its tables as
     // text (see markdown::kMaxTableCells).

@@ -793,6 +793,9 @@ void checkFullWidth(Sink& sink, const Block& block) {
 } // namespace
 
 void checkTypography(Sink& sink, Speller* speller) {
+    if (!sink.enabledAny({"glued-words", "missing-space", "repeated-word", "double-space",
+                          "unbalanced", "quotes", "fullwidth-punctuation"}))
+        return;
     const QList<Block>& blocks = sink.field().scan.blocks;
     const QList<QuotePair> pairs =
         quotationPairs(sink.context().quotationMarks, sink.field().language);

@@ -4,6 +4,7 @@
 #include "checks/checks.h"
 #include "common/languagetag.h"
 #include "export/gate.h"
+#include "export/parsedbodies.h"
 #include "library/library.h"
 
 #include <QDir>
@@ -72,7 +73,10 @@ void prepare(const Library& library, const QString& item, const QString& folder,
         out.event.problem = context.error();
         return;
     }
-    const auto blocks = ExportGate::check(library, *article, *context, options.bundle.languages);
+    // One parse of each body for the checks and the rendering.
+    ParsedBodies parsed;
+    const auto blocks =
+        ExportGate::check(library, *article, *context, options.bundle.languages, &parsed);
     if (!blocks) {
         out.event.problem = blocks.error();
         return;
@@ -111,7 +115,7 @@ void prepare(const Library& library, const QString& item, const QString& folder,
     if ((out.options.languages != options.bundle.languages || out.options.checksOverridden) &&
         settled())
         return;
-    auto bundle = BundleWriter::build(library, *article, out.options);
+    auto bundle = BundleWriter::build(library, *article, out.options, &parsed);
     if (!bundle) {
         out.event.problem = bundle.error();
         return;

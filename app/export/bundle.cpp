@@ -1,5 +1,7 @@
 #include "export/bundle.h"
 
+#include "export/parsedbodies.h"
+
 #include "article/article.h"
 #include "common/atomicfile.h"
 #include "common/languagetag.h"
@@ -258,7 +260,9 @@ QByteArray scriptSafeJson(const QByteArray& json) {
 }
 
 Result<Bundle> BundleWriter::build(const Library& library, const Article& article,
-                                   const BundleOptions& options) {
+                                   const BundleOptions& options, ParsedBodies* parsed) {
+    ParsedBodies own;
+    ParsedBodies& bodies = parsed ? *parsed : own;
     const QString name = articleName(article);
     if (!isSafeFileName(article.slug) || article.slug.startsWith(QLatin1Char('.')))
         return Error{tr("Article '%1': the slug '%2' cannot be a folder name")
@@ -404,7 +408,7 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
             const auto index = resolveMedia(mediaName);
             return index ? mediaUrl(media.at(*index), fragment) : QString();
         };
-        const QString body = renderHtml(version.body, render);
+        const QString body = QString::fromUtf8(renderHtmlUtf8(bodies.of(version), render));
         if (mediaError)
             return *mediaError;
         if (!missing.isEmpty())

@@ -10,6 +10,8 @@
 
 namespace copydesk {
 
+class ParsedBodies;
+
 struct Article;
 class Library;
 
@@ -95,9 +97,10 @@ public:
     /// Builds the bundle of `article` in memory. Fails (naming the article) when a
     /// version's language is not a valid tag, a requested language has no version, a
     /// `media:` reference is not in the library, the base URL is not an http(s) URL or
-    /// the slug cannot be a folder name.
+    /// the slug cannot be a folder name. `parsed`, when given, holds (or gets) the parse
+    /// of each body (the checks before export made them).
     static Result<Bundle> build(const Library& library, const Article& article,
-                                const BundleOptions& options);
+                                const BundleOptions& options, ParsedBodies* parsed = nullptr);
 
     /// build(), then writes the bundle as `folder`/SLUG, all or nothing: the files go to
     /// a new temporary folder inside `folder` (created when missing), then the Export

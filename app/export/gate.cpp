@@ -1,5 +1,7 @@
 #include "export/gate.h"
 
+#include "export/parsedbodies.h"
+
 #include "article/article.h"
 #include "checks/checks.h"
 #include "common/languagetag.h"
@@ -167,7 +169,10 @@ QStringList ExportGate::checkIds() {
 
 Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const Article& article,
                                                    const checks::CheckContext& context,
-                                                   const QStringList& languages) {
+                                                   const QStringList& languages,
+                                                   ParsedBodies* parsed) {
+    ParsedBodies own;
+    ParsedBodies& bodies = parsed ? *parsed : own;
     QStringList wanted;
     for (const QString& language : languages) {
         const auto tag = canonicalLanguageTag(language);
@@ -197,8 +202,8 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
         const QString language = tag ? *tag : version.language;
         if (!wanted.isEmpty() && !wanted.contains(language))
             continue;
-        const markdown::Document document(version.body);
-        QList<Finding> findings = checks::checkVersion(article, version, gateContext);
+        const markdown::Document& document = bodies.of(version);
+        QList<Finding> findings = checks::checkVersion(article, version, gateContext, &document);
 
         if (!article.featuredImage.isEmpty() && !mediaNames.contains(article.featuredImage)) {
             Finding f = finding(
@@ -243,7 +248,6 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                                             : translation::sourceVersion(article, version);
         if (source) {
             // Untranslated text points into the source: its paragraph there.
-            std::optional<markdown::Document> sourceDocument;
             for (const SegmentFinding& s : segmentFindings(*source, version)) {
                 Block block;
                 block.language = language;
@@ -251,9 +255,7 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                 if (s.inSource)
                     block.sourceLanguage = source->language;
                 if (s.finding.field == Field::Body) {
-                    if (s.inSource && !sourceDocument)
-                        sourceDocument.emplace(source->body);
-                    block.paragraph = paragraphAt(s.inSource ? *sourceDocument : document,
+                    block.paragraph = paragraphAt(s.inSource ? bodies.of(*source) : document,
                                                   s.finding.range.start.offset);
                 }
                 versionBlocks.append(block);

@@ -11,6 +11,8 @@
 
 namespace copydesk {
 
+class ParsedBodies;
+
 struct Article;
 class Library;
 
@@ -43,10 +45,12 @@ public:
     /// The blocking findings of `article`'s versions in `languages` (all when empty),
     /// in the article's order. `context` is the checks' context for the article
     /// (checks::contextFromLibrary()); its onlyChecks is replaced by checkIds(). Fails
-    /// only when the library cannot be read.
+    /// only when the library cannot be read. The bodies are parsed into `parsed` when
+    /// given, for the rendering to use.
     static Result<QList<Block>> check(const Library& library, const Article& article,
                                       const checks::CheckContext& context,
-                                      const QStringList& languages = {});
+                                      const QStringList& languages = {},
+                                      ParsedBodies* parsed = nullptr);
 
     /// "Article 'summit', version fr, paragraph 3 (line 5): Image without alternative
     /// text [image-alt]": the line the CLI and the export dialog show.
