@@ -66,8 +66,11 @@ void checkMissing(const Article& article, const LanguageVersion& version, const 
     };
     // A site's page that the site never shows (a snippet other pages include) needs no
     // headline, and a section's list page, which lists the section's pages, no text.
+    // Asked only when it matters (it reads the page's front matter).
+    const bool headlineOrTextMissing =
+        title.text.trimmed().isEmpty() || body.text.trimmed().isEmpty();
     const bool shown =
-        version.sitePath.isEmpty() ||
+        !headlineOrTextMissing || version.sitePath.isEmpty() ||
         !siteOmitsPage(version.sitePath, version.siteFrontMatter,
                        context.siteSections ? context.siteSections(version) : QStringList());
     if (shown)

@@ -46,7 +46,56 @@ bool existsNoFollow(int dirFd, const QByteArray& name, struct stat* st) {
     return fstatat(dirFd, name.constData(), st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+/// Writes all of `data` to `fd`; 0, or the errno of the failure.
+int writeAll(int fd, const QByteArray& data) {
+    const char* p = data.constData();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (n == 0)
+            return ENOSPC;
+        p += n;
+        left -= n;
+    }
+    return 0;
+}
+
 } // namespace
+
+Result<void> writeNewFile(int dirFd, const QString& folder, const QString& name,
+                          const QByteArray& data) {
+    const QString target = QDir(folder).filePath(name);
+    if (!isSafeFileName(name)) {
+        return Error{QCoreApplication::translate("AtomicFile", "%1: not a usable file name")
+                         .arg(shown(target)),
+                     ErrorKind::InvalidInput};
+    }
+    const QByteArray encoded = QFile::encodeName(name);
+    const int fd = openat(dirFd, encoded.constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return systemError(target, errno,
+                           QT_TRANSLATE_NOOP("AtomicFile", "cannot create a file in the folder"));
+    int error = writeAll(fd, data);
+    if (::close(fd) != 0 && error == 0)
+        error = errno;
+    if (error != 0) {
+        unlinkat(dirFd, encoded.constData(), 0);
+        return systemError(target, error, QT_TRANSLATE_NOOP("AtomicFile", "cannot write"));
+    }
+    return {};
+}
+
+Result<void> syncFileSystem(int fd, const QString& path) {
+    if (::syncfs(fd) != 0)
+        return systemError(path, errno, QT_TRANSLATE_NOOP("AtomicFile", "cannot write"));
+    return {};
+}
 
 bool folderIsFull(const QString& folder) {
     const QStorageInfo storage(folder);
@@ -150,20 +199,8 @@ Result<void> AtomicFileSet::add(const QString& name, const QByteArray& data) {
     // A replaced regular file keeps its permissions.
     if (replaces && S_ISREG(existing.st_mode) && fchmod(fd, existing.st_mode & 07777) != 0)
         return fail(errno, QT_TRANSLATE_NOOP("AtomicFile", "cannot write"));
-    const char* p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return fail(errno, QT_TRANSLATE_NOOP("AtomicFile", "cannot write"));
-        }
-        if (n == 0)
-            return fail(ENOSPC, QT_TRANSLATE_NOOP("AtomicFile", "cannot write"));
-        p += n;
-        left -= n;
-    }
+    if (const int error = writeAll(fd, data))
+        return fail(error, QT_TRANSLATE_NOOP("AtomicFile", "cannot write"));
     // Data that is not on the disk yet can still be lost to a full device (delayed
     // allocation) or a crash: only a successful fsync makes the file count.
     if (fsync(fd) != 0)

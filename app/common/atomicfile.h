@@ -20,6 +20,20 @@ bool isSafeFileName(const QString& name);
 /// (QSettings) reports a failed write without errno.
 bool folderIsFull(const QString& folder);
 
+/// Writes `data` to a new file `name` (see isSafeFileName()) in the folder open as
+/// `dirFd`, shown as `folder` in errors: for a folder being made in private (a
+/// bundle's temporary folder, renamed into place once complete), where nobody sees a
+/// file before it is whole. No temporary name and no fsync: the caller makes the
+/// whole folder durable once with syncFileSystem() before it takes its place. Never
+/// writes through a link or over an existing file.
+Result<void> writeNewFile(int dirFd, const QString& folder, const QString& name,
+                          const QByteArray& data);
+
+/// Writes out what the file system holding the open file `fd` (shown as `path`) has
+/// not written yet (syncfs), and reports a write error since then, a full disk
+/// included: one call instead of an fsync per file of a folder of many files.
+Result<void> syncFileSystem(int fd, const QString& path);
+
 /// Writes a set of files into one folder, all or nothing.
 ///
 /// Each add() writes the content to a new temporary file in the target folder (created

@@ -2,12 +2,15 @@
 
 #include "article/article.h"
 #include "checks/checks.h"
+#include "common/atomicfile.h"
 #include "common/languagetag.h"
 #include "export/gate.h"
 #include "export/parsedbodies.h"
 #include "library/library.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -18,6 +21,9 @@
 #include <optional>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace copydesk {
 
 namespace {
@@ -25,9 +31,11 @@ namespace {
 /// One article as a worker leaves it for the writer.
 struct Prepared final {
     bool ready = false;
+    bool synced = false; ///< a staged folder's files are on the disk
     BatchEvent event;
     std::optional<Article> article;
     std::optional<Bundle> bundle;
+    std::optional<StagedBundle> staged; ///< a folder bundle's files, written by the worker
     BundleOptions options;
 };
 
@@ -120,6 +128,17 @@ void prepare(const Library& library, const QString& item, const QString& folder,
         out.event.problem = bundle.error();
         return;
     }
+    // A folder's files are written here, in parallel; the writer makes them durable
+    // (one syncfs for all the folders staged by then), records the revision and moves
+    // the folder into place. A ZIP is made by the writer.
+    if (out.options.container == BundleOptions::Container::Folder) {
+        auto staged = BundleWriter::stage(*article, *bundle, folder, false);
+        if (!staged) {
+            out.event.problem = staged.error();
+            return;
+        }
+        out.staged = std::move(*staged);
+    }
     out.bundle = std::move(*bundle);
     out.article = std::move(*article);
 }
@@ -174,6 +193,26 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
             changed.notify_all();
         }
     };
+    // The file system the bundles go to, open before any is written, so that a syncfs
+    // reports every write error since: the output folder, or the nearest folder above
+    // it that exists (one that does not exist yet is on the same file system).
+    struct OutputFolder final {
+        int fd = -1;
+        explicit OutputFolder(const QString& folder) {
+            QString existing = QDir::cleanPath(QDir(folder).absolutePath());
+            while ((fd = ::open(QFile::encodeName(existing).constData(),
+                                O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 &&
+                   errno == ENOENT && existing != QDir::rootPath())
+                existing = QFileInfo(existing).path();
+        }
+        ~OutputFolder() {
+            if (fd >= 0)
+                ::close(fd);
+        }
+        OutputFolder(const OutputFolder&) = delete;
+        OutputFolder& operator=(const OutputFolder&) = delete;
+    } output(folder);
+
     QThreadPool pool;
     pool.setMaxThreadCount(threads);
     QList<QFuture<void>> futures;
@@ -186,18 +225,44 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
             break;
         }
         Prepared item;
+        // The staged folders that will be on the disk after the next syncfs: those
+        // written before it starts (every one ready by then).
+        QList<qsizetype> syncing;
         {
             std::unique_lock lock(mutex);
             changed.wait(lock, [&] { return prepared[size_t(i)].ready; });
+            if (prepared[size_t(i)].staged && !prepared[size_t(i)].synced) {
+                for (qsizetype j = i; j < total && prepared[size_t(j)].ready; ++j) {
+                    if (prepared[size_t(j)].staged && !prepared[size_t(j)].synced) {
+                        prepared[size_t(j)].synced = true;
+                        syncing.append(j);
+                    }
+                }
+            }
             item = std::move(prepared[size_t(i)]);
+        }
+        QString unsynced;
+        if (!syncing.isEmpty()) {
+            if (auto synced = syncFileSystem(output.fd, folder); !synced) {
+                unsynced = tr("Article '%1': %2").arg(items.at(i), synced.error());
+                // Each of the others tries again.
+                const std::lock_guard lock(mutex);
+                for (const qsizetype j : std::as_const(syncing))
+                    prepared[size_t(j)].synced = false;
+            }
         }
         BatchEvent event = std::move(item.event);
         event.index = i;
         event.total = total;
         event.item = items.at(i);
-        if (item.bundle) {
-            auto result = BundleWriter::writeBuilt(library, *item.article, *item.bundle, folder,
-                                                   item.options);
+        if (!unsynced.isEmpty()) {
+            event.problem = unsynced;
+        } else if (item.bundle) {
+            auto result = item.staged
+                              ? BundleWriter::place(library, *item.article, *item.bundle,
+                                                    *item.staged, item.options)
+                              : BundleWriter::writeBuilt(library, *item.article, *item.bundle,
+                                                         folder, item.options);
             if (result) {
                 event.folder = result->folder;
                 event.notices = result->notices;

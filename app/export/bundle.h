@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace copydesk {
 
 class ParsedBodies;
@@ -78,6 +80,26 @@ inline constexpr const char* kBaseUrlSetting = "export.baseUrl";
 /// ending in "/"; else an error that names `origin` ("base URL", the setting).
 Result<QString> normalisedBaseUrl(const QString& text, const QString& origin);
 
+namespace detail {
+class StagedFolder;
+}
+
+/// A bundle's files in a new temporary folder inside the output folder, on the disk,
+/// waiting for BundleWriter::place(). Destroyed before it is placed, the temporary
+/// folder goes with it.
+class StagedBundle final {
+public:
+    StagedBundle(StagedBundle&&) noexcept;
+    StagedBundle& operator=(StagedBundle&&) noexcept;
+    ~StagedBundle();
+
+private:
+    friend class BundleWriter;
+    StagedBundle();
+    std::unique_ptr<detail::StagedFolder> m_folder;
+    QStringList m_files; ///< the paths they will have once placed
+};
+
 /// An article as a folder for a web team: `<lang>/index.html` (or fragment.html) per
 /// language version, rendered as the preview renders it (markdown::renderHtml() and
 /// the built-in page templates); `media/` with the images the versions reference as
@@ -125,6 +147,17 @@ public:
     /// revision's transaction; an earlier archive stays when anything fails.
     static Result<BundleExport> writeBuilt(Library& library, Article& article, const Bundle& bundle,
                                            const QString& folder, const BundleOptions& options);
+
+    /// writeBuilt() for a folder bundle in two halves, the first of which may run on
+    /// any thread: stage() writes the files into a new temporary folder inside
+    /// `folder` (created when missing) and, with `sync`, makes them durable (syncfs);
+    /// place() records the Export revision and moves the folder into place in one
+    /// transaction. Without `sync`, the caller must make the files durable before
+    /// place() (a batch makes several bundles durable with one syncFileSystem()).
+    static Result<StagedBundle> stage(const Article& article, const Bundle& bundle,
+                                      const QString& folder, bool sync = true);
+    static Result<BundleExport> place(Library& library, Article& article, const Bundle& bundle,
+                                      StagedBundle& staged, const BundleOptions& options);
 
 private:
     static Result<BundleExport> writeZip(Library& library, Article& article, const Bundle& bundle,

@@ -4,12 +4,14 @@
 #include "common/languagetag.h"
 
 #include <QFile>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <mutex>
 
 namespace copydesk {
 
@@ -72,9 +74,17 @@ PageData PageData::from(const Article& article, const LanguageVersion& version,
     return data;
 }
 
-Template::Template(QString name, std::string text)
+/// kainjow's render() is not const: one page at a time per parse, whichever thread.
+struct Template::Parsed final {
+    explicit Parsed(const std::string& text)
+        : tmpl(text) {}
+    std::mutex mutex;
+    mustache::mustache tmpl;
+};
+
+Template::Template(QString name, std::shared_ptr<Parsed> parsed)
     : m_name(std::move(name))
-    , m_text(std::move(text)) {}
+    , m_parsed(std::move(parsed)) {}
 
 Result<Template> Template::fromText(const QString& name, const QString& text) {
     // kainjow's parser and renderer recurse per section and cost memory per level: a
@@ -111,12 +121,25 @@ Result<Template> Template::fromText(const QString& name, const QString& text) {
             --depth;
         }
     }
-    std::string utf8Text = utf8(text);
-    const mustache::mustache parsed(utf8Text);
-    if (!parsed.is_valid())
-        return Error{describeSyntaxError(name, utf8Text, parsed.error_message()),
+    // The parses of the last few texts, for every thread (a handful of templates
+    // serve a whole export; a library's own replace the built-in ones).
+    static std::mutex cacheMutex;
+    static QHash<QString, std::shared_ptr<Parsed>> cache;
+    {
+        const std::lock_guard lock(cacheMutex);
+        if (const auto it = cache.constFind(text); it != cache.constEnd())
+            return Template(name, *it);
+    }
+    const std::string utf8Text = utf8(text);
+    auto parsed = std::make_shared<Parsed>(utf8Text);
+    if (!parsed->tmpl.is_valid())
+        return Error{describeSyntaxError(name, utf8Text, parsed->tmpl.error_message()),
                      ErrorKind::InvalidInput};
-    return Template(name, std::move(utf8Text));
+    const std::lock_guard lock(cacheMutex);
+    if (cache.size() >= 16)
+        cache.clear();
+    cache.insert(text, parsed);
+    return Template(name, std::move(parsed));
 }
 
 Result<Template> Template::builtIn(Kind kind) {
@@ -214,10 +237,8 @@ Result<QString> Template::render(const PageData& data) const {
         values.set("versions", items);
     }
 
-    // Parsed again for each page: kainjow's render() is not const, and parsing a page
-    // template costs microseconds, so one Template serves every thread of an export.
-    mustache::mustache tmpl(m_text);
-    return QString::fromStdString(tmpl.render(values));
+    const std::lock_guard lock(m_parsed->mutex);
+    return QString::fromStdString(m_parsed->tmpl.render(values));
 }
 
 } // namespace copydesk
