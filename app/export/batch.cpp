@@ -300,6 +300,10 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
     changed.notify_all();
     for (QFuture<void>& future : futures)
         future.waitForFinished();
+    // The names of the folders placed (the revisions say they are there; a bundle
+    // whose rename a crash lost is exported again, as it is not current).
+    if (summary.exported > summary.unchanged)
+        (void)syncFileSystem(output.fd, folder);
     return summary;
 }
 

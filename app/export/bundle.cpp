@@ -746,12 +746,16 @@ public:
         if (!m_exchanged)
             m_staging.clear();
         m_placed = true;
-        ::fsync(m_dirFd);
+        if (m_syncPlace)
+            ::fsync(m_dirFd);
         return {};
     }
 
     /// The placed bundle stays.
     void finish() { m_finished = true; }
+
+    /// Whether place() makes the new name durable itself (else a later syncfs does).
+    void setSyncPlace(bool sync) { m_syncPlace = sync; }
 
 private:
     bool isBundleOrEmpty() const {
@@ -805,6 +809,7 @@ private:
     bool m_exchanged = false;
     bool m_placed = false;
     bool m_finished = false;
+    bool m_syncPlace = true;
 };
 
 } // namespace detail
@@ -1020,6 +1025,7 @@ Result<StagedBundle> BundleWriter::stage(const Article& article, const Bundle& b
         if (auto synced = staged.m_folder->sync(); !synced)
             return synced.failure();
     }
+    staged.m_folder->setSyncPlace(sync);
     return staged;
 }
 

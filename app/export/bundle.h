@@ -152,8 +152,9 @@ public:
     /// any thread: stage() writes the files into a new temporary folder inside
     /// `folder` (created when missing) and, with `sync`, makes them durable (syncfs);
     /// place() records the Export revision and moves the folder into place in one
-    /// transaction. Without `sync`, the caller must make the files durable before
-    /// place() (a batch makes several bundles durable with one syncFileSystem()).
+    /// transaction. Without `sync`, the caller makes the files durable before place()
+    /// and the folder's new name after it (a batch makes several bundles durable with
+    /// one syncFileSystem(), and every name with one at the end).
     static Result<StagedBundle> stage(const Article& article, const Bundle& bundle,
                                       const QString& folder, bool sync = true);
     static Result<BundleExport> place(Library& library, Article& article, const Bundle& bundle,
