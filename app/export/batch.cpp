@@ -5,6 +5,7 @@
 #include "common/atomicfile.h"
 #include "common/languagetag.h"
 #include "export/gate.h"
+#include "export/pagetemplates.h"
 #include "export/parsedbodies.h"
 #include "library/library.h"
 
@@ -170,6 +171,14 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
 
     const auto work = [&]() {
         auto opened = Library::open(path, Library::Mode::ReadOnly);
+        // The templates, read once for this thread's bundles (a failure to read them
+        // is each bundle's, reading them again).
+        BatchOptions threadOptions = options;
+        if (opened && !threadOptions.bundle.templates) {
+            if (auto templates = PageTemplates::of(**opened))
+                threadOptions.bundle.templates =
+                    std::make_shared<const PageTemplates>(std::move(*templates));
+        }
         for (;;) {
             const qsizetype i = next.fetch_add(1);
             if (i >= total)
@@ -184,7 +193,7 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
             if (!opened)
                 result.event.problem = opened.error();
             else
-                prepare(**opened, items.at(i), folder, options, result);
+                prepare(**opened, items.at(i), folder, threadOptions, result);
             {
                 const std::lock_guard lock(mutex);
                 prepared[size_t(i)] = std::move(result);

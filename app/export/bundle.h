@@ -12,6 +12,7 @@
 
 namespace copydesk {
 
+class PageTemplates;
 class ParsedBodies;
 
 struct Article;
@@ -42,6 +43,9 @@ struct BundleOptions final {
     /// in the bundle's inputs, so that a bundle written despite them is not taken for
     /// one that passed them.
     bool checksOverridden = false;
+    /// The library's page templates, read once for many bundles (a batch reads them
+    /// once per thread); empty: read for each bundle.
+    std::shared_ptr<const PageTemplates> templates;
 };
 
 /// One file of a bundle: its path inside the bundle folder ("fr/index.html").
@@ -56,7 +60,7 @@ struct Bundle final {
     QList<BundleFile> files;
     /// Translated lines for the user (no base URL, ...), not errors.
     QStringList notices;
-    /// "sha256:<hex>" of everything the bundle is made from (the article, the tag
+    /// "blake2b-256:<hex>" of everything the bundle is made from (the article, the tag
     /// labels and media it uses, the options, the templates, the renderer's output on
     /// a probe text), recorded in article.json as "inputs".
     QString inputDigest;

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHash>
 
 #include <iterator>
 #include <optional>
@@ -45,11 +46,21 @@ std::optional<TemplateFile> templateFileFromName(QStringView name) {
 }
 
 Result<QString> PageTemplates::builtInText(TemplateFile file) {
-    QFile resource(QStringLiteral(":/templates/") + templateFileName(file));
-    if (!resource.open(QIODevice::ReadOnly))
+    // Read once: they are in the binary (an export asks for them for every article).
+    static const QHash<TemplateFile, QString> texts = [] {
+        QHash<TemplateFile, QString> read;
+        for (const TemplateFile each : kFiles) {
+            QFile resource(QStringLiteral(":/templates/") + templateFileName(each));
+            if (resource.open(QIODevice::ReadOnly))
+                read.insert(each, QString::fromUtf8(resource.readAll()));
+        }
+        return read;
+    }();
+    const auto it = texts.constFind(file);
+    if (it == texts.constEnd())
         return Error{tr("Template %1: not found in this build").arg(templateFileName(file)),
                      ErrorKind::NotFound};
-    return QString::fromUtf8(resource.readAll());
+    return *it;
 }
 
 PageTemplates::PageTemplates(Template article, Template fragment, Template index, QString style)

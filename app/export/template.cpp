@@ -121,21 +121,16 @@ Result<Template> Template::fromText(const QString& name, const QString& text) {
             --depth;
         }
     }
-    // The parses of the last few texts, for every thread (a handful of templates
-    // serve a whole export; a library's own replace the built-in ones).
-    static std::mutex cacheMutex;
-    static QHash<QString, std::shared_ptr<Parsed>> cache;
-    {
-        const std::lock_guard lock(cacheMutex);
-        if (const auto it = cache.constFind(text); it != cache.constEnd())
-            return Template(name, *it);
-    }
+    // The parses of the last few texts, per thread (a handful of templates serve a
+    // whole export; the threads of a batch do not wait for each other's pages).
+    thread_local QHash<QString, std::shared_ptr<Parsed>> cache;
+    if (const auto it = cache.constFind(text); it != cache.constEnd())
+        return Template(name, *it);
     const std::string utf8Text = utf8(text);
     auto parsed = std::make_shared<Parsed>(utf8Text);
     if (!parsed->tmpl.is_valid())
         return Error{describeSyntaxError(name, utf8Text, parsed->tmpl.error_message()),
                      ErrorKind::InvalidInput};
-    const std::lock_guard lock(cacheMutex);
     if (cache.size() >= 16)
         cache.clear();
     cache.insert(text, parsed);
