@@ -235,6 +235,7 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         qint64 id;
         QString title, summary, body;
         LanguageVersion loaded;
+        int position;
     };
     QHash<QString, OldVersion> old;
     qint64 rowId = 0;
@@ -261,22 +262,26 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
                         ErrorKind::InvalidInput};
             }
         }
-        QSqlQuery& ids = prepared(QStringLiteral(
-            "SELECT id, language, title, summary, body FROM versions WHERE article = ?"));
+        QSqlQuery& ids =
+            prepared(QStringLiteral("SELECT id, language, title, summary, body, position"
+                                    " FROM versions WHERE article = ?"));
         ids.bindValue(0, rowId);
         if (!ids.exec())
             return sqlError(Library::tr("cannot save article '%1'").arg(a.slug), ids);
         while (ids.next()) {
             const QString language = ids.value(1).toString();
             const LanguageVersion* loaded = current->version(language);
-            old.insert(language, OldVersion{ids.value(0).toLongLong(), ids.value(2).toString(),
-                                            ids.value(3).toString(), ids.value(4).toString(),
-                                            loaded ? *loaded : LanguageVersion{}});
+            old.insert(language,
+                       OldVersion{ids.value(0).toLongLong(), ids.value(2).toString(),
+                                  ids.value(3).toString(), ids.value(4).toString(),
+                                  loaded ? *loaded : LanguageVersion{}, ids.value(5).toInt()});
         }
         ids.finish();
     }
     QStringList changedLanguages; // for an autosave's note and merge
-    for (LanguageVersion& v : a.versions) {
+    QSet<QString> unchangedRows;  // versions whose row stays as it is, position included
+    for (qsizetype i = 0; i < a.versions.size(); ++i) {
+        LanguageVersion& v = a.versions[i];
         if (!v.created.isValid())
             v.created = now;
         const auto it = old.constFind(v.language);
@@ -290,6 +295,8 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
             changedLanguages.append(v.language);
         if (!v.updated.isValid() || (changed && !keepTimes))
             v.updated = now;
+        else if (!changed && it->position == i && it->loaded.updated == v.updated)
+            unchangedRows.insert(v.language);
     }
     for (auto it = old.constBegin(); it != old.constEnd(); ++it) {
         if (!a.version(it.key()))
@@ -331,6 +338,10 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
     QSqlQuery& wordsDelete = prepared(detail::wordIndexDeleteSql());
     for (qsizetype i = 0; i < a.versions.size(); ++i) {
         const LanguageVersion& v = a.versions[i];
+        // A row written again unchanged costs its whole text in the journal (an export
+        // records a revision of an article it did not change).
+        if (unchangedRows.contains(v.language))
+            continue;
         const auto it = old.constFind(v.language);
         const bool update = it != old.constEnd();
         QSqlQuery& q = prepared(

@@ -154,6 +154,70 @@ private Q_SLOTS:
         QVERIFY(!(*lib)->article(b.id));
     }
 
+    // A save writes again only the versions it changes (an export records a revision
+    // of an article it did not change: its texts are not bound, converted and written
+    // again); a changed order, one changed version and a changed time still land.
+    void unchangedVersionsAreNotRewritten() {
+        const QString path = newPath();
+        Article a = fullArticle(QStringLiteral("Quai"), QStringLiteral("Texte."));
+        {
+            auto lib = Library::open(path);
+            QVERIFY(lib);
+            QVERIFY((*lib)->save(a, RevisionKind::Import));
+        }
+        // The test's own record of the rows written, by a trigger in the file.
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("log"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE written(language TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER log_written AFTER UPDATE ON versions "
+                                          "BEGIN INSERT INTO written VALUES (new.language); END")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("log"));
+        auto lib = Library::open(path);
+        QVERIFY2(lib, qPrintable(lib.error()));
+        const auto written = [&path]() {
+            QStringList languages;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("read"));
+                db.setDatabaseName(path);
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    q.exec(QStringLiteral("SELECT language FROM written"));
+                    while (q.next())
+                        languages.append(q.value(0).toString());
+                    q.exec(QStringLiteral("DELETE FROM written"));
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("read"));
+            languages.sort();
+            return languages;
+        };
+        QVERIFY((*lib)->save(a, RevisionKind::Export, QStringLiteral("exported")));
+        QCOMPARE(written(), QStringList());
+        QCOMPARE(*(*lib)->article(a.id), a);
+
+        std::swap(a.versions[0], a.versions[1]);
+        QVERIFY((*lib)->save(a));
+        QCOMPARE(written(), QStringList({QStringLiteral("ar"), QStringLiteral("en")}));
+        QCOMPARE((*lib)->article(a.id)->versions[0].language, QStringLiteral("ar"));
+        a.versions[1].body = QStringLiteral("Changed.");
+        QVERIFY((*lib)->save(a));
+        QCOMPARE(written(), QStringList{QStringLiteral("en")});
+        QCOMPARE(*(*lib)->article(a.id), a);
+        a.versions[0].updated = at("2025-05-05T05:05:05.000Z");
+        QVERIFY((*lib)->save(a, RevisionKind::Import));
+        QCOMPARE(written(), QStringList{QStringLiteral("ar")});
+        QCOMPARE((*lib)->article(a.id)->versions[0].updated, a.versions[0].updated);
+    }
+
     void failedSaveChangesNothing() {
         const QString path = newPath();
         auto lib = Library::open(path);
