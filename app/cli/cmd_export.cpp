@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSet>
 
 #include <cstdio>
@@ -213,6 +214,12 @@ int runExport(const QStringList& args) {
         return usageError(name, QCoreApplication::translate(
                                     "cli", "--output - writes one Markdown version of one "
                                            "article"));
+    if (!toStdout && QFileInfo(target).exists() && !QFileInfo(target).isDir()) {
+        return usageError(name, QCoreApplication::translate(
+                                    "cli", "--output %1 is a file; give a folder (made when "
+                                           "missing)")
+                                    .arg(QDir::toNativeSeparators(target)));
+    }
     if (toStdout && languages.size() > 1) {
         return usageError(name, QCoreApplication::translate(
                                     "cli", "--output - writes one version; give one --lang"));
@@ -301,9 +308,8 @@ int runExport(const QStringList& args) {
                     err() << QStringLiteral("copydesk-cli: ") << line << '\n';
                 // The same notice for every article ("no base URL") is said once.
                 for (const QString& notice : event.notices) {
-                    const QString what = notice.section(QStringLiteral(": "), 1);
-                    if (!noticesShown.contains(what)) {
-                        noticesShown.insert(what);
+                    if (!noticesShown.contains(notice)) {
+                        noticesShown.insert(notice);
                         err() << QStringLiteral("copydesk-cli: ") << notice << '\n';
                     }
                 }

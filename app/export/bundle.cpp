@@ -296,9 +296,9 @@ Result<Bundle> BundleWriter::build(const Library& library, const Article& articl
     const QString baseUrl = *resolvedBase;
     if (baseUrl.isEmpty())
         bundle.notices.append(
-            tr("Article '%1': no base URL (library setting %2): the pages have no canonical "
-               "URL and their links and images are relative")
-                .arg(name, QString::fromLatin1(kBaseUrlSetting)));
+            tr("No base URL (library setting %1): the pages have no canonical URL and their "
+               "links and images are relative")
+                .arg(QString::fromLatin1(kBaseUrlSetting)));
     const QString bundleUrl =
         baseUrl.isEmpty()
             ? QString()

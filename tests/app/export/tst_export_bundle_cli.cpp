@@ -359,14 +359,22 @@ void TestExportBundleCli::usage_data() {
     QTest::newRow("two articles to stdout")
         << QStringList{QStringLiteral("export"), QStringLiteral("alpha"), QStringLiteral("gamma"),
                        QStringLiteral("--output"), QStringLiteral("-")};
+    // FILE stands for a file that exists.
+    QTest::newRow("a file as the output folder") << QStringList{
+        QStringLiteral("export"), QStringLiteral("--all"),    QStringLiteral("--format"),
+        QStringLiteral("html"),   QStringLiteral("--output"), QStringLiteral("FILE")};
 }
 
 void TestExportBundleCli::usage() {
     QFETCH(QStringList, args);
+    const QString file = QCoreApplication::applicationFilePath();
+    args.replaceInStrings(QStringLiteral("FILE"), file);
     const CliRun r = m_cli->run(m_cli->withLibrary(args));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QVERIFY(!r.err.isEmpty());
+    if (args.contains(file))
+        QVERIFY2(r.err.contains(QStringLiteral("is a file; give a folder")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestExportBundleCli)
