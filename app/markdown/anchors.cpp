@@ -2,6 +2,7 @@
 
 #include "markdown/document.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace copydesk::markdown {
@@ -147,6 +148,9 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
             taken.insert(named[k]);
         }
     }
+    // The next number to try after each slug: a page of 10,000 headings "Notes" tries
+    // each number once, not 50 million times.
+    QHash<QString, int> next;
     for (qsizetype k = 0; k < anchors.size(); ++k) {
         if (!anchors[k].id.isEmpty())
             continue;
@@ -154,8 +158,9 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
         if (base.isEmpty())
             base = QStringLiteral("heading");
         QString id = base;
-        for (int n = 1; taken.contains(id); ++n)
-            id = base + u'-' + QString::number(n);
+        int& n = next[base];
+        while (taken.contains(id))
+            id = base + u'-' + QString::number(++n);
         anchors[k].id = id;
         taken.insert(id);
     }

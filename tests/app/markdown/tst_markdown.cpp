@@ -422,6 +422,15 @@ private Q_SLOTS:
         QCOMPARE(renderHtmlUtf8(document, options),
                  QByteArray("<h1>Title {#top}</h1>\n<h2>Raw</h2>\n<h2>Ti<em>tle</em> two</h2>\n"));
         QCOMPARE(markdown::headingSlug(u"«!?»"), QString());
+        // Many headings of one text are numbered in turn (each number tried once).
+        QString many;
+        for (int i = 0; i < 5000; ++i)
+            many += QStringLiteral("## Notes\n\n");
+        const QList<markdown::HeadingAnchor> numbered =
+            markdown::headingAnchors(markdown::Document(many));
+        QCOMPARE(numbered.size(), 5000);
+        QCOMPARE(numbered.front().id, QStringLiteral("notes"));
+        QCOMPARE(numbered.back().id, QStringLiteral("notes-4999"));
         QVERIFY(!markdown::headingAttributes(u"{}"));
         QVERIFY(!markdown::headingAttributes(u"{# x}"));
         QCOMPARE(markdown::headingAttributes(u"A {#x}")->start, 1);
