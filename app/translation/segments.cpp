@@ -1,4 +1,5 @@
 #include "translation/segments.h"
+#include "translation/words_p.h"
 
 #include "markdown/document.h"
 
@@ -165,7 +166,9 @@ void addBodySegments(const QString& body, QList<Segment>& out) {
     }
 }
 
-std::vector<QString> words(const QString& text) {
+} // namespace
+
+std::vector<QString> detail::words(const QString& text) {
     std::vector<QString> out;
     QTextBoundaryFinder finder(QTextBoundaryFinder::Word, text);
     qsizetype last = 0;
@@ -177,8 +180,6 @@ std::vector<QString> words(const QString& text) {
         out.push_back(text.mid(last));
     return out;
 }
-
-} // namespace
 
 QString fingerprint(const QString& text) {
     return QString::fromLatin1(
@@ -359,8 +360,8 @@ QString recordEntry(SegmentState state, const QString& madeFrom, const QString& 
 }
 
 QList<DiffRun> wordDiff(const QString& before, const QString& after) {
-    const std::vector<QString> a = words(before);
-    const std::vector<QString> b = words(after);
+    const std::vector<QString> a = detail::words(before);
+    const std::vector<QString> b = detail::words(after);
     QList<DiffRun> out;
     auto push = [&out](DiffRun::Kind kind, const QString& text) {
         if (!out.isEmpty() && out.back().kind == kind)

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "common/result.h"
+#include "translation/segments.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+/// Translation memory: the translated segments of the library, looked up for the
+/// segment a translator is on (exact and fuzzy matches), and exchanged with other
+/// tools as TMX 1.4b.
+namespace copydesk::translation {
+
+/// One translation unit: a source text and its translation.
+struct MemoryEntry final {
+    QString sourceLanguage; ///< canonical tags ("en", "zh-Hans")
+    QString targetLanguage;
+    QString source;
+    QString target;
+    QString article; ///< the id of the article it comes from; empty when imported
+    QDateTime changed;
+    bool operator==(const MemoryEntry&) const = default;
+};
+
+/// A stored translation offered for a text.
+struct MemoryMatch final {
+    MemoryEntry entry;
+    /// 100 for the same text (white space aside); below, how much of the words and
+    /// punctuation the two texts share: 2 * common / (words of one + words of the
+    /// other), in percent, rounded down, never 100.
+    int percent = 0;
+    /// The stored source against the text looked up, word by word: Removed runs are
+    /// in the stored source only, Inserted runs in the text only.
+    QList<DiffRun> difference;
+};
+
+class TranslationMemory final {
+    Q_DECLARE_TR_FUNCTIONS(TranslationMemory)
+
+public:
+    /// Adds `entry`; the same source and target in the same languages again only
+    /// updates its date and article. Entries with an empty source or target are left
+    /// out.
+    void add(const MemoryEntry& entry);
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+    const std::vector<MemoryEntry>& entries() const { return m_entries; }
+
+    /// The stored translations of `text` from `sourceLanguage` into `targetLanguage`
+    /// of at least `minimum` percent, best first (then newest first), at most `limit`.
+    QList<MemoryMatch> lookup(const QString& sourceLanguage, const QString& targetLanguage,
+                              const QString& text, int minimum = 70, int limit = 5) const;
+
+    /// The memory as a TMX 1.4b document: one <tu> per entry, the article in a
+    /// "x-copydesk-article" property, dates in TMX's form (20261204T101500Z).
+    QByteArray toTmx() const;
+    /// The entries of a TMX document (1.1 to 1.4b): each <tu>'s source variant (its
+    /// srclang, else the header's, else its first) with each of its other variants.
+    /// The native codes of inline elements (<bpt>, <ept>, <ph>, <it>, <ut>) are left
+    /// out of the text, the text of <hi> and <sub> kept. A DOCTYPE with declarations
+    /// of its own or an entity reference (XXE, "billion laughs") is refused; an error names `what`,
+    /// the line and the problem, and then nothing is read.
+    static Result<TranslationMemory> fromTmx(const QByteArray& tmx, const QString& what);
+
+private:
+    struct Pair final {
+        std::vector<int> entries;                ///< indexes into m_entries
+        QHash<QString, std::vector<int>> tokens; ///< token -> positions in `entries`
+        std::vector<int> tokenCounts;            ///< distinct tokens of each entry
+    };
+    std::vector<MemoryEntry> m_entries;
+    QHash<QString, int> m_exact;  ///< key of (languages, source, target) -> entry
+    QHash<QString, Pair> m_pairs; ///< "en\nfr" -> the entries of that pair
+};
+
+} // namespace copydesk::translation
