@@ -51,10 +51,17 @@ int similarity(const std::vector<QString>& a, const std::vector<QString>& b) {
 void TranslationMemory::add(const MemoryEntry& entry) {
     if (entry.source.trimmed().isEmpty() || entry.target.trimmed().isEmpty())
         return;
-    const QString key = pairKey(entry.sourceLanguage, entry.targetLanguage) + u'\n' +
-                        entry.source.simplified() + u'\n' + entry.target.simplified();
-    if (const auto it = m_exact.constFind(key); it != m_exact.constEnd()) {
+    // Keyed by a hash of the texts, confirmed by comparing them: a key holding both
+    // texts cost more to hash than all the rest of add().
+    const QString source = entry.source.simplified();
+    const QString target = entry.target.simplified();
+    const size_t key = qHashMulti(0, entry.sourceLanguage, entry.targetLanguage, source, target);
+    for (auto it = m_exact.constFind(key); it != m_exact.constEnd() && it.key() == key; ++it) {
         MemoryEntry& stored = m_entries[size_t(*it)];
+        if (stored.sourceLanguage != entry.sourceLanguage ||
+            stored.targetLanguage != entry.targetLanguage || stored.source.simplified() != source ||
+            stored.target.simplified() != target)
+            continue;
         if (!stored.changed.isValid() || entry.changed > stored.changed) {
             stored.changed = entry.changed;
             stored.article = entry.article;

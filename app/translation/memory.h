@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QMultiHash>
 #include <QString>
 
 #include <vector>
@@ -74,8 +75,8 @@ private:
         std::vector<int> tokenCounts;            ///< distinct tokens of each entry
     };
     std::vector<MemoryEntry> m_entries;
-    QHash<QString, int> m_exact;  ///< key of (languages, source, target) -> entry
-    QHash<QString, Pair> m_pairs; ///< "en\nfr" -> the entries of that pair
+    QMultiHash<size_t, int> m_exact; ///< hash of (languages, source, target) -> entries
+    QHash<QString, Pair> m_pairs;    ///< "en\nfr" -> the entries of that pair
 };
 
 } // namespace copydesk::translation
