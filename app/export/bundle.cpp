@@ -641,9 +641,11 @@ namespace detail {
 /// new bundle when it was never placed, the old one it replaced) is removed.
 class StagedFolder final {
 public:
-    StagedFolder(QString folder, QString target)
+    /// `articleId`: the article whose earlier bundle at `target` may be replaced.
+    StagedFolder(QString folder, QString target, QString articleId)
         : m_folder(std::move(folder))
-        , m_target(std::move(target)) {}
+        , m_target(std::move(target))
+        , m_articleId(std::move(articleId)) {}
     ~StagedFolder() {
         if (m_placed && !m_finished)
             unplace();
@@ -775,18 +777,32 @@ public:
     void setSyncPlace(bool sync) { m_syncPlace = sync; }
 
 private:
+    /// An empty folder, or this article's bundle: its article.json is a bundle
+    /// manifest naming the article (a folder of the user's that happens to hold a file
+    /// of that name is not replaced, with everything in it).
     bool isBundleOrEmpty() const {
         const int fd = ::openat(m_dirFd, QFile::encodeName(m_target).constData(),
                                 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)
             return false;
-        struct stat st {};
-        const bool bundle =
-            ::fstatat(fd, "article.json", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+        QByteArray manifest;
+        const int file = ::openat(fd, "article.json", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
         ::close(fd);
-        return bundle ||
-               QDir(targetPath())
-                   .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+        if (file >= 0) {
+            QFile read;
+            if (read.open(file, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+                manifest = read.read(64 << 20);
+            else
+                ::close(file);
+            const QJsonObject json = QJsonDocument::fromJson(manifest).object();
+            return json.value(QLatin1String("format")).toString() == u"copydesk-bundle" &&
+                   json.value(QLatin1String("article"))
+                           .toObject()
+                           .value(QLatin1String("id"))
+                           .toString() == m_articleId;
+        }
+        return QDir(targetPath())
+            .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
     }
 
     /// Puts the folder back as it was before place().
@@ -818,6 +834,7 @@ private:
 
     QString m_folder;
     QString m_target;
+    QString m_articleId;
     QString m_what;
     QString m_staging; ///< name inside m_folder; empty once nothing is left there
     QString m_aside;
@@ -1015,7 +1032,8 @@ Result<StagedBundle> BundleWriter::stage(const Article& article, const Bundle& b
                                          const QString& folder, bool sync) {
     const QString name = articleName(article);
     StagedBundle staged;
-    staged.m_folder = std::make_unique<detail::StagedFolder>(folder, bundle.folderName);
+    staged.m_folder = std::make_unique<detail::StagedFolder>(
+        folder, bundle.folderName, article.id.toString(QUuid::WithoutBraces));
     if (auto created = staged.m_folder->create(tr("Article '%1'").arg(name)); !created)
         return created.failure();
 

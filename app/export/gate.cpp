@@ -4,18 +4,21 @@
 
 #include "article/article.h"
 #include "checks/checks.h"
+#include "checks/fieldtext.h"
 #include "common/languagetag.h"
 #include "library/library.h"
 #include "markdown/anchors.h"
 #include "markdown/document.h"
 #include "translation/segments.h"
 
+#include <QHash>
 #include <QSet>
 #include <QTextBoundaryFinder>
 #include <QUrl>
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace copydesk {
 
@@ -32,26 +35,36 @@ const QString kOutdated = QStringLiteral("outdated-segment");
 
 /// The 1-based top-level block of `document` holding UTF-16 offset `offset`; the last
 /// block before it when it falls between two.
-int paragraphAt(const markdown::Document& document, qsizetype offset) {
-    int paragraph = 0;
-    for (const markdown::Node& node : document.nodes()) {
-        if (node.depth != 1)
-            continue;
-        if (node.start > offset)
-            break;
-        ++paragraph;
+/// The top-level block (1-based paragraph) holding an offset of a body, by binary
+/// search: a body with 100,000 findings asks 100,000 times.
+class Paragraphs final {
+public:
+    explicit Paragraphs(const markdown::Document& document) {
+        for (const markdown::Node& node : document.nodes()) {
+            if (node.depth == 1)
+                m_starts.push_back(node.start);
+        }
     }
-    return std::max(paragraph, 1);
-}
+    int at(qsizetype offset) const {
+        const auto after = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+        return std::max(int(after - m_starts.begin()), 1);
+    }
 
+private:
+    std::vector<qsizetype> m_starts;
+};
+
+/// `lines`, when given, indexes `text` (for many findings in one body).
 Finding finding(const QString& checkId, const QString& language, Field field, const QString& text,
-                qsizetype start, qsizetype stop, const QString& message) {
+                qsizetype start, qsizetype stop, const QString& message,
+                const checks::LineIndex* lines = nullptr) {
     Finding f;
     f.checkId = checkId;
     f.severity = Severity::Error;
     f.language = language;
     f.field = field;
-    f.range = checks::rangeAt(text, int(start), int(stop));
+    f.range = lines ? checks::SourceRange{lines->at(int(start)), lines->at(int(stop))}
+                    : checks::rangeAt(text, int(start), int(stop));
     f.excerpt = text.mid(start, std::min<qsizetype>(stop - start, 80));
     f.message = message;
     return f;
@@ -212,33 +225,64 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                 tr("The featured image media:%1 is not in the library").arg(article.featuredImage));
             findings.append(f);
         }
-        const QSet<QString> ids = markdown::pageIds(document);
+        QSet<QString> ids = markdown::pageIds(document);
+        // The page template's element around the body (an html page has it).
+        ids.insert(QStringLiteral("copydesk-body"));
+        // Each missing target once, at its first link, with the number of links to it:
+        // a body of 100,000 links to one missing anchor is one finding.
+        struct Missing final {
+            QString checkId;
+            QString message;
+            qsizetype start;
+            qsizetype stop;
+            int links;
+        };
+        QList<Missing> missing;
+        QHash<QString, qsizetype> missingIndex; // "media:NAME" or "#ID" -> in `missing`
+        const auto miss = [&](const QString& key, const QString& checkId, const QString& message,
+                              const markdown::Node& node) {
+            const auto it = missingIndex.constFind(key);
+            if (it != missingIndex.constEnd()) {
+                ++missing[*it].links;
+                return;
+            }
+            missingIndex.insert(key, missing.size());
+            missing.append(Missing{checkId, message, node.start, node.stop, 1});
+        };
         for (const markdown::Node& node : document.nodes()) {
             if (node.kind != markdown::NodeKind::Image && node.kind != markdown::NodeKind::Link)
                 continue;
             if (node.url.startsWith(QLatin1String("media:"))) {
                 const QString name = QUrl::fromPercentEncoding(node.url.mid(6).toUtf8());
                 if (!mediaNames.contains(name))
-                    findings.append(finding(kUnresolvedMedia, version.language, Field::Body,
-                                            version.body, node.start, node.stop,
-                                            tr("media:%1 is not in the library").arg(name)));
+                    miss(QStringLiteral("media:") + name, kUnresolvedMedia,
+                         tr("media:%1 is not in the library").arg(name), node);
             } else if (node.url.startsWith(QLatin1Char('#'))) {
                 const QString id = QUrl::fromPercentEncoding(node.url.mid(1).toUtf8());
-                if (!ids.contains(id))
-                    findings.append(finding(kBrokenAnchor, version.language, Field::Body,
-                                            version.body, node.start, node.stop,
-                                            tr("The link to #%1 leads nowhere: the page has "
-                                               "no such anchor")
-                                                .arg(id)));
+                // "#" alone is the top of the page.
+                if (!id.isEmpty() && !ids.contains(id))
+                    miss(QLatin1Char('#') + id, kBrokenAnchor,
+                         tr("The link to #%1 leads nowhere: the page has no such anchor").arg(id),
+                         node);
             }
         }
+        if (!missing.isEmpty()) {
+            const checks::LineIndex lines(version.body);
+            for (const Missing& m : std::as_const(missing)) {
+                findings.append(finding(
+                    m.checkId, version.language, Field::Body, version.body, m.start, m.stop,
+                    m.links > 1 ? m.message + tr(" (%n links)", nullptr, m.links) : m.message,
+                    &lines));
+            }
+        }
+        const Paragraphs paragraphs(document);
         QList<Block> versionBlocks;
         for (const Finding& f : std::as_const(findings)) {
             Block block;
             block.language = language;
             block.finding = f;
             if (f.field == Field::Body)
-                block.paragraph = paragraphAt(document, f.range.start.offset);
+                block.paragraph = paragraphs.at(f.range.start.offset);
             versionBlocks.append(block);
         }
         // A translation (it names what it was translated from), against its source: the
@@ -248,6 +292,7 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                                             : translation::sourceVersion(article, version);
         if (source) {
             // Untranslated text points into the source: its paragraph there.
+            std::optional<Paragraphs> sourceParagraphs;
             for (const SegmentFinding& s : segmentFindings(*source, version)) {
                 Block block;
                 block.language = language;
@@ -255,8 +300,10 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                 if (s.inSource)
                     block.sourceLanguage = source->language;
                 if (s.finding.field == Field::Body) {
-                    block.paragraph = paragraphAt(s.inSource ? bodies.of(*source) : document,
-                                                  s.finding.range.start.offset);
+                    if (s.inSource && !sourceParagraphs)
+                        sourceParagraphs.emplace(bodies.of(*source));
+                    block.paragraph = (s.inSource ? *sourceParagraphs : paragraphs)
+                                          .at(s.finding.range.start.offset);
                 }
                 versionBlocks.append(block);
             }

@@ -224,8 +224,10 @@ Result<qint64> Library::Private::saveOne(Article& a, RevisionKind kind, const QS
         taken.finish();
     }
 
-    // Imports keep the times they bring; every other save is "now".
-    const bool keepTimes = kind == RevisionKind::Import;
+    // Imports keep the times they bring, and an export changes nothing it records (so
+    // that the same article exported twice gives the same files); every other save is
+    // "now".
+    const bool keepTimes = kind == RevisionKind::Import || kind == RevisionKind::Export;
     if (!a.created.isValid())
         a.created = now;
     if (!keepTimes || !a.updated.isValid())

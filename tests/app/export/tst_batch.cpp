@@ -144,6 +144,12 @@ void TestBatch::gateNamesArticleVersionParagraph_data() {
         << QStringLiteral("See [below](#budget).\n")
         << QStringLiteral("Article 'gated', version fr, paragraph 1 (line 1): The link to "
                           "#budget leads nowhere: the page has no such anchor [broken-anchor]");
+    QTest::newRow("many links to one missing anchor: one finding")
+        << QStringLiteral("See [a](#gone), [b](#gone) and [c](#gone).\n")
+        << QStringLiteral("Article 'gated', version fr, paragraph 1 (line 1): The link to #gone "
+                          "leads nowhere: the page has no such anchor (3 links) [broken-anchor]");
+    QTest::newRow("the top of the page and the body element are there")
+        << QStringLiteral("[Top](#) and [the text](#copydesk-body).\n") << QString();
     QTest::newRow("footnote anchor is fine")
         << QStringLiteral("See [note](#fn-1).[^1]\n\n[^1]: Note.\n") << QString();
     // Headings have the ids Hugo and GitHub give them, or the one their attribute block
@@ -329,13 +335,31 @@ void TestBatch::oneFailureOthersComplete() {
     QVERIFY(mine.open(QIODevice::WriteOnly));
     mine.write("mine");
     mine.close();
+    // Folders that hold an article.json that is not this article's bundle manifest: a
+    // file of the user's, and another article's bundle. Neither is replaced.
+    const auto writeFile = [](const QString& path, const QByteArray& data) {
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    };
+    QVERIFY(writeFile(m_output + QStringLiteral("/article-9/article.json"), "{}"));
+    QVERIFY(writeFile(m_output + QStringLiteral("/article-9/photos/holiday.jpg"), "jpeg"));
+    QVERIFY(writeFile(m_output + QStringLiteral("/article-10/article.json"),
+                      "{\"format\": \"copydesk-bundle\", \"article\": {\"id\": "
+                      "\"0b7d9a3e-1c2f-4e5a-8b6c-7d8e9f0a1b2c\"}}"));
     BatchOptions options;
     options.threads = 3;
     QList<BatchEvent> events;
     const BatchSummary summary = run(items, options, &events);
     QCOMPARE(summary.total, 13);
-    QCOMPARE(summary.exported, 11);
-    QCOMPARE(summary.failed, 2);
+    QCOMPARE(summary.exported, 9);
+    QCOMPARE(summary.failed, 4);
+    for (const qsizetype refused : {10, 11}) // article-9 and article-10
+        QVERIFY2(events[refused].problem.contains(QStringLiteral("not a bundle")),
+                 qPrintable(events[refused].problem));
+    QCOMPARE(entriesUnder(m_output + QStringLiteral("/article-9")),
+             QStringList({QStringLiteral("article.json"), QStringLiteral("photos"),
+                          QStringLiteral("photos/holiday.jpg")}));
     QCOMPARE(events.size(), 13);
     for (qsizetype i = 0; i < events.size(); ++i) {
         QCOMPARE(events[i].index, i); // in the order given

@@ -196,6 +196,19 @@ void TestExportBundleCli::markdownOfSeveralArticles() {
     QCOMPARE(r.lines(), QStringList({QDir(out).filePath(QStringLiteral("alpha.en.md")),
                                      QDir(out).filePath(QStringLiteral("alpha.fr.md")),
                                      QDir(out).filePath(QStringLiteral("gamma.ar.md"))}));
+    // The export's revision changes nothing it writes: a second export is the same.
+    const QString again = m_cli->path(QStringLiteral("md-again"));
+    const CliRun second = m_cli->run(
+        m_cli->withLibrary({QStringLiteral("export"), QStringLiteral("alpha"),
+                            QStringLiteral("gamma"), QStringLiteral("--output"), again}));
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    for (const QString& name : {QStringLiteral("alpha.en.md"), QStringLiteral("alpha.fr.md"),
+                                QStringLiteral("gamma.ar.md")}) {
+        QFile a(QDir(out).filePath(name));
+        QFile b(QDir(again).filePath(name));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), a.readAll());
+    }
 }
 
 void TestExportBundleCli::zipJobsAndForce() {
