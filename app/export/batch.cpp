@@ -9,9 +9,11 @@
 #include "export/parsedbodies.h"
 #include "library/library.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -144,6 +146,27 @@ void prepare(const Library& library, const QString& item, const QString& folder,
     out.article = std::move(*article);
 }
 
+/// Removes what exports killed on the way left in `folder` an hour or more ago: the
+/// temporary folders of bundles (".SLUG.partial-HEX", ".SLUG.old-HEX") and files
+/// (".copydesk-ID.tmp"). Younger ones may be another export's, at work.
+void removeLeftovers(const QString& folder) {
+    static const QRegularExpression kLeftover(
+        QStringLiteral(R"(^\.(.+\.(partial|old)-[0-9a-f]+|copydesk-[0-9a-z]+\.tmp)$)"));
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QDir dir(folder);
+    const QFileInfoList entries =
+        dir.entryInfoList(QDir::Dirs | QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QFileInfo& entry : entries) {
+        if (entry.isSymLink() || !kLeftover.match(entry.fileName()).hasMatch() ||
+            entry.lastModified().toUTC() > hourAgo)
+            continue;
+        if (entry.isDir())
+            QDir(entry.filePath()).removeRecursively();
+        else
+            QFile::remove(entry.filePath());
+    }
+}
+
 } // namespace
 
 BatchSummary BatchExporter::run(Library& library, const QStringList& items, const QString& folder,
@@ -221,6 +244,8 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
         OutputFolder(const OutputFolder&) = delete;
         OutputFolder& operator=(const OutputFolder&) = delete;
     } output(folder);
+
+    removeLeftovers(folder);
 
     QThreadPool pool;
     pool.setMaxThreadCount(threads);

@@ -59,7 +59,8 @@ struct BatchSummary final {
 /// given, on the calling thread through `library`, which records each Export revision.
 /// One article's failure (not found, a version that fails the gate, a folder that cannot
 /// be written) is reported in its event and the others go on; each bundle is written
-/// all or nothing (BundleWriter::writeBuilt()).
+/// all or nothing (BundleWriter::writeBuilt()). Temporary folders and files that a
+/// killed export left in the folder an hour or more before are removed first.
 class BatchExporter final {
     Q_DECLARE_TR_FUNCTIONS(BatchExporter)
 

@@ -56,13 +56,14 @@ std::optional<HeadingAttributes> headingAttributes(QStringView text) {
     if (end == 0 || text[end - 1] != u'}')
         return std::nullopt;
     const qsizetype open = text.lastIndexOf(u'{', end - 1);
-    if (open < 0)
+    // "\{" is a brace written as text.
+    if (open < 0 || (open > 0 && text[open - 1] == u'\\'))
         return std::nullopt;
     const QStringView inner = text.sliced(open + 1, end - 1 - open - 1);
     HeadingAttributes attributes;
     bool any = false;
     for (const QStringView token : inner.tokenize(u' ', Qt::SkipEmptyParts)) {
-        if (token.contains(u'}') || !isAttributeToken(token))
+        if (token.contains(u'}') || token.contains(u'\\') || !isAttributeToken(token))
             return std::nullopt;
         if (token.front() == u'#' && attributes.id.isEmpty())
             attributes.id = token.sliced(1).toString();
@@ -116,6 +117,8 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
         // The block is in the heading's last text nodes (cmark-gfm may split a run of
         // text in several), not in code or a link.
         QString trailing;
+        qsizetype trailingStart = -1;
+        qsizetype trailingStop = -1;
         for (int child = heading.end - 1; child > i; --child) {
             const Node& n = nodes[size_t(child)];
             if (n.parent != i)
@@ -123,9 +126,23 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
             if (n.kind != NodeKind::Text)
                 break;
             trailing.prepend(n.literal);
+            trailingStart = n.start;
+            if (trailingStop < 0)
+                trailingStop = n.stop;
         }
         QString id;
-        if (const auto attributes = headingAttributes(trailing)) {
+        auto attributes = headingAttributes(trailing);
+        // Written as it reads: a brace escaped ("\{#x}", "{\#x}") or an entity
+        // ("&#123;#x}") is text, though the text nodes hold the plain characters.
+        if (attributes) {
+            const SourceMap& map = document.sourceMap();
+            const qsizetype from = map.byteFromUtf16(trailingStart);
+            const QString source = QString::fromUtf8(
+                QByteArrayView(map.utf8()).sliced(from, map.byteFromUtf16(trailingStop) - from));
+            if (!source.endsWith(QStringView(trailing).sliced(attributes->start)))
+                attributes.reset();
+        }
+        if (attributes) {
             anchor.attributes = true;
             anchor.text.chop(trailing.size() - attributes->start);
             id = attributes->id;

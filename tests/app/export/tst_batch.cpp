@@ -20,6 +20,9 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 
@@ -95,6 +98,7 @@ private Q_SLOTS:
     void fullDiskFailsOneArticle();
     void zipBundle();
     void zipIsDeterministicAndSkipped();
+    void leftoversOfKilledExportsGo();
     void cancelStopsBetweenArticles();
 
 private:
@@ -482,6 +486,43 @@ void TestBatch::zipIsDeterministicAndSkipped() {
     QVERIFY2(repaired.ok(), qPrintable(repaired.error()));
     QVERIFY(!repaired->unchanged);
     QCOMPARE(readAll(path), first);
+}
+
+void TestBatch::leftoversOfKilledExportsGo() {
+    // What a killed export leaves: temporary folders and a ZIP's temporary file, an hour
+    // old; a fresh one (another export at work), and a folder of the user's like them.
+    const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-7200);
+    const auto make = [&](const QString& name, bool folder, const QDateTime& when) {
+        const QString path = m_output + u'/' + name;
+        if (folder) {
+            QVERIFY(QDir().mkpath(path + QStringLiteral("/en")));
+            QFile file(path + QStringLiteral("/en/index.html"));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        } else {
+            QDir().mkpath(m_output);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        // Dated after what is in it: a folder's time changes with its entries.
+        const QByteArray encoded = QFile::encodeName(path);
+        const struct timespec times[2] = {{when.toSecsSinceEpoch(), 0},
+                                          {when.toSecsSinceEpoch(), 0}};
+        QCOMPARE(::utimensat(AT_FDCWD, encoded.constData(), times, 0), 0);
+    };
+    make(QStringLiteral(".a-1.partial-8b4564fa"), true, old);
+    make(QStringLiteral(".a-1.old-1c2f"), true, old);
+    make(QStringLiteral(".copydesk-k2j9x.tmp"), false, old);
+    make(QStringLiteral(".a-2.partial-77aa"), true, QDateTime::currentDateTimeUtc());
+    make(QStringLiteral(".my-notes"), true, old);
+    Article a = article(QStringLiteral("a-1"));
+    QVERIFY(m_library->save(a, RevisionKind::Import).ok());
+    const BatchSummary summary = run({a.slug}, BatchOptions{});
+    QCOMPARE(summary.exported, 1);
+    QStringList top =
+        QDir(m_output).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    top.sort();
+    QCOMPARE(top, QStringList({QStringLiteral(".a-2.partial-77aa"), QStringLiteral(".my-notes"),
+                               QStringLiteral("a-1")}));
 }
 
 void TestBatch::cancelStopsBetweenArticles() {

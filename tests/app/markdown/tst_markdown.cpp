@@ -357,6 +357,12 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("Ce este observabilitatea?"), QStringLiteral("Colector"),
                            QStringLiteral("Only a class"), QStringLiteral("Set {braces} stay"),
                            QStringLiteral("Code {#x}")};
+        QTest::newRow("escaped braces are text")
+            << QStringLiteral("## T \\{#esc}\n\n## U {\\#esc}\n\n## V &#123;#esc}\n")
+            << QStringList{QStringLiteral("t-esc"), QStringLiteral("u-esc"),
+                           QStringLiteral("v-esc")}
+            << QStringList{QStringLiteral("T {#esc}"), QStringLiteral("U {#esc}"),
+                           QStringLiteral("V {#esc}")};
         QTest::newRow("scripts")
             << QStringLiteral("## 联合国 总部\n\n## العنوان الرئيسي\n\n## Москва — столица\n\n"
                               "## সংক্ষিপ্ত বিবরণ\n")
