@@ -233,7 +233,10 @@ void appendEscaped(QByteArray& out, const xmlChar* text, bool attribute) {
     }
 }
 
-void writeStartTag(QByteArray& out, xmlNode* element) {
+/// `ids`: the id attributes written so far. An id a page has already (a heading's, or
+/// the page template's copydesk-body) is dropped: ids are unique in a page, and a link
+/// to one goes to its first element.
+void writeStartTag(QByteArray& out, xmlNode* element, QSet<QString>& ids) {
     const std::string_view name = nameOf(element->name);
     out += '<';
     out.append(name.data(), qsizetype(name.size()));
@@ -252,6 +255,14 @@ void writeStartTag(QByteArray& out, xmlNode* element) {
             rel = value.simplified().split(u' ', Qt::SkipEmptyParts);
             xmlFree(raw);
             continue;
+        }
+        if (attrName == u"id") {
+            const bool taken = value.isEmpty() || value == u"copydesk-body" || ids.contains(value);
+            ids.insert(value);
+            if (taken) {
+                xmlFree(raw);
+                continue;
+            }
         }
         if (attrName == u"style") {
             // CSS can load URLs and, in old engines, run script: only plain formatting
@@ -291,6 +302,7 @@ void writeStartTag(QByteArray& out, xmlNode* element) {
 
 /// Writes the children of `parent`, depth first without recursion.
 void writeChildren(QByteArray& out, xmlNode* parent) {
+    QSet<QString> ids;
     xmlNode* node = parent->children;
     while (node) {
         bool descend = false;
@@ -299,7 +311,7 @@ void writeChildren(QByteArray& out, xmlNode* parent) {
             const std::string_view name = nameOf(node->name);
             if (isDroppedElement(name))
                 break;
-            writeStartTag(out, node);
+            writeStartTag(out, node, ids);
             if (isVoidHtmlElement(QByteArrayView(name.data(), qsizetype(name.size()))))
                 break;
             // A browser drops the first line break after <pre>, <textarea> and <listing>.

@@ -13,6 +13,12 @@ private Q_SLOTS:
     void hostile_data() {
         QTest::addColumn<QString>("markdown");
         QTest::addColumn<QString>("expected");
+        // Ids are unique in a page: one a heading or the template has already is dropped.
+        QTest::newRow("id of a heading again")
+            << QStringLiteral("## Hello\n\n<div id=\"hello\" class=\"x\">a</div>\n\n"
+                              "<p id=\"copydesk-body\">b</p><p id=\"\">c</p>\n")
+            << QStringLiteral("<h2 id=\"hello\">Hello</h2>\n<div class=\"x\">a</div>\n"
+                              "<p>b</p><p>c</p>\n");
         QTest::newRow("onerror") << QStringLiteral("<img src=\"a.png\" onerror=\"alert(1)\">")
                                  << QStringLiteral("<img src=\"a.png\">\n");
         QTest::newRow("onclick, unquoted, upper case")
