@@ -225,9 +225,7 @@ Result<QList<ExportGate::Block>> ExportGate::check(const Library& library, const
                 tr("The featured image media:%1 is not in the library").arg(article.featuredImage));
             findings.append(f);
         }
-        QSet<QString> ids = markdown::pageIds(document);
-        // The page template's element around the body (an html page has it).
-        ids.insert(QStringLiteral("copydesk-body"));
+        const QSet<QString> ids = markdown::pageIds(document);
         // Each missing target once, at its first link, with the number of links to it:
         // a body of 100,000 links to one missing anchor is one finding.
         struct Missing final {

@@ -102,11 +102,48 @@ QString headingSlug(QStringView text) {
     return slug;
 }
 
-QList<HeadingAnchor> headingAnchors(const Document& document) {
+namespace {
+
+/// Ids for headings whose blocks name `named` (empty: none) and whose texts give
+/// `slugs`, unique among themselves and `taken` (which gets them): the named ones
+/// first, as written where they can be; then the others, numbered from where the last
+/// of the same slug stopped (10,000 headings "Notes" try each number once).
+QStringList uniqueIds(const QStringList& named, const QStringList& slugs, QSet<QString>& taken) {
+    QStringList ids(named.size());
+    for (qsizetype k = 0; k < named.size(); ++k) {
+        if (!named[k].isEmpty() && !taken.contains(named[k])) {
+            ids[k] = named[k];
+            taken.insert(named[k]);
+        }
+    }
+    QHash<QString, int> next;
+    for (qsizetype k = 0; k < named.size(); ++k) {
+        if (!ids[k].isEmpty())
+            continue;
+        const QString base = slugs[k].isEmpty() ? QStringLiteral("heading") : slugs[k];
+        QString id = base;
+        int& n = next[base];
+        while (taken.contains(id))
+            id = base + u'-' + QString::number(++n);
+        ids[k] = id;
+        taken.insert(id);
+    }
+    return ids;
+}
+
+/// The ids a page holds besides its headings'.
+QSet<QString> otherIds(const Document& document) {
+    QSet<QString> ids = footnoteIds(document);
+    ids.insert(QStringLiteral("copydesk-body"));
+    return ids;
+}
+
+/// headingAnchors(), the ids taken in the page left in `taken`.
+QList<HeadingAnchor> anchorsOf(const Document& document, QSet<QString>& taken) {
     const std::vector<Node>& nodes = document.nodes();
     QList<HeadingAnchor> anchors;
-    QList<QString> named; // the id each heading's block names, empty for none
-    QList<QString> slugs; // what each heading's id is made from
+    QStringList named; // the id each heading's block names, empty for none
+    QStringList slugs; // what each heading's id is made from
     for (int i = 0; i < int(nodes.size()); ++i) {
         const Node& heading = nodes[size_t(i)];
         if (heading.kind != NodeKind::Heading)
@@ -130,7 +167,6 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
             if (trailingStop < 0)
                 trailingStop = n.stop;
         }
-        QString id;
         auto attributes = headingAttributes(trailing);
         // Written as it reads: a brace escaped ("\{#x}", "{\#x}") or an entity
         // ("&#123;#x}") is text, though the text nodes hold the plain characters.
@@ -142,9 +178,10 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
             if (!source.endsWith(QStringView(trailing).sliced(attributes->start)))
                 attributes.reset();
         }
+        QString id;
         if (attributes) {
-            anchor.attributes = true;
-            anchor.text.chop(trailing.size() - attributes->start);
+            anchor.attributesLength = trailing.size() - attributes->start;
+            anchor.text.chop(anchor.attributesLength);
             id = attributes->id;
         }
         // The slug is made from the text as written (two spaces are two hyphens).
@@ -153,42 +190,32 @@ QList<HeadingAnchor> headingAnchors(const Document& document) {
         named.append(id);
         anchors.append(anchor);
     }
-    if (anchors.isEmpty())
-        return anchors;
-
-    QSet<QString> taken = footnoteIds(document);
-    taken.insert(QStringLiteral("copydesk-body"));
-    // Ids named in the text keep their name when they can; the others make way.
-    for (qsizetype k = 0; k < anchors.size(); ++k) {
-        if (!named[k].isEmpty() && !taken.contains(named[k])) {
-            anchors[k].id = named[k];
-            taken.insert(named[k]);
-        }
-    }
-    // The next number to try after each slug: a page of 10,000 headings "Notes" tries
-    // each number once, not 50 million times.
-    QHash<QString, int> next;
-    for (qsizetype k = 0; k < anchors.size(); ++k) {
-        if (!anchors[k].id.isEmpty())
-            continue;
-        QString base = slugs[k];
-        if (base.isEmpty())
-            base = QStringLiteral("heading");
-        QString id = base;
-        int& n = next[base];
-        while (taken.contains(id))
-            id = base + u'-' + QString::number(++n);
-        anchors[k].id = id;
-        taken.insert(id);
-    }
+    const QStringList ids = uniqueIds(named, slugs, taken);
+    for (qsizetype k = 0; k < anchors.size(); ++k)
+        anchors[k].id = ids[k];
     return anchors;
 }
 
+} // namespace
+
+QList<HeadingAnchor> headingAnchors(const Document& document) {
+    QSet<QString> taken = otherIds(document);
+    return anchorsOf(document, taken);
+}
+
+QStringList headingIds(const Document& document, const QStringList& texts) {
+    QStringList slugs;
+    slugs.reserve(texts.size());
+    for (const QString& text : texts)
+        slugs.append(headingSlug(text.trimmed()));
+    QSet<QString> taken = otherIds(document);
+    return uniqueIds(QStringList(texts.size()), slugs, taken);
+}
+
 QSet<QString> pageIds(const Document& document) {
-    QSet<QString> ids = footnoteIds(document);
-    for (const HeadingAnchor& anchor : headingAnchors(document))
-        ids.insert(anchor.id);
-    return ids;
+    QSet<QString> taken = otherIds(document);
+    anchorsOf(document, taken);
+    return taken;
 }
 
 } // namespace copydesk::markdown

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -32,10 +33,12 @@ QString headingSlug(QStringView text);
 
 /// One heading's anchor in a rendered page.
 struct HeadingAnchor final {
-    int node = 0;            ///< the heading's index in Document::nodes()
-    QString id;              ///< unique in the page
-    QString text;            ///< the heading's plain text, without its attribute block
-    bool attributes = false; ///< the heading's text ends with an attribute block
+    int node = 0; ///< the heading's index in Document::nodes()
+    QString id;   ///< unique in the page
+    QString text; ///< the heading's plain text, without its attribute block
+    /// The UTF-16 length of the attribute block (and the spaces before it) that ends
+    /// the heading's last text nodes; 0 when there is none.
+    qsizetype attributesLength = 0;
 };
 
 /// Every heading's anchor, in document order: the id its attribute block names, else
@@ -44,8 +47,13 @@ struct HeadingAnchor final {
 /// body) gets "-1", "-2"... as Hugo does, so that every id in the page is unique.
 QList<HeadingAnchor> headingAnchors(const Document& document);
 
-/// The ids a rendered page of `document` has: its headings' and its footnotes'
-/// ("fn-LABEL", "fnref-LABEL"), for checking "#id" links.
+/// The ids headingAnchors() gives headings without attribute blocks whose plain texts
+/// (as written, not simplified) are `texts`, in `document`: for the renderer, which
+/// reads the texts off the parse tree without the walk Document::nodes() makes.
+QStringList headingIds(const Document& document, const QStringList& texts);
+
+/// The ids a rendered page of `document` has: its headings', its footnotes'
+/// ("fn-LABEL", "fnref-LABEL") and "copydesk-body", for checking "#id" links.
 QSet<QString> pageIds(const Document& document);
 
 } // namespace copydesk::markdown

@@ -318,6 +318,47 @@ private:
     QList<Changed> m_changed;
 };
 
+/// The text nodes that end `heading` (cmark-gfm may split a run of text in several).
+QList<cmark_node*> trailingTextNodes(cmark_node* heading) {
+    QList<cmark_node*> trailing;
+    for (cmark_node* child = cmark_node_last_child(heading);
+         child && cmark_node_get_type(child) == CMARK_NODE_TEXT; child = cmark_node_previous(child))
+        trailing.prepend(child);
+    return trailing;
+}
+
+QString joinedLiterals(const QList<cmark_node*>& nodes) {
+    QByteArray text;
+    for (cmark_node* node : nodes)
+        text += cmark_node_get_literal(node);
+    return QString::fromUtf8(text);
+}
+
+/// What Document::plainText(heading, true) gives, read off the tree: text and code,
+/// a space for a line break, image descriptions included, raw HTML not.
+QString plainTextOf(cmark_node* heading) {
+    QByteArray text;
+    const IterPtr iter(cmark_iter_new(heading));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (event != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            text += cmark_node_get_literal(node);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            text += ' ';
+            break;
+        default:
+            break;
+        }
+    }
+    return QString::fromUtf8(text);
+}
+
 /// Headings with their anchors (markdown/anchors.h): each opening tag gets its id, and
 /// an attribute block that named one is not shown. cmark-gfm writes headings without
 /// attributes, so a placeholder starts each heading's content and the id goes into the
@@ -325,9 +366,6 @@ private:
 class HeadingIds final {
 public:
     HeadingIds(cmark_node* root, const markdown::Document& document) {
-        const QList<markdown::HeadingAnchor> anchors = markdown::headingAnchors(document);
-        if (anchors.isEmpty())
-            return;
         QList<cmark_node*> headings;
         const IterPtr iter(cmark_iter_new(root));
         for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
@@ -335,21 +373,44 @@ public:
             if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING)
                 headings.append(node);
         }
-        // The Document is a walk of this tree: one anchor per heading, in order.
-        if (headings.size() != anchors.size())
+        if (headings.isEmpty())
             return;
+        // The ids from the texts read off the tree; only a page with something like an
+        // attribute block takes the Document's walk, which tells an escaped brace (a
+        // render of a long article took 1.6 times as long with the walk).
+        QStringList texts;
+        bool attributes = false;
+        for (cmark_node* heading : std::as_const(headings)) {
+            texts.append(plainTextOf(heading));
+            attributes = attributes ||
+                         markdown::headingAttributes(joinedLiterals(trailingTextNodes(heading)));
+        }
+        QStringList ids;
+        QList<qsizetype> hidden(headings.size(), 0);
+        if (attributes) {
+            const QList<markdown::HeadingAnchor> anchors = markdown::headingAnchors(document);
+            // The Document is a walk of this tree: one anchor per heading, in order.
+            if (anchors.size() != headings.size())
+                return;
+            for (qsizetype k = 0; k < anchors.size(); ++k) {
+                ids.append(anchors[k].id);
+                hidden[k] = anchors[k].attributesLength;
+            }
+        } else {
+            ids = markdown::headingIds(document, texts);
+        }
         m_marker = "copydesk-heading-" +
                    QByteArray::number(QRandomGenerator::global()->generate64(), 36) + '-';
         for (qsizetype k = 0; k < headings.size(); ++k) {
-            if (anchors[k].attributes)
-                hideAttributes(headings[k]);
+            if (hidden[k] > 0)
+                hide(headings[k], hidden[k]);
             cmark_node* placeholder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
             cmark_node_set_on_enter(placeholder,
                                     (m_marker + QByteArray::number(k) + '-').constData());
             cmark_node_set_on_exit(placeholder, "");
             cmark_node_prepend_child(headings[k], placeholder);
             m_placeholders.append(placeholder);
-            m_ids.append(anchors[k].id.toHtmlEscaped().toUtf8());
+            m_ids.append(ids[k].toHtmlEscaped().toUtf8());
         }
     }
     ~HeadingIds() {
@@ -375,21 +436,14 @@ public:
     }
 
 private:
-    /// Empties the heading's last text nodes of the attribute block at their end.
-    void hideAttributes(cmark_node* heading) {
-        QList<cmark_node*> trailing;
-        for (cmark_node* child = cmark_node_last_child(heading);
-             child && cmark_node_get_type(child) == CMARK_NODE_TEXT;
-             child = cmark_node_previous(child))
-            trailing.prepend(child);
-        QByteArray text;
-        for (cmark_node* node : std::as_const(trailing))
-            text += cmark_node_get_literal(node);
-        const auto attributes = markdown::headingAttributes(QString::fromUtf8(text));
-        if (!attributes)
-            return;
-        QByteArray kept = QString::fromUtf8(text).left(attributes->start).toUtf8();
-        for (cmark_node* node : std::as_const(trailing)) {
+    /// Takes the last `length` characters (the attribute block) off the heading's
+    /// last text nodes.
+    void hide(cmark_node* heading, qsizetype length) {
+        const QList<cmark_node*> trailing = trailingTextNodes(heading);
+        QString text = joinedLiterals(trailing);
+        text.chop(length);
+        QByteArray kept = text.toUtf8();
+        for (cmark_node* node : trailing) {
             m_literals.append({node, QByteArray(cmark_node_get_literal(node))});
             cmark_node_set_literal(node, kept.constData());
             kept.clear();
