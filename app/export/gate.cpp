@@ -132,6 +132,16 @@ QList<SegmentFinding> segmentFindings(const LanguageVersion& source,
                                       const LanguageVersion& target) {
     QList<SegmentFinding> out;
     const translation::Alignment alignment = translation::align(source, target);
+    // The bodies' lines indexed once (a body of 20,000 untranslated paragraphs is
+    // 20,000 findings).
+    std::optional<checks::LineIndex> sourceLines;
+    std::optional<checks::LineIndex> targetLines;
+    const auto linesOf = [&](const LanguageVersion& holder) -> const checks::LineIndex* {
+        std::optional<checks::LineIndex>& lines = &holder == &source ? sourceLines : targetLines;
+        if (!lines)
+            lines.emplace(holder.body);
+        return &*lines;
+    };
     for (const translation::AlignedRow& row : alignment.rows) {
         const bool outdated = row.state == translation::SegmentState::Outdated && row.target;
         if (row.state != translation::SegmentState::Untranslated && !outdated)
@@ -143,16 +153,19 @@ QList<SegmentFinding> segmentFindings(const LanguageVersion& source,
         const qsizetype start = field == Field::Body ? segment.start : 0;
         const qsizetype stop = field == Field::Body ? segment.stop : text.size();
         const QString excerpt = shortened(segment.text.simplified(), 60);
+        const checks::LineIndex* lines = field == Field::Body ? linesOf(holder) : nullptr;
         SegmentFinding f;
         f.inSource = !outdated;
         f.finding = outdated
                         ? finding(kOutdated, target.language, field, text, start, stop,
                                   ExportGate::tr("Outdated: the %1 text it was translated from has "
                                                  "changed since")
-                                      .arg(source.language))
+                                      .arg(source.language),
+                                  lines)
                         : finding(kUntranslated, target.language, field, text, start, stop,
                                   ExportGate::tr("Not translated from %1: \u201c%2\u201d")
-                                      .arg(source.language, excerpt));
+                                      .arg(source.language, excerpt),
+                                  lines);
         out.append(f);
     }
     // Text whose source was deleted: published, it would say what the source no longer
@@ -166,7 +179,8 @@ QList<SegmentFinding> segmentFindings(const LanguageVersion& source,
                             field == Field::Body ? orphan.stop : text.size(),
                             ExportGate::tr("Outdated: the %1 text it was translated from was "
                                            "deleted; remove it here or translate it again")
-                                .arg(source.language));
+                                .arg(source.language),
+                            field == Field::Body ? linesOf(target) : nullptr);
         out.append(f);
     }
     return out;
