@@ -134,7 +134,7 @@ QStringList uniqueIds(const QStringList& named, const QStringList& slugs, QSet<Q
 /// The ids a page holds besides its headings'.
 QSet<QString> otherIds(const Document& document) {
     QSet<QString> ids = footnoteIds(document);
-    ids.insert(QStringLiteral("copydesk-body"));
+    ids.insert(kBodyElementId);
     return ids;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLatin1StringView>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -30,6 +31,10 @@ std::optional<HeadingAttributes> headingAttributes(QStringView text);
 /// ("Language-Specific API & SDK" -> "language-specific-api--sdk"). Scripts other
 /// than Latin stay as they are ("## 联合国" -> "联合国"). Empty when nothing is left.
 QString headingSlug(QStringView text);
+
+/// The id of the page template's element around the body (resources/templates, which
+/// the preview and the export fill): no heading or raw HTML takes it.
+inline constexpr QLatin1StringView kBodyElementId("copydesk-body");
 
 /// One heading's anchor in a rendered page.
 struct HeadingAnchor final {

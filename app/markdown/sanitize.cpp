@@ -1,5 +1,6 @@
 #include "markdown/sanitize.h"
 
+#include "markdown/anchors.h"
 #include "markdown/htmltree.h"
 
 #include <QSet>
@@ -257,7 +258,7 @@ void writeStartTag(QByteArray& out, xmlNode* element, QSet<QString>& ids) {
             continue;
         }
         if (attrName == u"id") {
-            const bool taken = value.isEmpty() || value == u"copydesk-body" || ids.contains(value);
+            const bool taken = value.isEmpty() || value == kBodyElementId || ids.contains(value);
             ids.insert(value);
             if (taken) {
                 xmlFree(raw);

@@ -344,8 +344,8 @@ private:
         return true;
     }
 
-    /// The text of a <seg>, up to its end tag: character data and the text of <hi> and
-    /// <sub>; the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are left out.
+    /// The text of a <seg>, up to its end tag: character data and the text of <hi>;
+    /// the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are left out.
     std::optional<QString> readSegment() {
         QString text;
         int depth = 0;     // elements open inside the <seg>

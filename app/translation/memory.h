@@ -62,10 +62,10 @@ public:
     QByteArray toTmx() const;
     /// The entries of a TMX document (1.1 to 1.4b): each <tu>'s source variant (its
     /// srclang, else the header's, else its first) with each of its other variants.
-    /// The native codes of inline elements (<bpt>, <ept>, <ph>, <it>, <ut>) are left
-    /// out of the text, the text of <hi> and <sub> kept. A DOCTYPE with declarations
-    /// of its own or an entity reference (XXE, "billion laughs") is refused; an error names `what`,
-    /// the line and the problem, and then nothing is read.
+    /// The native codes of inline elements (<bpt>, <ept>, <ph>, <it>, <ut>, with any
+    /// <sub> inside them) are left out of the text, the text of <hi> kept. A DOCTYPE with
+    /// declarations of its own or an entity reference (XXE, "billion laughs") is refused; an error
+    /// names `what`, the line and the problem, and then nothing is read.
     static Result<TranslationMemory> fromTmx(const QByteArray& tmx, const QString& what);
 
 private:

@@ -126,8 +126,7 @@ private Q_SLOTS:
         if (most == 100)
             QVERIFY(removed.trimmed().isEmpty());
         // Below the minimum: nothing.
-        QVERIFY(memory.lookup(QString::fromLatin1(source), target, asked, most + 1).isEmpty() ||
-                most == 100);
+        QVERIFY(memory.lookup(QString::fromLatin1(source), target, asked, most + 1).isEmpty());
         QVERIFY(memory.lookup(QStringLiteral("fr"), target, asked).isEmpty());
     }
 
@@ -227,7 +226,8 @@ private Q_SLOTS:
         const auto memory = TranslationMemory::fromTmx(tmx, QStringLiteral("a.tmx"));
         QVERIFY(!memory);
         QVERIFY2(memory.error().contains(message), qPrintable(memory.error()));
-        QVERIFY(!memory.error().contains(QStringLiteral("root:")));
+        QVERIFY2(memory.error().startsWith(QStringLiteral("a.tmx: line ")),
+                 qPrintable(memory.error()));
     }
 
     // A real third-party reader and writer: translate-toolkit's own TMX storage (Debian's
