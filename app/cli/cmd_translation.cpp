@@ -4,6 +4,7 @@
 //     [--segment N]...
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "translation/memory.h"
 #include "translation/segments.h"
 
 #include <QCoreApplication>
@@ -254,9 +255,19 @@ int runMark(const QStringList& args) {
                             .arg(total));
     const LanguageVersion sourceCopy = *source; // `target` may move when the list grows
     translation::recordTranslation(sourceCopy, target, chosen, rows);
-    auto saved = (*library)->save(
-        *article, RevisionKind::Save,
-        QCoreApplication::translate("cli", "%1 marked %2").arg(*language, stateName));
+    // The translations as recorded feed the memory in the same transaction.
+    Library& lib = **library;
+    const auto saved = lib.transaction([&]() -> Result<void> {
+        auto revision =
+            lib.save(*article, RevisionKind::Save,
+                     QCoreApplication::translate("cli", "%1 marked %2").arg(*language, stateName));
+        if (!revision)
+            return revision.failure();
+        const auto stored = translation::storeMemory(lib, translation::memoryEntriesOf(*article));
+        if (!stored)
+            return stored.failure();
+        return {};
+    });
     if (!saved)
         return fail(saved.error());
     const translation::Progress p =

@@ -3,12 +3,12 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "common/atomicfile.h"
-#include "common/limits.h"
+#include "import/inputfile.h"
+#include "translation/memory.h"
 #include "translation/xliff.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 namespace copydesk::cli {
@@ -113,15 +113,9 @@ int runXliffImport(const QStringList& args) {
     int outdated = 0;
     QList<Article> changed;
     for (const QString& path : paths) {
-        QFile file(path);
-        if (QFileInfo(path).size() > kMaxTextBytes)
-            return fail(QCoreApplication::translate("cli", "%1: the file is larger than %2 MB")
-                            .arg(path)
-                            .arg(kMaxTextBytes / 1024 / 1024));
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(QCoreApplication::translate("cli", "%1: cannot read it (%2)")
-                            .arg(path, file.errorString()));
-        const QByteArray data = file.read(kMaxTextBytes + 1);
+        const auto data = readImportFile(path);
+        if (!data)
+            return fail(data.error());
         // The articles as this import has changed them so far: a second file for the
         // same article builds on the first.
         auto lookup = [&](const QUuid& id) -> Result<Article> {
@@ -130,7 +124,7 @@ int runXliffImport(const QStringList& args) {
                     return a;
             return lib.article(id);
         };
-        auto imported = translation::importXliff(data, path, lookup);
+        auto imported = translation::importXliff(*data, path, lookup);
         if (!imported)
             return fail(imported.error() + QLatin1Char(' ') +
                         QCoreApplication::translate("cli", "Nothing was imported."));
@@ -148,8 +142,20 @@ int runXliffImport(const QStringList& args) {
         outdated += imported->outdated;
         notes += imported->notes;
     }
-    const auto saved = lib.saveAll(changed, RevisionKind::Import,
-                                   QCoreApplication::translate("cli", "XLIFF import"));
+    // The articles and what their translations give the memory, in one transaction.
+    const auto saved = lib.transaction([&]() -> Result<void> {
+        auto revisions = lib.saveAll(changed, RevisionKind::Import,
+                                     QCoreApplication::translate("cli", "XLIFF import"));
+        if (!revisions)
+            return revisions.failure();
+        QList<translation::MemoryEntry> entries;
+        for (const Article& a : std::as_const(changed))
+            entries.append(translation::memoryEntriesOf(a));
+        const auto stored = translation::storeMemory(lib, entries);
+        if (!stored)
+            return stored.failure();
+        return {};
+    });
     if (!saved)
         return fail(saved.error() + QLatin1Char(' ') +
                     QCoreApplication::translate("cli", "Nothing was imported."));

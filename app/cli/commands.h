@@ -19,6 +19,7 @@ int runCheck(const QStringList& args);
 int runRepair(const QStringList& args);
 int runTranslation(const QStringList& args);
 int runXliff(const QStringList& args);
+int runTm(const QStringList& args);
 int runTags(const QStringList& args);
 int runCategories(const QStringList& args);
 int runSet(const QStringList& args);

@@ -43,6 +43,9 @@ constexpr std::array kSubcommands{
                runTranslation},
     Subcommand{"xliff", QT_TRANSLATE_NOOP("cli", "Export segments to XLIFF, import translations"),
                runXliff},
+    Subcommand{"tm",
+               QT_TRANSLATE_NOOP("cli", "Translation memory: TMX export and import, lookup"),
+               runTm},
     Subcommand{"repair", QT_TRANSLATE_NOOP("cli", "Check the search index and rebuild it"),
                runRepair},
     Subcommand{

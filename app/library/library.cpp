@@ -881,7 +881,7 @@ Result<QString> Library::repair(const QString& pathIn) {
             for (const auto* table :
                  {"articles", "versions", "tags", "tag_labels", "article_tags", "categories",
                   "category_labels", "article_categories", "revisions", "media_blobs", "media",
-                  "media_alt", "settings", "personal_words"}) {
+                  "media_alt", "settings", "personal_words", "memory"}) {
                 const QString name = QLatin1String(table);
                 if (!d.exec(
                         QStringLiteral("INSERT INTO main.%1 SELECT * FROM damaged.%1").arg(name)))

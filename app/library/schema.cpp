@@ -291,6 +291,22 @@ QStringList version10() {
     };
 }
 
+// Version 11: the translation memory (app/translation/memorystore.cpp), one row per
+// source text and its translation in a language pair. `article` is the uuid of the
+// article a translation was made in, not a reference: the memory keeps what was
+// translated after the article is gone; empty for one imported from another tool.
+QStringList version11() {
+    return {QStringLiteral("CREATE TABLE memory ("
+                           " id INTEGER PRIMARY KEY,"
+                           " source_language TEXT NOT NULL,"
+                           " target_language TEXT NOT NULL,"
+                           " source TEXT NOT NULL,"
+                           " target TEXT NOT NULL,"
+                           " article TEXT NOT NULL DEFAULT '',"
+                           " changed TEXT NOT NULL DEFAULT ''," // ISO 8601 UTC with ms
+                           " UNIQUE (source_language, target_language, source, target))")};
+}
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list{
         {1, version1(), {}},
@@ -303,6 +319,7 @@ const std::vector<Migration>& migrations() {
         {8, version8(), {}},
         {9, version9(), fillWordIndex},
         {10, version10(), {}},
+        {11, version11(), {}},
     };
     return list;
 }

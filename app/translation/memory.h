@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "library/library.h"
 #include "translation/segments.h"
 
 #include <QByteArray>
@@ -78,5 +79,23 @@ private:
     QMultiHash<size_t, int> m_exact; ///< hash of (languages, source, target) -> entries
     QHash<QString, Pair> m_pairs;    ///< "en\nfr" -> the entries of that pair
 };
+
+/// What `article`'s translations give the memory: every translated or reviewed
+/// segment (a draft is not yet a translation, an outdated one no longer one of its
+/// source), as its source segment's text and its own, dated when its version changed.
+QList<MemoryEntry> memoryEntriesOf(const Article& article);
+
+/// Adds `entries` to the memory kept in `library`, in one transaction (or as part of
+/// the caller's transaction()): languages are stored canonical (an invalid tag fails
+/// before anything is written), entries with an empty text are left out, and a
+/// translation stored already only takes the newer date and its article. Returns how
+/// many entries are new.
+Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries);
+
+/// The memory kept in `library` for translating from `sourceLanguage` into
+/// `targetLanguage`, their regional forms included (an en-US to fr-CA entry serves
+/// en to fr, and is offered as such); every pair, as stored, when both are empty.
+Result<TranslationMemory> loadMemory(const Library& library, const QString& sourceLanguage = {},
+                                     const QString& targetLanguage = {});
 
 } // namespace copydesk::translation

@@ -116,6 +116,7 @@ def main():
         store = xliff.xlifffile.parsefile(xlf)
         for unit in store.units:
             unit.rich_target = upper(unit.rich_source)
+            unit.markapproved(True)  # confirmed, as a translator does in a CAT tool
         with open(xlf, "wb") as f:
             f.write(bytes(store))
 
@@ -126,6 +127,11 @@ def main():
         expected = "# WETLANDS PLAN ADOPTED\n\n" + EXPECTED + "\n"
         if shown != expected:
             failures.append("the French version is\n%s\nexpected\n%s" % (shown, expected))
+        # The imported translations fed the library's translation memory.
+        found = run(CLI, "--library", lib, "tm", "lookup", "Publish in **six** languages",
+                    "--source", "en", "--target", "fr", check=False).stdout
+        if found != "100% PUBLISH IN **SIX** LANGUAGES\n":
+            failures.append("tm lookup after the import said %r" % found)
 
     for f in failures:
         print("FAIL:", f)

@@ -1,8 +1,12 @@
 // Translation memory: exact and fuzzy matches in six languages, TMX 1.4b written and read
 // (by us, and by a real third-party tool, translate-toolkit's own TMX storage), hostile
 // TMX refused, and the memory of real parallel pages (../shared/corpora, found through
-// the COPYDESK_CORPORA_DIR cache variable; skipped, naming the path, without them).
+// the COPYDESK_CORPORA_DIR cache variable; skipped, naming the path, without them);
+// the memory kept in a real library file: what feeds it, one row per translation,
+// regional forms, all or nothing.
 #include "translation/memory.h"
+
+#include "support/articlefixture.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -342,6 +346,114 @@ with open(sys.argv[2], "wb") as f:
         }
         QVERIFY(fuzzyTried > 20);
         QCOMPARE(fuzzyFound, fuzzyTried);
+    }
+
+    // Only translated and reviewed segments feed the memory: a draft is no translation
+    // yet, an outdated one no longer one of its source as it is.
+    void entriesOfAnArticle() {
+        Article a = test::articleWithTranslation(
+            QStringLiteral("en"), QStringLiteral("Port reopens"),
+            QStringLiteral("Ships returned on Monday.\n\nThe port had been closed for 12 days.\n"),
+            QStringLiteral("fr"), QStringLiteral("Le port rouvre"),
+            QStringLiteral("Les navires sont revenus lundi.\n\nLe port était fermé depuis 12 "
+                           "jours.\n"));
+        a.id = QUuid::createUuid();
+        QVERIFY(memoryEntriesOf(a).isEmpty()); // all drafts: never recorded
+        recordTranslation(a.versions[0], &a.versions[1], SegmentState::Translated);
+        a.versions[0].body.replace(QStringLiteral("12 days"), QStringLiteral("14 days"));
+        const QList<MemoryEntry> entries = memoryEntriesOf(a);
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0].source, QStringLiteral("Port reopens"));
+        QCOMPARE(entries[0].target, QStringLiteral("Le port rouvre"));
+        QCOMPARE(entries[1].source, QStringLiteral("Ships returned on Monday."));
+        QCOMPARE(entries[1].target, QStringLiteral("Les navires sont revenus lundi."));
+        for (const MemoryEntry& e : entries) {
+            QCOMPARE(e.sourceLanguage, QStringLiteral("en"));
+            QCOMPARE(e.targetLanguage, QStringLiteral("fr"));
+            QCOMPARE(e.article, a.id.toString(QUuid::WithoutBraces));
+        }
+    }
+
+    // The memory in a library file: stored once per translation, the newer date kept,
+    // languages canonical, regional forms served for the bare pair, and a failure
+    // (an invalid tag, a rolled-back transaction) leaves what was stored.
+    void storedInTheLibrary() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("memory.copydesk"));
+        auto library = Library::open(path);
+        QVERIFY2(library, qPrintable(library.error()));
+        Library& lib = **library;
+
+        MemoryEntry older = entry("en", "fr", QStringLiteral("The port reopened."),
+                                  QStringLiteral("Le port a rouvert."));
+        MemoryEntry newer = older;
+        newer.changed = older.changed.addDays(3);
+        newer.article = QStringLiteral("5f1c2e3d-4b5a-4c6d-8e7f-9a0b1c2d3e4f");
+        const MemoryEntry arabic = entry("en", "ar", QStringLiteral("The port reopened."),
+                                         QStringLiteral("أعيد فتح الميناء."));
+        auto stored = storeMemory(lib, {newer, arabic});
+        QVERIFY2(stored, qPrintable(stored.error()));
+        QCOMPARE(*stored, 2);
+        stored = storeMemory(lib, {older}); // the same translation, an older date
+        QVERIFY2(stored, qPrintable(stored.error()));
+        QCOMPARE(*stored, 0);
+
+        // Another tool's tags: EN-US and fr-CA are stored canonical and serve en -> fr.
+        const MemoryEntry regional = entry("EN-US", "fr-CA", QStringLiteral("Ships returned."),
+                                           QStringLiteral("Les navires sont revenus."));
+        const MemoryEntry chineseTraditional = entry(
+            "en", "zh-Hant", QStringLiteral("Ships returned."), QStringLiteral("船隻已返回。"));
+        stored = storeMemory(lib, {regional, chineseTraditional});
+        QVERIFY2(stored, qPrintable(stored.error()));
+        QCOMPARE(*stored, 2);
+
+        // Read back through a second connection to the file.
+        auto reader = Library::open(path, Library::Mode::ReadOnly);
+        QVERIFY2(reader, qPrintable(reader.error()));
+        auto all = loadMemory(**reader);
+        QVERIFY2(all, qPrintable(all.error()));
+        QCOMPARE(all->size(), 4);
+        QCOMPARE(all->entries()[0], newer); // the newer date and its article won
+        QCOMPARE(all->entries()[2].sourceLanguage, QStringLiteral("en-US"));
+        QCOMPARE(all->entries()[2].targetLanguage, QStringLiteral("fr-CA"));
+
+        auto french = loadMemory(**reader, QStringLiteral("en"), QStringLiteral("fr"));
+        QVERIFY2(french, qPrintable(french.error()));
+        QCOMPARE(french->size(), 2);
+        const auto matches = french->lookup(QStringLiteral("en"), QStringLiteral("fr"),
+                                            QStringLiteral("Ships returned."));
+        QCOMPARE(matches.size(), 1);
+        QCOMPARE(matches[0].percent, 100);
+        QCOMPARE(matches[0].entry.target, QStringLiteral("Les navires sont revenus."));
+        // zh-Hans is not zh-Hant, and zh does not take either.
+        auto simplified = loadMemory(**reader, QStringLiteral("en"), QStringLiteral("zh-Hans"));
+        QVERIFY2(simplified, qPrintable(simplified.error()));
+        QCOMPARE(simplified->size(), 0);
+        auto traditional = loadMemory(**reader, QStringLiteral("en"), QStringLiteral("zh-Hant"));
+        QVERIFY2(traditional, qPrintable(traditional.error()));
+        QCOMPARE(traditional->size(), 1);
+
+        // An invalid tag anywhere in a batch: nothing of the batch is written.
+        MemoryEntry bad = entry("en", "fr", QStringLiteral("A new sentence."),
+                                QStringLiteral("Une nouvelle phrase."));
+        bad.targetLanguage = QStringLiteral("../fr");
+        const MemoryEntry good = entry("en", "es", QStringLiteral("A new sentence."),
+                                       QStringLiteral("Una frase nueva."));
+        stored = storeMemory(lib, {good, bad});
+        QVERIFY(!stored);
+        QVERIFY2(stored.error().contains(QLatin1String("../fr")), qPrintable(stored.error()));
+        // A transaction that fails after storing rolls the memory back with it.
+        const auto failed = lib.transaction([&]() -> Result<void> {
+            const auto inner = storeMemory(lib, {good});
+            if (!inner)
+                return inner.failure();
+            return Error{QStringLiteral("the save after it failed")};
+        });
+        QVERIFY(!failed);
+        all = loadMemory(**reader);
+        QVERIFY2(all, qPrintable(all.error()));
+        QCOMPARE(all->size(), 4);
     }
 };
 

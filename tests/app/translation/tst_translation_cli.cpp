@@ -1,6 +1,8 @@
 // copydesk-cli translation status|segments|mark on a real library: progress per
 // version, a source paragraph changed after the translation makes exactly its
-// translation outdated, and marking it again brings the version back to 100%.
+// translation outdated, and marking it again brings the version back to 100%; what is
+// marked feeds the translation memory, which `tm` looks up, exports as TMX and imports
+// into another library, refusing a hostile file without adding anything.
 #include "library/library.h"
 #include "support/articlefixture.h"
 #include "support/clifixture.h"
@@ -139,6 +141,92 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QCOMPARE(state(), before); // nothing changed, no revision recorded
+    }
+    void memory() {
+        const auto tm = [this](QStringList a, const QString& library = {}) {
+            a.prepend(QStringLiteral("tm"));
+            return m_cli->run(a << QStringLiteral("--library")
+                                << (library.isEmpty() ? m_cli->library() : library));
+        };
+        const QStringList pair{QStringLiteral("--source"), QStringLiteral("en"),
+                               QStringLiteral("--target"), QStringLiteral("ar")};
+        // Nothing is in the memory before the translation is marked.
+        auto run =
+            tm(QStringList{QStringLiteral("lookup"), QStringLiteral("Ships returned on Monday.")} +
+               pair);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("no match of 70% or more")), qPrintable(run.err));
+        run = m_cli->run(
+            args({QStringLiteral("translation"), QStringLiteral("mark"), QStringLiteral("port"),
+                  QStringLiteral("--lang"), QStringLiteral("ar")}));
+        QCOMPARE(run.exitCode, 0);
+        run =
+            tm(QStringList{QStringLiteral("lookup"), QStringLiteral("Ships returned on Monday.")} +
+               pair);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("100% عادت السفن يوم الاثنين.\n"));
+        run =
+            tm(QStringList{QStringLiteral("lookup"), QStringLiteral("Ships returned on Tuesday.")} +
+               pair);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.lines(),
+                 (QStringList{QStringLiteral(" 80% عادت السفن يوم الاثنين."),
+                              QStringLiteral("      Ships returned on [-Monday-]{+Tuesday+}.")}));
+
+        // TMX out of this library, into another one.
+        const QString file = m_cli->path(QStringLiteral("port.tmx"));
+        run = tm({QStringLiteral("export"), file});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("3 translations written to %1\n").arg(file));
+        const QString other = m_cli->path(QStringLiteral("other.copydesk"));
+        run = tm({QStringLiteral("import"), file}, other);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("3 translations read, 3 new in the memory\n"));
+        run =
+            tm(QStringList{QStringLiteral("lookup"), QStringLiteral("Port reopens")} + pair, other);
+        QCOMPARE(run.out, QStringLiteral("100% إعادة فتح الميناء\n"));
+        // Again: nothing new.
+        run = tm({QStringLiteral("import"), file}, other);
+        QCOMPARE(run.out, QStringLiteral("3 translations read, 0 new in the memory\n"));
+        // `tm add` finds nothing the marking had not already stored.
+        run = tm({QStringLiteral("add"), QStringLiteral("--all")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("3 translations read, 0 new in the memory\n"));
+
+        // A good file and a hostile one: the import is refused as a whole, naming the
+        // file, and the memory is as it was.
+        const QString good = m_cli->writeFile(
+            QStringLiteral("good.tmx"),
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>"
+            "Good</seg></tuv><tuv xml:lang=\"ar\"><seg>جيد</seg></tuv></tu></body></tmx>");
+        const QString hostile = m_cli->writeFile(
+            QStringLiteral("hostile.tmx"),
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>&x;"
+            "</seg></tuv><tuv xml:lang=\"ar\"><seg>x</seg></tuv></tu></body></tmx>");
+        run = tm({QStringLiteral("import"), good, hostile}, other);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(hostile) && run.err.contains(QLatin1String("Nothing was added")),
+                 qPrintable(run.err));
+        run = tm({QStringLiteral("export"), QStringLiteral("-")}, other);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.count(QLatin1String("<tu ")), 3);
+        QVERIFY(!run.out.contains(QLatin1String("Good")));
+
+        // Usage errors.
+        run = tm({QStringLiteral("lookup"), QStringLiteral("Port"), QStringLiteral("--source"),
+                  QStringLiteral("en")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--source and --target go together")),
+                 qPrintable(run.err));
+        run = tm(QStringList{QStringLiteral("lookup"), QStringLiteral("Port"),
+                             QStringLiteral("--minimum"), QStringLiteral("0")} +
+                 pair);
+        QCOMPARE(run.exitCode, 2);
+        run = tm({QStringLiteral("merge")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("unknown subcommand 'merge'")),
+                 qPrintable(run.err));
     }
 };
 

@@ -1,0 +1,147 @@
+// The translation memory kept in the library (table `memory`, schema version 11).
+#include "translation/memory.h"
+
+#include "common/languagetag.h"
+#include "library/library_p.h"
+
+namespace copydesk::translation {
+
+namespace {
+
+/// The query arguments that select a language and its regional forms: `tag` itself
+/// and every tag that starts with "tag-" ("en" takes en-US and en-GB, "zh-Hans" takes
+/// zh-Hans-CN but not zh-Hant), as a range the unique index serves.
+struct LanguageRange final {
+    QString exact, from, to;
+    explicit LanguageRange(const QString& tag)
+        : exact(tag)
+        , from(tag + u'-')
+        , to(tag + u'.') {} // '.' follows '-' in ASCII
+};
+
+} // namespace
+
+QList<MemoryEntry> memoryEntriesOf(const Article& article) {
+    QList<MemoryEntry> entries;
+    const QString id = article.id.toString(QUuid::WithoutBraces);
+    for (const LanguageVersion& version : article.versions) {
+        const LanguageVersion* source = sourceVersion(article, version);
+        if (!source)
+            continue;
+        const QDateTime changed = version.updated.isValid() ? version.updated : article.updated;
+        for (const AlignedRow& row : align(*source, version).rows) {
+            if (!row.target ||
+                (row.state != SegmentState::Translated && row.state != SegmentState::Reviewed))
+                continue;
+            if (row.source.text.trimmed().isEmpty() || row.target->text.trimmed().isEmpty())
+                continue;
+            entries.append(MemoryEntry{source->language, version.language, row.source.text,
+                                       row.target->text, id, changed});
+        }
+    }
+    return entries;
+}
+
+Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries) {
+    // Checked before anything is written: an entry from a file names its languages
+    // as that file wrote them.
+    QList<MemoryEntry> rows;
+    rows.reserve(entries.size());
+    for (const MemoryEntry& entry : entries) {
+        if (entry.source.trimmed().isEmpty() || entry.target.trimmed().isEmpty())
+            continue;
+        const auto source = canonicalLanguageTag(entry.sourceLanguage);
+        if (!source)
+            return source.failure();
+        const auto target = canonicalLanguageTag(entry.targetLanguage);
+        if (!target)
+            return target.failure();
+        MemoryEntry row = entry;
+        row.sourceLanguage = *source;
+        row.targetLanguage = *target;
+        rows.append(std::move(row));
+    }
+    Library::Private& d = LibraryAccess::of(library);
+    int added = 0;
+    const auto done = library.transaction([&]() -> Result<void> {
+        // A translation stored again takes the newer date and the article it was
+        // made in; `changes()` tells a new row from an update (1 both) only by a
+        // second statement, so the rows are counted before and after instead.
+        auto count = [&d]() -> Result<int> {
+            QSqlQuery& q = d.prepared(QStringLiteral("SELECT count(*) FROM memory"));
+            if (!q.exec() || !q.next())
+                return d.sqlError(TranslationMemory::tr("cannot read the translation memory"), q);
+            const int n = q.value(0).toInt();
+            q.finish();
+            return n;
+        };
+        const auto before = count();
+        if (!before)
+            return before.failure();
+        QSqlQuery& q = d.prepared(QStringLiteral(
+            "INSERT INTO memory(source_language, target_language, source, target, article,"
+            " changed) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(source_language, target_language, source, target) DO UPDATE"
+            " SET article = excluded.article, changed = excluded.changed"
+            " WHERE excluded.changed > memory.changed"));
+        for (const MemoryEntry& row : std::as_const(rows)) {
+            q.bindValue(0, row.sourceLanguage);
+            q.bindValue(1, row.targetLanguage);
+            q.bindValue(2, row.source);
+            q.bindValue(3, row.target);
+            q.bindValue(4, row.article);
+            q.bindValue(5, row.changed.isValid() ? row.changed.toUTC().toString(Qt::ISODateWithMs)
+                                                 : QString(QLatin1String("")));
+            if (!q.exec())
+                return d.sqlError(TranslationMemory::tr("cannot add to the translation memory"), q);
+        }
+        const auto after = count();
+        if (!after)
+            return after.failure();
+        added = *after - *before;
+        return {};
+    });
+    if (!done)
+        return done.failure();
+    return added;
+}
+
+Result<TranslationMemory> loadMemory(const Library& library, const QString& sourceLanguage,
+                                     const QString& targetLanguage) {
+    auto& d = const_cast<Library::Private&>(LibraryAccess::of(library));
+    const bool all = sourceLanguage.isEmpty() && targetLanguage.isEmpty();
+    QSqlQuery& q = d.prepared(
+        all ? QStringLiteral("SELECT source_language, target_language, source, target, article,"
+                             " changed FROM memory ORDER BY id")
+            : QStringLiteral(
+                  "SELECT source_language, target_language, source, target, article, changed"
+                  " FROM memory WHERE (source_language = ? OR (source_language >= ? AND"
+                  " source_language < ?)) AND (target_language = ? OR (target_language >= ?"
+                  " AND target_language < ?)) ORDER BY id"));
+    if (!all) {
+        const LanguageRange source(sourceLanguage), target(targetLanguage);
+        int i = 0;
+        for (const QString* value :
+             {&source.exact, &source.from, &source.to, &target.exact, &target.from, &target.to})
+            q.bindValue(i++, *value);
+    }
+    const QString problem = TranslationMemory::tr("cannot read the translation memory");
+    if (!q.exec())
+        return d.sqlError(problem, q);
+    TranslationMemory memory;
+    while (q.next()) {
+        // Regional forms are looked up as the pair asked for: an en-US -> fr-FR memory
+        // from another tool serves an en -> fr translation.
+        memory.add(MemoryEntry{all ? q.value(0).toString() : sourceLanguage,
+                               all ? q.value(1).toString() : targetLanguage, q.value(2).toString(),
+                               q.value(3).toString(), q.value(4).toString(),
+                               QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs)});
+    }
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (error.isValid())
+        return d.sqlError(problem, error);
+    return memory;
+}
+
+} // namespace copydesk::translation
