@@ -10,6 +10,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace copydesk {
 
 namespace {
@@ -432,6 +434,75 @@ void ArticleDocument::resetTo(const Article& state) {
     // markSaved() keeps the version's own state as edited; here the library's is the
     // truth (a restore brings back its status and translation source too).
     version() = *saved.version(language());
+}
+
+/// The fields of a translation step (applyTranslation()) in the body's undo stack, so
+/// that one Undo takes back the text and the record together.
+class TranslationItem final : public QAbstractUndoItem {
+public:
+    TranslationItem(ArticleDocument* document, LanguageVersion before, LanguageVersion after)
+        : m_document(document)
+        , m_before(std::move(before))
+        , m_after(std::move(after)) {}
+    void undo() override { m_document->applyTranslationFields(m_before); }
+    void redo() override { m_document->applyTranslationFields(m_after); }
+
+private:
+    ArticleDocument* m_document;
+    LanguageVersion m_before, m_after;
+};
+
+void ArticleDocument::applyTranslation(const LanguageVersion& translated) {
+    const QString now = bodyText();
+    QString text = translated.body;
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    LanguageVersion before = version();
+    before.body.clear(); // the body is the text document's
+    LanguageVersion after = translated;
+    after.body.clear();
+    QTextCursor cursor(m_body);
+    cursor.beginEditBlock();
+    if (text != now) {
+        // Only what differs: the common start and end stay, and with them the editor's
+        // cursor and scroll position when they are outside the change.
+        qsizetype head = 0;
+        const qsizetype shorter = std::min(text.size(), now.size());
+        while (head < shorter && text[head] == now[head])
+            ++head;
+        qsizetype tail = 0;
+        while (tail < shorter - head && text[text.size() - 1 - tail] == now[now.size() - 1 - tail])
+            ++tail;
+        cursor.setPosition(int(head));
+        cursor.setPosition(int(now.size() - tail), QTextCursor::KeepAnchor);
+        cursor.insertText(text.mid(head, text.size() - tail - head));
+    }
+    m_body->appendUndoItem(new TranslationItem(this, before, after));
+    applyTranslationFields(after);
+    cursor.endEditBlock();
+}
+
+void ArticleDocument::applyTranslationFields(const LanguageVersion& fields) {
+    LanguageVersion& v = version();
+    bool changed = v.translatedFrom != fields.translatedFrom ||
+                   v.sourceFingerprints != fields.sourceFingerprints;
+    v.translatedFrom = fields.translatedFrom;
+    v.sourceFingerprints = fields.sourceFingerprints;
+    LanguageVersion wanted = fields;
+    for (Field f : {Field::Title, Field::Summary, Field::SeoTitle, Field::SeoDescription}) {
+        QString& value = fieldOf(v, f);
+        if (value == fieldOf(wanted, f))
+            continue;
+        value = fieldOf(wanted, f);
+        changed = true;
+        Q_EMIT fieldChanged(f);
+    }
+    if (!changed)
+        return;
+    // A step that changes no character leaves the text document unmodified: the
+    // record is part of what is saved all the same.
+    m_body->setModified(true);
+    Q_EMIT edited();
+    updateModified();
 }
 
 LanguageVersion& ArticleDocument::version() {

@@ -100,6 +100,14 @@ public:
     /// saved. Nothing happens when `state` is another article or lacks this version.
     void resetTo(const Article& state);
 
+    /// Puts a new state of this translation into the document as ONE step of the
+    /// body's undo (the editor's Undo takes it all back): `translated`'s body (only the
+    /// part that differs is replaced, so the editor keeps its place), its title,
+    /// summary, SEO fields, translatedFrom and record of segments (sourceFingerprints).
+    /// What the side-by-side view does for a segment edited, marked or taken from
+    /// the memory.
+    void applyTranslation(const LanguageVersion& translated);
+
 Q_SIGNALS:
     /// The body text or a field changed (by typing, undo or redo; formatting does not
     /// count).
@@ -114,7 +122,10 @@ private:
     ArticleDocument(const Article& article, int versionIndex);
     friend class FieldCommand;
     friend class MetadataCommand;
+    friend class TranslationItem;
     void applyField(Field field, const QString& value);
+    /// The fields applyTranslation() sets, without the body.
+    void applyTranslationFields(const LanguageVersion& fields);
     struct Shared;
     Shared shared() const;
     void applyShared(const Shared& state);

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QMultiHash>
+#include <QSet>
 #include <QString>
 
 #include <vector>
@@ -97,5 +98,14 @@ Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries);
 /// en to fr, and is offered as such); every pair, as stored, when both are empty.
 Result<TranslationMemory> loadMemory(const Library& library, const QString& sourceLanguage = {},
                                      const QString& targetLanguage = {});
+
+/// What outdated translations were made from: the texts, in earlier revisions of
+/// article `articleId`, of its `sourceLanguage` version's segments with the
+/// fingerprints `fingerprints` (AlignedRow::madeFrom), so that the change of the source
+/// can be shown word by word. Goes back through at most `depth` revisions, newest
+/// first; a fingerprint not found in them is left out of the result.
+Result<QHash<QString, QString>> earlierSourceTexts(const Library& library, const QUuid& articleId,
+                                                   const QString& sourceLanguage,
+                                                   QSet<QString> fingerprints, int depth = 50);
 
 } // namespace copydesk::translation

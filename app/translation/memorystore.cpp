@@ -1,4 +1,5 @@
-// The translation memory kept in the library (table `memory`, schema version 11).
+// The translation memory kept in the library (table `memory`, schema version 11), and
+// the earlier source texts of outdated translations, read from the revisions.
 #include "translation/memory.h"
 
 #include "common/languagetag.h"
@@ -89,7 +90,8 @@ Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries) {
             q.bindValue(1, row.targetLanguage);
             q.bindValue(2, row.source);
             q.bindValue(3, row.target);
-            q.bindValue(4, row.article);
+            // Qt binds a null QString as NULL, and the columns are NOT NULL.
+            q.bindValue(4, row.article.isNull() ? QString(QLatin1String("")) : row.article);
             q.bindValue(5, row.changed.isValid() ? row.changed.toUTC().toString(Qt::ISODateWithMs)
                                                  : QString(QLatin1String("")));
             if (!q.exec())
@@ -142,6 +144,29 @@ Result<TranslationMemory> loadMemory(const Library& library, const QString& sour
     if (error.isValid())
         return d.sqlError(problem, error);
     return memory;
+}
+
+Result<QHash<QString, QString>> earlierSourceTexts(const Library& library, const QUuid& articleId,
+                                                   const QString& sourceLanguage,
+                                                   QSet<QString> fingerprints, int depth) {
+    QHash<QString, QString> texts;
+    if (fingerprints.isEmpty())
+        return texts;
+    const auto revisions = library.revisions(articleId);
+    if (!revisions)
+        return revisions.failure();
+    for (qsizetype i = 0; i < revisions->size() && i < depth && !fingerprints.isEmpty(); ++i) {
+        const auto old = library.articleAtRevision(revisions->at(i).id);
+        if (!old)
+            return old.failure();
+        const LanguageVersion* source = old->version(sourceLanguage);
+        if (!source)
+            continue;
+        for (const Segment& segment : segmentsOf(*source))
+            if (fingerprints.remove(segment.fingerprint))
+                texts.insert(segment.fingerprint, segment.text);
+    }
+    return texts;
 }
 
 } // namespace copydesk::translation

@@ -24,6 +24,8 @@ QChar stateLetter(SegmentState state) {
         return QLatin1Char('t');
     case SegmentState::Reviewed:
         return QLatin1Char('r');
+    case SegmentState::Untranslated:
+        return QLatin1Char('u');
     default:
         return QLatin1Char('d');
     }
@@ -43,6 +45,7 @@ RecordEntry parseEntry(const QString& entry) {
     const QChar letter = parts[0].at(0);
     const SegmentState state = letter == QLatin1Char('t')   ? SegmentState::Translated
                                : letter == QLatin1Char('r') ? SegmentState::Reviewed
+                               : letter == QLatin1Char('u') ? SegmentState::Untranslated
                                                             : SegmentState::Draft;
     return {state, parts[1], parts[2]};
 }
@@ -234,8 +237,10 @@ Alignment align(const LanguageVersion& source, const LanguageVersion& target) {
         row.source = s;
         if (targetIndex < 0)
             return row; // untranslated
-        row.target = to[targetIndex];
         const RecordEntry* entry = recorded ? &record[size_t(targetIndex)] : nullptr;
+        if (entry && entry->state == SegmentState::Untranslated && !entry->edited)
+            return row; // the source text standing in, untouched: nothing translated yet
+        row.target = to[targetIndex];
         if (!entry || entry->madeFrom.isEmpty()) {
             row.state = SegmentState::Draft;
         } else if (entry->madeFrom != s.fingerprint) {

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <optional>
 
 /// Segments: the units a translation is aligned to its source by. A version's
@@ -112,9 +113,29 @@ Progress progressOf(const Alignment& alignment);
 /// "STATE:SOURCE:TARGET": STATE is d, t or r; SOURCE the fingerprint of the source
 /// segment it was made from (empty: none); TARGET the segment's own fingerprint, by
 /// which align() finds the entry again after the target was edited (an edited segment
-/// reads as a draft until it is recorded again).
+/// reads as a draft until it is recorded again). STATE u marks a placeholder:
+/// the source's text standing in for a translation not made yet (applyTranslations()
+/// writes them), an untranslated row until the text is edited.
 void recordTranslation(const LanguageVersion& source, LanguageVersion* target, SegmentState state,
                        const QList<int>& rows = {});
+
+/// A new text and state for one row of an alignment (see applyTranslations()).
+struct RowTranslation final {
+    QString text;
+    SegmentState state = SegmentState::Draft;
+};
+
+/// `target` made anew on `source`'s skeleton (its blocks, code and markup) with, for
+/// each row of align(source, target), the translation in `changes` (keyed by row), else
+/// the translation it has, else the source text as a placeholder (the row stays
+/// untranslated); and its record written to
+/// match. A Block's text is Markdown with its images, whose alt texts' rows then only
+/// take their state from `changes`; an image paragraph's alt text is put into its image.
+/// Target segments without a source segment (Alignment::orphans) are left out. What the
+/// XLIFF import and the side-by-side view put into a version. (In xliff.cpp, which
+/// knows the inline codes of an image.)
+LanguageVersion applyTranslations(const LanguageVersion& source, const LanguageVersion& target,
+                                  const std::map<qsizetype, RowTranslation>& changes);
 
 /// One entry of the record recordTranslation() writes: `state` (Draft, Translated or
 /// Reviewed) of a target segment with fingerprint `targetFingerprint` made from the

@@ -721,6 +721,122 @@ Result<QString> assemble(const ReadUnit& unit, const Unit& source,
 
 } // namespace
 
+LanguageVersion applyTranslations(const LanguageVersion& source, const LanguageVersion& target,
+                                  const std::map<qsizetype, RowTranslation>& changes) {
+    const Alignment before = align(source, target);
+    const QList<Segment> segments = segmentsOf(source);
+    // The body segment holding each alt text's image, if any: an alt text inside a
+    // block is translated with the block's text.
+    auto inBlock = [&segments](const Segment& alt) {
+        return std::any_of(segments.cbegin(), segments.cend(), [&alt](const Segment& other) {
+            return other.kind == SegmentKind::Block && other.start <= alt.start &&
+                   alt.stop <= other.stop;
+        });
+    };
+    // The source's skeleton with each segment's translation: the change, else the
+    // translation already there, else the source text.
+    LanguageVersion result = target;
+    result.translatedFrom = source.language;
+    QString body = source.body;
+    std::vector<std::pair<bool, SegmentState>> states(size_t(segments.size()),
+                                                      {false, SegmentState::Untranslated});
+    // Replacements go from the end, so that earlier offsets stay valid.
+    for (qsizetype i = segments.size() - 1; i >= 0; --i) {
+        const Segment& segment = segments[i];
+        const AlignedRow* row = i < before.rows.size() ? &before.rows[i] : nullptr;
+        QString text;
+        bool have = false;
+        if (const auto change = changes.find(i); change != changes.end()) {
+            text = change->second.text;
+            have = true;
+            states[size_t(i)] = {true, change->second.state};
+        } else if (row && row->target) {
+            // A translation already there, outdated ones included (kept and marked).
+            text = row->target->text;
+            have = true;
+            if (row->state != SegmentState::Outdated)
+                states[size_t(i)] = {true, row->state};
+        }
+        if (!have)
+            continue;
+        switch (segment.kind) {
+        case SegmentKind::Title:
+            result.title = text;
+            break;
+        case SegmentKind::Summary:
+            result.summary = text;
+            break;
+        case SegmentKind::SeoTitle:
+            result.seoTitle = text;
+            break;
+        case SegmentKind::SeoDescription:
+            result.seoDescription = text;
+            break;
+        case SegmentKind::Block:
+            body.replace(segment.start, segment.stop - segment.start, text);
+            break;
+        case SegmentKind::AltText: {
+            if (inBlock(segment))
+                break;
+            // An image paragraph's alt text is replaced in place: the image alone,
+            // parsed again, has one code that says where its alt text ends.
+            const QString image = source.body.mid(segment.start, segment.stop - segment.start);
+            const markdown::Document document(image);
+            const InlineText inl = Tokenizer(image, document).run(1);
+            if (!inl.codes.isEmpty() && inl.codes.front().image)
+                body.replace(segment.start, segment.stop - segment.start,
+                             inl.codes.front().open + escapeAlt(text) + inl.codes.front().close);
+            break;
+        }
+        }
+    }
+    result.body = body;
+
+    // The record, written directly: the new target has the source's structure, so its
+    // k-th body segment stands for the source's k-th, its fields for theirs. A changed
+    // or kept translation has its state; an outdated one kept stays outdated (made from
+    // the old source text); the source's text where there is no translation is a
+    // placeholder (untranslated).
+    const QList<Segment> now = segmentsOf(result);
+    QList<qsizetype> sourceOf(now.size(), -1);
+    {
+        QList<qsizetype> sourceBody, nowBody;
+        for (qsizetype i = 0; i < segments.size(); ++i)
+            if (segments[i].kind == SegmentKind::Block || segments[i].kind == SegmentKind::AltText)
+                sourceBody.append(i);
+        for (qsizetype k = 0; k < now.size(); ++k) {
+            if (now[k].kind == SegmentKind::Block || now[k].kind == SegmentKind::AltText) {
+                nowBody.append(k);
+            } else {
+                for (qsizetype i = 0; i < segments.size(); ++i)
+                    if (segments[i].kind == now[k].kind)
+                        sourceOf[k] = i;
+            }
+        }
+        if (sourceBody.size() == nowBody.size())
+            for (qsizetype k = 0; k < nowBody.size(); ++k)
+                sourceOf[nowBody[k]] = sourceBody[k];
+    }
+    result.sourceFingerprints.clear();
+    for (qsizetype k = 0; k < now.size(); ++k) {
+        const qsizetype i = sourceOf[k];
+        const AlignedRow* row = i >= 0 && i < before.rows.size() ? &before.rows[i] : nullptr;
+        if (i >= 0 && states[size_t(i)].first)
+            result.sourceFingerprints.append(
+                recordEntry(states[size_t(i)].second, segments[i].fingerprint, now[k].fingerprint));
+        else if (row && row->state == SegmentState::Outdated && !changes.count(i))
+            result.sourceFingerprints.append(
+                recordEntry(SegmentState::Translated, row->madeFrom, now[k].fingerprint));
+        else if (i >= 0)
+            result.sourceFingerprints.append(recordEntry(
+                SegmentState::Untranslated, segments[i].fingerprint, now[k].fingerprint));
+        else
+            result.sourceFingerprints.append(
+                recordEntry(SegmentState::Draft, QString(), now[k].fingerprint));
+    }
+    return result;
+}
+
 Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
                                 const std::function<Result<Article>(const QUuid&)>& lookup) {
     Reader reader(data, fileName);
@@ -752,7 +868,6 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
         old.language = *targetTag;
         if (const LanguageVersion* existing = article->version(*targetTag))
             old = *existing;
-        const Alignment before = align(source, old);
         const QList<Unit> units = unitsOf(source);
         QHash<QString, qsizetype> unitByKey;
         for (qsizetype i = 0; i < units.size(); ++i)
@@ -807,126 +922,20 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             }
         }
 
-        // The new target: the source's skeleton with each segment's translation (from
-        // the file, else the translation already there, else the source text).
-        LanguageVersion target = old;
-        target.translatedFrom = source.language;
-        QString body = source.body;
-        std::vector<std::pair<qsizetype, SegmentState>> states(size_t(units.size()),
-                                                               {-1, SegmentState::Untranslated});
-        // Replacements go from the end, so that earlier offsets stay valid.
-        for (qsizetype i = units.size() - 1; i >= 0; --i) {
-            const Unit& u = units[i];
-            const AlignedRow* row = i < before.rows.size() ? &before.rows[i] : nullptr;
-            QString text;
-            bool have = false;
-            if (const auto a = applied.find(i); a != applied.end()) {
-                const std::map<int, QString> none;
-                const auto alts = altsOfBlock.find(i);
-                auto assembled =
-                    assemble(*a->second, u, alts == altsOfBlock.end() ? none : alts->second,
-                             Xliff::tr("%1, unit '%2'").arg(fileName, a->second->id));
-                if (!assembled)
-                    return assembled.failure();
-                text = std::move(*assembled);
-                have = true;
-                states[size_t(i)] = {1, stateOf(*a->second)};
-                ++result.applied;
-            } else if (row && row->target) {
-                // A translation already there, outdated ones included (kept and marked).
-                text = row->target->text;
-                have = true;
-                if (row->state != SegmentState::Outdated)
-                    states[size_t(i)] = {1, row->state};
-            }
-            switch (u.segment.kind) {
-            case SegmentKind::Title:
-                if (have)
-                    target.title = text;
-                break;
-            case SegmentKind::Summary:
-                if (have)
-                    target.summary = text;
-                break;
-            case SegmentKind::SeoTitle:
-                if (have)
-                    target.seoTitle = text;
-                break;
-            case SegmentKind::SeoDescription:
-                if (have)
-                    target.seoDescription = text;
-                break;
-            case SegmentKind::Block:
-                if (have)
-                    body.replace(u.segment.start, u.segment.stop - u.segment.start, text);
-                break;
-            case SegmentKind::AltText: {
-                // Inside a block, the block's text has it; an image paragraph's alt text
-                // is replaced in place.
-                bool inBlock = false;
-                for (const Unit& other : units)
-                    if (other.segment.kind == SegmentKind::Block &&
-                        other.segment.start <= u.segment.start &&
-                        u.segment.stop <= other.segment.stop)
-                        inBlock = true;
-                if (have && !inBlock) {
-                    // The image alone, parsed again: its one code says where its alt text
-                    // ends.
-                    const QString image =
-                        source.body.mid(u.segment.start, u.segment.stop - u.segment.start);
-                    const markdown::Document document(image);
-                    const InlineText inl = Tokenizer(image, document).run(1);
-                    if (!inl.codes.isEmpty() && inl.codes.front().image)
-                        body.replace(u.segment.start, u.segment.stop - u.segment.start,
-                                     inl.codes.front().open + escapeAlt(text) +
-                                         inl.codes.front().close);
-                }
-                break;
-            }
-            }
+        // The new target: the source's skeleton with each unit's translation.
+        std::map<qsizetype, RowTranslation> changes;
+        for (const auto& [i, unit] : applied) {
+            const std::map<int, QString> none;
+            const auto alts = altsOfBlock.find(i);
+            auto assembled =
+                assemble(*unit, units[i], alts == altsOfBlock.end() ? none : alts->second,
+                         Xliff::tr("%1, unit '%2'").arg(fileName, unit->id));
+            if (!assembled)
+                return assembled.failure();
+            changes[i] = RowTranslation{std::move(*assembled), stateOf(*unit)};
+            ++result.applied;
         }
-        target.body = body;
-
-        // The record, written directly: the new target has the source's structure, so
-        // its k-th body segment stands for the source's k-th, its fields for theirs.
-        // A translation from the file or kept from before has its state; an outdated
-        // one kept stays outdated (made from the old source text); the source's text
-        // where there is no translation is made from nothing (a draft).
-        const QList<Segment> now = segmentsOf(target);
-        QList<qsizetype> unitOf(now.size(), -1);
-        {
-            QList<qsizetype> unitBody, nowBody;
-            for (qsizetype i = 0; i < units.size(); ++i)
-                if (units[i].segment.kind == SegmentKind::Block ||
-                    units[i].segment.kind == SegmentKind::AltText)
-                    unitBody.append(i);
-            for (qsizetype k = 0; k < now.size(); ++k) {
-                if (now[k].kind == SegmentKind::Block || now[k].kind == SegmentKind::AltText) {
-                    nowBody.append(k);
-                } else {
-                    for (qsizetype i = 0; i < units.size(); ++i)
-                        if (units[i].segment.kind == now[k].kind)
-                            unitOf[k] = i;
-                }
-            }
-            if (unitBody.size() == nowBody.size())
-                for (qsizetype k = 0; k < nowBody.size(); ++k)
-                    unitOf[nowBody[k]] = unitBody[k];
-        }
-        target.sourceFingerprints.clear();
-        for (qsizetype k = 0; k < now.size(); ++k) {
-            const qsizetype i = unitOf[k];
-            const AlignedRow* row = i >= 0 && i < before.rows.size() ? &before.rows[i] : nullptr;
-            if (i >= 0 && states[size_t(i)].first > 0)
-                target.sourceFingerprints.append(recordEntry(
-                    states[size_t(i)].second, units[i].segment.fingerprint, now[k].fingerprint));
-            else if (row && row->state == SegmentState::Outdated && !applied.count(i))
-                target.sourceFingerprints.append(
-                    recordEntry(SegmentState::Translated, row->madeFrom, now[k].fingerprint));
-            else
-                target.sourceFingerprints.append(
-                    recordEntry(SegmentState::Draft, QString(), now[k].fingerprint));
-        }
+        const LanguageVersion target = applyTranslations(source, old, changes);
 
         if (LanguageVersion* existing = article->version(*targetTag))
             *existing = target;

@@ -3,7 +3,7 @@
 # palette, an English article, an Arabic version, a Chinese version with a long title,
 # the history panel comparing a revision with the current text, misspellings underlined
 # and the checklist panel with findings (English, French, light and dark), the spelling
-# context menu, focus mode, the report of a pasted web page's import, the export and
+# context menu, focus mode, the side-by-side view of a translation, the report of a pasted web page's import, the export and
 # page template dialogs. Not a test.
 #
 # Usage: tests/ui/desk_screenshots.sh OUTPUT_DIR [DESK_SHOT]
@@ -69,6 +69,10 @@ take desk-checks-fr fr --checks
 take desk-spelling-menu en --checks --menu
 take desk-focus en --focus
 take desk-focus-dark en --focus --dark
+# The side-by-side view of translations: Arabic (light, dark) and Chinese beside English.
+take desk-side-by-side-ar ar --side-by-side
+take desk-side-by-side-ar-dark ar --side-by-side --dark
+take desk-side-by-side-zh-Hans zh-Hans --side-by-side
 # An Arabic web page pasted as text, imported: the article and the import's report.
 take desk-import-ar en --import "$(dirname "$0")/../data/import/webpaste/ar-port.txt"
 take desk-import-zh-dark en --dark --import "$(dirname "$0")/../data/import/webpaste/zh-port.txt"

@@ -27,6 +27,7 @@
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
 #include "preview/previewview.h"
+#include "translation/translationview.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -43,6 +44,7 @@
 #include <cstdio>
 
 using namespace copydesk;
+using translation::SegmentState;
 
 namespace {
 
@@ -101,6 +103,7 @@ int main(int argc, char* argv[]) {
     bool checks = false;
     bool menu = false;
     bool focus = false;
+    bool sideBySide = false;
     for (qsizetype i = 4; i < args.size(); ++i) {
         if (args[i] == u"--dark") {
             QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -113,6 +116,8 @@ int main(int argc, char* argv[]) {
             menu = true;
         } else if (args[i] == u"--focus") {
             focus = true;
+        } else if (args[i] == u"--side-by-side") {
+            sideBySide = true;
         } else if (args[i] == u"--set-title" && i + 1 < args.size()) {
             title = args[++i];
         } else if (args[i] == u"--import" && i + 1 < args.size()) {
@@ -172,6 +177,19 @@ int main(int argc, char* argv[]) {
         auto* dock = window.findChild<QDockWidget*>(QStringLiteral("checksDock"));
         dock->show();
         dock->raise();
+    }
+    if (sideBySide) {
+        // The translation beside its source: the first rows marked translated, one
+        // reviewed, the rest as they are; the current row one further on.
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("translationDock"));
+        dock->show();
+        dock->raise();
+        TranslationView* view = window.translationView();
+        view->setCurrentRow(0);
+        for (int row = 0; row < 3; ++row)
+            view->markCurrent(SegmentState::Translated);
+        view->markCurrent(SegmentState::Reviewed);
+        view->setCurrentRow(5);
     }
     if (focus) {
         QTextCursor cursor(window.editor()->document()->findBlockByNumber(2));

@@ -153,7 +153,8 @@ private Q_SLOTS:
         auto* switcher = window.findChild<QComboBox*>(QStringLiteral("languageSwitcher"));
         QCOMPARE(switcher->count(), 2);
         QCOMPARE(switcher->itemText(0), QStringLiteral("English (en) — source"));
-        QCOMPARE(switcher->itemText(1), QStringLiteral("Arabic (ar)"));
+        // A translation with its progress (never recorded: 0% translated).
+        QCOMPARE(switcher->itemText(1), QStringLiteral("Arabic (ar) — 0%"));
         window.autosaver()->setDelay(std::chrono::hours(1));
         window.editor()->moveCursor(QTextCursor::End);
         QTest::keyClicks(window.editor(), QStringLiteral("More."));

@@ -24,6 +24,8 @@
 #include "preview/previewview.h"
 #include "spelling/speller.h"
 #include "tags/vocabularydialog.h"
+#include "translation/segments.h"
+#include "translation/translationview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -104,7 +106,11 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     m_statsTimer = new QTimer(this);
     m_statsTimer->setSingleShot(true);
     m_statsTimer->setInterval(250);
-    connect(m_statsTimer, &QTimer::timeout, this, &MainWindow::updateStatistics);
+    // The language switcher shows each translation's progress, which edits change.
+    connect(m_statsTimer, &QTimer::timeout, this, [this] {
+        updateStatistics();
+        updateLanguages();
+    });
     m_previewTimer = new QTimer(this);
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(30);
@@ -360,6 +366,7 @@ void MainWindow::closeArticle(const QString& why) {
     m_checks->setDocument(nullptr, m_editor);
     m_metadata->setDocument(nullptr);
     m_history->setDocument(nullptr);
+    m_translation->setDocument(nullptr);
     m_document.reset();
     m_title->clear();
     m_title->setReadOnly(true);
@@ -437,6 +444,22 @@ void MainWindow::buildDocks() {
     m_historyDock->setWidget(m_history);
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_previewDock, m_historyDock);
+
+    m_translation = new TranslationView(m_library, this);
+    m_translation->setObjectName(QStringLiteral("translation"));
+    connect(m_translation, &TranslationView::message, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_translationDock = new QDockWidget(tr("Side by Side"), this);
+    m_translationDock->setObjectName(QStringLiteral("translationDock"));
+    m_translationDock->setWidget(m_translation);
+    addDockWidget(Qt::RightDockWidgetArea, m_translationDock);
+    tabifyDockWidget(m_previewDock, m_translationDock);
+    m_translationDock->toggleViewAction()->setShortcut(QKeySequence(tr("F9")));
+    // Two columns of text need room: shown, the view takes half the window.
+    connect(m_translationDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_translationDock->isFloating())
+            resizeDocks({m_translationDock}, {std::max(width() / 2, 560)}, Qt::Horizontal);
+    });
     m_previewDock->raise();
     resizeDocks({m_libraryDock, m_previewDock}, {260, 480}, Qt::Horizontal);
 }
@@ -582,7 +605,7 @@ void MainWindow::buildMenus() {
 
     auto* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : {m_libraryDock, m_outlineDock, m_metadataDock, m_previewDock,
-                              m_historyDock, m_checksDock}) {
+                              m_historyDock, m_checksDock, m_translationDock}) {
         QAction* toggle = dock->toggleViewAction();
         view->addAction(toggle);
         addShortcutToTooltip(toggle);
@@ -728,6 +751,7 @@ Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
             });
     m_lastSaved = {};
     m_history->setDocument(m_document.get());
+    m_translation->setDocument(m_document.get());
     updateLanguages();
     updateTitle();
     updateStatistics();
@@ -779,8 +803,16 @@ void MainWindow::updateLanguages() {
     const Article article = m_document->article();
     for (const LanguageVersion& v : article.versions) {
         QString label = languageDisplayName(v.language);
-        if (v.language == article.sourceLanguage)
+        if (const LanguageVersion* source = translation::sourceVersion(article, v)) {
+            // "fr 92%, 3 outdated": how far the translation is, beside its name.
+            const translation::Progress p = translation::progressOf(translation::align(*source, v));
+            label = p.outdated ? tr("%1 — %2%, %n outdated", nullptr, p.outdated)
+                                     .arg(label)
+                                     .arg(p.percentDone())
+                               : tr("%1 — %2%").arg(label).arg(p.percentDone());
+        } else if (v.language == article.sourceLanguage) {
             label = tr("%1 — source").arg(label);
+        }
         m_languages->addItem(label, v.language);
     }
     m_languages->setCurrentIndex(m_languages->findData(m_document->language()));

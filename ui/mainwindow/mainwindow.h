@@ -25,6 +25,7 @@ namespace copydesk {
 
 struct Article;
 class ArticleDocument;
+class TranslationView;
 class ArticleListModel;
 class BrowserWidget;
 class Autosaver;
@@ -117,6 +118,8 @@ public:
     ChecklistPanel* checklist() const { return m_checklist; }
     BrowserWidget* browser() const { return m_browser; }
     MetadataPanel* metadata() const { return m_metadata; }
+    TranslationView* translationView() const { return m_translation; }
+    QDockWidget* translationDock() const { return m_translationDock; }
 
     /// Shows the library browser in place of the editor (or the editor again).
     /// Opening an article from the browser opens it in the editor.
@@ -198,6 +201,8 @@ private:
     HistoryPanel* m_history = nullptr;
     QDateTime m_lastSaved;
     QDockWidget* m_checksDock = nullptr;
+    QDockWidget* m_translationDock = nullptr;
+    TranslationView* m_translation = nullptr;
     ChecklistPanel* m_checklist = nullptr;
     QLabel* m_spelling = nullptr;
     QStackedWidget* m_pages = nullptr;

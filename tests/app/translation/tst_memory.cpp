@@ -399,9 +399,12 @@ with open(sys.argv[2], "wb") as f:
         QVERIFY2(stored, qPrintable(stored.error()));
         QCOMPARE(*stored, 0);
 
-        // Another tool's tags: EN-US and fr-CA are stored canonical and serve en -> fr.
-        const MemoryEntry regional = entry("EN-US", "fr-CA", QStringLiteral("Ships returned."),
-                                           QStringLiteral("Les navires sont revenus."));
+        // Another tool's tags: EN-US and fr-CA are stored canonical and serve en -> fr;
+        // another tool's entry has no article and perhaps no date.
+        MemoryEntry regional = entry("EN-US", "fr-CA", QStringLiteral("Ships returned."),
+                                     QStringLiteral("Les navires sont revenus."));
+        regional.article = QString();
+        regional.changed = QDateTime();
         const MemoryEntry chineseTraditional = entry(
             "en", "zh-Hant", QStringLiteral("Ships returned."), QStringLiteral("船隻已返回。"));
         stored = storeMemory(lib, {regional, chineseTraditional});

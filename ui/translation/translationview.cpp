@@ -1,0 +1,635 @@
+#include "translation/translationview.h"
+
+#include "common/languagetag.h"
+#include "document/articledocument.h"
+#include "library/library.h"
+
+#include <QAction>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace copydesk {
+
+using translation::AlignedRow;
+using translation::SegmentKind;
+using translation::SegmentState;
+
+namespace {
+
+enum Column { StateColumn, SourceColumn, TargetColumn };
+
+QString stateLabel(SegmentState state) {
+    switch (state) {
+    case SegmentState::Untranslated:
+        return TranslationView::tr("untranslated");
+    case SegmentState::Draft:
+        return TranslationView::tr("draft");
+    case SegmentState::Translated:
+        return TranslationView::tr("translated");
+    case SegmentState::Reviewed:
+        return TranslationView::tr("reviewed");
+    case SegmentState::Outdated:
+        return TranslationView::tr("outdated");
+    }
+    return {};
+}
+
+/// A mark per state, readable on light and dark palettes alike (mid tones).
+QColor stateColor(SegmentState state) {
+    switch (state) {
+    case SegmentState::Untranslated:
+        return QColor(0xd0, 0x50, 0x50);
+    case SegmentState::Draft:
+        return QColor(0x90, 0x90, 0x90);
+    case SegmentState::Translated:
+        return QColor(0x3c, 0xa0, 0x5a);
+    case SegmentState::Reviewed:
+        return QColor(0x3c, 0x78, 0xd0);
+    case SegmentState::Outdated:
+        return QColor(0xe0, 0x90, 0x20);
+    }
+    return {};
+}
+
+QIcon stateIcon(const QColor& color) {
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(color);
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(1, 1, 10, 10);
+    return QIcon(pixmap);
+}
+
+QString kindLabel(SegmentKind kind) {
+    switch (kind) {
+    case SegmentKind::Title:
+        return TranslationView::tr("Title");
+    case SegmentKind::Summary:
+        return TranslationView::tr("Summary");
+    case SegmentKind::SeoTitle:
+        return TranslationView::tr("SEO title");
+    case SegmentKind::SeoDescription:
+        return TranslationView::tr("SEO description");
+    case SegmentKind::AltText:
+        return TranslationView::tr("Alt text");
+    case SegmentKind::Block:
+        break;
+    }
+    return {};
+}
+
+bool isOpen(SegmentState state) {
+    return state == SegmentState::Untranslated || state == SegmentState::Draft ||
+           state == SegmentState::Outdated;
+}
+
+/// The word diff as HTML: what only the first text has struck through, what only the
+/// second has underlined.
+QString diffHtml(const QList<translation::DiffRun>& runs) {
+    QString html;
+    for (const translation::DiffRun& run : runs) {
+        const QString text = run.text.toHtmlEscaped();
+        if (run.kind == translation::DiffRun::Removed)
+            html += QStringLiteral("<s style=\"color:#c0392b\">%1</s>").arg(text);
+        else if (run.kind == translation::DiffRun::Inserted)
+            html += QStringLiteral("<u style=\"color:#2e86c1\">%1</u>").arg(text);
+        else
+            html += text;
+    }
+    return html;
+}
+
+QString dirOf(const QString& text, const QString& language) {
+    if (!text.trimmed().isEmpty())
+        return text.isRightToLeft() ? QStringLiteral("rtl") : QStringLiteral("ltr");
+    return QLocale(language).textDirection() == Qt::RightToLeft ? QStringLiteral("rtl")
+                                                                : QStringLiteral("ltr");
+}
+
+/// Each cell laid out in the direction of its own text (an Arabic paragraph right to
+/// left beside an English one), edited in a multi-line editor in the target's direction.
+class SegmentDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    Qt::LayoutDirection targetDirection = Qt::LeftToRight;
+    QPointer<QPlainTextEdit> editor;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex&) const override {
+        auto* e = new QPlainTextEdit(parent);
+        e->setObjectName(QStringLiteral("segmentEditor"));
+        e->setLayoutDirection(targetDirection);
+        e->setTabChangesFocus(true);
+        const_cast<SegmentDelegate*>(this)->editor = e;
+        return e;
+    }
+    void setEditorData(QWidget* w, const QModelIndex& index) const override {
+        auto* e = static_cast<QPlainTextEdit*>(w);
+        if (e->toPlainText().isEmpty())
+            e->setPlainText(index.data(Qt::EditRole).toString());
+        e->moveCursor(QTextCursor::End);
+    }
+    void setModelData(QWidget* w, QAbstractItemModel* model,
+                      const QModelIndex& index) const override {
+        model->setData(index, static_cast<QPlainTextEdit*>(w)->toPlainText(), Qt::EditRole);
+    }
+    void updateEditorGeometry(QWidget* w, const QStyleOptionViewItem& option,
+                              const QModelIndex&) const override {
+        QRect rect = option.rect;
+        rect.setHeight(std::max(rect.height(), option.fontMetrics.height() * 4));
+        w->setGeometry(rect);
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString text = index.data().toString();
+        if (!text.isEmpty())
+            option->direction = text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight;
+        option->displayAlignment = Qt::AlignLeading | Qt::AlignTop;
+    }
+};
+
+} // namespace
+
+TranslationView::TranslationView(Library& library, QWidget* parent)
+    : QWidget(parent)
+    , m_library(library) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("translationHeader"));
+    m_header->setWordWrap(true);
+    layout->addWidget(m_header);
+    m_orphanNotice = new QLabel(this);
+    m_orphanNotice->setObjectName(QStringLiteral("orphanNotice"));
+    m_orphanNotice->setWordWrap(true);
+    m_orphanNotice->hide();
+    layout->addWidget(m_orphanNotice);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_table = new QTableWidget(0, 3, splitter);
+    m_table->setObjectName(QStringLiteral("segments"));
+    m_table->setAccessibleName(tr("Segments"));
+    m_table->setWordWrap(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                             QAbstractItemView::AnyKeyPressed);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->horizontalHeader()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(SourceColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TargetColumn, QHeaderView::Stretch);
+    m_table->setItemDelegate(new SegmentDelegate(m_table));
+    m_details = new QTextBrowser(splitter);
+    m_details->setObjectName(QStringLiteral("segmentDetails"));
+    m_details->setAccessibleName(tr("Source change and memory matches"));
+    m_details->setOpenLinks(false);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (m_filling || item->column() != TargetColumn)
+            return;
+        // Typed into a cell: the text as a draft until it is marked.
+        const int row = item->row();
+        const QString text = item->text();
+        QTimer::singleShot(0, this, [this, row, text] {
+            const bool same = row < m_alignment.rows.size() && m_alignment.rows[row].target &&
+                              m_alignment.rows[row].target->text == text;
+            if (!same)
+                setTargetText(row, text, SegmentState::Draft);
+        });
+    });
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this] { showDetails(); });
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == u"match")
+            acceptMatch(url.path().toInt());
+    });
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(300);
+    connect(m_refreshTimer, &QTimer::timeout, this, &TranslationView::refresh);
+
+    auto add = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    add(tr("Next Segment to Do"), QKeySequence(tr("Ctrl+U")), [this] { goToNextOpen(true); });
+    add(tr("Previous Segment to Do"), QKeySequence(tr("Ctrl+Shift+U")),
+        [this] { goToNextOpen(false); });
+    add(tr("Mark Translated"), QKeySequence(tr("Ctrl+Return")),
+        [this] { markCurrent(SegmentState::Translated); });
+    add(tr("Mark Reviewed"), QKeySequence(tr("Ctrl+Shift+Return")),
+        [this] { markCurrent(SegmentState::Reviewed); });
+    add(tr("Copy Source into Target"), QKeySequence(tr("Ctrl+Shift+R")),
+        [this] { copySourceToCurrent(); });
+    for (int i = 0; i < 3; ++i)
+        add(tr("Take Memory Match %1").arg(i + 1), QKeySequence(tr("Alt+%1").arg(i + 1)),
+            [this, i] { acceptMatch(i); });
+    add(tr("Take the 100% Match for All Identical Segments"), QKeySequence(tr("Ctrl+Shift+A")),
+        [this] { applyExactMatchToIdentical(); });
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    refresh();
+}
+
+TranslationView::~TranslationView() = default;
+
+void TranslationView::setDocument(ArticleDocument* document) {
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_earlierSource.clear();
+    if (document)
+        connect(document, &ArticleDocument::edited, m_refreshTimer, qOverload<>(&QTimer::start));
+    refresh();
+    m_table->setCurrentCell(-1, -1); // from the first row on
+    goToNextOpen(true);
+}
+
+const LanguageVersion* TranslationView::sourceVersion() const {
+    return m_source.language.isEmpty() ? nullptr : &m_source;
+}
+
+void TranslationView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void TranslationView::refresh() {
+    m_refreshTimer->stop();
+    // Aligning and laying out every row costs milliseconds per edit: not while hidden.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
+    const int current = currentRow();
+    const int scroll = m_table->verticalScrollBar()->value();
+    m_source = {};
+    m_alignment = {};
+    const Article article = m_document ? m_document->article() : Article{};
+    const LanguageVersion* target = m_document ? article.version(m_document->language()) : nullptr;
+    const LanguageVersion* source = target ? translation::sourceVersion(article, *target) : nullptr;
+    m_filling = true;
+    if (!source) {
+        m_table->setRowCount(0);
+        m_header->setText(m_document
+                              ? tr("This version is the article's source. Open one of its "
+                                   "translations (the language switcher) to work on it beside it.")
+                              : tr("No article is open."));
+        m_orphanNotice->hide();
+        m_details->clear();
+        m_filling = false;
+        return;
+    }
+    m_source = *source;
+    m_target = *target;
+    m_alignment = translation::align(m_source, m_target);
+
+    // What the outdated rows were made from, looked up once per fingerprint.
+    QSet<QString> missing;
+    for (const AlignedRow& row : std::as_const(m_alignment.rows))
+        if (row.state == SegmentState::Outdated && !m_earlierSource.contains(row.madeFrom))
+            missing.insert(row.madeFrom);
+    if (!missing.isEmpty()) {
+        const auto found =
+            translation::earlierSourceTexts(m_library, article.id, m_source.language, missing);
+        if (found)
+            m_earlierSource.insert(*found);
+        else
+            Q_EMIT message(found.error());
+        for (const QString& fingerprint : std::as_const(missing))
+            if (!m_earlierSource.contains(fingerprint))
+                m_earlierSource.insert(fingerprint, QString()); // not in the history
+    }
+
+    const translation::Progress progress = translation::progressOf(m_alignment);
+    QString summary =
+        tr("From %1 into %2: %3% translated")
+            .arg(languageDisplayName(m_source.language), languageDisplayName(m_target.language))
+            .arg(progress.percentDone());
+    if (progress.outdated)
+        summary += tr(", %n outdated", nullptr, progress.outdated);
+    if (progress.untranslated)
+        summary += tr(", %n untranslated", nullptr, progress.untranslated);
+    if (progress.draft)
+        summary += tr(", %n draft", nullptr, progress.draft);
+    m_header->setText(summary);
+    if (m_alignment.orphans.isEmpty()) {
+        m_orphanNotice->hide();
+    } else {
+        m_orphanNotice->setText(
+            tr("%n translated segment(s) at the end have no source segment any more: the next "
+               "change made here leaves them out (Undo brings them back).",
+               nullptr, int(m_alignment.orphans.size())));
+        m_orphanNotice->show();
+    }
+
+    auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
+    delegate->targetDirection = QLocale(m_target.language).textDirection();
+    m_table->setHorizontalHeaderLabels({tr("State"), nativeLanguageName(m_source.language),
+                                        nativeLanguageName(m_target.language)});
+    m_table->setRowCount(int(m_alignment.rows.size() + m_alignment.orphans.size()));
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        fillRow(row);
+    m_table->resizeRowsToContents();
+    m_filling = false;
+    if (current >= 0 && current < m_table->rowCount())
+        m_table->setCurrentCell(current, TargetColumn);
+    m_table->verticalScrollBar()->setValue(scroll);
+
+    const QString pair = m_source.language + u'\n' + m_target.language;
+    if (pair != m_memoryPair)
+        loadMemory();
+    showDetails();
+}
+
+void TranslationView::fillRow(int row) {
+    auto item = [this, row](int column, const QString& text, bool editable) {
+        QTableWidgetItem* cell = m_table->item(row, column);
+        if (!cell) {
+            cell = new QTableWidgetItem;
+            m_table->setItem(row, column, cell);
+        }
+        cell->setText(text);
+        Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+        if (editable)
+            flags |= Qt::ItemIsEditable;
+        cell->setFlags(flags);
+        return cell;
+    };
+    if (row >= m_alignment.rows.size()) {
+        const translation::Segment& orphan = m_alignment.orphans[row - m_alignment.rows.size()];
+        QTableWidgetItem* state = item(StateColumn, tr("source deleted"), false);
+        state->setIcon(stateIcon(QColor(0x90, 0x90, 0x90)));
+        item(SourceColumn, QString(), false);
+        item(TargetColumn, orphan.text, false)->setForeground(palette().placeholderText());
+        return;
+    }
+    const AlignedRow& r = m_alignment.rows[row];
+    QString label = stateLabel(r.state);
+    if (const QString kind = kindLabel(r.source.kind); !kind.isEmpty())
+        label += u'\n' + kind;
+    QTableWidgetItem* state = item(StateColumn, label, false);
+    state->setIcon(stateIcon(stateColor(r.state)));
+    item(SourceColumn, r.source.text, false);
+    // An alt text inside a paragraph is translated with the paragraph's text.
+    bool editable = true;
+    if (r.source.kind == SegmentKind::AltText)
+        for (const AlignedRow& other : std::as_const(m_alignment.rows))
+            if (other.source.kind == SegmentKind::Block && other.source.start <= r.source.start &&
+                r.source.stop <= other.source.stop)
+                editable = false;
+    QTableWidgetItem* target = item(TargetColumn, r.target ? r.target->text : QString(), editable);
+    target->setToolTip(editable ? QString()
+                                : tr("This alt text is translated in its paragraph's row."));
+}
+
+bool TranslationView::isEditable(int row) const {
+    const QTableWidgetItem* cell = m_table->item(row, TargetColumn);
+    return row >= 0 && row < m_alignment.rows.size() && cell &&
+           cell->flags().testFlag(Qt::ItemIsEditable);
+}
+
+int TranslationView::currentRow() const {
+    return m_table->currentRow();
+}
+
+void TranslationView::setCurrentRow(int row) {
+    if (row >= 0 && row < m_table->rowCount()) {
+        m_table->setCurrentCell(row, TargetColumn);
+        m_table->scrollToItem(m_table->item(row, TargetColumn));
+    }
+}
+
+void TranslationView::commitEditor() {
+    auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
+    if (!delegate->editor)
+        return;
+    // Closed without writing into the cell: the caller applies the text itself, in the
+    // state it chooses, as one step.
+    QPlainTextEdit* editor = delegate->editor;
+    Q_EMIT delegate->closeEditor(editor, QAbstractItemDelegate::RevertModelCache);
+}
+
+bool TranslationView::setTargetText(int row, const QString& text, SegmentState state) {
+    if (m_refreshTimer->isActive())
+        refresh(); // the rows as the document is now
+    if (!m_document || !sourceVersion())
+        return false;
+    if (!isEditable(row)) {
+        Q_EMIT message(row >= m_alignment.rows.size()
+                           ? tr("This segment has no source segment: edit it in the editor.")
+                           : tr("This alt text is translated in its paragraph's row."));
+        return false;
+    }
+    const AlignedRow source = m_alignment.rows[row];
+    std::map<qsizetype, translation::RowTranslation> changes{
+        {row, translation::RowTranslation{text, state}}};
+    m_document->applyTranslation(translation::applyTranslations(m_source, m_target, changes));
+    if (state == SegmentState::Translated || state == SegmentState::Reviewed)
+        remember(source, text);
+    refresh();
+    return true;
+}
+
+void TranslationView::remember(const AlignedRow& row, const QString& text) {
+    translation::MemoryEntry entry{m_source.language,
+                                   m_target.language,
+                                   row.source.text,
+                                   text,
+                                   m_document->articleId().toString(QUuid::WithoutBraces),
+                                   QDateTime::currentDateTimeUtc()};
+    if (m_memory)
+        m_memory->add(entry);
+    if (const auto stored = translation::storeMemory(m_library, {entry}); !stored)
+        Q_EMIT message(tr("Not added to the translation memory: %1").arg(stored.error()));
+}
+
+void TranslationView::markCurrent(SegmentState state) {
+    const int row = currentRow();
+    if (row < 0 || row >= m_alignment.rows.size())
+        return;
+    auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
+    const AlignedRow& r = m_alignment.rows[row];
+    QString text = delegate->editor ? delegate->editor->toPlainText()
+                                    : (r.target ? r.target->text : QString());
+    commitEditor();
+    if (text.trimmed().isEmpty()) {
+        Q_EMIT message(tr("Nothing to mark: type the translation, copy the source "
+                          "(Ctrl+Shift+R) or take a memory match (Alt+1)."));
+        return;
+    }
+    if (setTargetText(row, text, state))
+        goToNextOpen(true);
+}
+
+void TranslationView::copySourceToCurrent() {
+    const int row = currentRow();
+    if (row < 0 || row >= m_alignment.rows.size())
+        return;
+    commitEditor();
+    setTargetText(row, m_alignment.rows[row].source.text, SegmentState::Draft);
+}
+
+bool TranslationView::goToNextOpen(bool forward) {
+    const int rows = int(m_alignment.rows.size());
+    for (int row = currentRow() + (forward ? 1 : -1); row >= 0 && row < rows;
+         row += forward ? 1 : -1) {
+        if (isOpen(m_alignment.rows[row].state)) {
+            setCurrentRow(row);
+            return true;
+        }
+    }
+    if (rows)
+        Q_EMIT message(forward ? tr("No segment left to translate after this one.")
+                               : tr("No segment left to translate before this one."));
+    return false;
+}
+
+void TranslationView::acceptMatch(int index) {
+    const int row = currentRow();
+    if (index < 0 || index >= m_matches.size() || row < 0)
+        return;
+    commitEditor();
+    // A 100% match is a translation of this very text; a fuzzy one needs editing.
+    const translation::MemoryMatch match = m_matches[index];
+    setTargetText(row, match.entry.target,
+                  match.percent == 100 ? SegmentState::Translated : SegmentState::Draft);
+}
+
+int TranslationView::applyExactMatchToIdentical() {
+    const int row = currentRow();
+    if (row < 0 || row >= m_alignment.rows.size() || m_matches.isEmpty() ||
+        m_matches.front().percent != 100) {
+        Q_EMIT message(tr("The current segment has no 100% match in the memory."));
+        return 0;
+    }
+    commitEditor();
+    const QString source = m_alignment.rows[row].source.text.simplified();
+    const QString translation = m_matches.front().entry.target;
+    std::map<qsizetype, translation::RowTranslation> changes;
+    for (qsizetype i = 0; i < m_alignment.rows.size(); ++i) {
+        const AlignedRow& r = m_alignment.rows[i];
+        if ((i == row || r.state == SegmentState::Untranslated) && isEditable(int(i)) &&
+            r.source.text.simplified() == source)
+            changes[i] = translation::RowTranslation{translation, SegmentState::Translated};
+    }
+    if (changes.empty())
+        return 0;
+    m_document->applyTranslation(translation::applyTranslations(m_source, m_target, changes));
+    remember(m_alignment.rows[row], translation);
+    refresh();
+    Q_EMIT message(tr("The 100% match went into %n segment(s).", nullptr, int(changes.size())));
+    return int(changes.size());
+}
+
+void TranslationView::loadMemory() {
+    m_memory.reset();
+    m_memoryPair = m_source.language + u'\n' + m_target.language;
+    // A large memory takes seconds to index: read on a thread of its own, through a
+    // connection of its own (a Library is for one thread).
+    const QString path = m_library.path();
+    const QString from = m_source.language;
+    const QString into = m_target.language;
+    auto* watcher =
+        new QFutureWatcher<std::pair<std::shared_ptr<translation::TranslationMemory>, QString>>(
+            this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pair = m_memoryPair] {
+        watcher->deleteLater();
+        if (pair != m_memoryPair)
+            return; // another article's pair was asked for since
+        auto [memory, problem] = watcher->result();
+        if (!problem.isEmpty())
+            Q_EMIT message(tr("The translation memory cannot be read: %1").arg(problem));
+        m_memory = memory ? memory : std::make_shared<translation::TranslationMemory>();
+        showDetails();
+        Q_EMIT memoryLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([path, from, into] {
+        std::pair<std::shared_ptr<translation::TranslationMemory>, QString> out;
+        const auto library = Library::open(path, Library::Mode::ReadOnly);
+        if (!library) {
+            out.second = library.error();
+            return out;
+        }
+        auto memory = translation::loadMemory(**library, from, into);
+        if (!memory)
+            out.second = memory.error();
+        else
+            out.first = std::make_shared<translation::TranslationMemory>(std::move(*memory));
+        return out;
+    }));
+}
+
+void TranslationView::showDetails() {
+    m_matches.clear();
+    const int row = currentRow();
+    if (!sourceVersion() || row < 0 || row >= m_alignment.rows.size()) {
+        m_details->clear();
+        return;
+    }
+    const AlignedRow& r = m_alignment.rows[row];
+    QString html;
+    if (r.state == SegmentState::Outdated) {
+        const QString earlier = m_earlierSource.value(r.madeFrom);
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(tr("The source changed since this was translated:").toHtmlEscaped());
+        html += earlier.isEmpty()
+                    ? QStringLiteral("<p><i>%1</i></p>")
+                          .arg(tr("(its earlier text is not in the article's recent history)")
+                                   .toHtmlEscaped())
+                    : QStringLiteral("<p dir=\"%1\">%2</p>")
+                          .arg(dirOf(r.source.text, m_source.language),
+                               diffHtml(translation::wordDiff(earlier, r.source.text)));
+    }
+    if (!m_memory) {
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(tr("Reading the translation memory…").toHtmlEscaped());
+    } else {
+        m_matches = m_memory->lookup(m_source.language, m_target.language, r.source.text, 70, 3);
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg((m_matches.isEmpty() ? tr("No match in the translation memory.")
+                                              : tr("Translation memory:"))
+                             .toHtmlEscaped());
+        for (int i = 0; i < m_matches.size(); ++i) {
+            const translation::MemoryMatch& m = m_matches[i];
+            html +=
+                QStringLiteral("<p><a href=\"match:%1\">%2</a> <b>%3%</b> "
+                               "<span dir=\"%4\">%5</span>")
+                    .arg(i)
+                    .arg(tr("Alt+%1").arg(i + 1).toHtmlEscaped())
+                    .arg(m.percent)
+                    .arg(dirOf(m.entry.target, m_target.language), m.entry.target.toHtmlEscaped());
+            if (m.percent < 100)
+                html += QStringLiteral("<br><small dir=\"%1\">%2</small>")
+                            .arg(dirOf(r.source.text, m_source.language), diffHtml(m.difference));
+            html += QStringLiteral("</p>");
+        }
+    }
+    m_details->setHtml(html);
+}
+
+} // namespace copydesk
