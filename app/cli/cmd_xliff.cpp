@@ -1,4 +1,5 @@
 // copydesk-cli xliff export ARTICLE...|--all --target LANG [--version 1.2|2.0] --output FILE
+//     [--prefill]
 // copydesk-cli xliff import FILE...
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -35,7 +36,12 @@ int runXliffExport(const QStringList& args) {
         QStringLiteral("output"),
         QCoreApplication::translate("cli", "The file to write ('-': standard output)."),
         QStringLiteral("FILE"));
-    parser.addOptions({all, target, version, output});
+    const QCommandLineOption prefill(
+        QStringLiteral("prefill"),
+        QCoreApplication::translate(
+            "cli", "Give each untranslated unit its source as target, marked as still to "
+                   "translate: OmegaT translates only units that have a target."));
+    parser.addOptions({all, target, version, output, prefill});
     if (const auto exit = parseArguments(
             parser, name,
             QCoreApplication::translate(
@@ -64,10 +70,10 @@ int runXliffExport(const QStringList& args) {
     const auto articles = loadArticles(**library, names, parser.isSet(all));
     if (!articles)
         return fail(articles.error());
-    const auto xliff =
-        translation::exportXliff(*articles, *language,
-                                 v == QLatin1String("2.0") ? translation::XliffVersion::V20
-                                                           : translation::XliffVersion::V12);
+    const auto xliff = translation::exportXliff(
+        *articles, *language,
+        v == QLatin1String("2.0") ? translation::XliffVersion::V20 : translation::XliffVersion::V12,
+        parser.isSet(prefill));
     if (!xliff)
         return fail(xliff.error());
     const QString path = parser.value(output);
@@ -181,6 +187,7 @@ int runXliff(const QStringList& args) {
         out() << QCoreApplication::translate(
             "cli", "Usage: copydesk-cli xliff export|import ...\n"
                    "  export ARTICLE...|--all --target LANG --output FILE [--version 1.2|2.0]\n"
+                   "         [--prefill]\n"
                    "  import FILE...\n");
         return ExitOk;
     }

@@ -331,7 +331,7 @@ QString context(const Article& a, const LanguageVersion& source) {
 } // namespace
 
 Result<QByteArray> exportXliff(const QList<Article>& articles, const QString& targetLanguage,
-                               XliffVersion version) {
+                               XliffVersion version, bool prefill) {
     const bool v12 = version == XliffVersion::V12;
     QByteArray data;
     QXmlStreamWriter xml(&data);
@@ -433,6 +433,12 @@ Result<QByteArray> exportXliff(const QList<Article>& articles, const QString& ta
                     xml.writeAttribute(QStringLiteral("state"), state12(row->state));
                     writeTokens(xml, targetText, version);
                     xml.writeEndElement();
+                } else if (prefill) {
+                    xml.writeStartElement(QStringLiteral("target"));
+                    xml.writeAttribute(QStringLiteral("state"),
+                                       state12(SegmentState::Untranslated));
+                    writeTokens(xml, u.inlines, version);
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
             } else {
@@ -446,14 +452,17 @@ Result<QByteArray> exportXliff(const QList<Article>& articles, const QString& ta
                 xml.writeEndElement();
                 xml.writeEndElement();
                 xml.writeStartElement(QStringLiteral("segment"));
-                if (hasTarget && codesMatch)
-                    xml.writeAttribute(QStringLiteral("state"), state20(row->state));
+                const bool translated = hasTarget && codesMatch;
+                if (translated || prefill)
+                    xml.writeAttribute(
+                        QStringLiteral("state"),
+                        state20(translated ? row->state : SegmentState::Untranslated));
                 xml.writeStartElement(QStringLiteral("source"));
                 writeTokens(xml, u.inlines, version);
                 xml.writeEndElement();
-                if (hasTarget && codesMatch) {
+                if (translated || prefill) {
                     xml.writeStartElement(QStringLiteral("target"));
-                    writeTokens(xml, targetText, version);
+                    writeTokens(xml, translated ? targetText : u.inlines, version);
                     xml.writeEndElement();
                 }
                 xml.writeEndElement(); // segment
@@ -664,6 +673,25 @@ private:
     QString m_name;
     QString m_ns;
 };
+
+/// Whether two token lists say the same: the reader may split a text in several
+/// tokens (at an escaped character), so runs of text are compared joined.
+bool sameTokens(const QList<Token>& a, const QList<Token>& b) {
+    auto joined = [](const QList<Token>& tokens) {
+        QList<Token> out;
+        for (const Token& t : tokens) {
+            if (t.kind == Token::Text && !out.isEmpty() && out.back().kind == Token::Text)
+                out.back().text += t.text;
+            else
+                out.append(t);
+        }
+        return out;
+    };
+    const QList<Token> x = joined(a), y = joined(b);
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Token& l, const Token& r) {
+        return l.kind == r.kind && l.text == r.text && l.code == r.code;
+    });
+}
 
 SegmentState stateOf(const ReadUnit& u) {
     if (u.approved || u.state == u"signed-off" || u.state == u"final" || u.state == u"reviewed")
@@ -887,6 +915,11 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
                                     .arg(fileName, u.id, u.key, article->slug);
                 continue;
             }
+            // A target that is its source's copy, in a state that says it is still to
+            // translate, is what a prefilled export (or a tool) wrote: no translation.
+            if ((u.state == u"new" || u.state == u"needs-translation" || u.state == u"initial") &&
+                sameTokens(u.target, units[*it].inlines.tokens))
+                continue;
             applied[*it] = &u;
         }
 

@@ -27,8 +27,12 @@ enum class XliffVersion { V12, V20 };
 /// translated from the article's source version (its translatedFrom, else its source
 /// language). Existing translations go in as targets with their states. Fails when an
 /// article has no source version to translate from, or the target is the source.
+/// With `prefill`, a unit without a translation gets its source as target, in the
+/// state that says it is still to translate (1.2 needs-translation, 2.0 initial): the
+/// form some tools need to translate a unit at all (OmegaT). importXliff() leaves such a
+/// copy out, so a round trip through a tool that left a unit alone changes nothing.
 Result<QByteArray> exportXliff(const QList<Article>& articles, const QString& targetLanguage,
-                               XliffVersion version);
+                               XliffVersion version, bool prefill = false);
 
 /// What an import changed.
 struct XliffImport final {

@@ -94,11 +94,15 @@ class TestXliff final : public QObject {
 private Q_SLOTS:
     void exportIsValid_data() {
         QTest::addColumn<int>("version");
-        QTest::newRow("1.2") << int(XliffVersion::V12);
-        QTest::newRow("2.0") << int(XliffVersion::V20);
+        QTest::addColumn<bool>("prefill");
+        QTest::newRow("1.2") << int(XliffVersion::V12) << false;
+        QTest::newRow("2.0") << int(XliffVersion::V20) << false;
+        QTest::newRow("1.2 prefilled") << int(XliffVersion::V12) << true;
+        QTest::newRow("2.0 prefilled") << int(XliffVersion::V20) << true;
     }
     void exportIsValid() {
         QFETCH(int, version);
+        QFETCH(bool, prefill);
         const QString dir = conformance();
         if (dir.isEmpty() || !QFile::exists(dir))
             QSKIP("no OASIS schemas (COPYDESK_CONFORMANCE_DIR/xliff): schema validation skipped");
@@ -113,7 +117,7 @@ private Q_SLOTS:
         fr.body.replace(QStringLiteral("## Next steps"), QStringLiteral("## Étapes suivantes"));
         recordTranslation(a.versions[0], &fr, SegmentState::Translated);
         a.versions.append(fr);
-        const auto xliff = exportXliff({a}, QStringLiteral("fr"), XliffVersion(version));
+        const auto xliff = exportXliff({a}, QStringLiteral("fr"), XliffVersion(version), prefill);
         QVERIFY2(xliff, qPrintable(xliff.error()));
         const QString errors = schemaErrors(*xliff, XliffVersion(version), dir);
         QVERIFY2(errors.isEmpty(), qPrintable(errors + QString::fromUtf8(*xliff)));
@@ -170,6 +174,48 @@ private Q_SLOTS:
         const Progress p = progressOf(align(a.versions[0], *fr));
         QCOMPARE(p.untranslated + p.draft + p.outdated, 1); // the summary was not translated
         QCOMPARE(p.translated, p.total - 1);
+    }
+
+    // Prefilled: every unit has a target; the untranslated ones are their source's copy
+    // still to translate, and importing the file as it came back leaves them out.
+    void prefilledCopiesAreNoTranslations_data() {
+        QTest::addColumn<int>("version");
+        QTest::newRow("1.2") << int(XliffVersion::V12);
+        QTest::newRow("2.0") << int(XliffVersion::V20);
+    }
+    void prefilledCopiesAreNoTranslations() {
+        QFETCH(int, version);
+        const Article a = article();
+        const auto xliff = exportXliff({a}, QStringLiteral("fr"), XliffVersion(version), true);
+        QVERIFY(xliff);
+        const QString s = QString::fromUtf8(*xliff);
+        const int units = int(
+            s.count(QLatin1String(version == int(XliffVersion::V12) ? "<trans-unit " : "<unit ")));
+        QVERIFY(units > 5);
+        QCOMPARE(int(s.count(QLatin1String("<target"))), units);
+        QVERIFY2(s.contains(QLatin1String(version == int(XliffVersion::V12)
+                                              ? "<target state=\"needs-translation\">"
+                                                "Delegates met in <g id=\"1\" ctype=\"italic\">"
+                                              : "<segment state=\"initial\">")),
+                 qPrintable(s));
+        auto imported = importXliff(*xliff, QStringLiteral("fr.xlf"),
+                                    [&](const QUuid& id) { return lookup(a, id); });
+        QVERIFY2(imported, qPrintable(imported->notes.join(u'\n')));
+        QCOMPARE(imported->applied, 0);
+        QCOMPARE(imported->outdated, 0);
+        // A copy marked translated is a translation (a name that stays as it is).
+        QString kept = s;
+        kept.replace(QLatin1String(version == int(XliffVersion::V12)
+                                       ? "<target state=\"needs-translation\">Next steps"
+                                       : "<segment state=\"initial\">\n    <source>Next steps"),
+                     QLatin1String(version == int(XliffVersion::V12)
+                                       ? "<target state=\"translated\">Next steps"
+                                       : "<segment state=\"translated\">\n    <source>Next steps"));
+        QVERIFY(kept != s);
+        imported = importXliff(kept.toUtf8(), QStringLiteral("fr.xlf"),
+                               [&](const QUuid& id) { return lookup(a, id); });
+        QVERIFY(imported);
+        QCOMPARE(imported->applied, 1);
     }
 
     void roundTrip20() {
