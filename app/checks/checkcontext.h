@@ -79,6 +79,12 @@ struct CheckContext final {
     /// pages of the sections above it, nearest first (siteSectionFolders()), whose
     /// cascade may keep it out of the site; unset: the page's own front matter decides.
     std::function<QStringList(const LanguageVersion& page)> siteSections;
+    /// The library's translations of `sourceText` from `sourceLanguage` into
+    /// `targetLanguage` (its translation memory), for the check that a text is
+    /// translated alike across the library; unset: within the version only.
+    std::function<QStringList(const QString& sourceLanguage, const QString& targetLanguage,
+                              const QString& sourceText)>
+        otherTranslations;
     /// Run only these check ids (empty: all).
     QStringList onlyChecks;
     /// The checks known to this run, with the comparisons across versions; the

@@ -7,6 +7,7 @@
 #include "cli/report.h"
 #include "common/languagetag.h"
 #include "spelling/speller.h"
+#include "translation/memory.h"
 #include "translation/versionqa.h"
 
 #include <QCoreApplication>
@@ -272,6 +273,24 @@ int runCheck(const QStringList& args) {
         return fail(libraryContext.error());
     checks::CheckContext base = *libraryContext;
     base.catalogue = catalogue;
+    // A text translated alike across the library: the translations its memory has of
+    // the same source text, each language pair read once.
+    auto memories = std::make_shared<std::map<QString, translation::TranslationMemory>>();
+    base.otherTranslations = [&lib, memories](const QString& from, const QString& into,
+                                              const QString& text) {
+        const QString pair = from + u'\n' + into;
+        auto it = memories->find(pair);
+        if (it == memories->end()) {
+            auto loaded = translation::loadMemory(lib, from, into);
+            it = memories
+                     ->emplace(pair, loaded ? std::move(*loaded) : translation::TranslationMemory())
+                     .first;
+        }
+        QStringList targets;
+        for (const translation::MemoryMatch& m : it->second.lookup(from, into, text, 100, 10))
+            targets.append(m.entry.target);
+        return targets;
+    };
     if (spec)
         return addIgnore(lib, named.front(), base, *spec, parser.value(reason).trimmed());
 

@@ -1,6 +1,7 @@
 #include "translation/versionqa.h"
 
 #include "translation/hits_p.h"
+#include "translation/segmentqa_p.h"
 
 #include "markdown/anchors.h"
 
@@ -170,7 +171,8 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
         context.onlyChecks.isEmpty() || context.onlyChecks.contains(QLatin1String("version-links"));
     const bool dates =
         context.onlyChecks.isEmpty() || context.onlyChecks.contains(QLatin1String("version-dates"));
-    if (!numbers && !links && !dates)
+    const bool segments = detail::segmentChecksEnabled(context);
+    if (!numbers && !links && !dates && !segments)
         return;
     const std::array<std::pair<const QString*, Field>, 3> sourceFields{
         {{&source.title, Field::Title},
@@ -219,9 +221,24 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
     withoutDates(sourceNumbers, sourceDates);
     withoutDates(numbersHere, datesHere);
     const FieldText& body = *texts[2];
+    const FieldText seoTitle(version.seoTitle, Field::SeoTitle, version.language);
+    const FieldText seoDescription(version.seoDescription, Field::SeoDescription, version.language);
     auto fieldText = [&](Field field) -> const FieldText& {
-        return field == Field::Title ? *texts[0] : field == Field::Summary ? *texts[1] : *texts[2];
+        switch (field) {
+        case Field::Title:
+            return *texts[0];
+        case Field::Summary:
+            return *texts[1];
+        case Field::SeoTitle:
+            return seoTitle;
+        case Field::SeoDescription:
+            return seoDescription;
+        default:
+            return *texts[2];
+        }
     };
+    if (segments)
+        detail::compareSegments(source, version, fieldText, context, out);
 
     if (numbers) {
         const auto [matched, missing] = matchHits(sourceNumbers, numbersHere);
@@ -332,6 +349,20 @@ void addVersionChecks(checks::Catalogue& catalogue) {
                   QT_TRANSLATE_NOOP("TranslationQa", "Dates that differ between versions"));
     catalogue.add("version-links", Severity::Warning, "TranslationQa",
                   QT_TRANSLATE_NOOP("TranslationQa", "Links that differ between versions"));
+    catalogue.add("segment-markup", Severity::Warning, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa",
+                                    "Links, images, emphasis or code that a segment's source has "
+                                    "and it has not, or the other way round"));
+    catalogue.add("segment-identical", Severity::Warning, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa", "A segment that is its source's text"));
+    catalogue.add("segment-length", Severity::Info, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa",
+                                    "A segment far longer or shorter than the version's usual "
+                                    "length against its source"));
+    catalogue.add("segment-inconsistent", Severity::Warning, "TranslationQa",
+                  QT_TRANSLATE_NOOP("TranslationQa",
+                                    "The same source text translated otherwise in the version or "
+                                    "in the library's memory"));
     catalogue.addComparison(&compareVersions);
 }
 

@@ -174,7 +174,11 @@ private Q_SLOTS:
                               QStringLiteral("tables-as-text"),
                               QStringLiteral("version-numbers"),
                               QStringLiteral("version-dates"),
-                              QStringLiteral("version-links")};
+                              QStringLiteral("version-links"),
+                              QStringLiteral("segment-markup"),
+                              QStringLiteral("segment-identical"),
+                              QStringLiteral("segment-length"),
+                              QStringLiteral("segment-inconsistent")};
         QStringList listed;
         const QStringList lines = r.lines();
         for (const QString& line : lines)

@@ -1,6 +1,9 @@
 // The QA across language versions: numbers, dates and links of a translation against
-// its source, run through the checks' runner with the translation catalogue.
+// its source, run through the checks' runner with the translation catalogue; and the
+// QA segment by segment (markup, a copy of the source, length, consistency) in French,
+// Arabic and Chinese.
 #include "checks/checks.h"
+#include "translation/segments.h"
 #include "translation/versionqa.h"
 
 #include <QTest>
@@ -271,6 +274,101 @@ private Q_SLOTS:
         QVERIFY(checkVersion(a, a.versions.back(), c).isEmpty());
         c.catalogue = translation::catalogueWithVersionChecks();
         QCOMPARE(checkVersion(a, a.versions.back(), c).size(), 2);
+    }
+    // Segment by segment, for a translation whose record aligns it: the emphasis lost
+    // in one paragraph, one left in English, one far longer than the others are, a
+    // repeated source paragraph translated two ways, and one the library's memory
+    // translates otherwise.
+    void segmentChecks_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("paragraphs");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fr")
+            << QStringLiteral("fr")
+            << QStringList{QStringLiteral("Les délégués de quarante États côtiers se sont réunis à "
+                                          "Genève lundi."),
+                           QStringLiteral("Le plan fixe des objectifs régionaux pour restaurer les "
+                                          "mangroves et les marais."),
+                           QStringLiteral(
+                               "Communities that monitor the sites will be paid for their "
+                               "work."),
+                           QStringLiteral("Le forum se réunira de nouveau l'an prochain."),
+                           QStringLiteral(
+                               "Le financement provient des États membres et de donateurs "
+                               "privés, selon un barème qui sera fixé par le secrétariat "
+                               "après consultation de chacun des États membres, des "
+                               "donateurs privés et des communautés concernées, et publié "
+                               "dans le registre ouvert du forum chaque année."),
+                           QStringLiteral("Le forum se tiendra à nouveau l'année prochaine.")}
+            << QStringLiteral(
+                   "segment-markup body 1:1-1:70 «Les délégués de quarante États côtiers se sont "
+                   "réunis à Genève lundi.» The markup differs from the en segment: 1 emphasis "
+                   "there, 0 emphasis here\n"
+                   "segment-identical body 5:1-5:64 «Communities that monitor the sites will be "
+                   "paid for their work.» The same as the en text: not translated yet?\n"
+                   "segment-length body 9:1-9:272 «Le financement provient des États membres et de "
+                   "donateurs privés, selon un barèm» 271 characters for 56 in the en text: far "
+                   "from this version's usual length (67 for 56)\n"
+                   "segment-inconsistent body 11:1-11:49 «Le forum se tiendra à nouveau l'année "
+                   "prochaine.» The same en text is translated otherwise in segment 5: “Le forum "
+                   "se réunira de nouveau l'an prochain.”\n");
+        QTest::newRow("zh-Hans")
+            << QStringLiteral("zh-Hans")
+            << QStringList{QStringLiteral("四十个沿海国家的代表星期一在*日内瓦*举行会议。"),
+                           QStringLiteral("该计划为恢复红树林和沼泽制定了区域目标。"),
+                           QStringLiteral("监测这些地点的社区将获得报酬。"),
+                           QStringLiteral("论坛明年将再次开会。"),
+                           QStringLiteral("资金来自成员国和私人捐助者。"),
+                           QStringLiteral("论坛明年将再次开会。")}
+            << QString(); // about a third of the English length throughout: nothing to say
+        QTest::newRow("ar memory")
+            << QStringLiteral("ar")
+            << QStringList{QStringLiteral(
+                               "اجتمع مندوبون من أربعين دولة ساحلية في *جنيف* يوم الاثنين."),
+                           QStringLiteral(
+                               "تحدد الخطة أهدافًا إقليمية لاستعادة غابات المانغروف والمستنقعات."),
+                           QStringLiteral("ستحصل المجتمعات التي ترصد المواقع على أجر مقابل عملها."),
+                           QStringLiteral("يجتمع المنتدى مرة أخرى العام المقبل."),
+                           QStringLiteral(
+                               "يأتي التمويل من الدول الأعضاء والمانحين من القطاع الخاص."),
+                           QStringLiteral("يجتمع المنتدى مرة أخرى العام المقبل.")}
+            << QStringLiteral(
+                   "segment-inconsistent body 7:1-7:37 «يجتمع المنتدى مرة أخرى العام المقبل.» The "
+                   "library's memory translates the same en text otherwise: “سيجتمع المنتدى مجددًا "
+                   "في العام القادم.”\n");
+    }
+    void segmentChecks() {
+        QFETCH(QString, language);
+        QFETCH(QStringList, paragraphs);
+        QFETCH(QString, expected);
+        Article a = translated(
+            QStringLiteral("Delegates from forty coastal states met in *Geneva* on Monday.\n\n"
+                           "The plan sets regional targets for restoring mangroves and marshes.\n\n"
+                           "Communities that monitor the sites will be paid for their work.\n\n"
+                           "The forum meets again next year.\n\n"
+                           "Funding comes from the member states and private donors.\n\n"
+                           "The forum meets again next year.\n"),
+            language, paragraphs.join(QLatin1String("\n\n")) + u'\n');
+        translation::recordTranslation(a.versions[0], &a.versions[1],
+                                       translation::SegmentState::Translated);
+        CheckContext c;
+        c.onlyChecks = {QStringLiteral("segment-markup"), QStringLiteral("segment-identical"),
+                        QStringLiteral("segment-length"), QStringLiteral("segment-inconsistent")};
+        if (language == u"ar")
+            c.otherTranslations = [](const QString& from, const QString& into,
+                                     const QString& text) {
+                if (from == u"en" && into == u"ar" && text == u"The forum meets again next year.")
+                    return QStringList{QStringLiteral("سيجتمع المنتدى مجددًا في العام القادم.")};
+                return QStringList{};
+            };
+        QList<Finding> findings;
+        translation::compareVersions(a.versions.front(), a.versions.back(), c, findings);
+        QCOMPARE(explain(findings), expected);
+        // A version never recorded is aligned by position only: no segment findings.
+        a.versions[1].sourceFingerprints.clear();
+        findings.clear();
+        translation::compareVersions(a.versions.front(), a.versions.back(), c, findings);
+        QCOMPARE(explain(findings), QString());
     }
 };
 
