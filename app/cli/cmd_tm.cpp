@@ -5,10 +5,11 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "common/atomicfile.h"
-#include "import/inputfile.h"
+#include "common/languagetag.h"
 #include "translation/memory.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace copydesk::cli {
@@ -45,6 +46,33 @@ Result<std::pair<QString, QString>> pairOptions(const QCommandLineParser& parser
     return std::make_pair(*source, *target);
 }
 
+/// A TMX file: memories from other tools run to hundreds of megabytes, past the limit
+/// of the files an import reads (common/limits.h).
+Result<QByteArray> readTmxFile(const QString& path) {
+    constexpr qint64 kMaxTmxBytes = qint64(512) * 1024 * 1024;
+    QFile file(path);
+    if (QFileInfo(path).isDir())
+        return Error{
+            QCoreApplication::translate("cli", "%1: is a folder, not a TMX file").arg(path),
+            ErrorKind::InvalidInput};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QCoreApplication::translate("cli", "%1: cannot read it (%2)")
+                         .arg(path, file.errorString()),
+                     ErrorKind::Io};
+    const QByteArray data = file.read(kMaxTmxBytes + 1);
+    if (data.size() > kMaxTmxBytes)
+        return Error{
+            QCoreApplication::translate("cli", "%1: larger than %2 MB, the most a TMX file may be")
+                .arg(path)
+                .arg(kMaxTmxBytes / 1024 / 1024),
+            ErrorKind::InvalidInput};
+    if (file.error() != QFileDevice::NoError)
+        return Error{QCoreApplication::translate("cli", "%1: cannot read it (%2)")
+                         .arg(path, file.errorString()),
+                     ErrorKind::Io};
+    return data;
+}
+
 int runTmExport(const QStringList& args) {
     const QString name = QStringLiteral("tm export");
     QCommandLineParser parser;
@@ -67,7 +95,9 @@ int runTmExport(const QStringList& args) {
     auto library = openLibrary(parser, Library::Mode::ReadOnly);
     if (!library)
         return fail(library.error());
-    const auto memory = translation::loadMemory(**library, pair->first, pair->second);
+    // As stored: an en-US -> fr-CA entry keeps its tags in the file.
+    const auto memory = translation::loadMemory(**library, pair->first, pair->second,
+                                                translation::MemoryTags::AsStored);
     if (!memory)
         return fail(memory.error());
     const QByteArray tmx = memory->toTmx();
@@ -127,15 +157,26 @@ int runTmImport(const QStringList& args) {
     if (paths.isEmpty())
         return usageError(name, QCoreApplication::translate("cli", "expected FILE..."));
     // Every file is read before the library is touched: a broken one adds nothing.
+    const QString nothing = QCoreApplication::translate("cli", "Nothing was added to the memory.");
     QList<translation::MemoryEntry> entries;
     for (const QString& path : paths) {
-        const auto data = readImportFile(path);
+        const auto data = readTmxFile(path);
         if (!data)
-            return fail(data.error());
-        const auto memory = translation::TranslationMemory::fromTmx(*data, path);
+            return fail(data.error() + QLatin1Char(' ') + nothing);
+        int skipped = 0;
+        const auto memory = translation::TranslationMemory::fromTmx(*data, path, &skipped);
         if (!memory)
-            return fail(memory.error() + QLatin1Char(' ') +
-                        QCoreApplication::translate("cli", "Nothing was added to the memory."));
+            return fail(memory.error() + QLatin1Char(' ') + nothing);
+        for (const translation::MemoryEntry& e : memory->entries())
+            for (const QString& tag : {e.sourceLanguage, e.targetLanguage})
+                if (const auto valid = canonicalLanguageTag(tag); !valid)
+                    return fail(QStringLiteral("%1: %2 %3").arg(path, valid.error(), nothing));
+        if (skipped)
+            err() << QCoreApplication::translate(
+                         "cli", "%1: %n unit(s) without a text in their source language left out",
+                         nullptr, skipped)
+                         .arg(oneLine(path))
+                  << '\n';
         entries.append(
             QList<translation::MemoryEntry>(memory->entries().begin(), memory->entries().end()));
     }
@@ -214,7 +255,8 @@ int runTmLookup(const QStringList& args) {
                        "stored source-], {+only in TEXT+})."),
             args))
         return *exit;
-    if (parser.positionalArguments().size() != 1)
+    if (parser.positionalArguments().size() != 1 ||
+        parser.positionalArguments().front().trimmed().isEmpty())
         return usageError(name, QCoreApplication::translate("cli", "expected one TEXT"));
     const auto pair = pairOptions(parser, true);
     if (!pair)

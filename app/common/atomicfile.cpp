@@ -175,6 +175,12 @@ Result<void> AtomicFileSet::add(const QString& name, const QByteArray& data) {
         return Error{QCoreApplication::translate("AtomicFile", "%1: is a folder, not a file")
                          .arg(shown(target)),
                      ErrorKind::Conflict};
+    // A device, pipe or socket is not a file to replace (/dev/full would become one).
+    if (replaces && !S_ISREG(existing.st_mode) && !S_ISLNK(existing.st_mode))
+        return Error{QCoreApplication::translate(
+                         "AtomicFile", "%1: is a device or pipe, not a file; nothing was written")
+                         .arg(shown(target)),
+                     ErrorKind::Conflict};
 
     QByteArray temp;
     int fd = -1;

@@ -40,7 +40,7 @@ Result<void> syncFileSystem(int fd, const QString& path);
 /// with O_EXCL | O_NOFOLLOW, so no symlink or existing file is ever written through),
 /// then flushes it to the disk (fsync) and checks its size. commit() renames every
 /// temporary file over its target: a symlink at the target name is replaced, never
-/// followed. When a rename fails, the targets already renamed are put back as they
+/// followed; a device, pipe or socket at the target name is refused. When a rename fails, the targets already renamed are put back as they
 /// were, so that a failed commit leaves the folder as it found it. Whatever is not
 /// committed (an error, or the object destroyed before commit()) is removed.
 ///

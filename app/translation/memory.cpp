@@ -2,6 +2,7 @@
 
 #include "translation/words_p.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 #include <QXmlStreamReader>
@@ -10,6 +11,7 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace copydesk::translation {
@@ -78,7 +80,7 @@ void TranslationMemory::add(const MemoryEntry& entry) {
     const QSet<QString> distinct(tokens.begin(), tokens.end());
     for (const QString& token : distinct)
         pair.tokens[token].push_back(position);
-    pair.tokenCounts.push_back(int(distinct.size()));
+    pair.tokenCounts.push_back(int(tokens.size()));
 }
 
 QList<MemoryMatch> TranslationMemory::lookup(const QString& sourceLanguage,
@@ -90,22 +92,26 @@ QList<MemoryMatch> TranslationMemory::lookup(const QString& sourceLanguage,
         return matches;
     const Pair& pair = *found;
     const std::vector<QString> query = tokensOf(text);
-    const QSet<QString> distinct(query.begin(), query.end());
-    if (distinct.isEmpty())
+    QHash<QString, int> queryCounts; // token -> how often the text has it
+    for (const QString& token : query)
+        ++queryCounts[token];
+    if (queryCounts.isEmpty())
         return matches;
 
-    // Candidates by the distinct tokens they share with the text: 2 * shared / (the
-    // distinct tokens of both) bounds the similarity from above (a token repeated in
-    // both sequences aside), so those below `minimum` need no comparison.
-    std::vector<int> shared(pair.entries.size(), 0);
+    // Candidates by the tokens they share with the text. The words two sequences have
+    // in common (their longest common subsequence) are at most the text's occurrences
+    // of the shared tokens, and at most the entry's length: 2 * that / (both lengths)
+    // bounds the similarity from above, so those below `minimum` need no comparison.
+    std::vector<int> shared(pair.entries.size(), 0); // occurrences in the text
     std::vector<int> touched;
-    for (const QString& token : distinct) {
-        const auto postings = pair.tokens.constFind(token);
+    for (auto token = queryCounts.cbegin(); token != queryCounts.cend(); ++token) {
+        const auto postings = pair.tokens.constFind(token.key());
         if (postings == pair.tokens.constEnd())
             continue;
         for (const int position : *postings) {
-            if (shared[size_t(position)]++ == 0)
+            if (shared[size_t(position)] == 0)
                 touched.push_back(position);
+            shared[size_t(position)] += token.value();
         }
     }
     struct Candidate {
@@ -113,22 +119,26 @@ QList<MemoryMatch> TranslationMemory::lookup(const QString& sourceLanguage,
         int bound;
     };
     std::vector<Candidate> candidates;
-    const int queryCount = int(distinct.size());
+    const int queryCount = int(query.size());
     for (const int position : touched) {
-        const int bound =
-            200 * shared[size_t(position)] / (queryCount + pair.tokenCounts[size_t(position)]);
+        const int length = pair.tokenCounts[size_t(position)];
+        const int bound = 200 * std::min(shared[size_t(position)], length) / (queryCount + length);
         if (bound >= std::min(minimum, 99))
             candidates.push_back({position, bound});
     }
-    // The most promising first; a few dozen compared at most.
+    // The most promising first, until no candidate left can beat the `limit` best
+    // found (a few hundred compared at most, for a text that is all common words).
     std::sort(candidates.begin(), candidates.end(),
               [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
-    constexpr size_t kCompared = 64;
-    if (candidates.size() > kCompared)
-        candidates.resize(kCompared);
+    constexpr size_t kMostCompared = 500;
+    if (candidates.size() > kMostCompared)
+        candidates.resize(kMostCompared);
+    std::vector<int> best; // the percentages found, best first, at most `limit`
 
     const QString simplified = text.simplified();
     for (const Candidate& candidate : candidates) {
+        if (best.size() == size_t(limit) && candidate.bound < best.back())
+            break;
         const MemoryEntry& entry = m_entries[size_t(pair.entries[size_t(candidate.position)])];
         int percent = 100;
         if (entry.source.simplified() != simplified)
@@ -136,6 +146,10 @@ QList<MemoryMatch> TranslationMemory::lookup(const QString& sourceLanguage,
         if (percent < minimum)
             continue;
         matches.append(MemoryMatch{entry, percent, wordDiff(entry.source, text)});
+        best.insert(std::upper_bound(best.begin(), best.end(), percent, std::greater<int>()),
+                    percent);
+        if (best.size() > size_t(limit))
+            best.pop_back();
     }
     std::stable_sort(matches.begin(), matches.end(),
                      [](const MemoryMatch& a, const MemoryMatch& b) {
@@ -205,12 +219,30 @@ QByteArray TranslationMemory::toTmx() const {
 
 namespace {
 
+/// Whether two language tags name the same language and script, whatever the region:
+/// "en" and "EN-US", "zh-Hans" and "zh-Hans-CN", not "zh-Hans" and "zh-Hant".
+bool sameLanguage(const QString& a, const QString& b) {
+    auto key = [](const QString& tag) {
+        QStringList parts = tag.toLower().split(QRegularExpression(QStringLiteral("[-_]")));
+        // A region is two letters or three digits after the language (and script).
+        parts.removeIf([&](const QString& p) {
+            return &p != &parts.front() &&
+                   (p.size() == 2 || (p.size() == 3 && p.front().isDigit()));
+        });
+        return parts.join(u'-');
+    };
+    return key(a) == key(b);
+}
+
 /// Reads a TMX document; `fail` set on the first problem.
 class TmxReader final {
 public:
     TmxReader(const QByteArray& data, const QString& what)
         : m_xml(data)
         , m_what(what) {}
+
+    /// Units left out: no variant in the source language.
+    int skipped() const { return m_skipped; }
 
     Result<TranslationMemory> read() {
         TranslationMemory memory;
@@ -325,18 +357,29 @@ private:
         }
         if (!m_error.isEmpty())
             return false;
-        const auto sourceVariant =
-            std::find_if(variants.cbegin(), variants.cend(), [&source](const auto& variant) {
-                return source.isEmpty() || variant.first.compare(source, Qt::CaseInsensitive) == 0;
+        // The source variant: the source language's tag itself, else a regional form of
+        // it or the language it is a form of (srclang "en" with variants in en-US).
+        auto findSource = [&](auto matches) {
+            return std::find_if(variants.cbegin(), variants.cend(), [&](const auto& variant) {
+                return source.isEmpty() || matches(variant.first);
             });
+        };
+        auto sourceVariant = findSource(
+            [&](const QString& tag) { return tag.compare(source, Qt::CaseInsensitive) == 0; });
         if (sourceVariant == variants.cend())
-            return true; // no text in the source language: nothing to offer
+            sourceVariant =
+                findSource([&](const QString& tag) { return sameLanguage(tag, source); });
+        if (sourceVariant == variants.cend()) {
+            ++m_skipped; // no text in the source language: nothing to offer
+            return true;
+        }
         // TMX dates are UTC ("Z"), which the format string reads as a literal.
         QDateTime changed = QDateTime::fromString(date, kTmxDate);
         if (changed.isValid())
             changed = QDateTime(changed.date(), changed.time(), QTimeZone::utc());
         for (const auto& variant : std::as_const(variants)) {
-            if (&variant == &*sourceVariant)
+            // Another variant in the source's own language is no translation.
+            if (&variant == &*sourceVariant || sameLanguage(variant.first, sourceVariant->first))
                 continue;
             memory.add(MemoryEntry{sourceVariant->first, variant.first, sourceVariant->second,
                                    variant.second, article, changed});
@@ -345,19 +388,25 @@ private:
     }
 
     /// The text of a <seg>, up to its end tag: character data and the text of <hi>;
-    /// the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are left out.
+    /// the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are left out, a
+    /// placeholder (<ph>, <it>, <ut>: a line break, an image) leaving a space between
+    /// the words around it.
     std::optional<QString> readSegment() {
         QString text;
-        int depth = 0;     // elements open inside the <seg>
-        int codeDepth = 0; // of those, the depth of the native code being skipped
+        int depth = 0;      // elements open inside the <seg>
+        int codeDepth = 0;  // of those, the depth of the native code being skipped
+        bool apart = false; // a placeholder was skipped since the last text
         while (next()) {
             switch (m_xml.tokenType()) {
             case QXmlStreamReader::StartElement: {
                 ++depth;
                 const QStringView name = m_xml.name();
                 if (codeDepth == 0 && (name == u"bpt" || name == u"ept" || name == u"ph" ||
-                                       name == u"it" || name == u"ut"))
+                                       name == u"it" || name == u"ut")) {
                     codeDepth = depth;
+                    if (name != u"bpt" && name != u"ept")
+                        apart = true;
+                }
                 break;
             }
             case QXmlStreamReader::EndElement:
@@ -368,8 +417,15 @@ private:
                 --depth;
                 break;
             case QXmlStreamReader::Characters:
-                if (codeDepth == 0)
-                    text += m_xml.text();
+                if (codeDepth == 0) {
+                    const QStringView chars = m_xml.text();
+                    // One space where a placeholder stood between two words.
+                    if (apart && !text.isEmpty() && !text.back().isSpace() && !chars.isEmpty() &&
+                        !chars.front().isSpace())
+                        text += u' ';
+                    apart = false;
+                    text += chars;
+                }
                 break;
             default:
                 break;
@@ -383,12 +439,18 @@ private:
     QXmlStreamReader m_xml;
     QString m_what;
     QString m_error;
+    int m_skipped = 0;
 };
 
 } // namespace
 
-Result<TranslationMemory> TranslationMemory::fromTmx(const QByteArray& tmx, const QString& what) {
-    return TmxReader(tmx, what).read();
+Result<TranslationMemory> TranslationMemory::fromTmx(const QByteArray& tmx, const QString& what,
+                                                     int* skipped) {
+    TmxReader reader(tmx, what);
+    auto memory = reader.read();
+    if (skipped)
+        *skipped = reader.skipped();
+    return memory;
 }
 
 } // namespace copydesk::translation

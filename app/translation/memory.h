@@ -67,14 +67,18 @@ public:
     /// The native codes of inline elements (<bpt>, <ept>, <ph>, <it>, <ut>, with any
     /// <sub> inside them) are left out of the text, the text of <hi> kept. A DOCTYPE with
     /// declarations of its own or an entity reference (XXE, "billion laughs") is refused; an error
-    /// names `what`, the line and the problem, and then nothing is read.
-    static Result<TranslationMemory> fromTmx(const QByteArray& tmx, const QString& what);
+    /// names `what`, the line and the problem, and then nothing is read. A unit's source
+    /// variant may be a regional form of the source language (srclang "en", variants in
+    /// en-US); variants in the source's own language are no translations; `skipped`
+    /// counts the units without a variant in the source language.
+    static Result<TranslationMemory> fromTmx(const QByteArray& tmx, const QString& what,
+                                             int* skipped = nullptr);
 
 private:
     struct Pair final {
         std::vector<int> entries;                ///< indexes into m_entries
         QHash<QString, std::vector<int>> tokens; ///< token -> positions in `entries`
-        std::vector<int> tokenCounts;            ///< distinct tokens of each entry
+        std::vector<int> tokenCounts;            ///< tokens of each entry
     };
     std::vector<MemoryEntry> m_entries;
     QMultiHash<size_t, int> m_exact; ///< hash of (languages, source, target) -> entries
@@ -93,11 +97,18 @@ QList<MemoryEntry> memoryEntriesOf(const Article& article);
 /// many entries are new.
 Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries);
 
+/// How loadMemory() tags the entries of a regional form.
+enum class MemoryTags {
+    AsAskedFor, ///< the pair asked for: what lookup() finds them by
+    AsStored,   ///< their own tags: what a TMX export writes
+};
+
 /// The memory kept in `library` for translating from `sourceLanguage` into
 /// `targetLanguage`, their regional forms included (an en-US to fr-CA entry serves
-/// en to fr, and is offered as such); every pair, as stored, when both are empty.
+/// en to fr); every pair when both are empty.
 Result<TranslationMemory> loadMemory(const Library& library, const QString& sourceLanguage = {},
-                                     const QString& targetLanguage = {});
+                                     const QString& targetLanguage = {},
+                                     MemoryTags tags = MemoryTags::AsAskedFor);
 
 /// What outdated translations were made from: the texts, in earlier revisions of
 /// article `articleId`, of its `sourceLanguage` version's segments with the

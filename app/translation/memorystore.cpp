@@ -109,7 +109,7 @@ Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries) {
 }
 
 Result<TranslationMemory> loadMemory(const Library& library, const QString& sourceLanguage,
-                                     const QString& targetLanguage) {
+                                     const QString& targetLanguage, MemoryTags tags) {
     auto& d = const_cast<Library::Private&>(LibraryAccess::of(library));
     const bool all = sourceLanguage.isEmpty() && targetLanguage.isEmpty();
     QSqlQuery& q = d.prepared(
@@ -134,9 +134,10 @@ Result<TranslationMemory> loadMemory(const Library& library, const QString& sour
     while (q.next()) {
         // Regional forms are looked up as the pair asked for: an en-US -> fr-FR memory
         // from another tool serves an en -> fr translation.
-        memory.add(MemoryEntry{all ? q.value(0).toString() : sourceLanguage,
-                               all ? q.value(1).toString() : targetLanguage, q.value(2).toString(),
-                               q.value(3).toString(), q.value(4).toString(),
+        const bool stored = all || tags == MemoryTags::AsStored;
+        memory.add(MemoryEntry{stored ? q.value(0).toString() : sourceLanguage,
+                               stored ? q.value(1).toString() : targetLanguage,
+                               q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
                                QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs)});
     }
     const QSqlError error = q.lastError();

@@ -5,6 +5,7 @@
 // outdated segment's source change shown word by word, and the language switcher's
 // progress.
 #include "document/articledocument.h"
+#include "document/autosaver.h"
 #include "editor/markdowneditor.h"
 #include "library/library.h"
 #include "mainwindow/mainwindow.h"
@@ -138,7 +139,8 @@ private Q_SLOTS:
         window->editor()->redo();
         QTRY_COMPARE(stateOf(view, 1), SegmentState::Reviewed);
 
-        // What was marked is in the library's memory.
+        // What was marked is in the library's memory once saved.
+        QVERIFY(window->autosaver()->flush());
         auto memory =
             translation::loadMemory(*m_library, QStringLiteral("en"), QStringLiteral("ar"));
         QVERIFY2(memory, qPrintable(memory.error()));
@@ -178,6 +180,54 @@ private Q_SLOTS:
         cursor.insertText(QStringLiteral(" "));
         cursor.insertText(QStringLiteral("تمامًا"));
         QTRY_COMPARE(stateOf(view, 3), SegmentState::Draft);
+    }
+
+    // A marking undone before the save never reaches the memory, and is no longer
+    // offered for the same text in the version.
+    void undoneMarkingIsNotRemembered() {
+        auto window = openWindow();
+        QVERIFY(window);
+        TranslationView& view = *window->translationView();
+        QVERIFY(view.setTargetText(1, QStringLiteral("عادت السفن XYZ"), SegmentState::Translated));
+        view.setCurrentRow(3); // the same source as row 1, untranslated
+        QCOMPARE(view.matches().value(0).entry.target, QStringLiteral("عادت السفن XYZ"));
+        window->editor()->undo();
+        QTRY_COMPARE(stateOf(view, 1), SegmentState::Draft);
+        view.setCurrentRow(2);
+        view.setCurrentRow(3);
+        QVERIFY(!view.matches().isEmpty());
+        QCOMPARE(view.matches()[0].entry.target, QStringLiteral("عادت السفن يوم الاثنين."));
+        QVERIFY(window->autosaver()->flush());
+        auto memory =
+            translation::loadMemory(*m_library, QStringLiteral("en"), QStringLiteral("ar"));
+        QVERIFY2(memory, qPrintable(memory.error()));
+        for (const translation::MemoryEntry& e : memory->entries())
+            QVERIFY2(!e.target.contains(QLatin1String("XYZ")), qPrintable(e.target));
+    }
+
+    // A segment being typed when another article is opened goes into its own version.
+    void typedSegmentSurvivesOpeningAnother() {
+        Article other = test::articleWithTranslation(
+            QStringLiteral("en"), QStringLiteral("Other"), QStringLiteral("Other text here.\n"),
+            QStringLiteral("ar"), QStringLiteral("آخر"), QStringLiteral("نص آخر هنا.\n"));
+        other.slug = QStringLiteral("other");
+        QVERIFY(m_library->save(other));
+        auto window = openWindow();
+        QVERIFY(window);
+        TranslationView& view = *window->translationView();
+        view.setCurrentRow(2);
+        view.table()->setFocus();
+        view.table()->editItem(view.table()->item(2, 2));
+        auto* editor = view.table()->findChild<QPlainTextEdit*>(QStringLiteral("segmentEditor"));
+        QVERIFY(editor);
+        editor->setPlainText(QStringLiteral("كان الميناء مغلقًا ZZZ"));
+        QVERIFY(window->openArticle(QStringLiteral("other"), QStringLiteral("ar")));
+        const auto port = m_library->findArticle(QStringLiteral("port"));
+        QVERIFY(port);
+        QVERIFY2(port->version(QStringLiteral("ar"))->body.contains(QLatin1String("ZZZ")),
+                 qPrintable(port->version(QStringLiteral("ar"))->body));
+        const auto otherNow = m_library->findArticle(QStringLiteral("other"));
+        QVERIFY(!otherNow->version(QStringLiteral("ar"))->body.contains(QLatin1String("ZZZ")));
     }
 
     void memoryMatches() {

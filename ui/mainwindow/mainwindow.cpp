@@ -24,6 +24,7 @@
 #include "preview/previewview.h"
 #include "spelling/speller.h"
 #include "tags/vocabularydialog.h"
+#include "translation/memory.h"
 #include "translation/segments.h"
 #include "translation/translationview.h"
 
@@ -121,6 +122,14 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
         m_lastSaved = QDateTime::currentDateTime();
         updateSaveState();
         m_history->refresh();
+        // What is translated or reviewed, as saved, goes into the translation memory
+        // (an undone marking never reached it).
+        if (m_document)
+            if (const auto stored = translation::storeMemory(
+                    m_library, translation::memoryEntriesOf(m_document->article()));
+                !stored)
+                statusBar()->showMessage(
+                    tr("Not added to the translation memory: %1").arg(stored.error()), 8000);
     });
     // Losing the focus to another application saves at once.
     connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState s) {
@@ -715,6 +724,7 @@ Result<void> MainWindow::openVersion(const QString& language) {
 }
 
 Result<void> MainWindow::install(std::unique_ptr<ArticleDocument> document) {
+    m_translation->commitPendingEdit(); // a segment being typed belongs to the version left
     // The version left is saved first; if that fails it stays open, with its text.
     if (const auto saved = m_saver->setDocument(document.get()); !saved) {
         (void)m_saver->setDocument(m_document.get());

@@ -5,7 +5,9 @@
 #include "library/library.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -150,7 +152,7 @@ public:
     void updateEditorGeometry(QWidget* w, const QStyleOptionViewItem& option,
                               const QModelIndex&) const override {
         QRect rect = option.rect;
-        rect.setHeight(std::max(rect.height(), option.fontMetrics.height() * 4));
+        rect.setHeight(std::max(rect.height(), option.fontMetrics.height() * 6));
         w->setGeometry(rect);
     }
 
@@ -208,15 +210,15 @@ TranslationView::TranslationView(Library& library, QWidget* parent)
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (m_filling || item->column() != TargetColumn)
             return;
-        // Typed into a cell: the text as a draft until it is marked.
+        // Typed into a cell: the text as a draft until it is marked. Applied at once
+        // (the click that ends the edit may open another article next), the rows laid
+        // out again once the table is done with the item.
         const int row = item->row();
-        const QString text = item->text();
-        QTimer::singleShot(0, this, [this, row, text] {
-            const bool same = row < m_alignment.rows.size() && m_alignment.rows[row].target &&
-                              m_alignment.rows[row].target->text == text;
-            if (!same)
-                setTargetText(row, text, SegmentState::Draft);
-        });
+        const QTableWidgetItem* source = m_table->item(row, SourceColumn);
+        const bool same = row < m_alignment.rows.size() && m_alignment.rows[row].target &&
+                          m_alignment.rows[row].target->text == item->text();
+        if (!same && source)
+            apply(row, source->text(), item->text(), SegmentState::Draft, false);
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this] { showDetails(); });
     connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
@@ -224,6 +226,14 @@ TranslationView::TranslationView(Library& library, QWidget* parent)
             acceptMatch(url.path().toInt());
     });
 
+    // Rows take the height of their text at the columns' widths, which the layout
+    // settles after a refresh and the user changes.
+    m_resizeTimer = new QTimer(this);
+    m_resizeTimer->setSingleShot(true);
+    m_resizeTimer->setInterval(0);
+    connect(m_resizeTimer, &QTimer::timeout, m_table, &QTableWidget::resizeRowsToContents);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_resizeTimer,
+            qOverload<>(&QTimer::start));
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(300);
@@ -262,6 +272,7 @@ void TranslationView::setDocument(ArticleDocument* document) {
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_earlierSource.clear();
+    m_memoryPair.clear(); // read again: what was translated since is in the library now
     if (document)
         connect(document, &ArticleDocument::edited, m_refreshTimer, qOverload<>(&QTimer::start));
     refresh();
@@ -279,31 +290,14 @@ void TranslationView::showEvent(QShowEvent* event) {
         refresh();
 }
 
-void TranslationView::refresh() {
-    m_refreshTimer->stop();
-    // Aligning and laying out every row costs milliseconds per edit: not while hidden.
-    m_stale = !isVisible();
-    if (m_stale)
-        return;
-    const int current = currentRow();
-    const int scroll = m_table->verticalScrollBar()->value();
+bool TranslationView::realign() {
     m_source = {};
     m_alignment = {};
     const Article article = m_document ? m_document->article() : Article{};
     const LanguageVersion* target = m_document ? article.version(m_document->language()) : nullptr;
     const LanguageVersion* source = target ? translation::sourceVersion(article, *target) : nullptr;
-    m_filling = true;
-    if (!source) {
-        m_table->setRowCount(0);
-        m_header->setText(m_document
-                              ? tr("This version is the article's source. Open one of its "
-                                   "translations (the language switcher) to work on it beside it.")
-                              : tr("No article is open."));
-        m_orphanNotice->hide();
-        m_details->clear();
-        m_filling = false;
-        return;
-    }
+    if (!source)
+        return false;
     m_source = *source;
     m_target = *target;
     m_alignment = translation::align(m_source, m_target);
@@ -323,6 +317,30 @@ void TranslationView::refresh() {
         for (const QString& fingerprint : std::as_const(missing))
             if (!m_earlierSource.contains(fingerprint))
                 m_earlierSource.insert(fingerprint, QString()); // not in the history
+    }
+    return true;
+}
+
+void TranslationView::refresh() {
+    m_refreshTimer->stop();
+    // Aligning and laying out every row costs milliseconds per edit: not while hidden.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
+    const int current = currentRow();
+    const int scroll = m_table->verticalScrollBar()->value();
+    m_filling = true;
+    if (!realign()) {
+        m_table->setRowCount(0);
+        m_table->setHorizontalHeaderLabels({tr("State"), tr("Source"), tr("Translation")});
+        m_header->setText(m_document
+                              ? tr("This version is the article's source. Open one of its "
+                                   "translations (the language switcher) to work on it beside it.")
+                              : tr("No article is open."));
+        m_orphanNotice->hide();
+        m_details->clear();
+        m_filling = false;
+        return;
     }
 
     const translation::Progress progress = translation::progressOf(m_alignment);
@@ -355,6 +373,7 @@ void TranslationView::refresh() {
     for (int row = 0; row < m_table->rowCount(); ++row)
         fillRow(row);
     m_table->resizeRowsToContents();
+    m_resizeTimer->start(); // again once the columns have their widths
     m_filling = false;
     if (current >= 0 && current < m_table->rowCount())
         m_table->setCurrentCell(current, TargetColumn);
@@ -435,37 +454,58 @@ void TranslationView::commitEditor() {
 }
 
 bool TranslationView::setTargetText(int row, const QString& text, SegmentState state) {
+    if (row < 0 || row >= m_alignment.rows.size())
+        return apply(row, QString(), text, state, true);
+    return apply(row, m_alignment.rows[row].source.text, text, state, true);
+}
+
+bool TranslationView::apply(int row, const QString& sourceText, const QString& text,
+                            SegmentState state, bool refreshNow) {
     if (m_refreshTimer->isActive())
-        refresh(); // the rows as the document is now
+        realign(); // the rows as the document is now: an edit in the editor may move them
     if (!m_document || !sourceVersion())
         return false;
+    // The row the text was written for, found by its source text if rows moved.
+    if (row >= 0 && row < m_alignment.rows.size() &&
+        m_alignment.rows[row].source.text != sourceText) {
+        row = -1;
+        for (int i = 0; i < m_alignment.rows.size() && row < 0; ++i)
+            if (m_alignment.rows[i].source.text == sourceText)
+                row = i;
+        if (row < 0) {
+            QGuiApplication::clipboard()->setText(text);
+            Q_EMIT message(tr("The segment's source changed meanwhile: your text was not put "
+                              "in, it is on the clipboard."));
+            return false;
+        }
+    }
     if (!isEditable(row)) {
         Q_EMIT message(row >= m_alignment.rows.size()
                            ? tr("This segment has no source segment: edit it in the editor.")
                            : tr("This alt text is translated in its paragraph's row."));
         return false;
     }
-    const AlignedRow source = m_alignment.rows[row];
     std::map<qsizetype, translation::RowTranslation> changes{
         {row, translation::RowTranslation{text, state}}};
     m_document->applyTranslation(translation::applyTranslations(m_source, m_target, changes));
-    if (state == SegmentState::Translated || state == SegmentState::Reviewed)
-        remember(source, text);
-    refresh();
+    if (refreshNow)
+        refresh();
+    else
+        QTimer::singleShot(0, this, &TranslationView::refresh);
     return true;
 }
 
-void TranslationView::remember(const AlignedRow& row, const QString& text) {
-    translation::MemoryEntry entry{m_source.language,
-                                   m_target.language,
-                                   row.source.text,
-                                   text,
-                                   m_document->articleId().toString(QUuid::WithoutBraces),
-                                   QDateTime::currentDateTimeUtc()};
-    if (m_memory)
-        m_memory->add(entry);
-    if (const auto stored = translation::storeMemory(m_library, {entry}); !stored)
-        Q_EMIT message(tr("Not added to the translation memory: %1").arg(stored.error()));
+void TranslationView::commitPendingEdit() {
+    auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
+    if (!delegate->editor)
+        return;
+    const int row = currentRow();
+    const QString text = delegate->editor->toPlainText();
+    commitEditor();
+    const QTableWidgetItem* source = m_table->item(row, SourceColumn);
+    const QTableWidgetItem* target = m_table->item(row, TargetColumn);
+    if (source && target && target->text() != text)
+        apply(row, source->text(), text, SegmentState::Draft, true);
 }
 
 void TranslationView::markCurrent(SegmentState state) {
@@ -540,7 +580,6 @@ int TranslationView::applyExactMatchToIdentical() {
     if (changes.empty())
         return 0;
     m_document->applyTranslation(translation::applyTranslations(m_source, m_target, changes));
-    remember(m_alignment.rows[row], translation);
     refresh();
     Q_EMIT message(tr("The 100% match went into %n segment(s).", nullptr, int(changes.size())));
     return int(changes.size());
@@ -610,6 +649,29 @@ void TranslationView::showDetails() {
                     .arg(tr("Reading the translation memory…").toHtmlEscaped());
     } else {
         m_matches = m_memory->lookup(m_source.language, m_target.language, r.source.text, 70, 3);
+        // This version's own translations of the same text, as they are now (an undone
+        // one is gone), before the library's, which has what was saved.
+        const QString text = r.source.text.simplified();
+        for (int i = int(m_alignment.rows.size()) - 1; i >= 0; --i) {
+            const AlignedRow& other = m_alignment.rows[i];
+            if (i == row || !other.target || other.source.text.simplified() != text ||
+                (other.state != SegmentState::Translated && other.state != SegmentState::Reviewed))
+                continue;
+            m_matches.removeIf([&](const translation::MemoryMatch& m) {
+                return m.entry.target == other.target->text;
+            });
+            m_matches.prepend(translation::MemoryMatch{
+                translation::MemoryEntry{m_source.language,
+                                         m_target.language,
+                                         other.source.text,
+                                         other.target->text,
+                                         m_document->articleId().toString(QUuid::WithoutBraces),
+                                         {}},
+                100,
+                {}});
+        }
+        if (m_matches.size() > 3)
+            m_matches.resize(3);
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg((m_matches.isEmpty() ? tr("No match in the translation memory.")
                                               : tr("Translation memory:"))

@@ -33,7 +33,8 @@ class Library;
 ///
 /// Every change goes into the ArticleDocument as one undoable step
 /// (ArticleDocument::applyTranslation()), so the editor's Undo takes it back and the
-/// autosave stores it; what is marked translated or reviewed feeds the library's memory.
+/// autosave stores it (and the main window feeds what is translated or reviewed to the
+/// library's memory when it saves).
 class TranslationView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TranslationView)
@@ -53,6 +54,9 @@ public:
     /// Sets the target text of `row` in `state`; false (and a message) when the row
     /// cannot take a text (an orphan, an alt text translated with its paragraph).
     bool setTargetText(int row, const QString& text, translation::SegmentState state);
+    /// Puts the text of an open cell editor into the document now (before the document
+    /// is replaced: the main window calls it when it opens another version).
+    void commitPendingEdit();
     /// Marks the current row (its text as it is, the open cell editor's included).
     void markCurrent(translation::SegmentState state);
     void copySourceToCurrent();
@@ -86,7 +90,13 @@ private:
     void loadMemory();
     void commitEditor();
     bool isEditable(int row) const;
-    void remember(const translation::AlignedRow& row, const QString& text);
+    /// The rows of the document as it is now, without touching the table; false when
+    /// there is no translation to show.
+    bool realign();
+    /// Sets `row`'s target text, the row found again by `sourceText` when rows moved;
+    /// the table refreshed now or, from inside its own signal, right after.
+    bool apply(int row, const QString& sourceText, const QString& text,
+               translation::SegmentState state, bool refreshNow);
     const LanguageVersion* sourceVersion() const;
 
     Library& m_library;
@@ -106,6 +116,7 @@ private:
     QTableWidget* m_table = nullptr;
     QTextBrowser* m_details = nullptr;
     QTimer* m_refreshTimer = nullptr;
+    QTimer* m_resizeTimer = nullptr;
 };
 
 } // namespace copydesk

@@ -131,6 +131,21 @@ private Q_SLOTS:
         QCOMPARE(readAll(out + QStringLiteral("/y.en.md")), QByteArray("exported y"));
     }
 
+    // A FIFO (as a device would be) at the target name is refused, and stays.
+    void refusesDevicesAndPipes() {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("out.tmx"));
+        QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        AtomicFileSet files(dir.path());
+        const auto added = files.add(QStringLiteral("out.tmx"), "x");
+        QVERIFY(!added.ok());
+        QCOMPARE(added.kind(), ErrorKind::Conflict);
+        QVERIFY2(added.error().contains(QLatin1String("device or pipe")),
+                 qPrintable(added.error()));
+        struct stat st {};
+        QVERIFY(lstat(QFile::encodeName(fifo).constData(), &st) == 0 && S_ISFIFO(st.st_mode));
+    }
+
     void refusesUnsafeNames() {
         QTemporaryDir dir;
         AtomicFileSet files(dir.path());

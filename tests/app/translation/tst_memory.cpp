@@ -196,6 +196,55 @@ private Q_SLOTS:
         QCOMPARE(memory->entries()[2].sourceLanguage, QStringLiteral("EN"));
     }
 
+    // What other tools write: a srclang whose variants are regional forms of it, a
+    // variant in the source's own language (no translation), a placeholder between two
+    // words, a unit with no text in the source language (counted, left out).
+    void tmxLanguagesAndPlaceholders() {
+        const QByteArray tmx = R"(<tmx version="1.4"><header srclang="en"/><body>
+<tu><tuv xml:lang="EN-US"><seg>Ships returned.</seg></tuv><tuv xml:lang="fr-FR"><seg>Les navires sont revenus.</seg></tuv><tuv xml:lang="en-GB"><seg>Ships came back.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Click here now<ph>&lt;br/&gt;</ph>please</seg></tuv><tuv xml:lang="fr"><seg>Cliquez ici<ph>&lt;br/&gt;</ph>svp</seg></tuv></tu>
+<tu><tuv xml:lang="es"><seg>Hola</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv></tu>
+</body></tmx>)";
+        int skipped = -1;
+        const auto memory = TranslationMemory::fromTmx(tmx, QStringLiteral("other.tmx"), &skipped);
+        QVERIFY2(memory, qPrintable(memory.error()));
+        QCOMPARE(skipped, 1);
+        QCOMPARE(memory->size(), 2);
+        QCOMPARE(memory->entries()[0].sourceLanguage, QStringLiteral("EN-US"));
+        QCOMPARE(memory->entries()[0].targetLanguage, QStringLiteral("fr-FR"));
+        QCOMPARE(memory->entries()[1].source, QStringLiteral("Click here now please"));
+        QCOMPARE(memory->entries()[1].target, QStringLiteral("Cliquez ici svp"));
+    }
+
+    // Fuzzy matches are found whatever the words repeat or the candidates sharing them.
+    void fuzzyFindsTheBest() {
+        TranslationMemory memory;
+        memory.add(entry("en", "fr", QStringLiteral("a a a a a a a a b"), QStringLiteral("x")));
+        auto matches = memory.lookup(QStringLiteral("en"), QStringLiteral("fr"),
+                                     QStringLiteral("a a a a a a a a c"));
+        QCOMPARE(matches.size(), 1);
+        QCOMPARE(matches[0].percent, 88);
+        // Eighty reorderings of the same ten words (each of them shares every word)
+        // and one entry a word away: that one is the best match.
+        const QStringList words = QStringLiteral("alpha beta gamma delta epsilon zeta eta theta "
+                                                 "iota kappa")
+                                      .split(u' ');
+        for (int i = 0; i < 80; ++i) {
+            QStringList shuffled = words;
+            std::rotate(shuffled.begin(), shuffled.begin() + 1 + i % 9, shuffled.end());
+            std::swap(shuffled[i % 10], shuffled[(i * 7 + 3) % 10]);
+            memory.add(entry("en", "fr", shuffled.join(u' ') + QString(i % 4 + 1, u'!'),
+                             QStringLiteral("reordered %1").arg(i)));
+        }
+        QStringList near = words;
+        near[9] = QStringLiteral("lambda");
+        memory.add(entry("en", "fr", near.join(u' '), QStringLiteral("near")));
+        matches = memory.lookup(QStringLiteral("en"), QStringLiteral("fr"), words.join(u' '));
+        QVERIFY(!matches.isEmpty());
+        QCOMPARE(matches[0].entry.target, QStringLiteral("near"));
+        QCOMPARE(matches[0].percent, 90);
+    }
+
     void hostileTmxIsRefused_data() {
         QTest::addColumn<QByteArray>("tmx");
         QTest::addColumn<QString>("message");

@@ -213,7 +213,32 @@ private Q_SLOTS:
         QCOMPARE(run.out.count(QLatin1String("<tu ")), 3);
         QVERIFY(!run.out.contains(QLatin1String("Good")));
 
+        // Another tool's tags are kept in an export of the pair; a file with a tag that
+        // is none is refused by name.
+        const QString regional = m_cli->writeFile(
+            QStringLiteral("regional.tmx"),
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en-US\">"
+            "<seg>Harbour</seg></tuv><tuv xml:lang=\"ar-EG\"><seg>ميناء</seg></tuv></tu></body>"
+            "</tmx>");
+        run = tm({QStringLiteral("import"), regional}, other);
+        QCOMPARE(run.out, QStringLiteral("1 translations read, 1 new in the memory\n"));
+        run = tm(QStringList{QStringLiteral("export"), QStringLiteral("-")} + pair, other);
+        QVERIFY2(run.out.contains(QLatin1String("xml:lang=\"en-US\"")) &&
+                     run.out.contains(QLatin1String("xml:lang=\"ar-EG\"")),
+                 qPrintable(run.out));
+        const QString badTag = m_cli->writeFile(
+            QStringLiteral("bad-tag.tmx"),
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\">"
+            "<seg>Harbour</seg></tuv><tuv xml:lang=\"../x\"><seg>x</seg></tuv></tu></body>"
+            "</tmx>");
+        run = tm({QStringLiteral("import"), good, badTag}, other);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(badTag) && run.err.contains(QLatin1String("../x")),
+                 qPrintable(run.err));
+
         // Usage errors.
+        run = tm(QStringList{QStringLiteral("lookup"), QStringLiteral("  ")} + pair);
+        QCOMPARE(run.exitCode, 2);
         run = tm({QStringLiteral("lookup"), QStringLiteral("Port"), QStringLiteral("--source"),
                   QStringLiteral("en")});
         QCOMPARE(run.exitCode, 2);
