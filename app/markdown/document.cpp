@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <mutex>
 
@@ -815,6 +816,41 @@ void Builder::exitInline(int index, cmark_node* node) {
 
 Document::Document(const QString& markdown, const ParseOptions& options)
     : Document(markdown.toUtf8(), options) {}
+
+namespace {
+
+struct SharedParse final {
+    QString text;
+    std::shared_ptr<const Document> document;
+};
+constexpr size_t kSharedParses = 8; // six versions and a little room
+
+std::deque<SharedParse>& sharedParses() {
+    thread_local std::deque<SharedParse> parses; // the last used first
+    return parses;
+}
+
+} // namespace
+
+std::shared_ptr<const Document> sharedParse(const QString& markdown) {
+    std::deque<SharedParse>& parses = sharedParses();
+    for (auto it = parses.begin(); it != parses.end(); ++it) {
+        if (it->text == markdown) {
+            SharedParse found = std::move(*it);
+            parses.erase(it);
+            parses.push_front(std::move(found));
+            return parses.front().document;
+        }
+    }
+    parses.push_front({markdown, std::make_shared<const Document>(markdown)});
+    if (parses.size() > kSharedParses)
+        parses.pop_back();
+    return parses.front().document;
+}
+
+void clearSharedParses() {
+    sharedParses().clear();
+}
 
 namespace {
 

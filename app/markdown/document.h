@@ -202,4 +202,13 @@ private:
     std::unique_ptr<Private> d;
 };
 
+/// The Document of `markdown` (default options), parsed once per thread for the last
+/// few texts asked for: the translation desk aligns, compares and checks the same
+/// versions many times over (the source against each of five translations, the QA
+/// after the alignment), and each would parse them again. Texts are compared whole, so
+/// a changed text is parsed anew. Kept per thread, so no lock and no sharing.
+std::shared_ptr<const Document> sharedParse(const QString& markdown);
+/// Forgets this thread's parses (for benchmarks that time a first parse).
+void clearSharedParses();
+
 } // namespace copydesk::markdown

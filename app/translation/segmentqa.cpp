@@ -53,7 +53,8 @@ QHash<qsizetype, MarkupCounts> markupOf(const QString& body, const QList<Segment
     QHash<qsizetype, MarkupCounts> counts;
     if (blocks.empty())
         return counts;
-    const markdown::Document document(body);
+    const auto parsed = markdown::sharedParse(body); // the alignment parsed it
+    const markdown::Document& document = *parsed;
     for (const markdown::Node& node : document.nodes()) {
         const auto kind = std::find(kMarkup.begin(), kMarkup.end(), node.kind);
         if (kind == kMarkup.end())

@@ -138,7 +138,8 @@ Segment bodySegment(SegmentKind kind, QString text, qsizetype start, qsizetype s
 }
 
 void addBodySegments(const QString& body, QList<Segment>& out) {
-    const markdown::Document document(body);
+    const auto parsed = markdown::sharedParse(body); // aligned again and again
+    const markdown::Document& document = *parsed;
     const std::vector<markdown::Node>& nodes = document.nodes();
     for (size_t i = 0; i < nodes.size(); ++i) {
         const markdown::Node& n = nodes[i];

@@ -4,6 +4,7 @@
 #include "translation/segmentqa_p.h"
 
 #include "markdown/anchors.h"
+#include "markdown/document.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -186,13 +187,19 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
     QList<NumberHit> sourceNumbers, numbersHere;
     QList<DateHit> sourceDates, datesHere;
     const QStringList languages{source.language, version.language};
+    // The bodies' one parse per thread, shared with the alignment and the other
+    // translations' comparisons (the source's is the same for each).
+    const auto sourceBody = markdown::sharedParse(source.body);
+    const auto bodyHere = markdown::sharedParse(version.body);
     std::vector<std::unique_ptr<FieldText>> sourceTexts;
     for (const auto& [text, field] : sourceFields)
-        sourceTexts.push_back(std::make_unique<FieldText>(*text, field, source.language));
+        sourceTexts.push_back(std::make_unique<FieldText>(
+            *text, field, source.language, field == Field::Body ? sourceBody.get() : nullptr));
     const QHash<QString, int> sourceAnchors = headingAnchors(*sourceTexts.back());
     std::vector<std::unique_ptr<FieldText>> texts;
     for (const auto& [text, field] : fields) {
-        texts.push_back(std::make_unique<FieldText>(*text, field, version.language));
+        texts.push_back(std::make_unique<FieldText>(
+            *text, field, version.language, field == Field::Body ? bodyHere.get() : nullptr));
         collectNumbers(*texts.back(), numbersHere);
         collectDates(*texts.back(), datesHere);
     }
