@@ -288,6 +288,28 @@ private Q_SLOTS:
                  QStringLiteral("Arabic (ar) — 40%, 1 outdated"));
     }
 
+    // The translation QA, row by row: a number that is not the source's, a segment left
+    // in English; what is missing from the version is said above the rows.
+    void qaFindingsPerRow() {
+        auto window = openWindow();
+        QVERIFY(window);
+        TranslationView& view = *window->translationView();
+        QVERIFY(view.setTargetText(2, QStringLiteral("كان الميناء مغلقًا لمدة ١٤ يومًا."),
+                                   SegmentState::Translated));
+        QVERIFY(view.setTargetText(1, QStringLiteral("Ships returned on Monday."),
+                                   SegmentState::Translated));
+        QVERIFY2(view.findingsOf(2).join(u'|').contains(QLatin1String("14 is not in the en")),
+                 qPrintable(view.findingsOf(2).join(u'|')));
+        QVERIFY2(view.findingsOf(1).join(u'|').contains(QLatin1String("The same as the en text")),
+                 qPrintable(view.findingsOf(1).join(u'|')));
+        QVERIFY(view.findingsOf(0).isEmpty());
+        QVERIFY2(view.versionFindings().join(u'|').contains(QLatin1String("12")),
+                 qPrintable(view.versionFindings().join(u'|')));
+        view.setCurrentRow(2);
+        QVERIFY(view.details()->toPlainText().contains(QLatin1String("14 is not in the en")));
+        QVERIFY(view.table()->item(2, 0)->toolTip().contains(QLatin1String("14")));
+    }
+
     void sourceVersionHasNoRows() {
         MainWindow window(*m_library, noPreview());
         window.show();

@@ -3,6 +3,7 @@
 #include "common/languagetag.h"
 #include "document/articledocument.h"
 #include "library/library.h"
+#include "translation/versionqa.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -15,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -354,6 +356,8 @@ void TranslationView::refresh() {
         summary += tr(", %n untranslated", nullptr, progress.untranslated);
     if (progress.draft)
         summary += tr(", %n draft", nullptr, progress.draft);
+    if (!m_versionFindings.isEmpty())
+        summary += u'\n' + m_versionFindings.join(u'\n');
     m_header->setText(summary);
     if (m_alignment.orphans.isEmpty()) {
         m_orphanNotice->hide();
@@ -365,6 +369,7 @@ void TranslationView::refresh() {
         m_orphanNotice->show();
     }
 
+    runQa();
     auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
     delegate->targetDirection = QLocale(m_target.language).textDirection();
     m_table->setHorizontalHeaderLabels({tr("State"), nativeLanguageName(m_source.language),
@@ -411,8 +416,13 @@ void TranslationView::fillRow(int row) {
     QString label = stateLabel(r.state);
     if (const QString kind = kindLabel(r.source.kind); !kind.isEmpty())
         label += u'\n' + kind;
+    const QStringList findings = m_rowFindings.value(row);
+    if (!findings.isEmpty())
+        label += u'\n' + tr("%n check(s)", nullptr, int(findings.size()));
     QTableWidgetItem* state = item(StateColumn, label, false);
-    state->setIcon(stateIcon(stateColor(r.state)));
+    state->setIcon(findings.isEmpty() ? stateIcon(stateColor(r.state))
+                                      : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    state->setToolTip(findings.join(u'\n'));
     item(SourceColumn, r.source.text, false);
     // An alt text inside a paragraph is translated with the paragraph's text.
     bool editable = true;
@@ -623,6 +633,58 @@ void TranslationView::loadMemory() {
     }));
 }
 
+void TranslationView::runQa() {
+    m_rowFindings.clear();
+    m_versionFindings.clear();
+    checks::CheckContext context;
+    context.onlyChecks = {QStringLiteral("version-numbers"),     QStringLiteral("version-dates"),
+                          QStringLiteral("version-links"),       QStringLiteral("segment-markup"),
+                          QStringLiteral("segment-identical"),   QStringLiteral("segment-length"),
+                          QStringLiteral("segment-inconsistent")};
+    if (m_memory)
+        context.otherTranslations = [this](const QString& from, const QString& into,
+                                           const QString& text) {
+            QStringList targets;
+            for (const translation::MemoryMatch& m : m_memory->lookup(from, into, text, 100, 10))
+                targets.append(m.entry.target);
+            return targets;
+        };
+    QList<checks::Finding> findings;
+    translation::compareVersions(m_source, m_target, context, findings);
+    auto fieldOf = [](SegmentKind kind) {
+        switch (kind) {
+        case SegmentKind::Title:
+            return checks::Field::Title;
+        case SegmentKind::Summary:
+            return checks::Field::Summary;
+        case SegmentKind::SeoTitle:
+            return checks::Field::SeoTitle;
+        case SegmentKind::SeoDescription:
+            return checks::Field::SeoDescription;
+        default:
+            return checks::Field::Body;
+        }
+    };
+    for (const checks::Finding& f : std::as_const(findings)) {
+        // The row whose target holds the finding: a field's row, or the body segment
+        // its start falls in; else it is about the version (something missing).
+        int found = -1;
+        for (int i = 0; i < m_alignment.rows.size() && found < 0; ++i) {
+            const auto& target = m_alignment.rows[i].target;
+            if (!target || fieldOf(target->kind) != f.field)
+                continue;
+            if (f.field != checks::Field::Body ||
+                (f.range.length() > 0 && f.range.start.offset >= target->start &&
+                 f.range.start.offset < target->stop))
+                found = i;
+        }
+        if (found >= 0)
+            m_rowFindings[found].append(f.message);
+        else
+            m_versionFindings.append(f.message);
+    }
+}
+
 void TranslationView::showDetails() {
     m_matches.clear();
     const int row = currentRow();
@@ -632,6 +694,8 @@ void TranslationView::showDetails() {
     }
     const AlignedRow& r = m_alignment.rows[row];
     QString html;
+    for (const QString& finding : m_rowFindings.value(row))
+        html += QStringLiteral("<p>\u26a0 %1</p>").arg(finding.toHtmlEscaped());
     if (r.state == SegmentState::Outdated) {
         const QString earlier = m_earlierSource.value(r.madeFrom);
         html += QStringLiteral("<p><b>%1</b></p>")

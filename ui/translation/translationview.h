@@ -63,6 +63,10 @@ public:
     /// Moves to the next (or previous) row that is untranslated, a draft or outdated;
     /// false when there is none.
     bool goToNextOpen(bool forward = true);
+    /// The translation QA's messages for `row` (numbers, dates, links, markup, a copy of
+    /// the source, length, consistency), and those about the version as a whole.
+    QStringList findingsOf(int row) const { return m_rowFindings.value(row); }
+    QStringList versionFindings() const { return m_versionFindings; }
     /// The memory's matches for the current row, best first.
     const QList<translation::MemoryMatch>& matches() const { return m_matches; }
     void acceptMatch(int index);
@@ -87,6 +91,7 @@ private:
     void refresh();
     void fillRow(int row);
     void showDetails();
+    void runQa();
     void loadMemory();
     void commitEditor();
     bool isEditable(int row) const;
@@ -108,6 +113,10 @@ private:
     std::shared_ptr<translation::TranslationMemory> m_memory;
     QString m_memoryPair; ///< "en\nfr" the memory is (being) loaded for
     QList<translation::MemoryMatch> m_matches;
+    /// The translation QA's findings by row, and those about the version as a whole
+    /// (what is missing from it).
+    QHash<int, QStringList> m_rowFindings;
+    QStringList m_versionFindings;
     bool m_filling = false;
     bool m_stale = false; ///< changed while hidden: refreshed when shown
 
