@@ -644,9 +644,13 @@ void TranslationView::runQa() {
     if (m_memory)
         context.otherTranslations = [this](const QString& from, const QString& into,
                                            const QString& text) {
+            // Other articles' translations: this one's own earlier ones, saved before an
+            // edit made here, are no disagreement.
+            const QString self = m_document->articleId().toString(QUuid::WithoutBraces);
             QStringList targets;
             for (const translation::MemoryMatch& m : m_memory->lookup(from, into, text, 100, 10))
-                targets.append(m.entry.target);
+                if (m.entry.article != self)
+                    targets.append(m.entry.target);
             return targets;
         };
     QList<checks::Finding> findings;
