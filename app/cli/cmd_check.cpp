@@ -276,8 +276,11 @@ int runCheck(const QStringList& args) {
     // A text translated alike across the library: the translations its memory has of
     // the same source text, each language pair read once.
     auto memories = std::make_shared<std::map<QString, translation::TranslationMemory>>();
-    base.otherTranslations = [&lib, memories](const QString& from, const QString& into,
-                                              const QString& text) {
+    // The article being checked: its own translations in the memory (stored when they
+    // were marked, perhaps since changed) are no disagreement.
+    auto checking = std::make_shared<QString>();
+    base.otherTranslations = [&lib, memories, checking](const QString& from, const QString& into,
+                                                        const QString& text) {
         const QString pair = from + u'\n' + into;
         auto it = memories->find(pair);
         if (it == memories->end()) {
@@ -288,7 +291,8 @@ int runCheck(const QStringList& args) {
         }
         QStringList targets;
         for (const translation::MemoryMatch& m : it->second.lookup(from, into, text, 100, 10))
-            targets.append(m.entry.target);
+            if (m.entry.article != *checking)
+                targets.append(m.entry.target);
         return targets;
     };
     if (spec)
@@ -307,6 +311,7 @@ int runCheck(const QStringList& args) {
         if (!ignored)
             return ignored.error();
         context.ignored = checks::ignoreListFromJson(*ignored);
+        *checking = article.id.toString(QUuid::WithoutBraces);
         const QList<checks::Finding> findings = checks::runChecks(article, context);
         errors = errors || checks::hasErrors(findings);
         for (const checks::Finding& f : findings) {

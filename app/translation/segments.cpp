@@ -32,7 +32,9 @@ QChar stateLetter(SegmentState state) {
 }
 
 struct RecordEntry final {
-    SegmentState state = SegmentState::Untranslated;
+    // Without a record of its own (a new segment, an entry of an older or broken
+    // form) a segment is a draft; only a "u" entry is a placeholder.
+    SegmentState state = SegmentState::Draft;
     QString madeFrom;    // the source segment's fingerprint; empty: made from nothing
     QString targetText;  // the target segment's fingerprint when it was recorded
     bool edited = false; // the target segment changed since (set by recordFor())

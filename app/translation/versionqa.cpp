@@ -358,8 +358,8 @@ void addVersionChecks(checks::Catalogue& catalogue) {
                   QT_TRANSLATE_NOOP("TranslationQa", "Links that differ between versions"));
     catalogue.add("segment-markup", Severity::Warning, "TranslationQa",
                   QT_TRANSLATE_NOOP("TranslationQa",
-                                    "Links, images, emphasis or code that a segment's source has "
-                                    "and it has not, or the other way round"));
+                                    "Images, emphasis, code or footnote references that a "
+                                    "segment's source has and it has not, or the other way round"));
     catalogue.add("segment-identical", Severity::Warning, "TranslationQa",
                   QT_TRANSLATE_NOOP("TranslationQa", "A segment that is its source's text"));
     catalogue.add("segment-length", Severity::Info, "TranslationQa",

@@ -693,6 +693,12 @@ bool sameTokens(const QList<Token>& a, const QList<Token>& b) {
     });
 }
 
+/// A unit whose state says it is not translated yet (1.2 new, needs-translation; 2.0
+/// initial), whatever its target holds.
+bool stillToTranslate(const ReadUnit& u) {
+    return u.state == u"new" || u.state == u"needs-translation" || u.state == u"initial";
+}
+
 SegmentState stateOf(const ReadUnit& u) {
     if (u.approved || u.state == u"signed-off" || u.state == u"final" || u.state == u"reviewed")
         return SegmentState::Reviewed;
@@ -917,8 +923,7 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             }
             // A target that is its source's copy, in a state that says it is still to
             // translate, is what a prefilled export (or a tool) wrote: no translation.
-            if ((u.state == u"new" || u.state == u"needs-translation" || u.state == u"initial") &&
-                sameTokens(u.target, units[*it].inlines.tokens))
+            if (stillToTranslate(u) && sameTokens(u.target, units[*it].inlines.tokens))
                 continue;
             applied[*it] = &u;
         }
@@ -955,7 +960,11 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
             }
         }
 
-        // The new target: the source's skeleton with each unit's translation.
+        // The new target: the source's skeleton with each unit's translation. A unit
+        // that brings what the version has already, in its state (or in one that says
+        // "still to translate", as a file exported and sent back untouched does), is
+        // no change; an article without any is left as it is, and not saved.
+        const Alignment before = align(source, old);
         std::map<qsizetype, RowTranslation> changes;
         for (const auto& [i, unit] : applied) {
             const std::map<int, QString> none;
@@ -965,9 +974,27 @@ Result<XliffImport> importXliff(const QByteArray& data, const QString& fileName,
                          Xliff::tr("%1, unit '%2'").arg(fileName, unit->id));
             if (!assembled)
                 return assembled.failure();
-            changes[i] = RowTranslation{std::move(*assembled), stateOf(*unit)};
+            const SegmentState state = stateOf(*unit);
+            const AlignedRow* row = i < before.rows.size() ? &before.rows[i] : nullptr;
+            if (row && row->target && row->target->text == *assembled &&
+                (state == row->state || stillToTranslate(*unit)))
+                continue;
+            changes[i] = RowTranslation{std::move(*assembled), state};
             ++result.applied;
         }
+        if (changes.empty())
+            continue;
+        // Made anew on the source's skeleton, the version keeps only the segments
+        // aligned with the source: the others' text would be lost.
+        if (!before.orphans.isEmpty())
+            return Error{Xliff::tr("%1: article '%2', version '%3': %n segment(s) of the "
+                                   "translation match no source segment (\u201c%4\u201d) and "
+                                   "would be lost; make its paragraphs match the source's, then "
+                                   "import again",
+                                   nullptr, int(before.orphans.size()))
+                             .arg(where, article->slug, *targetTag,
+                                  before.orphans.front().text.simplified().left(60)),
+                         ErrorKind::Conflict};
         const LanguageVersion target = applyTranslations(source, old, changes);
 
         if (LanguageVersion* existing = article->version(*targetTag))

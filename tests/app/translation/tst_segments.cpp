@@ -155,6 +155,41 @@ private Q_SLOTS:
         QCOMPARE(progressOf(a).reviewed, 10);
     }
 
+    // What applyTranslations() fills in from the source is a placeholder: untranslated,
+    // with no target, until it is edited (then a draft). A segment with no record entry
+    // of the current form (one typed in since, a record of an older form) is a draft
+    // with its text, never hidden as untranslated.
+    void placeholdersAndSegmentsWithoutRecord() {
+        const LanguageVersion en =
+            version(QStringLiteral("en"), QStringLiteral("Wetlands"),
+                    QStringLiteral("One.\n\nTwo two.\n\nThree three three.\n"));
+        LanguageVersion fr = version(QStringLiteral("fr"), QString(), QString());
+        fr = applyTranslations(
+            en, fr, {{1, RowTranslation{QStringLiteral("Un."), SegmentState::Translated}}});
+        QCOMPARE(fr.body, QStringLiteral("Un.\n\nTwo two.\n\nThree three three.\n"));
+        Alignment a = align(en, fr);
+        QCOMPARE(a.rows.size(), 4);
+        QCOMPARE(a.rows[1].state, SegmentState::Translated);
+        QCOMPARE(a.rows[2].state, SegmentState::Untranslated);
+        QVERIFY(!a.rows[2].target);
+        QCOMPARE(a.rows[3].state, SegmentState::Untranslated);
+        QVERIFY(a.orphans.isEmpty());
+        // The placeholder translated in place, in the editor: a draft.
+        fr.body.replace(QStringLiteral("Two two."), QStringLiteral("Deux deux."));
+        a = align(en, fr);
+        QCOMPARE(a.rows[2].state, SegmentState::Draft);
+        QCOMPARE(a.rows[2].target->text, QStringLiteral("Deux deux."));
+        QCOMPARE(a.rows[3].state, SegmentState::Untranslated);
+        // A record of an older form: every segment a draft with its text.
+        fr.sourceFingerprints = {QStringLiteral("p1:7c2e"), QStringLiteral("p2:91ab"),
+                                 QStringLiteral("p3:04fd")};
+        a = align(en, fr);
+        for (qsizetype i = 1; i < a.rows.size(); ++i) {
+            QCOMPARE(a.rows[i].state, SegmentState::Draft);
+            QVERIFY(a.rows[i].target);
+        }
+    }
+
     // Arabic, Chinese and Russian targets of one source, each recorded, then one source
     // sentence edited: each language has exactly one outdated segment.
     void sixLanguages() {

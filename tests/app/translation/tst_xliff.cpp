@@ -218,6 +218,69 @@ private Q_SLOTS:
         QCOMPARE(imported->applied, 1);
     }
 
+    // A file sent back as it was exported changes nothing (no article to save), with
+    // or without prefilled targets, whatever the version's states; one real change to a
+    // version with text that matches no source segment is refused, naming it, rather
+    // than losing that text.
+    void untouchedFileChangesNothing_data() {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<bool>("prefill");
+        QTest::addColumn<bool>("recorded");
+        QTest::newRow("1.2 drafts") << int(XliffVersion::V12) << false << false;
+        QTest::newRow("1.2 prefilled drafts") << int(XliffVersion::V12) << true << false;
+        QTest::newRow("2.0 prefilled drafts") << int(XliffVersion::V20) << true << false;
+        QTest::newRow("1.2 prefilled translated") << int(XliffVersion::V12) << true << true;
+        QTest::newRow("2.0 translated") << int(XliffVersion::V20) << false << true;
+    }
+    void untouchedFileChangesNothing() {
+        QFETCH(int, version);
+        QFETCH(bool, prefill);
+        QFETCH(bool, recorded);
+        Article a = article();
+        LanguageVersion fr;
+        fr.language = QStringLiteral("fr");
+        fr.title = QStringLiteral("Plan adopté");
+        fr.body = QStringLiteral("Les délégués ont adopté le plan.\n\n## Étapes suivantes\n\n"
+                                 "Un paragraphe sans source.\n");
+        if (recorded) {
+            // Translated as the source was; then the source's heading is deleted, and
+            // the paragraph "translated" from it has no source any more.
+            a.versions[0].body.replace(QStringLiteral("## Next steps"),
+                                       QStringLiteral("Next steps, a paragraph."));
+            fr.body.replace(QStringLiteral("## Étapes suivantes"), QStringLiteral("Étapes."));
+            recordTranslation(a.versions[0], &fr, SegmentState::Translated);
+            // (recorded from the third source block on: it stands for it)
+            a.versions[0].body.replace(QStringLiteral("Next steps, a paragraph.\n\n"), QString());
+        } else {
+            // More segments than the source has: the last ones match none.
+            for (int i = 0; i < 6; ++i)
+                fr.body += QStringLiteral("\nUn paragraphe sans source %1.\n").arg(i);
+        }
+        a.versions.append(fr);
+        QVERIFY(!align(a.versions[0], fr).orphans.isEmpty());
+        const auto xliff = exportXliff({a}, QStringLiteral("fr"), XliffVersion(version), prefill);
+        QVERIFY(xliff);
+        auto imported = importXliff(*xliff, QStringLiteral("fr.xlf"),
+                                    [&](const QUuid& id) { return lookup(a, id); });
+        QVERIFY2(imported, qPrintable(imported.error()));
+        QCOMPARE(imported->applied, 0);
+        QVERIFY(imported->articles.isEmpty());
+
+        QString changed = QString::fromUtf8(*xliff);
+        QVERIFY(changed.contains(QStringLiteral(">Plan adopté<")));
+        changed.replace(QStringLiteral(">Plan adopté<"), QStringLiteral(">Le plan est adopté<"));
+        if (version == int(XliffVersion::V12))
+            changed.replace(QLatin1String("state=\"needs-translation\">Le plan"),
+                            QLatin1String("state=\"translated\">Le plan"));
+        imported = importXliff(changed.toUtf8(), QStringLiteral("fr.xlf"),
+                               [&](const QUuid& id) { return lookup(a, id); });
+        QVERIFY(!imported);
+        QCOMPARE(imported.kind(), ErrorKind::Conflict);
+        QVERIFY2(imported.error().contains(QLatin1String("article 'wetlands', version 'fr'")) &&
+                     imported.error().contains(QLatin1String("match no source segment")),
+                 qPrintable(imported.error()));
+    }
+
     void roundTrip20() {
         const Article a = article();
         const auto xliff = exportXliff({a}, QStringLiteral("ar"), XliffVersion::V20);
