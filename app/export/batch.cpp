@@ -40,6 +40,8 @@ struct Prepared final {
     std::optional<Bundle> bundle;
     std::optional<StagedBundle> staged; ///< a folder bundle's files, written by the worker
     BundleOptions options;
+    /// Staging failed on a full disk: perhaps only while another article filled it.
+    bool diskFull = false;
 };
 
 QString articleName(const Article& article) {
@@ -138,6 +140,7 @@ void prepare(const Library& library, const QString& item, const QString& folder,
         auto staged = BundleWriter::stage(*article, *bundle, folder, false);
         if (!staged) {
             out.event.problem = staged.error();
+            out.diskFull = staged.kind() == ErrorKind::DiskFull;
             return;
         }
         out.staged = std::move(*staged);
@@ -284,6 +287,31 @@ BatchSummary BatchExporter::run(Library& library, const QStringList& items, cons
                 for (const qsizetype j : std::as_const(syncing))
                     prepared[size_t(j)].synced = false;
             }
+        }
+        if (item.diskFull) {
+            // Staged while the disk was full, perhaps only because another article
+            // being staged at the same time filled it (one too large for the disk fails
+            // and takes its files away): once those in progress are done, once more,
+            // here, alone.
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] {
+                    const qsizetype claimed = std::min(next.load(), total);
+                    for (qsizetype j = i + 1; j < claimed && j < i + ahead; ++j)
+                        if (!prepared[size_t(j)].ready)
+                            return false;
+                    return true;
+                });
+            }
+            Prepared again;
+            prepare(library, items.at(i), folder, options, again);
+            if (again.staged) {
+                if (auto synced = syncFileSystem(output.fd, folder); !synced) {
+                    again.event.problem = tr("Article '%1': %2").arg(items.at(i), synced.error());
+                    again.bundle.reset();
+                }
+            }
+            item = std::move(again);
         }
         BatchEvent event = std::move(item.event);
         event.index = i;
