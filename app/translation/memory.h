@@ -104,8 +104,8 @@ enum class MemoryTags {
 };
 
 /// The memory kept in `library` for translating from `sourceLanguage` into
-/// `targetLanguage`, their regional forms included (an en-US to fr-CA entry serves
-/// en to fr); every pair when both are empty.
+/// `targetLanguage`, any regional form of either included (an en-US to fr-CA entry
+/// serves en to fr, and en-GB to fr); every pair when both are empty.
 Result<TranslationMemory> loadMemory(const Library& library, const QString& sourceLanguage = {},
                                      const QString& targetLanguage = {},
                                      MemoryTags tags = MemoryTags::AsAskedFor);

@@ -9,15 +9,28 @@ namespace copydesk::translation {
 
 namespace {
 
-/// The query arguments that select a language and its regional forms: `tag` itself
-/// and every tag that starts with "tag-" ("en" takes en-US and en-GB, "zh-Hans" takes
-/// zh-Hans-CN but not zh-Hant), as a range the unique index serves.
+/// The query arguments that select a language and its regional forms: the tag
+/// without its region, and every tag that starts with it and "-" ("en" and "en-GB" both
+/// take en, en-US and en-GB; "zh-Hans" takes zh-Hans-CN but not zh-Hant), as a range
+/// the unique index serves.
 struct LanguageRange final {
     QString exact, from, to;
     explicit LanguageRange(const QString& tag)
-        : exact(tag)
-        , from(tag + u'-')
-        , to(tag + u'.') {} // '.' follows '-' in ASCII
+        : exact(withoutRegion(tag))
+        , from(exact + u'-')
+        , to(exact + u'.') {} // '.' follows '-' in ASCII
+
+    /// A canonical tag's region is its last subtag when that is two letters or three
+    /// digits ("en-GB", "es-419"); the language and script stay.
+    static QString withoutRegion(const QString& tag) {
+        const qsizetype dash = tag.lastIndexOf(u'-');
+        if (dash <= 0)
+            return tag;
+        const QStringView last = QStringView(tag).sliced(dash + 1);
+        const bool region = (last.size() == 2 && last.front().isUpper()) ||
+                            (last.size() == 3 && last.front().isDigit());
+        return region ? tag.left(dash) : tag;
+    }
 };
 
 } // namespace

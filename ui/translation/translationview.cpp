@@ -421,7 +421,9 @@ void TranslationView::fillRow(int row) {
         label += u'\n' + tr("%n check(s)", nullptr, int(findings.size()));
     QTableWidgetItem* state = item(StateColumn, label, false);
     state->setIcon(findings.isEmpty() ? stateIcon(stateColor(r.state))
-                                      : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                   : m_rowWarnings.contains(row)
+                       ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                       : style()->standardIcon(QStyle::SP_MessageBoxInformation));
     state->setToolTip(findings.join(u'\n'));
     item(SourceColumn, r.source.text, false);
     // An alt text inside a paragraph is translated with the paragraph's text.
@@ -635,6 +637,7 @@ void TranslationView::loadMemory() {
 
 void TranslationView::runQa() {
     m_rowFindings.clear();
+    m_rowWarnings.clear();
     m_versionFindings.clear();
     checks::CheckContext context;
     context.onlyChecks = {QStringLiteral("version-numbers"),     QStringLiteral("version-dates"),
@@ -682,9 +685,11 @@ void TranslationView::runQa() {
                  f.range.start.offset < target->stop))
                 found = i;
         }
-        if (found >= 0)
+        if (found >= 0) {
             m_rowFindings[found].append(f.message);
-        else
+            if (f.severity != checks::Severity::Info)
+                m_rowWarnings.insert(found);
+        } else
             m_versionFindings.append(f.message);
     }
 }

@@ -116,6 +116,7 @@ private:
     /// The translation QA's findings by row, and those about the version as a whole
     /// (what is missing from it).
     QHash<int, QStringList> m_rowFindings;
+    QSet<int> m_rowWarnings; ///< rows with a finding above Info
     QStringList m_versionFindings;
     bool m_filling = false;
     bool m_stale = false; ///< changed while hidden: refreshed when shown

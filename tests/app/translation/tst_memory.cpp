@@ -470,6 +470,15 @@ with open(sys.argv[2], "wb") as f:
         QCOMPARE(all->entries()[2].sourceLanguage, QStringLiteral("en-US"));
         QCOMPARE(all->entries()[2].targetLanguage, QStringLiteral("fr-CA"));
 
+        // Translating from British English finds the plain and the American entries.
+        auto british = loadMemory(**reader, QStringLiteral("en-GB"), QStringLiteral("fr"));
+        QVERIFY2(british, qPrintable(british.error()));
+        QCOMPARE(british->size(), 2);
+        QCOMPARE(british
+                     ->lookup(QStringLiteral("en-GB"), QStringLiteral("fr"),
+                              QStringLiteral("Ships returned."))
+                     .size(),
+                 1);
         auto french = loadMemory(**reader, QStringLiteral("en"), QStringLiteral("fr"));
         QVERIFY2(french, qPrintable(french.error()));
         QCOMPARE(french->size(), 2);
