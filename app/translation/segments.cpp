@@ -9,6 +9,7 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <vector>
 
 namespace copydesk::translation {
@@ -139,9 +140,40 @@ Segment bodySegment(SegmentKind kind, QString text, qsizetype start, qsizetype s
     return s;
 }
 
+void addBodySegments(const markdown::Document& document, const QString& body, QList<Segment>& out);
+
+/// The body segments of `body`, made once per parse: a source is aligned with each of
+/// its translations and again by the QA, and its segments' fingerprints (a SHA-256
+/// each) were most of an alignment's time. Kept per thread beside the parse
+/// (markdown::sharedParse()), so a new parse of the text makes them anew.
 void addBodySegments(const QString& body, QList<Segment>& out) {
-    const auto parsed = markdown::sharedParse(body); // aligned again and again
-    const markdown::Document& document = *parsed;
+    struct Made final {
+        std::shared_ptr<const markdown::Document> document;
+        QList<Segment> segments;
+    };
+    thread_local std::deque<Made> made; // the last used first
+    const auto parsed = markdown::sharedParse(body);
+    for (auto it = made.begin(); it != made.end(); ++it) {
+        if (it->document == parsed) {
+            out.append(it->segments);
+            if (it != made.begin()) {
+                Made found = std::move(*it);
+                made.erase(it);
+                made.push_front(std::move(found));
+            }
+            return;
+        }
+    }
+    QList<Segment> segments;
+    addBodySegments(*parsed, body, segments);
+    out.append(segments);
+    made.push_front({parsed, std::move(segments)});
+    constexpr size_t kKept = 8; // as many as the parses kept
+    if (made.size() > kKept)
+        made.pop_back();
+}
+
+void addBodySegments(const markdown::Document& document, const QString& body, QList<Segment>& out) {
     const std::vector<markdown::Node>& nodes = document.nodes();
     for (size_t i = 0; i < nodes.size(); ++i) {
         const markdown::Node& n = nodes[i];
