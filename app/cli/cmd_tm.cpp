@@ -6,10 +6,10 @@
 #include "cli/common.h"
 #include "common/atomicfile.h"
 #include "common/languagetag.h"
+#include "import/inputfile.h"
 #include "translation/memory.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 namespace copydesk::cli {
@@ -46,32 +46,9 @@ Result<std::pair<QString, QString>> pairOptions(const QCommandLineParser& parser
     return std::make_pair(*source, *target);
 }
 
-/// A TMX file: memories from other tools run to hundreds of megabytes, past the limit
-/// of the files an import reads (common/limits.h).
-Result<QByteArray> readTmxFile(const QString& path) {
-    constexpr qint64 kMaxTmxBytes = qint64(512) * 1024 * 1024;
-    QFile file(path);
-    if (QFileInfo(path).isDir())
-        return Error{
-            QCoreApplication::translate("cli", "%1: is a folder, not a TMX file").arg(path),
-            ErrorKind::InvalidInput};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("cli", "%1: cannot read it (%2)")
-                         .arg(path, file.errorString()),
-                     ErrorKind::Io};
-    const QByteArray data = file.read(kMaxTmxBytes + 1);
-    if (data.size() > kMaxTmxBytes)
-        return Error{
-            QCoreApplication::translate("cli", "%1: larger than %2 MB, the most a TMX file may be")
-                .arg(path)
-                .arg(kMaxTmxBytes / 1024 / 1024),
-            ErrorKind::InvalidInput};
-    if (file.error() != QFileDevice::NoError)
-        return Error{QCoreApplication::translate("cli", "%1: cannot read it (%2)")
-                         .arg(path, file.errorString()),
-                     ErrorKind::Io};
-    return data;
-}
+/// The largest TMX file read: memories from other tools run to hundreds of megabytes,
+/// past the limit of the files an import reads (common/limits.h).
+constexpr qint64 kMaxTmxBytes = qint64(512) * 1024 * 1024;
 
 int runTmExport(const QStringList& args) {
     const QString name = QStringLiteral("tm export");
@@ -160,7 +137,7 @@ int runTmImport(const QStringList& args) {
     const QString nothing = QCoreApplication::translate("cli", "Nothing was added to the memory.");
     QList<translation::MemoryEntry> entries;
     for (const QString& path : paths) {
-        const auto data = readTmxFile(path);
+        const auto data = readImportFile(path, kMaxTmxBytes);
         if (!data)
             return fail(data.error() + QLatin1Char(' ') + nothing);
         int skipped = 0;

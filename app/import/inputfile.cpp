@@ -26,7 +26,7 @@ QString fileError(const QString& fileName, const QString& message) {
     return QDir::toNativeSeparators(fileName) + QStringLiteral(": ") + message;
 }
 
-Result<QByteArray> readImportFile(const QString& path) {
+Result<QByteArray> readImportFile(const QString& path, qint64 limit) {
     const QFileInfo info(path);
     if (!info.exists())
         return Error{fileError(path, QCoreApplication::translate("Import", "no such file")),
@@ -35,12 +35,12 @@ Result<QByteArray> readImportFile(const QString& path) {
         return Error{
             fileError(path, QCoreApplication::translate("Import", "is a folder, not a file")),
             ErrorKind::InvalidInput};
-    if (info.size() > kMaxImportFileSize) {
-        return Error{fileError(path, QCoreApplication::translate(
-                                         "Import", "too large (%1 MB; the limit is %2 MB)")
-                                         .arg(megabytes(info.size()),
-                                              QString::number(kMaxImportFileSize / 1024 / 1024))),
-                     ErrorKind::InvalidInput};
+    if (info.size() > limit) {
+        return Error{
+            fileError(path,
+                      QCoreApplication::translate("Import", "too large (%1 MB; the limit is %2 MB)")
+                          .arg(megabytes(info.size()), QString::number(limit / 1024 / 1024))),
+            ErrorKind::InvalidInput};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -50,9 +50,8 @@ Result<QByteArray> readImportFile(const QString& path) {
     // Special files (a pipe, /dev/zero) report a size of 0 and deliver their bytes in
     // pieces: read to the end, but never more than one byte past the limit.
     QByteArray bytes;
-    while (bytes.size() <= kMaxImportFileSize) {
-        const QByteArray chunk =
-            file.read(std::min<qint64>(1024 * 1024, kMaxImportFileSize + 1 - bytes.size()));
+    while (bytes.size() <= limit) {
+        const QByteArray chunk = file.read(std::min<qint64>(1024 * 1024, limit + 1 - bytes.size()));
         if (file.error() != QFileDevice::NoError)
             return Error{fileError(path, QCoreApplication::translate("Import", "cannot read (%1)")
                                              .arg(file.errorString())),
@@ -61,10 +60,10 @@ Result<QByteArray> readImportFile(const QString& path) {
             break;
         bytes += chunk;
     }
-    if (bytes.size() > kMaxImportFileSize) {
+    if (bytes.size() > limit) {
         return Error{
             fileError(path, QCoreApplication::translate("Import", "too large (more than %1 MB)")
-                                .arg(QString::number(kMaxImportFileSize / 1024 / 1024))),
+                                .arg(QString::number(limit / 1024 / 1024))),
             ErrorKind::InvalidInput};
     }
     return bytes;

@@ -12,9 +12,9 @@ namespace copydesk {
 inline constexpr qint64 kMaxImportFileSize = kMaxTextBytes;
 
 /// Reads `path` for import. Fails with a one-line message naming the file when it
-/// does not exist, is a folder, cannot be read or is larger than kMaxImportFileSize
-/// (checked before reading, so a huge file costs nothing).
-Result<QByteArray> readImportFile(const QString& path);
+/// does not exist, is a folder, cannot be read or is larger than `limit` (checked
+/// before reading, so a huge file costs nothing).
+Result<QByteArray> readImportFile(const QString& path, qint64 limit = kMaxImportFileSize);
 
 /// Fails with "FILE: too large" when `bytes` is over kMaxTextBytes: the check of every
 /// format's read function, whoever read the bytes.

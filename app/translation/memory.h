@@ -87,8 +87,9 @@ private:
 
 /// What `article`'s translations give the memory: every translated or reviewed
 /// segment (a draft is not yet a translation, an outdated one no longer one of its
-/// source), as its source segment's text and its own, dated when its version changed.
-QList<MemoryEntry> memoryEntriesOf(const Article& article);
+/// source), as its source segment's text and its own, dated when its version changed;
+/// only version `language`'s when one is named.
+QList<MemoryEntry> memoryEntriesOf(const Article& article, const QString& language = {});
 
 /// Adds `entries` to the memory kept in `library`, in one transaction (or as part of
 /// the caller's transaction()): languages are stored canonical (an invalid tag fails

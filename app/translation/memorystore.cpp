@@ -35,12 +35,12 @@ struct LanguageRange final {
 
 } // namespace
 
-QList<MemoryEntry> memoryEntriesOf(const Article& article) {
+QList<MemoryEntry> memoryEntriesOf(const Article& article, const QString& language) {
     QList<MemoryEntry> entries;
     const QString id = article.id.toString(QUuid::WithoutBraces);
     for (const LanguageVersion& version : article.versions) {
         const LanguageVersion* source = sourceVersion(article, version);
-        if (!source)
+        if (!source || (!language.isEmpty() && version.language != language))
             continue;
         const QDateTime changed = version.updated.isValid() ? version.updated : article.updated;
         for (const AlignedRow& row : align(*source, version).rows) {
@@ -78,42 +78,43 @@ Result<int> storeMemory(Library& library, const QList<MemoryEntry>& entries) {
     Library::Private& d = LibraryAccess::of(library);
     int added = 0;
     const auto done = library.transaction([&]() -> Result<void> {
-        // A translation stored again takes the newer date and the article it was
-        // made in; `changes()` tells a new row from an update (1 both) only by a
-        // second statement, so the rows are counted before and after instead.
-        auto count = [&d]() -> Result<int> {
-            QSqlQuery& q = d.prepared(QStringLiteral("SELECT count(*) FROM memory"));
-            if (!q.exec() || !q.next())
-                return d.sqlError(TranslationMemory::tr("cannot read the translation memory"), q);
-            const int n = q.value(0).toInt();
-            q.finish();
-            return n;
-        };
-        const auto before = count();
-        if (!before)
-            return before.failure();
-        QSqlQuery& q = d.prepared(QStringLiteral(
+        // A new translation is inserted; one stored already takes the newer date and
+        // the article it was made in. Two statements, so that each tells which it was
+        // (a count of the table before and after would read all of it).
+        QSqlQuery& insert = d.prepared(QStringLiteral(
             "INSERT INTO memory(source_language, target_language, source, target, article,"
             " changed) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(source_language, target_language, source, target) DO UPDATE"
-            " SET article = excluded.article, changed = excluded.changed"
-            " WHERE excluded.changed > memory.changed"));
+            " ON CONFLICT(source_language, target_language, source, target) DO NOTHING"));
+        QSqlQuery& update = d.prepared(
+            QStringLiteral("UPDATE memory SET article = ?, changed = ? WHERE source_language = ?"
+                           " AND target_language = ? AND source = ? AND target = ?"
+                           " AND changed < ?"));
         for (const MemoryEntry& row : std::as_const(rows)) {
-            q.bindValue(0, row.sourceLanguage);
-            q.bindValue(1, row.targetLanguage);
-            q.bindValue(2, row.source);
-            q.bindValue(3, row.target);
             // Qt binds a null QString as NULL, and the columns are NOT NULL.
-            q.bindValue(4, row.article.isNull() ? QString(QLatin1String("")) : row.article);
-            q.bindValue(5, row.changed.isValid() ? row.changed.toUTC().toString(Qt::ISODateWithMs)
-                                                 : QString(QLatin1String("")));
-            if (!q.exec())
-                return d.sqlError(TranslationMemory::tr("cannot add to the translation memory"), q);
+            const QVariantList values{
+                row.sourceLanguage,
+                row.targetLanguage,
+                row.source,
+                row.target,
+                row.article.isNull() ? QString(QLatin1String("")) : row.article,
+                row.changed.isValid() ? row.changed.toUTC().toString(Qt::ISODateWithMs)
+                                      : QString(QLatin1String(""))};
+            for (int k = 0; k < values.size(); ++k)
+                insert.bindValue(k, values[k]);
+            if (!insert.exec())
+                return d.sqlError(TranslationMemory::tr("cannot add to the translation memory"),
+                                  insert);
+            if (insert.numRowsAffected() == 1) {
+                ++added;
+                continue;
+            }
+            int k = 0;
+            for (const int v : {4, 5, 0, 1, 2, 3, 5})
+                update.bindValue(k++, values[v]);
+            if (!update.exec())
+                return d.sqlError(TranslationMemory::tr("cannot add to the translation memory"),
+                                  update);
         }
-        const auto after = count();
-        if (!after)
-            return after.failure();
-        added = *after - *before;
         return {};
     });
     if (!done)

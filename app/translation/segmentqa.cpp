@@ -6,6 +6,9 @@
 #include "markdown/document.h"
 #include "translation/hits_p.h"
 #include "translation/segments.h"
+#include "translation/versionqa.h"
+
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <array>
@@ -76,27 +79,17 @@ QHash<qsizetype, MarkupCounts> markupOf(const QString& body, const QList<Segment
     return counts;
 }
 
-Field fieldOf(SegmentKind kind) {
-    switch (kind) {
-    case SegmentKind::Title:
-        return Field::Title;
-    case SegmentKind::Summary:
-        return Field::Summary;
-    case SegmentKind::SeoTitle:
-        return Field::SeoTitle;
-    case SegmentKind::SeoDescription:
-        return Field::SeoDescription;
-    default:
-        return Field::Body;
-    }
-}
-
-/// Words of letters in `text`: a segment that is a number, a URL or a name alone is
-/// the same in every language.
+/// Words of letters in what `text` shows as prose, without its code spans, link and
+/// image destinations and site shortcodes: a segment that is a number, a name, a
+/// linked name or code alone ("`apiserver_request_total`", "[Erlang](/docs/erlang/)",
+/// "{{% docs/intro %}}", as real sites have them) is the same in every language.
 int letterWords(const QString& text) {
+    static const QRegularExpression notProse(
+        QStringLiteral("`+[^`]*`+|\\]\\([^)]*\\)|\\{\\{[^}]*\\}\\}|https?://\\S+"));
+    const QString prose = QString(text).remove(notProse);
     int n = 0;
     bool inWord = false;
-    for (const QChar c : text) {
+    for (const QChar c : prose) {
         const bool letter = c.isLetter();
         if (letter && !inWord)
             ++n;
@@ -124,6 +117,12 @@ void compareSegments(const LanguageVersion& source, const LanguageVersion& versi
     // it would pair texts that are no translations of each other.
     if (version.sourceFingerprints.isEmpty())
         return;
+    // Sink::add() keeps what it is given: the checks not asked for are not run.
+    auto asked = [&context](QStringView id) {
+        return context.onlyChecks.isEmpty() || context.onlyChecks.contains(id);
+    };
+    const bool markup = asked(u"segment-markup"), identical = asked(u"segment-identical"),
+               length = asked(u"segment-length"), consistent = asked(u"segment-inconsistent");
     const Alignment alignment = align(source, version);
     QList<Segment> sourceSegments, targetSegments;
     for (const AlignedRow& row : alignment.rows) {
@@ -157,13 +156,13 @@ void compareSegments(const LanguageVersion& source, const LanguageVersion& versi
         const AlignedRow& row = alignment.rows[i];
         if (!row.target)
             continue;
-        const checks::FieldText& text = fieldText(fieldOf(row.target->kind));
+        const checks::FieldText& text = fieldText(translation::fieldOfSegment(row.target->kind));
         // A field's segment is the whole field; a body segment is its range.
         const int start = row.target->start < 0 ? 0 : int(row.target->start);
         const int stop = row.target->start < 0 ? int(text.text.size()) : int(row.target->stop);
         checks::Sink sink(text, context, out);
 
-        if (row.source.kind == SegmentKind::Block) {
+        if (markup && row.source.kind == SegmentKind::Block) {
             const MarkupCounts& from =
                 sourceMarkup.contains(row.source.start) ? sourceMarkup[row.source.start] : none;
             const MarkupCounts& to =
@@ -181,16 +180,21 @@ void compareSegments(const LanguageVersion& source, const LanguageVersion& versi
         }
 
         const QString simplified = row.target->text.simplified();
-        if (!sameLanguage && letterWords(row.source.text) >= 3 &&
+        if (identical && !sameLanguage && letterWords(row.source.text) >= 3 &&
             simplified == row.source.text.simplified())
             sink.add("segment-identical", Severity::Warning, start, stop,
                      TranslationQa::tr("The same as the %1 text: not translated yet?")
                          .arg(source.language));
 
-        if (median > 0 && row.source.text.size() >= kLongEnough) {
+        if (length && median > 0 && row.source.text.size() >= kLongEnough) {
             const double ratio = double(row.target->text.size()) / double(row.source.text.size());
+            // Far from the version's own ratio, and far from any language pair's: where
+            // a version is aligned badly (marked translated by position, paragraphs
+            // out of step) its median means little, and a plain 1.2 is no finding.
             constexpr double kFar = 2.5;
-            if (ratio > median * kFar || ratio < median / kFar)
+            constexpr double kLongest = 4.0, kShortest = 0.25;
+            if ((ratio > median * kFar || ratio < median / kFar) &&
+                (ratio > kLongest || ratio < kShortest))
                 sink.add("segment-length", Severity::Info, start, stop,
                          TranslationQa::tr("%1 characters for %2 in the %3 text: far from "
                                            "this version's usual length (%4 for %2)")
@@ -200,6 +204,8 @@ void compareSegments(const LanguageVersion& source, const LanguageVersion& versi
                              .arg(qRound(double(row.source.text.size()) * median)));
         }
 
+        if (!consistent)
+            continue;
         const QString key = row.source.text.simplified();
         if (const auto first = firstRowOf.constFind(key); first != firstRowOf.constEnd()) {
             const AlignedRow& earlier = alignment.rows[*first];

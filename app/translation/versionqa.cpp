@@ -349,6 +349,21 @@ void compareVersions(const LanguageVersion& source, const LanguageVersion& versi
     }
 }
 
+checks::Field fieldOfSegment(SegmentKind kind) {
+    switch (kind) {
+    case SegmentKind::Title:
+        return checks::Field::Title;
+    case SegmentKind::Summary:
+        return checks::Field::Summary;
+    case SegmentKind::SeoTitle:
+        return checks::Field::SeoTitle;
+    case SegmentKind::SeoDescription:
+        return checks::Field::SeoDescription;
+    default:
+        return checks::Field::Body;
+    }
+}
+
 void addVersionChecks(checks::Catalogue& catalogue) {
     catalogue.add("version-numbers", Severity::Warning, "TranslationQa",
                   QT_TRANSLATE_NOOP("TranslationQa", "Numbers that differ between versions"));

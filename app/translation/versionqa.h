@@ -4,6 +4,7 @@
 #include "checks/catalogue.h"
 #include "checks/checkcontext.h"
 #include "checks/finding.h"
+#include "translation/segments.h"
 
 #include <QList>
 
@@ -17,6 +18,9 @@ namespace copydesk::translation {
 /// `version` against `source`, appended to `out`; honours context.onlyChecks.
 void compareVersions(const LanguageVersion& source, const LanguageVersion& version,
                      const checks::CheckContext& context, QList<checks::Finding>& out);
+
+/// The field a segment of `kind` is in (a body segment's is the body).
+checks::Field fieldOfSegment(SegmentKind kind);
 
 /// Adds these checks and compareVersions() to `catalogue`.
 void addVersionChecks(checks::Catalogue& catalogue);

@@ -122,11 +122,13 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
         m_lastSaved = QDateTime::currentDateTime();
         updateSaveState();
         m_history->refresh();
-        // What is translated or reviewed, as saved, goes into the translation memory
-        // (an undone marking never reached it).
-        if (m_document)
+        // What is translated or reviewed in the version edited, as saved, goes into the
+        // translation memory (an undone marking never reached it; editing a source adds
+        // no translation).
+        if (m_document && !m_document->isSource())
             if (const auto stored = translation::storeMemory(
-                    m_library, translation::memoryEntriesOf(m_document->article()));
+                    m_library,
+                    translation::memoryEntriesOf(m_document->article(), m_document->language()));
                 !stored)
                 statusBar()->showMessage(
                     tr("Not added to the translation memory: %1").arg(stored.error()), 8000);

@@ -658,27 +658,13 @@ void TranslationView::runQa() {
         };
     QList<checks::Finding> findings;
     translation::compareVersions(m_source, m_target, context, findings);
-    auto fieldOf = [](SegmentKind kind) {
-        switch (kind) {
-        case SegmentKind::Title:
-            return checks::Field::Title;
-        case SegmentKind::Summary:
-            return checks::Field::Summary;
-        case SegmentKind::SeoTitle:
-            return checks::Field::SeoTitle;
-        case SegmentKind::SeoDescription:
-            return checks::Field::SeoDescription;
-        default:
-            return checks::Field::Body;
-        }
-    };
     for (const checks::Finding& f : std::as_const(findings)) {
         // The row whose target holds the finding: a field's row, or the body segment
         // its start falls in; else it is about the version (something missing).
         int found = -1;
         for (int i = 0; i < m_alignment.rows.size() && found < 0; ++i) {
             const auto& target = m_alignment.rows[i].target;
-            if (!target || fieldOf(target->kind) != f.field)
+            if (!target || translation::fieldOfSegment(target->kind) != f.field)
                 continue;
             if (f.field != checks::Field::Body ||
                 (f.range.length() > 0 && f.range.start.offset >= target->start &&

@@ -412,6 +412,8 @@ with open(sys.argv[2], "wb") as f:
         a.versions[0].body.replace(QStringLiteral("12 days"), QStringLiteral("14 days"));
         const QList<MemoryEntry> entries = memoryEntriesOf(a);
         QCOMPARE(entries.size(), 2);
+        QCOMPARE(memoryEntriesOf(a, QStringLiteral("fr")), entries); // the one translation
+        QVERIFY(memoryEntriesOf(a, QStringLiteral("en")).isEmpty()); // the source
         QCOMPARE(entries[0].source, QStringLiteral("Port reopens"));
         QCOMPARE(entries[0].target, QStringLiteral("Le port rouvre"));
         QCOMPARE(entries[1].source, QStringLiteral("Ships returned on Monday."));

@@ -279,6 +279,34 @@ private Q_SLOTS:
     // in one paragraph, one left in English, one far longer than the others are, a
     // repeated source paragraph translated two ways, and one the library's memory
     // translates otherwise.
+    // Real sites' segments that stay as they are (code, a linked name, a shortcode) are
+    // no copy of the source; prose left in English is. Only the checks asked for run.
+    void segmentIdenticalOnRealSiteShapes() {
+        const QString shared = QStringLiteral("- `apiserver_request_total`\n"
+                                              "- [Erlang](/docs/languages/erlang/propagation/)\n"
+                                              "- {{% docs/languages/exporters/intro %}}\n"
+                                              "- Learn the essential steps *now*.\n");
+        // The last item drops the source's strong emphasis: segment-markup would say so,
+        // were it asked for.
+        Article a = translated(shared + QStringLiteral("- The **second** item here.\n"),
+                               QStringLiteral("fr"),
+                               shared + QStringLiteral("- Le deuxième élément ici.\n"));
+        translation::recordTranslation(a.versions[0], &a.versions[1],
+                                       translation::SegmentState::Translated);
+        CheckContext c;
+        c.onlyChecks = {QStringLiteral("segment-identical")};
+        QList<Finding> findings;
+        translation::compareVersions(a.versions.front(), a.versions.back(), c, findings);
+        QCOMPARE(explain(findings),
+                 QStringLiteral("segment-identical body 4:3-4:35 «Learn the essential steps "
+                                "*now*.» The same as the en text: not translated yet?\n"));
+        c.onlyChecks = {QStringLiteral("segment-markup")};
+        findings.clear();
+        translation::compareVersions(a.versions.front(), a.versions.back(), c, findings);
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings[0].checkId, QStringLiteral("segment-markup"));
+    }
+
     void segmentChecks_data() {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QStringList>("paragraphs");
