@@ -6,6 +6,7 @@
 #include "common/languagetag.h"
 #include "export/batch.h"
 #include "export/bundle.h"
+#include "export/gate.h"
 #include "interchange/formats.h"
 #include "interchange/interchange.h"
 #include "interchange/sitewriter.h"
@@ -16,6 +17,7 @@
 #include <QSet>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace copydesk::cli {
@@ -122,8 +124,8 @@ int runExport(const QStringList& args) {
         QStringLiteral("force"),
         QCoreApplication::translate(
             "cli",
-            "html and fragment: export the versions that fail the checks before "
-            "export too (a missing title, summary or alternative text, a media: "
+            "export the versions that fail the checks before export too (a missing title, summary "
+            "or alternative text, a media: "
             "reference not in the library, a link to an anchor the page lacks, a "
             "translation's untranslated or outdated segment); their findings are still reported."));
     const QCommandLineOption zip(
@@ -149,9 +151,9 @@ int runExport(const QStringList& args) {
     const QString description = QCoreApplication::translate(
         "cli", "Exports articles, one file (md) or one folder or .zip (html, fragment) per "
                "article, prints the paths written and records an export revision for each. "
-               "Bundles are checked first (title, summary, alternative text, media, in-page "
+               "Every version is checked first (title, summary, alternative text, media, in-page "
                "links, untranslated or outdated segments of a translation): a version that fails "
-               "is held back unless --force; rendered on every "
+               "is held back unless --force. Bundles are rendered on every "
                "core; a bundle made from the same article and settings is not written again "
                "unless --rewrite. An article that fails is reported and the others are "
                "exported.");
@@ -186,7 +188,7 @@ int runExport(const QStringList& args) {
                               .arg(formatId, formats.ids(FileFormat::Capability::Write) +
                                                  QStringLiteral(", html, fragment, hugo, jekyll")));
     }
-    for (const QCommandLineOption* bundleOnly : {&baseUrl, &rewrite, &force, &zip, &jobs}) {
+    for (const QCommandLineOption* bundleOnly : {&baseUrl, &rewrite, &zip, &jobs}) {
         if (!bundle && parser.isSet(*bundleOnly))
             return usageError(name, QCoreApplication::translate(
                                         "cli", "--%1 is for the html and fragment formats")
@@ -288,6 +290,14 @@ int runExport(const QStringList& args) {
     }
 
     ProgressLine progress;
+    bool held = false; // a version held back by the checks before export
+    const auto sayHowToOverride = [&] {
+        if (held && !parser.isSet(force))
+            err() << QCoreApplication::translate("cli",
+                                                 "copydesk-cli: fix what the checks found, or "
+                                                 "export those versions anyway with --force")
+                  << '\n';
+    };
     if (bundle) {
         BatchOptions batch;
         batch.bundle.format =
@@ -304,6 +314,7 @@ int runExport(const QStringList& args) {
         const BatchSummary summary =
             BatchExporter::run(**library, items, target, batch, [&](const BatchEvent& event) {
                 progress.clear();
+                held = held || !event.findings.isEmpty();
                 for (const QString& line : event.findings)
                     err() << QStringLiteral("copydesk-cli: ") << line << '\n';
                 // The same notice for every article ("no base URL") is said once.
@@ -339,26 +350,47 @@ int runExport(const QStringList& args) {
                                                      int(summary.partial));
             err() << '\n';
         }
+        sayHowToOverride();
         return summary.failed > 0 ? ExitFailure : ExitOk;
     }
 
     qsizetype failed = 0;
+    qsizetype exported = 0;
+    qsizetype partial = 0; // exported without the versions the checks held back
     for (qsizetype i = 0; i < items.size(); ++i) {
         progress.show(i + 1, items.size(), items.at(i));
         auto article = (*library)->findArticle(items.at(i));
         QString problem;
+        // The gate of the bundles, for the pages of a site and Markdown files alike.
+        std::optional<ExportGate::Admission> admitted;
         if (!article) {
             problem = article.error();
+        } else if (auto gate =
+                       ExportGate::admit(**library, *article, languages, parser.isSet(force));
+                   !gate) {
+            problem = gate.error();
         } else {
-            const auto written =
-                site ? exportArticleToSite(**library, *article, target,
-                                           formatId == kHugo ? SiteFlavour::Hugo
-                                                             : SiteFlavour::Jekyll,
-                                           languages, &labels)
-                     : exportArticleToFolder(**library, *writer, *article, target, languages);
+            progress.clear();
+            held = held || !gate->findings.isEmpty();
+            for (const QString& line : gate->findings)
+                err() << QStringLiteral("copydesk-cli: ") << line << '\n';
+            problem = gate->problem; // some or every version held back
+            if (gate->exportable)
+                admitted = std::move(*gate);
+        }
+        if (admitted) {
+            const auto written = site ? exportArticleToSite(**library, *article, target,
+                                                            formatId == kHugo ? SiteFlavour::Hugo
+                                                                              : SiteFlavour::Jekyll,
+                                                            admitted->languages, &labels)
+                                      : exportArticleToFolder(**library, *writer, *article, target,
+                                                              admitted->languages);
             if (!written) {
                 problem = written.error();
             } else {
+                ++exported;
+                if (!problem.isEmpty())
+                    ++partial;
                 progress.clear();
                 for (const QString& path : *written)
                     out() << QDir::toNativeSeparators(path) << '\n';
@@ -375,12 +407,17 @@ int runExport(const QStringList& args) {
     progress.clear();
     if (items.size() > 1) {
         err() << QCoreApplication::translate("cli", "copydesk-cli: exported %1 of %2 articles")
-                     .arg(items.size() - failed)
+                     .arg(exported)
                      .arg(items.size());
-        if (failed > 0)
-            err() << QCoreApplication::translate("cli", " (%n failed)", nullptr, int(failed));
+        if (failed > partial)
+            err() << QCoreApplication::translate("cli", " (%n failed)", nullptr,
+                                                 int(failed - partial));
+        if (partial > 0)
+            err() << QCoreApplication::translate("cli", " (%n without some versions)", nullptr,
+                                                 int(partial));
         err() << '\n';
     }
+    sayHowToOverride();
     return failed > 0 ? ExitFailure : ExitOk;
 }
 

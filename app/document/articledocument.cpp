@@ -505,6 +505,44 @@ void ArticleDocument::applyTranslationFields(const LanguageVersion& fields) {
     updateModified();
 }
 
+/// Another version's new state in the body's undo stack (replaceOtherVersion()).
+class OtherVersionItem final : public QAbstractUndoItem {
+public:
+    OtherVersionItem(ArticleDocument* document, LanguageVersion before, LanguageVersion after)
+        : m_document(document)
+        , m_before(std::move(before))
+        , m_after(std::move(after)) {}
+    void undo() override { m_document->setOtherVersion(m_before); }
+    void redo() override { m_document->setOtherVersion(m_after); }
+
+private:
+    ArticleDocument* m_document;
+    LanguageVersion m_before, m_after;
+};
+
+bool ArticleDocument::replaceOtherVersion(const LanguageVersion& replacement) {
+    const LanguageVersion* now = m_article.version(replacement.language);
+    if (!now || now == &version())
+        return false;
+    if (*now == replacement)
+        return true;
+    QTextCursor cursor(m_body);
+    cursor.beginEditBlock();
+    m_body->appendUndoItem(new OtherVersionItem(this, *now, replacement));
+    setOtherVersion(replacement);
+    cursor.endEditBlock();
+    return true;
+}
+
+void ArticleDocument::setOtherVersion(const LanguageVersion& replacement) {
+    for (LanguageVersion& v : m_article.versions)
+        if (v.language == replacement.language && &v != &version())
+            v = replacement;
+    m_body->setModified(true); // what is saved changed, though no character of the body did
+    Q_EMIT edited();
+    updateModified();
+}
+
 LanguageVersion& ArticleDocument::version() {
     return m_article.versions[m_versionIndex];
 }

@@ -107,6 +107,11 @@ public:
     /// What the side-by-side view does for a segment edited, marked or taken from
     /// the memory.
     void applyTranslation(const LanguageVersion& translated);
+    /// Replaces the version in `version`'s language, one that is not open, as one step
+    /// of the body's undo stack (so that the editor's Undo takes it back): what the
+    /// side-by-side view does when the translator edits the source. False when the
+    /// article has no other version in that language.
+    bool replaceOtherVersion(const LanguageVersion& version);
 
 Q_SIGNALS:
     /// The body text or a field changed (by typing, undo or redo; formatting does not
@@ -123,9 +128,11 @@ private:
     friend class FieldCommand;
     friend class MetadataCommand;
     friend class TranslationItem;
+    friend class OtherVersionItem;
     void applyField(Field field, const QString& value);
     /// The fields applyTranslation() sets, without the body.
     void applyTranslationFields(const LanguageVersion& fields);
+    void setOtherVersion(const LanguageVersion& version);
     struct Shared;
     Shared shared() const;
     void applyShared(const Shared& state);

@@ -3,7 +3,6 @@
 #include "article/article.h"
 #include "checks/checks.h"
 #include "common/atomicfile.h"
-#include "common/languagetag.h"
 #include "export/gate.h"
 #include "export/pagetemplates.h"
 #include "export/parsedbodies.h"
@@ -44,10 +43,6 @@ struct Prepared final {
     bool diskFull = false;
 };
 
-QString articleName(const Article& article) {
-    return article.slug.isEmpty() ? article.displayTitle() : article.slug;
-}
-
 /// The worker's part for one item: look it up, run the gate, skip it when its bundle
 /// is current, else render it.
 void prepare(const Library& library, const QString& item, const QString& folder,
@@ -81,49 +76,20 @@ void prepare(const Library& library, const QString& item, const QString& folder,
     // 1,000 unchanged articles spent most of its time in the checks).
     if (settled())
         return;
-    const auto context = checks::contextFromLibrary(library, article->id, nullptr);
-    if (!context) {
-        out.event.problem = context.error();
-        return;
-    }
     // One parse of each body for the checks and the rendering.
     ParsedBodies parsed;
-    const auto blocks =
-        ExportGate::check(library, *article, *context, options.bundle.languages, &parsed);
-    if (!blocks) {
-        out.event.problem = blocks.error();
+    const auto admitted = ExportGate::admit(library, *article, options.bundle.languages,
+                                            options.overrideGate, &parsed);
+    if (!admitted) {
+        out.event.problem = admitted.error();
         return;
     }
-    out.options.checksOverridden = options.overrideGate && !blocks->isEmpty();
-    if (!blocks->isEmpty()) {
-        QStringList stopped;
-        for (const ExportGate::Block& block : *blocks) {
-            out.event.findings.append(ExportGate::describe(*article, block));
-            if (!stopped.contains(block.language))
-                stopped.append(block.language);
-        }
-        if (!options.overrideGate) {
-            QStringList languages;
-            for (const LanguageVersion& version : article->versions) {
-                const auto tag = canonicalLanguageTag(version.language);
-                const QString language = tag ? *tag : version.language;
-                if (!stopped.contains(language) && (options.bundle.languages.isEmpty() ||
-                                                    options.bundle.languages.contains(language)))
-                    languages.append(language);
-            }
-            if (languages.isEmpty()) {
-                out.event.problem =
-                    BatchExporter::tr("Article '%1': not exported: every version fails the "
-                                      "checks before export")
-                        .arg(articleName(*article));
-                return;
-            }
-            out.event.problem = BatchExporter::tr("Article '%1': %2 not exported: the "
-                                                  "checks before export failed")
-                                    .arg(articleName(*article), stopped.join(QStringLiteral(", ")));
-            out.options.languages = languages;
-        }
-    }
+    out.event.findings = admitted->findings;
+    out.event.problem = admitted->problem;
+    out.options.checksOverridden = admitted->overridden;
+    if (!admitted->exportable)
+        return;
+    out.options.languages = admitted->languages;
     // The checks held versions back, or were overridden: other inputs, asked again.
     if ((out.options.languages != options.bundle.languages || out.options.checksOverridden) &&
         settled())

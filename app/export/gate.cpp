@@ -349,4 +349,47 @@ QString ExportGate::describe(const Article& article, const Block& block) {
         .arg(name, block.language, where, f.message, f.checkId);
 }
 
+Result<ExportGate::Admission> ExportGate::admit(const Library& library, const Article& article,
+                                                const QStringList& languages, bool override,
+                                                ParsedBodies* parsed) {
+    const auto context = checks::contextFromLibrary(library, article.id, nullptr);
+    if (!context)
+        return context.failure();
+    const auto blocks = check(library, article, *context, languages, parsed);
+    if (!blocks)
+        return blocks.failure();
+    Admission admission;
+    admission.languages = languages;
+    if (blocks->isEmpty())
+        return admission;
+    const QString name = article.slug.isEmpty() ? article.displayTitle() : article.slug;
+    QStringList stopped;
+    for (const Block& block : *blocks) {
+        admission.findings.append(describe(article, block));
+        if (!stopped.contains(block.language))
+            stopped.append(block.language);
+    }
+    if (override) {
+        admission.overridden = true;
+        return admission;
+    }
+    admission.languages.clear();
+    for (const LanguageVersion& version : article.versions) {
+        const auto tag = canonicalLanguageTag(version.language);
+        const QString language = tag ? *tag : version.language;
+        if (!stopped.contains(language) && (languages.isEmpty() || languages.contains(language)))
+            admission.languages.append(language);
+    }
+    if (admission.languages.isEmpty()) {
+        admission.exportable = false;
+        admission.problem =
+            tr("Article '%1': not exported: every version fails the checks before export")
+                .arg(name);
+    } else {
+        admission.problem = tr("Article '%1': %2 not exported: the checks before export failed")
+                                .arg(name, stopped.join(QStringLiteral(", ")));
+    }
+    return admission;
+}
+
 } // namespace copydesk

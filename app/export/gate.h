@@ -55,6 +55,26 @@ public:
     /// "Article 'summit', version fr, paragraph 3 (line 5): Image without alternative
     /// text [image-alt]": the line the CLI and the export dialog show.
     static QString describe(const Article& article, const Block& block);
+
+    /// What an export of `article`'s versions in `languages` (all when empty) may take
+    /// once the gate has run (check()).
+    struct Admission final {
+        /// False: every version asked for is blocked (and the gate not overridden).
+        bool exportable = true;
+        /// The versions to export: `languages` as given when nothing is blocked or the
+        /// gate is overridden, else those asked for that are not blocked.
+        QStringList languages;
+        QStringList findings; ///< describe() of each blocking finding
+        /// Some or every version held back: "Article 'summit': fr not exported: ...".
+        QString problem;
+        bool overridden = false; ///< blocked findings exported all the same
+    };
+    /// check() in the article's context in the library, and what follows from it, with
+    /// the gate overridden when `override`: the one rule for the bundles, the site
+    /// pages and the Markdown files.
+    static Result<Admission> admit(const Library& library, const Article& article,
+                                   const QStringList& languages, bool override,
+                                   ParsedBodies* parsed = nullptr);
 };
 
 } // namespace copydesk

@@ -427,6 +427,36 @@ QList<DiffRun> wordDiff(const QString& before, const QString& after) {
     return out;
 }
 
+LanguageVersion withSegmentText(const LanguageVersion& version, const Segment& segment,
+                                const QString& text) {
+    LanguageVersion changed = version;
+    switch (segment.kind) {
+    case SegmentKind::Title:
+        changed.title = text;
+        break;
+    case SegmentKind::Summary:
+        changed.summary = text;
+        break;
+    case SegmentKind::SeoTitle:
+        changed.seoTitle = text;
+        break;
+    case SegmentKind::SeoDescription:
+        changed.seoDescription = text;
+        break;
+    case SegmentKind::Block: {
+        qsizetype end = text.size();
+        while (end > 0 && text[end - 1].isSpace())
+            --end;
+        if (segment.start >= 0 && segment.stop <= changed.body.size())
+            changed.body.replace(segment.start, segment.stop - segment.start, text.left(end));
+        break;
+    }
+    case SegmentKind::AltText:
+        break;
+    }
+    return changed;
+}
+
 const LanguageVersion* sourceVersion(const Article& article, const LanguageVersion& version) {
     if (!version.translatedFrom.isEmpty() && version.translatedFrom != version.language) {
         if (const LanguageVersion* named = article.version(version.translatedFrom))

@@ -52,6 +52,14 @@ QString fingerprint(const QString& text);
 /// left out (an empty summary is nothing to translate).
 QList<Segment> segmentsOf(const LanguageVersion& version);
 
+/// `version` with `segment` (one of segmentsOf(version)) holding `text` instead: a field
+/// set, a block's inline source replaced in the body (trailing white space dropped, which
+/// would end the block). An alt text is part of its image's Markdown and is not replaced
+/// here (the version comes back unchanged). What editing the source beside its
+/// translation does.
+LanguageVersion withSegmentText(const LanguageVersion& version, const Segment& segment,
+                                const QString& text);
+
 /// What a target segment is, as the translator sees it.
 enum class SegmentState {
     Untranslated, ///< no target text for the source segment

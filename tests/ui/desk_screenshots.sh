@@ -3,7 +3,8 @@
 # palette, an English article, an Arabic version, a Chinese version with a long title,
 # the history panel comparing a revision with the current text, misspellings underlined
 # and the checklist panel with findings (English, French, light and dark), the spelling
-# context menu, focus mode, the side-by-side view of a translation, the report of a pasted web page's import, the export and
+# context menu, focus mode, the side-by-side view of a translation (its source editable
+# too), the library browser with the translations' progress, the report of a pasted web page's import, the export and
 # page template dialogs. Not a test.
 #
 # Usage: tests/ui/desk_screenshots.sh OUTPUT_DIR [DESK_SHOT]
@@ -73,6 +74,10 @@ take desk-focus-dark en --focus --dark
 take desk-side-by-side-ar ar --side-by-side
 take desk-side-by-side-ar-dark ar --side-by-side --dark
 take desk-side-by-side-zh-Hans zh-Hans --side-by-side
+take desk-side-by-side-edit-source fr --side-by-side --edit-source
+# The library browser with each translation's progress.
+take desk-browser en --browser
+take desk-browser-ar-dark ar --side-by-side --browser --dark
 # An Arabic web page pasted as text, imported: the article and the import's report.
 take desk-import-ar en --import "$(dirname "$0")/../data/import/webpaste/ar-port.txt"
 take desk-import-zh-dark en --dark --import "$(dirname "$0")/../data/import/webpaste/zh-port.txt"

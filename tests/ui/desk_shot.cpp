@@ -15,6 +15,8 @@
 // then opens the context menu on the first misspelt word; --focus turns focus mode on
 // with the cursor in the second paragraph; --import imports FILE as File › Import
 // Files… does and shows its report. Stays until killed.
+#include "browser/browsermodel.h"
+#include "browser/browserwidget.h"
 #include "checks/checksrunner.h"
 #include "document/articledocument.h"
 #include "document/autosaver.h"
@@ -104,6 +106,8 @@ int main(int argc, char* argv[]) {
     bool menu = false;
     bool focus = false;
     bool sideBySide = false;
+    bool editSource = false;
+    bool browse = false;
     for (qsizetype i = 4; i < args.size(); ++i) {
         if (args[i] == u"--dark") {
             QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -118,6 +122,10 @@ int main(int argc, char* argv[]) {
             focus = true;
         } else if (args[i] == u"--side-by-side") {
             sideBySide = true;
+        } else if (args[i] == u"--edit-source") {
+            editSource = true;
+        } else if (args[i] == u"--browser") {
+            browse = true;
         } else if (args[i] == u"--set-title" && i + 1 < args.size()) {
             title = args[++i];
         } else if (args[i] == u"--import" && i + 1 < args.size()) {
@@ -190,6 +198,17 @@ int main(int argc, char* argv[]) {
             view->markCurrent(SegmentState::Translated);
         view->markCurrent(SegmentState::Reviewed);
         view->setCurrentRow(5);
+        view->editSourceAction()->setChecked(editSource);
+    }
+    if (browse) {
+        // The library browser, the translations' progress in the Languages column
+        // (the side-by-side markings saved first when asked for too).
+        (void)window.autosaver()->flush();
+        window.setBrowsing(true);
+        // The panels closed, as one browsing a large library would have them.
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+            dock->hide();
+        (void)window.browser()->model()->refresh();
     }
     if (focus) {
         QTextCursor cursor(window.editor()->document()->findBlockByNumber(2));

@@ -9,6 +9,7 @@
 #include "library/library.h"
 #include "support/clirun.h"
 #include "tags/tags.h"
+#include "translation/segments.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
@@ -211,8 +212,10 @@ private Q_SLOTS:
         model.setPageSize(40);
         QVERIFY(model.setFilter({}).ok());
         QCOMPARE(model.rowCount(), 40);
-        QTRY_COMPARE(model.totalCount(), qint64(kArticles));
         QVERIFY(model.canFetchMore({}));
+        // (The model tester fetches more on every change, the translation progress
+        // coming in too.)
+        QTRY_COMPARE(model.totalCount(), qint64(kArticles));
         const QList<QUuid> ids = loadAll(model);
         QCOMPARE(ids.size(), kArticles);
         QCOMPARE(QSet<QUuid>(ids.cbegin(), ids.cend()).size(), kArticles);
@@ -380,8 +383,60 @@ private Q_SLOTS:
                  qPrintable(tags.data().toString()));
         const QModelIndex languages =
             model.index(model.rowOf(m_articles[1].id), BrowserModel::LanguagesColumn);
-        QVERIFY2(languages.data().toString().startsWith(QStringLiteral("en → ar (Draft)")),
-                 qPrintable(languages.data().toString()));
+        // The Arabic title was written without a record of its source: a draft, so
+        // nothing is translated yet.
+        QTRY_VERIFY2(languages.data().toString().startsWith(QStringLiteral("en → ar 0% (Draft)")),
+                     qPrintable(languages.data().toString()));
+    }
+
+    // Each translation's progress in the Languages column, worked out on a thread as
+    // the rows come in, and again after the article changed.
+    void showsTranslationProgress() {
+        QTemporaryDir dir;
+        auto library = Library::open(dir.filePath(QStringLiteral("progress.copydesk")));
+        QVERIFY2(library.ok(), qPrintable(library.error()));
+        Article a = makeArticle(QStringLiteral("en"), QStringLiteral("Water plan"));
+        a.versions[0].body = QStringLiteral("First paragraph.\n\nSecond paragraph.\n\nThird.");
+        LanguageVersion fr;
+        fr.language = QStringLiteral("fr");
+        fr.title = QStringLiteral("Plan de l'eau");
+        fr.body = QStringLiteral("Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième.");
+        translation::recordTranslation(a.versions[0], &fr, translation::SegmentState::Translated);
+        a.versions.append(fr);
+        // The source's second paragraph changed after it was translated.
+        a.versions[0].body.replace(QStringLiteral("Second paragraph."),
+                                   QStringLiteral("Second paragraph, changed."));
+        QVERIFY((*library)->save(a, RevisionKind::Save).ok());
+
+        BrowserModel model(**library);
+        QSignalSpy known(&model, &BrowserModel::progressKnown);
+        QVERIFY(model.setFilter({}).ok());
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex languages = model.index(0, BrowserModel::LanguagesColumn);
+        QTRY_COMPARE(known.size(), 1);
+        const auto progress = model.progressOf(0);
+        QCOMPARE(progress.size(), 1);
+        QCOMPARE(progress[0].first, QStringLiteral("fr"));
+        QCOMPARE(progress[0].second.total, 4);
+        QCOMPARE(progress[0].second.outdated, 1);
+        QCOMPARE(languages.data().toString(), QStringLiteral("en → fr 75% (1 outdated)"));
+        QVERIFY2(languages.data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("fr: translated from en, Draft — 75% translated, "
+                                              "1 outdated")),
+                 qPrintable(languages.data(Qt::ToolTipRole).toString()));
+
+        // Translated again: the refreshed row is worked out anew.
+        a = *(*library)->article(a.id);
+        a.versions[1].body.replace(QStringLiteral("Deuxième paragraphe."),
+                                   QStringLiteral("Deuxième paragraphe, modifié."));
+        translation::recordTranslation(a.versions[0], &a.versions[1],
+                                       translation::SegmentState::Reviewed);
+        QVERIFY((*library)->save(a, RevisionKind::Save).ok());
+        QVERIFY(model.refresh().ok());
+        QTRY_COMPARE(known.size(), 2);
+        QCOMPARE(model.index(0, BrowserModel::LanguagesColumn).data().toString(),
+                 QStringLiteral("en → fr 100%"));
     }
 
     void punctuationOnlyFindsNothing() {

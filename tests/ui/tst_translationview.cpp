@@ -2,8 +2,8 @@
 // aligned with their states, marking by key (Ctrl+Return) and its Undo as one step, a
 // cell edited and marked, the memory's exact and fuzzy matches taken, a 100% match put
 // into every identical segment, what is marked fed to the library's memory, an
-// outdated segment's source change shown word by word, and the language switcher's
-// progress.
+// outdated segment's source change shown word by word, the source edited when asked,
+// and the language switcher's progress.
 #include "document/articledocument.h"
 #include "document/autosaver.h"
 #include "editor/markdowneditor.h"
@@ -180,6 +180,61 @@ private Q_SLOTS:
         cursor.insertText(QStringLiteral(" "));
         cursor.insertText(QStringLiteral("تمامًا"));
         QTRY_COMPARE(stateOf(view, 3), SegmentState::Draft);
+    }
+
+    // The source cells are read-only until Edit Source is checked; an edit there
+    // changes the source version, in the source's direction, as one Undo step, and the
+    // row's translation becomes outdated with the change shown; the autosave stores it.
+    void sourceEditedWhenAsked() {
+        auto window = openWindow();
+        QVERIFY(window);
+        TranslationView& view = *window->translationView();
+        view.setCurrentRow(2);
+        view.markCurrent(SegmentState::Translated);
+        QCOMPARE(stateOf(view, 2), SegmentState::Translated);
+        QVERIFY(!view.table()->item(2, 1)->flags().testFlag(Qt::ItemIsEditable));
+
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(view.editSourceAction()->isChecked());
+        QVERIFY(view.table()->item(2, 1)->flags().testFlag(Qt::ItemIsEditable));
+        view.table()->setCurrentCell(2, 1);
+        view.table()->editItem(view.table()->item(2, 1));
+        auto* editor = view.table()->findChild<QPlainTextEdit*>(QStringLiteral("segmentEditor"));
+        QVERIFY(editor);
+        QCOMPARE(editor->layoutDirection(), Qt::LeftToRight); // the source's direction
+        editor->setPlainText(QStringLiteral("The port had been closed for 14 days.\n"));
+        view.commitPendingEdit();
+        QTRY_COMPARE(stateOf(view, 2), SegmentState::Outdated);
+        Article now = window->document()->article();
+        QCOMPARE(now.versions[0].body,
+                 QString(kBody).replace(QStringLiteral("12 days"), QStringLiteral("14 days")));
+        // The translation is kept, marked outdated, the change shown word by word.
+        QCOMPARE(targetOf(view, 2), QStringLiteral("كان الميناء مغلقًا لمدة ١٢ يومًا."));
+        QVERIFY(!now.versions[1].body.contains(QLatin1String("14")));
+
+        // A field: the title, typed into its source cell.
+        view.table()->item(0, 1)->setText(QStringLiteral("Port reopens after strike"));
+        QTRY_COMPARE(window->document()->article().versions[0].title,
+                     QStringLiteral("Port reopens after strike"));
+        QCOMPARE(view.table()->item(0, 1)->text(), QStringLiteral("Port reopens after strike"));
+
+        // The editor's Undo takes each back, one step each.
+        window->editor()->undo();
+        QTRY_COMPARE(window->document()->article().versions[0].title,
+                     QStringLiteral("Port reopens"));
+        QCOMPARE(stateOf(view, 2), SegmentState::Outdated);
+        window->editor()->undo();
+        QTRY_COMPARE(stateOf(view, 2), SegmentState::Translated);
+        QCOMPARE(window->document()->article().versions[0].body, kBody);
+        window->editor()->redo();
+        QTRY_COMPARE(stateOf(view, 2), SegmentState::Outdated);
+
+        // Saved with the article.
+        QVERIFY(window->autosaver()->flush());
+        const auto stored = m_library->findArticle(QStringLiteral("port"));
+        QVERIFY(stored);
+        QVERIFY(stored->versions[0].body.contains(QLatin1String("14 days")));
     }
 
     // A marking undone before the save never reaches the memory, and is no longer

@@ -2,6 +2,7 @@
 
 #include "common/datetext.h"
 #include "library/library.h"
+#include "translation/segments.h"
 
 #include <QLocale>
 #include <QScopeGuard>
@@ -32,6 +33,15 @@ bool isRightToLeft(const QString& language) {
     return !language.isEmpty() && QLocale(language).textDirection() == Qt::RightToLeft;
 }
 
+const translation::Progress*
+progressIn(const QList<std::pair<QString, translation::Progress>>& progress,
+           const QString& language) {
+    for (const auto& [lang, p] : progress)
+        if (lang == language)
+            return &p;
+    return nullptr;
+}
+
 QVariant alignFor(const QString& language) {
     // Text starts at its own script's edge, whatever the interface's direction.
     return QVariant::fromValue(Qt::AlignVCenter | Qt::AlignAbsolute |
@@ -49,10 +59,14 @@ BrowserModel::BrowserModel(Library& library, QObject* parent)
     else
         m_error = reader.error();
     m_countThread.setMaxThreadCount(1);
+    m_progressThread.setMaxThreadCount(1);
+    m_stopping = std::make_shared<std::atomic_bool>(false);
     connect(&m_countWatcher, &QFutureWatcherBase::finished, this, &BrowserModel::countDone);
 }
 
-BrowserModel::~BrowserModel() = default;
+BrowserModel::~BrowserModel() {
+    *m_stopping = true; // the thread pool waits for its work, which ends at the next article
+}
 
 Result<void> BrowserModel::setFilter(const BrowseFilter& filter) {
     m_filter = filter;
@@ -106,7 +120,69 @@ Result<void> BrowserModel::reload() {
     Q_EMIT reloaded();
     if (m_total < 0)
         startCount();
+    startProgress(m_rows);
     return {};
+}
+
+void BrowserModel::startProgress(const QList<BrowseRow>& rows) {
+    QHash<QUuid, QDateTime> wanted;
+    for (const BrowseRow& row : rows) {
+        const auto known = m_progress.constFind(row.id);
+        if (row.versions.size() > 1 &&
+            (known == m_progress.cend() || known->updated != row.updated))
+            wanted.insert(row.id, row.updated);
+    }
+    if (wanted.isEmpty())
+        return;
+    // Through a connection of the thread's own, as the count is; the jobs of the pages
+    // queue on the one thread.
+    auto* watcher = new QFutureWatcher<QHash<QUuid, ArticleProgress>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        progressDone(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &m_progressThread, [path = m_library.path(), wanted, stopping = m_stopping] {
+            QHash<QUuid, ArticleProgress> known;
+            const auto library = Library::open(path, Library::Mode::ReadOnly);
+            if (!library)
+                return known; // the column shows the languages alone
+            for (auto it = wanted.cbegin(); it != wanted.cend() && !*stopping; ++it) {
+                const auto article = (*library)->article(it.key());
+                if (!article)
+                    continue; // deleted meanwhile
+                ArticleProgress& progress = known[it.key()];
+                progress.updated = it.value();
+                for (const LanguageVersion& v : article->versions)
+                    if (const LanguageVersion* source = translation::sourceVersion(*article, v))
+                        progress.versions.append(
+                            {v.language, translation::progressOf(translation::align(*source, v))});
+            }
+            return known;
+        }));
+}
+
+void BrowserModel::progressDone(const QHash<QUuid, ArticleProgress>& known) {
+    if (known.isEmpty())
+        return;
+    m_progress.insert(known);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const auto found = known.constFind(m_rows[i].id);
+        if (found != known.cend() && found->updated == m_rows[i].updated) {
+            const QModelIndex cell = index(int(i), LanguagesColumn);
+            Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, Qt::ToolTipRole});
+        }
+    }
+    Q_EMIT progressKnown();
+}
+
+QList<std::pair<QString, translation::Progress>> BrowserModel::progressOf(int row) const {
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    const auto found = m_progress.constFind(m_rows[row].id);
+    if (found == m_progress.cend() || found->updated != m_rows[row].updated)
+        return {};
+    return found->versions;
 }
 
 void BrowserModel::startCount() {
@@ -186,6 +262,7 @@ void BrowserModel::fetchMore(const QModelIndex& parent) {
     if (page->isEmpty())
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+    startProgress(*page);
     m_rows.append(std::move(*page));
     endInsertRows();
 }
@@ -229,15 +306,27 @@ QVariant BrowserModel::data(const QModelIndex& index, int role) const {
         if (column == TitleColumn)
             return QStringLiteral("%1\n%2").arg(row.title, row.slug);
         if (column == LanguagesColumn) {
+            const auto progress = progressOf(index.row());
             QStringList lines;
             for (const BrowseVersion& v : row.versions) {
+                QString line;
                 if (v.language == row.sourceLanguage)
-                    lines.append(tr("%1: source, %2").arg(v.language, statusLabel(v.status)));
+                    line = tr("%1: source, %2").arg(v.language, statusLabel(v.status));
                 else if (!v.translatedFrom.isEmpty())
-                    lines.append(tr("%1: translated from %2, %3")
-                                     .arg(v.language, v.translatedFrom, statusLabel(v.status)));
+                    line = tr("%1: translated from %2, %3")
+                               .arg(v.language, v.translatedFrom, statusLabel(v.status));
                 else
-                    lines.append(tr("%1: %2").arg(v.language, statusLabel(v.status)));
+                    line = tr("%1: %2").arg(v.language, statusLabel(v.status));
+                if (const translation::Progress* p = progressIn(progress, v.language)) {
+                    line += tr(" — %1% translated").arg(p->percentDone());
+                    if (p->outdated)
+                        line += tr(", %n outdated", nullptr, p->outdated);
+                    if (p->untranslated)
+                        line += tr(", %n untranslated", nullptr, p->untranslated);
+                    if (p->draft)
+                        line += tr(", %n draft", nullptr, p->draft);
+                }
+                lines.append(line);
             }
             return lines.join(QLatin1Char('\n'));
         }
@@ -253,14 +342,24 @@ QVariant BrowserModel::data(const QModelIndex& index, int role) const {
     case TitleColumn:
         return row.title.isEmpty() ? tr("(untitled)") : row.title;
     case LanguagesColumn: {
-        // The source first and apart, then the translations; a version that is not
-        // yet as far as the article's status shows its own.
+        // The source first and apart, then the translations with how far they are
+        // (once known); a version that is not yet as far as the article's status
+        // shows its own.
+        const auto progress = progressOf(index.row());
         QStringList others;
         QString source;
         for (const BrowseVersion& v : row.versions) {
-            const QString text = v.status == row.status
-                                     ? v.language
-                                     : tr("%1 (%2)").arg(v.language, statusLabel(v.status));
+            QString text = v.language;
+            QStringList notes;
+            if (const translation::Progress* p = progressIn(progress, v.language)) {
+                text = tr("%1 %2%").arg(v.language).arg(p->percentDone());
+                if (p->outdated)
+                    notes.append(tr("%n outdated", nullptr, p->outdated));
+            }
+            if (v.status != row.status)
+                notes.append(statusLabel(v.status));
+            if (!notes.isEmpty())
+                text = tr("%1 (%2)").arg(text, notes.join(QStringLiteral(", ")));
             if (v.language == row.sourceLanguage)
                 source = text;
             else

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "library/browse.h"
+#include "translation/segments.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 namespace copydesk {
@@ -59,6 +61,12 @@ public:
     QString error() const { return m_error; }
     /// The row of article `id` among those loaded, or -1.
     int rowOf(const QUuid& id) const;
+    /// How far each translation of row `row`'s article is (translation::align() against
+    /// its source), by language; empty until known. Worked out on a thread of its own for
+    /// the rows as they come in (reading and aligning an article takes a millisecond or
+    /// more, too long for a page of rows on the GUI thread), kept per article until it
+    /// changes, and shown in the Languages column ("fr 92% (3 outdated)").
+    QList<std::pair<QString, translation::Progress>> progressOf(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -77,6 +85,8 @@ Q_SIGNALS:
     void reloaded();
     /// totalCount() is known for the rows shown now.
     void counted();
+    /// progressOf() is known for more rows.
+    void progressKnown();
 
 private:
     struct Count {
@@ -88,6 +98,14 @@ private:
     void startCount();
     void countDone();
     void setError(const QString& message);
+    struct ArticleProgress {
+        QDateTime updated; ///< of the row it was worked out for
+        QList<std::pair<QString, translation::Progress>> versions;
+    };
+    /// Works out progressOf() for those of `rows` that have translations and are not
+    /// known as they are.
+    void startProgress(const QList<BrowseRow>& rows);
+    void progressDone(const QHash<QUuid, ArticleProgress>& known);
 
     Library& m_library;
     std::unique_ptr<BrowseReader> m_reader;
@@ -103,6 +121,9 @@ private:
     QThreadPool m_countThread; ///< one thread; waited for when the model goes
     QFutureWatcher<Count> m_countWatcher;
     int m_countGeneration = 0; ///< a count of an older filter is dropped
+    QHash<QUuid, ArticleProgress> m_progress;
+    QThreadPool m_progressThread;                 ///< one thread
+    std::shared_ptr<std::atomic_bool> m_stopping; ///< tells its work to end
 };
 
 } // namespace copydesk

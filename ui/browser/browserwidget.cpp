@@ -31,7 +31,10 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 #include <climits>
+#include <vector>
 
 namespace copydesk {
 
@@ -403,7 +406,7 @@ void BrowserWidget::fitColumns() {
         int preferred;
         bool shrinks;
     };
-    static const Width widths[] = {{BrowserModel::LanguagesColumn, 120, true},
+    static const Width widths[] = {{BrowserModel::LanguagesColumn, 150, true},
                                    {BrowserModel::StatusColumn, 80, false},
                                    {BrowserModel::TagsColumn, 130, true},
                                    {BrowserModel::BylineColumn, 105, true},
@@ -429,10 +432,23 @@ void BrowserWidget::fitColumns() {
             shrink = keep = qMax(0.0, double(budget) / (fixed + shrinking));
         }
     }
+    std::vector<int> sizes;
+    int total = 0;
+    for (const Width& w : widths) {
+        sizes.push_back(qMax(minimum, int(w.preferred * (w.shrinks ? shrink : keep))));
+        total += sizes.back();
+    }
+    // What the minimum width put back over the budget comes off the widest columns.
+    while (total > budget) {
+        const auto widest = std::max_element(sizes.begin(), sizes.end());
+        if (*widest <= minimum)
+            break;
+        --*widest;
+        --total;
+    }
     m_fitting = true;
-    for (const Width& w : widths)
-        header->resizeSection(w.column,
-                              qMax(minimum, int(w.preferred * (w.shrinks ? shrink : keep))));
+    for (size_t i = 0; i < sizes.size(); ++i)
+        header->resizeSection(widths[i].column, sizes[i]);
     m_fitting = false;
 }
 

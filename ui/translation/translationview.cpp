@@ -21,6 +21,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -125,20 +126,24 @@ QString dirOf(const QString& text, const QString& language) {
 }
 
 /// Each cell laid out in the direction of its own text (an Arabic paragraph right to
-/// left beside an English one), edited in a multi-line editor in the target's direction.
+/// left beside an English one), edited in a multi-line editor in its side's direction.
 class SegmentDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+    Qt::LayoutDirection sourceDirection = Qt::LeftToRight;
     Qt::LayoutDirection targetDirection = Qt::LeftToRight;
     QPointer<QPlainTextEdit> editor;
+    int editorColumn = TargetColumn; ///< the side `editor` edits
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
-                          const QModelIndex&) const override {
+                          const QModelIndex& index) const override {
         auto* e = new QPlainTextEdit(parent);
         e->setObjectName(QStringLiteral("segmentEditor"));
-        e->setLayoutDirection(targetDirection);
+        e->setLayoutDirection(index.column() == SourceColumn ? sourceDirection : targetDirection);
         e->setTabChangesFocus(true);
-        const_cast<SegmentDelegate*>(this)->editor = e;
+        auto* self = const_cast<SegmentDelegate*>(this);
+        self->editor = e;
+        self->editorColumn = index.column();
         return e;
     }
     void setEditorData(QWidget* w, const QModelIndex& index) const override {
@@ -175,10 +180,26 @@ TranslationView::TranslationView(Library& library, QWidget* parent)
     , m_library(library) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    auto* top = new QHBoxLayout;
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("translationHeader"));
     m_header->setWordWrap(true);
-    layout->addWidget(m_header);
+    top->addWidget(m_header, 1);
+    // The source is read-only unless the translator asks (a typo found while
+    // translating): its edits make the translations of the segment outdated.
+    m_editSource = new QAction(tr("Edit Source"), this);
+    m_editSource->setObjectName(QStringLiteral("editSource"));
+    m_editSource->setCheckable(true);
+    m_editSource->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_editSource->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editSource->setToolTip(tr("Let the source column be edited (Ctrl+Shift+E); the "
+                                "translations of a changed segment become outdated"));
+    addAction(m_editSource);
+    auto* editSourceButton = new QToolButton(this);
+    editSourceButton->setDefaultAction(m_editSource);
+    editSourceButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    top->addWidget(editSourceButton, 0, Qt::AlignTop);
+    layout->addLayout(top);
     m_orphanNotice = new QLabel(this);
     m_orphanNotice->setObjectName(QStringLiteral("orphanNotice"));
     m_orphanNotice->setWordWrap(true);
@@ -209,8 +230,20 @@ TranslationView::TranslationView(Library& library, QWidget* parent)
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
+    connect(m_editSource, &QAction::toggled, this, [this] {
+        commitEditor();
+        refresh();
+    });
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
-        if (m_filling || item->column() != TargetColumn)
+        if (m_filling)
+            return;
+        if (item->column() == SourceColumn) {
+            const int row = item->row();
+            if (row < m_alignment.rows.size() && m_alignment.rows[row].source.text != item->text())
+                applySource(row, m_alignment.rows[row].source.text, item->text(), false);
+            return;
+        }
+        if (item->column() != TargetColumn)
             return;
         // Typed into a cell: the text as a draft until it is marked. Applied at once
         // (the click that ends the edit may open another article next), the rows laid
@@ -371,8 +404,13 @@ void TranslationView::refresh() {
 
     runQa();
     auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
+    delegate->sourceDirection = QLocale(m_source.language).textDirection();
     delegate->targetDirection = QLocale(m_target.language).textDirection();
-    m_table->setHorizontalHeaderLabels({tr("State"), nativeLanguageName(m_source.language),
+    m_table->setHorizontalHeaderLabels({tr("State"),
+                                        m_editSource->isChecked()
+                                            ? tr("%1 (editable)", "the source column's header")
+                                                  .arg(nativeLanguageName(m_source.language))
+                                            : nativeLanguageName(m_source.language),
                                         nativeLanguageName(m_target.language)});
     m_table->setRowCount(int(m_alignment.rows.size() + m_alignment.orphans.size()));
     for (int row = 0; row < m_table->rowCount(); ++row)
@@ -425,7 +463,13 @@ void TranslationView::fillRow(int row) {
                        ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
                        : style()->standardIcon(QStyle::SP_MessageBoxInformation));
     state->setToolTip(findings.join(u'\n'));
-    item(SourceColumn, r.source.text, false);
+    // An alt text is edited in its image's Markdown, in the editor.
+    QTableWidgetItem* source =
+        item(SourceColumn, r.source.text,
+             m_editSource->isChecked() && r.source.kind != SegmentKind::AltText);
+    source->setToolTip(m_editSource->isChecked() && r.source.kind == SegmentKind::AltText
+                           ? tr("Edit this alt text in the source version's editor.")
+                           : QString());
     // An alt text inside a paragraph is translated with the paragraph's text.
     bool editable = true;
     if (r.source.kind == SegmentKind::AltText)
@@ -459,10 +503,16 @@ void TranslationView::commitEditor() {
     auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
     if (!delegate->editor)
         return;
-    // Closed without writing into the cell: the caller applies the text itself, in the
-    // state it chooses, as one step.
+    // Closed without writing into the cell: the caller applies a target's text itself,
+    // in the state it chooses, as one step; a source's is applied here.
     QPlainTextEdit* editor = delegate->editor;
+    const bool source = delegate->editorColumn == SourceColumn;
+    const int row = currentRow();
+    const QString text = editor->toPlainText();
     Q_EMIT delegate->closeEditor(editor, QAbstractItemDelegate::RevertModelCache);
+    if (source && row >= 0 && row < m_alignment.rows.size() &&
+        m_alignment.rows[row].source.text != text)
+        applySource(row, m_alignment.rows[row].source.text, text, true);
 }
 
 bool TranslationView::setTargetText(int row, const QString& text, SegmentState state) {
@@ -471,12 +521,11 @@ bool TranslationView::setTargetText(int row, const QString& text, SegmentState s
     return apply(row, m_alignment.rows[row].source.text, text, state, true);
 }
 
-bool TranslationView::apply(int row, const QString& sourceText, const QString& text,
-                            SegmentState state, bool refreshNow) {
+int TranslationView::findRow(int row, const QString& sourceText, const QString& text) {
     if (m_refreshTimer->isActive())
         realign(); // the rows as the document is now: an edit in the editor may move them
     if (!m_document || !sourceVersion())
-        return false;
+        return -2;
     // The row the text was written for, found by its source text if rows moved.
     if (row >= 0 && row < m_alignment.rows.size() &&
         m_alignment.rows[row].source.text != sourceText) {
@@ -488,9 +537,39 @@ bool TranslationView::apply(int row, const QString& sourceText, const QString& t
             QGuiApplication::clipboard()->setText(text);
             Q_EMIT message(tr("The segment's source changed meanwhile: your text was not put "
                               "in, it is on the clipboard."));
-            return false;
+            return -2;
         }
     }
+    return row;
+}
+
+void TranslationView::refreshSoon(bool now) {
+    if (now)
+        refresh();
+    else // from inside the table's own signal: once it is done with the item
+        QTimer::singleShot(0, this, &TranslationView::refresh);
+}
+
+bool TranslationView::applySource(int row, const QString& sourceText, const QString& text,
+                                  bool refreshNow) {
+    row = findRow(row, sourceText, text);
+    if (row < 0 || row >= m_alignment.rows.size())
+        return false;
+    const translation::Segment& segment = m_alignment.rows[row].source;
+    if (segment.kind == SegmentKind::AltText) {
+        Q_EMIT message(tr("Edit this alt text in the source version's editor."));
+        return false;
+    }
+    m_document->replaceOtherVersion(translation::withSegmentText(m_source, segment, text));
+    refreshSoon(refreshNow);
+    return true;
+}
+
+bool TranslationView::apply(int row, const QString& sourceText, const QString& text,
+                            SegmentState state, bool refreshNow) {
+    row = findRow(row, sourceText, text);
+    if (row == -2)
+        return false;
     if (!isEditable(row)) {
         Q_EMIT message(row >= m_alignment.rows.size()
                            ? tr("This segment has no source segment: edit it in the editor.")
@@ -500,10 +579,7 @@ bool TranslationView::apply(int row, const QString& sourceText, const QString& t
     std::map<qsizetype, translation::RowTranslation> changes{
         {row, translation::RowTranslation{text, state}}};
     m_document->applyTranslation(translation::applyTranslations(m_source, m_target, changes));
-    if (refreshNow)
-        refresh();
-    else
-        QTimer::singleShot(0, this, &TranslationView::refresh);
+    refreshSoon(refreshNow);
     return true;
 }
 
@@ -511,6 +587,10 @@ void TranslationView::commitPendingEdit() {
     auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
     if (!delegate->editor)
         return;
+    if (delegate->editorColumn == SourceColumn) {
+        commitEditor();
+        return;
+    }
     const int row = currentRow();
     const QString text = delegate->editor->toPlainText();
     commitEditor();
@@ -526,8 +606,9 @@ void TranslationView::markCurrent(SegmentState state) {
         return;
     auto* delegate = static_cast<SegmentDelegate*>(m_table->itemDelegate());
     const AlignedRow& r = m_alignment.rows[row];
-    QString text = delegate->editor ? delegate->editor->toPlainText()
-                                    : (r.target ? r.target->text : QString());
+    QString text = delegate->editor && delegate->editorColumn == TargetColumn
+                       ? delegate->editor->toPlainText()
+                       : (r.target ? r.target->text : QString());
     commitEditor();
     if (text.trimmed().isEmpty()) {
         Q_EMIT message(tr("Nothing to mark: type the translation, copy the source "

@@ -29,7 +29,8 @@ class Library;
 /// draft or outdated), Ctrl+Return marks the current one translated and moves on,
 /// Ctrl+Shift+Return reviewed, Ctrl+Shift+R puts the source text into the target,
 /// Alt+1..Alt+3 take a memory match, Ctrl+Shift+A takes the 100% match for every
-/// untranslated segment with the same source. F2 or typing edits the target cell.
+/// untranslated segment with the same source. F2 or typing edits the target cell;
+/// Ctrl+Shift+E ("Edit Source") lets the source cells be edited too.
 ///
 /// Every change goes into the ArticleDocument as one undoable step
 /// (ArticleDocument::applyTranslation()), so the editor's Undo takes it back and the
@@ -77,6 +78,8 @@ public:
     bool memoryReady() const { return m_memory != nullptr; }
 
     QTableWidget* table() const { return m_table; }
+    /// Checked: the source cells are editable too.
+    QAction* editSourceAction() const { return m_editSource; }
     QTextBrowser* details() const { return m_details; }
 
 Q_SIGNALS:
@@ -102,6 +105,12 @@ private:
     /// the table refreshed now or, from inside its own signal, right after.
     bool apply(int row, const QString& sourceText, const QString& text,
                translation::SegmentState state, bool refreshNow);
+    /// Sets the source text of `row`, found again as apply() finds it.
+    bool applySource(int row, const QString& sourceText, const QString& text, bool refreshNow);
+    /// `row` if its source is still `sourceText`, else the row that has it; -2 (and
+    /// `text` on the clipboard) when none has.
+    int findRow(int row, const QString& sourceText, const QString& text);
+    void refreshSoon(bool now);
     const LanguageVersion* sourceVersion() const;
 
     Library& m_library;
@@ -122,6 +131,7 @@ private:
     bool m_stale = false; ///< changed while hidden: refreshed when shown
 
     QLabel* m_header = nullptr;
+    QAction* m_editSource = nullptr;
     QLabel* m_orphanNotice = nullptr;
     QTableWidget* m_table = nullptr;
     QTextBrowser* m_details = nullptr;

@@ -123,6 +123,43 @@ private Q_SLOTS:
         QCOMPARE(both.exitCode, 2);
     }
 
+    // Markdown files go through the checks before export as bundles do: a version
+    // without a summary is held back (the others written), all of it with --force.
+    void markdownExportIsChecked() {
+        const QString en = interchangeData(QStringLiteral("hugo/water-report.en.md"));
+        // The French page without its description (the summary).
+        QFile original(interchangeData(QStringLiteral("hugo/water-report.fr.md")));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray text = original.readAll();
+        const qsizetype description = text.indexOf("description:");
+        QVERIFY(description > 0);
+        text.remove(description, text.indexOf('\n', description) + 1 - description);
+        const QString fr = m_dir->filePath(QStringLiteral("water-report.fr.md"));
+        QFile copy(fr);
+        QVERIFY(copy.open(QIODevice::WriteOnly) && copy.write(text) == text.size());
+        copy.close();
+        const CliRun imported = run({QStringLiteral("import"), en, fr});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const QString folder = m_dir->filePath(QStringLiteral("checked"));
+        const QStringList args{QStringLiteral("export"), QStringLiteral("clean-water"),
+                               QStringLiteral("--output"), folder};
+        const CliRun held = run(args);
+        QCOMPARE(held.exitCode, 1);
+        QVERIFY2(held.err.contains(QStringLiteral("Article 'clean-water', version fr, Summary: "
+                                                  "The summary is missing [missing-summary]")),
+                 qPrintable(held.err));
+        QVERIFY2(held.err.contains(QStringLiteral("Article 'clean-water': fr not exported")),
+                 qPrintable(held.err));
+        QCOMPARE(held.lines(),
+                 QStringList{QDir(folder).filePath(QStringLiteral("clean-water.en.md"))});
+        QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("clean-water.fr.md"))));
+
+        const CliRun forced = run(args + QStringList{QStringLiteral("--force")});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+        QCOMPARE(forced.lines().size(), 2);
+        QVERIFY(forced.err.contains(QStringLiteral("[missing-summary]"))); // still said
+    }
+
     void importFormats() {
         const CliRun r = run({QStringLiteral("import"), QStringLiteral("--lang"),
                               QStringLiteral("fr"), interchangeData(QStringLiteral("email.txt")),

@@ -246,7 +246,7 @@ private Q_SLOTS:
     // -- Symlinks -------------------------------------------------------------------
 
     void exportDoesNotFollowSymlinks() {
-        const QString id = importOne(article("title: X\nslug: x\nlang: en\n"));
+        const QString id = importOne(article("title: X\nslug: x\nlang: en\nsummary: S\n"));
         QVERIFY(!id.isEmpty());
         const QString out = m_dir->filePath(QStringLiteral("out"));
         const QString precious = m_dir->filePath(QStringLiteral("elsewhere/precious.txt"));
@@ -280,10 +280,12 @@ private Q_SLOTS:
 
         QStringList files;
         files << m_dir->filePath(QStringLiteral("in/big.en.md"));
-        QVERIFY(writeFile(files.last(), article("title: Big\nslug: big\n", words(enBytes))));
+        QVERIFY(writeFile(files.last(),
+                          article("title: Big\nslug: big\nsummary: S\n", words(enBytes))));
         if (frBytes > 0) {
             files << m_dir->filePath(QStringLiteral("in/big.fr.md"));
-            QVERIFY(writeFile(files.last(), article("title: Grand\nslug: big\n", words(frBytes))));
+            QVERIFY(writeFile(files.last(),
+                              article("title: Grand\nslug: big\nsummary: S\n", words(frBytes))));
         }
         const CliRun imported = cli(QStringList{QStringLiteral("import")} + files);
         QCOMPARE(imported.exitCode, 0);
@@ -454,8 +456,10 @@ private Q_SLOTS:
         QFETCH(bool, oldFiles);
         QStringList files{m_dir->filePath(QStringLiteral("in/p.en.md")),
                           m_dir->filePath(QStringLiteral("in/p.fr.md"))};
-        QVERIFY(writeFile(files[0], article("title: Talks\nslug: p\n", "Talks in Geneva.\n")));
-        QVERIFY(writeFile(files[1], article("title: Pourparlers\nslug: p\n", "À Genève.\n")));
+        QVERIFY(writeFile(files[0],
+                          article("title: Talks\nslug: p\nsummary: S\n", "Talks in Geneva.\n")));
+        QVERIFY(writeFile(files[1],
+                          article("title: Pourparlers\nslug: p\nsummary: S\n", "À Genève.\n")));
         QCOMPARE(cli(QStringList{QStringLiteral("import")} + files).exitCode, 0);
         const QString out = m_dir->filePath(QStringLiteral("out"));
         QVERIFY(QDir().mkpath(out));

@@ -68,10 +68,23 @@ private Q_SLOTS:
         const CliRun shown = run({QStringLiteral("show"), QStringLiteral("a")});
         QVERIFY2(shown.out.contains(QStringLiteral("Alpha modifié")), qPrintable(shown.out));
 
+        // The site's pages have no summary, which the checks before export require:
+        // held back, then exported with --force, as they were.
+        r = run({QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+                 QStringLiteral("hugo"), QStringLiteral("--output"),
+                 m_dir->filePath(QStringLiteral("held"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Article 'a', version fr, Summary: The summary is "
+                                               "missing [missing-summary]")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("exported 0 of 2 articles (2 failed)")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("held"))));
         for (const QString& format : {QStringLiteral("hugo"), QStringLiteral("jekyll")}) {
             const QString out = m_dir->filePath(format);
             r = run({QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
-                     format, QStringLiteral("--output"), out});
+                     format, QStringLiteral("--output"), out, QStringLiteral("--force")});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QCOMPARE(read(out + QStringLiteral("/en/a.md")), enA);
             QCOMPARE(read(out + QStringLiteral("/fr/a.md")), frEdited);

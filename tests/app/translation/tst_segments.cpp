@@ -223,6 +223,27 @@ private Q_SLOTS:
         }
     }
 
+    // A segment's text replaced where it is: a heading keeps its marker, a quoted
+    // paragraph its neighbours, a field is set, an alt text is left to its image.
+    void withSegmentText() {
+        LanguageVersion v;
+        v.language = QStringLiteral("en");
+        v.title = QStringLiteral("Old title");
+        v.body = QStringLiteral("## Port news\n\n> Quoted *once*.\n\nAfter ![a ship](s.png).\n");
+        const QList<Segment> segments = segmentsOf(v);
+        QCOMPARE(segments.size(), 5);
+        QCOMPARE(translation::withSegmentText(v, segments[0], QStringLiteral("New")).title,
+                 QStringLiteral("New"));
+        QCOMPARE(
+            translation::withSegmentText(v, segments[1], QStringLiteral("Harbour news\n\n")).body,
+            QStringLiteral("## Harbour news\n\n> Quoted *once*.\n\nAfter ![a ship](s.png).\n"));
+        QCOMPARE(
+            translation::withSegmentText(v, segments[2], QStringLiteral("Quoted **twice**.")).body,
+            QStringLiteral("## Port news\n\n> Quoted **twice**.\n\nAfter ![a ship](s.png).\n"));
+        QCOMPARE(segments[4].kind, SegmentKind::AltText);
+        QCOMPARE(translation::withSegmentText(v, segments[4], QStringLiteral("a boat")), v);
+    }
+
     void wordDiff_data() {
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
