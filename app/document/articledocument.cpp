@@ -436,19 +436,24 @@ void ArticleDocument::resetTo(const Article& state) {
     version() = *saved.version(language());
 }
 
-/// The fields of a translation step (applyTranslation()) in the body's undo stack, so
-/// that one Undo takes back the text and the record together.
-class TranslationItem final : public QAbstractUndoItem {
+/// A step of applyTranslation() or replaceOtherVersion() in the body's undo stack, so
+/// that one Undo takes back the text and the version's other state together: the
+/// version as it was and as it is after, put in place by `apply`.
+class VersionItem final : public QAbstractUndoItem {
 public:
-    TranslationItem(ArticleDocument* document, LanguageVersion before, LanguageVersion after)
+    using Apply = void (ArticleDocument::*)(const LanguageVersion&);
+    VersionItem(ArticleDocument* document, Apply apply, LanguageVersion before,
+                LanguageVersion after)
         : m_document(document)
+        , m_apply(apply)
         , m_before(std::move(before))
         , m_after(std::move(after)) {}
-    void undo() override { m_document->applyTranslationFields(m_before); }
-    void redo() override { m_document->applyTranslationFields(m_after); }
+    void undo() override { (m_document->*m_apply)(m_before); }
+    void redo() override { (m_document->*m_apply)(m_after); }
 
 private:
     ArticleDocument* m_document;
+    Apply m_apply;
     LanguageVersion m_before, m_after;
 };
 
@@ -476,7 +481,8 @@ void ArticleDocument::applyTranslation(const LanguageVersion& translated) {
         cursor.setPosition(int(now.size() - tail), QTextCursor::KeepAnchor);
         cursor.insertText(text.mid(head, text.size() - tail - head));
     }
-    m_body->appendUndoItem(new TranslationItem(this, before, after));
+    m_body->appendUndoItem(
+        new VersionItem(this, &ArticleDocument::applyTranslationFields, before, after));
     applyTranslationFields(after);
     cursor.endEditBlock();
 }
@@ -505,21 +511,6 @@ void ArticleDocument::applyTranslationFields(const LanguageVersion& fields) {
     updateModified();
 }
 
-/// Another version's new state in the body's undo stack (replaceOtherVersion()).
-class OtherVersionItem final : public QAbstractUndoItem {
-public:
-    OtherVersionItem(ArticleDocument* document, LanguageVersion before, LanguageVersion after)
-        : m_document(document)
-        , m_before(std::move(before))
-        , m_after(std::move(after)) {}
-    void undo() override { m_document->setOtherVersion(m_before); }
-    void redo() override { m_document->setOtherVersion(m_after); }
-
-private:
-    ArticleDocument* m_document;
-    LanguageVersion m_before, m_after;
-};
-
 bool ArticleDocument::replaceOtherVersion(const LanguageVersion& replacement) {
     const LanguageVersion* now = m_article.version(replacement.language);
     if (!now || now == &version())
@@ -528,7 +519,8 @@ bool ArticleDocument::replaceOtherVersion(const LanguageVersion& replacement) {
         return true;
     QTextCursor cursor(m_body);
     cursor.beginEditBlock();
-    m_body->appendUndoItem(new OtherVersionItem(this, *now, replacement));
+    m_body->appendUndoItem(
+        new VersionItem(this, &ArticleDocument::setOtherVersion, *now, replacement));
     setOtherVersion(replacement);
     cursor.endEditBlock();
     return true;

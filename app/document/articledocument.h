@@ -127,8 +127,7 @@ private:
     ArticleDocument(const Article& article, int versionIndex);
     friend class FieldCommand;
     friend class MetadataCommand;
-    friend class TranslationItem;
-    friend class OtherVersionItem;
+    friend class VersionItem;
     void applyField(Field field, const QString& value);
     /// The fields applyTranslation() sets, without the body.
     void applyTranslationFields(const LanguageVersion& fields);
