@@ -427,32 +427,34 @@ QList<DiffRun> wordDiff(const QString& before, const QString& after) {
     return out;
 }
 
+QString* segmentField(LanguageVersion& version, SegmentKind kind) {
+    switch (kind) {
+    case SegmentKind::Title:
+        return &version.title;
+    case SegmentKind::Summary:
+        return &version.summary;
+    case SegmentKind::SeoTitle:
+        return &version.seoTitle;
+    case SegmentKind::SeoDescription:
+        return &version.seoDescription;
+    case SegmentKind::Block:
+    case SegmentKind::AltText:
+        break;
+    }
+    return nullptr;
+}
+
 LanguageVersion withSegmentText(const LanguageVersion& version, const Segment& segment,
                                 const QString& text) {
     LanguageVersion changed = version;
-    switch (segment.kind) {
-    case SegmentKind::Title:
-        changed.title = text;
-        break;
-    case SegmentKind::Summary:
-        changed.summary = text;
-        break;
-    case SegmentKind::SeoTitle:
-        changed.seoTitle = text;
-        break;
-    case SegmentKind::SeoDescription:
-        changed.seoDescription = text;
-        break;
-    case SegmentKind::Block: {
+    if (QString* field = segmentField(changed, segment.kind)) {
+        *field = text;
+    } else if (segment.kind == SegmentKind::Block && segment.start >= 0 &&
+               segment.stop <= changed.body.size()) {
         qsizetype end = text.size();
         while (end > 0 && text[end - 1].isSpace())
             --end;
-        if (segment.start >= 0 && segment.stop <= changed.body.size())
-            changed.body.replace(segment.start, segment.stop - segment.start, text.left(end));
-        break;
-    }
-    case SegmentKind::AltText:
-        break;
+        changed.body.replace(segment.start, segment.stop - segment.start, text.left(end));
     }
     return changed;
 }

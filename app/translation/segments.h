@@ -52,6 +52,10 @@ QString fingerprint(const QString& text);
 /// left out (an empty summary is nothing to translate).
 QList<Segment> segmentsOf(const LanguageVersion& version);
 
+/// The field of `version` a segment of `kind` is (title, summary, SEO title or
+/// description); null for a body segment.
+QString* segmentField(LanguageVersion& version, SegmentKind kind);
+
 /// `version` with `segment` (one of segmentsOf(version)) holding `text` instead: a field
 /// set, a block's inline source replaced in the body (trailing white space dropped, which
 /// would end the block). An alt text is part of its image's Markdown and is not replaced

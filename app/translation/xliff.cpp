@@ -793,25 +793,11 @@ LanguageVersion applyTranslations(const LanguageVersion& source, const LanguageV
         }
         if (!have)
             continue;
-        switch (segment.kind) {
-        case SegmentKind::Title:
-            result.title = text;
-            break;
-        case SegmentKind::Summary:
-            result.summary = text;
-            break;
-        case SegmentKind::SeoTitle:
-            result.seoTitle = text;
-            break;
-        case SegmentKind::SeoDescription:
-            result.seoDescription = text;
-            break;
-        case SegmentKind::Block:
+        if (QString* field = segmentField(result, segment.kind)) {
+            *field = text;
+        } else if (segment.kind == SegmentKind::Block) {
             body.replace(segment.start, segment.stop - segment.start, text);
-            break;
-        case SegmentKind::AltText: {
-            if (inBlock(segment))
-                break;
+        } else if (!inBlock(segment)) {
             // An image paragraph's alt text is replaced in place: the image alone,
             // parsed again, has one code that says where its alt text ends.
             const QString image = source.body.mid(segment.start, segment.stop - segment.start);
@@ -820,8 +806,6 @@ LanguageVersion applyTranslations(const LanguageVersion& source, const LanguageV
             if (!inl.codes.isEmpty() && inl.codes.front().image)
                 body.replace(segment.start, segment.stop - segment.start,
                              inl.codes.front().open + escapeAlt(text) + inl.codes.front().close);
-            break;
-        }
         }
     }
     result.body = body;
